@@ -1,0 +1,154 @@
+//! Embeds the ladder folder into the app, imported at build time.
+//!
+//! The folder is `ladders/` unless `RUNGS_LADDERS` names another one (relative to this
+//! crate or absolute). The importer in `src/ladder` runs here, at build time, so the app
+//! ships the model rather than a markdown parser: a smaller download and nothing to
+//! parse at start-up. The raw files are embedded too, for host tests that check the
+//! generated model against a fresh import.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+#[path = "src/ladder/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod ladder;
+
+use ladder::{Ladder, Severity, Text};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=RUNGS_LADDERS");
+    println!("cargo:rerun-if-changed=src/ladder");
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = match env::var("RUNGS_LADDERS") {
+        Ok(d) if !d.trim().is_empty() => manifest.join(d.trim()),
+        _ => manifest.join("ladders"),
+    };
+    if !dir.is_dir() {
+        panic!("RUNGS_LADDERS: {} is not a folder", dir.display());
+    }
+    println!("cargo:rerun-if-changed={}", dir.display());
+
+    let mut files = Vec::new();
+    walk(&dir, &dir, &mut files);
+    files.sort();
+
+    let mut out = String::from("/// Every file of the ladder folder: (path relative to it, bytes).\n");
+    out.push_str("pub static EMBEDDED: &[(&str, &[u8])] = &[\n");
+    for (rel, abs) in &files {
+        writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+
+    let contents: Vec<(String, Vec<u8>)> =
+        files.iter().map(|(rel, abs)| (rel.clone(), fs::read(abs).expect("read ladder file"))).collect();
+    let import = ladder::import_ladder(contents.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    let errors: Vec<String> =
+        import.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    for e in &errors {
+        println!("cargo:warning={e}");
+    }
+    writeln!(out, "/// The errors of the build-time import, as the linter prints them.").unwrap();
+    writeln!(out, "pub static ERRORS: &[&str] = &{errors:?};").unwrap();
+    writeln!(out, "/// The ladder as imported at build time.").unwrap();
+    writeln!(out, "pub fn ladder() -> Ladder {{\n    {}\n}}", ladder_expr(&import.ladder)).unwrap();
+
+    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_ladders.rs");
+    fs::write(dest, out).expect("write embedded_ladders.rs");
+}
+
+fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+        let path = entry.path();
+        println!("cargo:rerun-if-changed={}", path.display());
+        if path.is_dir() {
+            walk(root, &path, files);
+        } else if path.is_file() {
+            let rel = path.strip_prefix(root).expect("walked below root");
+            let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            files.push((rel.join("/"), path));
+        }
+    }
+}
+
+// Rust expressions that rebuild the model; `s`, `t` and `sp` are helpers in `embedded.rs`.
+
+fn ladder_expr(l: &Ladder) -> String {
+    let roles: Vec<String> = l
+        .roles
+        .iter()
+        .map(|r| {
+            let levels: Vec<String> = r
+                .levels
+                .iter()
+                .map(|v| {
+                    let attributes: Vec<String> = v
+                        .attributes
+                        .iter()
+                        .map(|a| format!("Attribute {{ name: s({:?}), value: {} }}", a.name, text(&a.value)))
+                        .collect();
+                    let dimensions: Vec<String> = v
+                        .dimensions
+                        .iter()
+                        .map(|d| {
+                            let exps: Vec<String> = d
+                                .expectations
+                                .iter()
+                                .map(|e| format!("Expectation {{ id: s({:?}), text: {} }}", e.id, text(&e.text)))
+                                .collect();
+                            let examples: Vec<String> = d.examples.iter().map(text).collect();
+                            format!(
+                                "Dimension {{ emoji: {}, name: s({:?}), expectations: vec![{}], examples: vec![{}] }}",
+                                match &d.emoji {
+                                    Some(e) => format!("Some(s({e:?}))"),
+                                    None => "None".to_string(),
+                                },
+                                d.name,
+                                exps.join(", "),
+                                examples.join(", ")
+                            )
+                        })
+                        .collect();
+                    format!(
+                        "Level {{ id: s({:?}), number: {:?}, label: s({:?}), title: s({:?}), summary: {}, \
+                         attributes: vec![{}], dimensions: vec![{}], source: s({:?}) }}",
+                        v.id,
+                        v.number,
+                        v.label,
+                        v.title,
+                        text(&v.summary),
+                        attributes.join(", "),
+                        dimensions.join(", "),
+                        v.source
+                    )
+                })
+                .collect();
+            format!(
+                "Role {{ id: s({:?}), track: s({:?}), name: s({:?}), levels: vec![{}] }}",
+                r.id,
+                r.track,
+                r.name,
+                levels.join(",\n")
+            )
+        })
+        .collect();
+    format!("Ladder {{ version: s({:?}), roles: vec![{}] }}", l.version, roles.join(",\n"))
+}
+
+fn text(t: &Text) -> String {
+    let spans: Vec<String> = t
+        .0
+        .iter()
+        .map(|sp| {
+            let st = &sp.style;
+            if st.emphasis || st.strong || st.code {
+                format!("sp({:?}, {}, {}, {})", sp.text, st.emphasis, st.strong, st.code)
+            } else {
+                format!("t({:?})", sp.text)
+            }
+        })
+        .collect();
+    format!("Text(vec![{}])", spans.join(", "))
+}

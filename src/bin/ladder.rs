@@ -1,0 +1,105 @@
+//! `ladder`: the linter and exporter for ladder maintainers.
+//!
+//! `ladder check DIR` prints `path:line: error|warning: message` for every
+//! problem and a summary on stderr; exit 0 when there are no errors, 1 when
+//! there are, 2 on bad usage. `ladder export DIR` prints the ladder as JSON.
+
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
+use std::path::Path;
+use std::process::ExitCode;
+
+#[cfg(not(target_arch = "wasm32"))]
+use rungs::ladder::read_dir;
+use rungs::ladder::{import_ladder, Import, Severity};
+
+/// The linter reads folders: nothing to do in a browser build.
+#[cfg(target_arch = "wasm32")]
+fn read_dir(_: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+const USAGE: &str = "usage: ladder check DIR    report problems in the ladder files under DIR
+       ladder export DIR   print the ladder under DIR as JSON";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["check", dir] => run(dir, false),
+        ["export", dir] => run(dir, true),
+        ["-h" | "--help" | "help"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error(None),
+    }
+}
+
+fn usage_error(problem: Option<String>) -> ExitCode {
+    if let Some(problem) = problem {
+        eprintln!("ladder: {problem}");
+    }
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+fn run(dir: &str, export: bool) -> ExitCode {
+    let files = match read_dir(Path::new(dir)) {
+        Ok(files) => files,
+        Err(e) => return usage_error(Some(format!("cannot read {dir}: {e}"))),
+    };
+    let import = import_ladder(
+        files
+            .iter()
+            .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
+    );
+    let prefix = dir.trim_end_matches('/');
+    for d in &import.diagnostics {
+        let line = format!("{prefix}/{d}");
+        if export {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    }
+    if export {
+        match serde_json::to_string_pretty(&import.ladder) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("ladder: cannot write json: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    summarise(dir, &import)
+}
+
+fn summarise(dir: &str, import: &Import) -> ExitCode {
+    let levels: usize = import.ladder.roles.iter().map(|r| r.levels.len()).sum();
+    let count = |s: Severity| {
+        import
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    if levels == 0 && import.diagnostics.is_empty() {
+        eprintln!("ladder: no ladder files found in {dir}");
+        return ExitCode::FAILURE;
+    }
+    eprintln!(
+        "ladder: {levels} level(s) in {} role(s): {errors} error(s), {warnings} warning(s)",
+        import.ladder.roles.len()
+    );
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,546 @@
+//! Where each block of a level goes: summary, attributes, expectations or
+//! examples, and what is said about the blocks that do not fit.
+
+use std::collections::HashMap;
+
+use super::blocks::{parse_blocks, Block, Item, Kind};
+use super::diagnostic::Problem;
+use super::html::{pieces, Piece};
+use super::id::{hex12, text_hash};
+use super::inline::{canonical, join, last_char};
+use super::model::{Attribute, Dimension, Expectation, Span, Style, Text};
+use super::words::{attributes_of, drop_prefix, examples_prefix, is_examples_label, is_examples_text};
+
+/// HTML nested in HTML is parsed again at most this deep.
+const MAX_HTML_DEPTH: usize = 4;
+
+/// Where the next block goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sink {
+    /// Before the first dimension: summary and attributes.
+    Preamble,
+    /// Examples before the first dimension: nowhere to put them.
+    Orphan,
+    Expectations,
+    Examples,
+}
+
+/// The parts of a level read so far.
+#[derive(Default)]
+pub(crate) struct Reader {
+    pub summary: Vec<Text>,
+    pub attributes: Vec<Attribute>,
+    pub dimensions: Vec<Dimension>,
+    /// Line of each dimension's heading.
+    pub dimension_lines: Vec<usize>,
+    pub problems: Vec<(usize, Problem)>,
+    current: Option<usize>,
+    general: Option<usize>,
+    /// Lines of the `<details>` still open.
+    details: Vec<usize>,
+    examples_heading: Option<u8>,
+    examples_label: bool,
+    /// The 48 bits of an expectation id → line of the first expectation with it.
+    seen: HashMap<u64, usize>,
+}
+
+impl Reader {
+    fn sink(&self) -> Sink {
+        let examples =
+            !self.details.is_empty() || self.examples_heading.is_some() || self.examples_label;
+        match (self.current, examples) {
+            (None, false) => Sink::Preamble,
+            (None, true) => Sink::Orphan,
+            (Some(_), false) => Sink::Expectations,
+            (Some(_), true) => Sink::Examples,
+        }
+    }
+
+    fn warn(&mut self, line: usize, problem: Problem) {
+        self.problems.push((line, problem));
+    }
+
+    /// A heading ends `<details>` and example sections.
+    fn end_sections(&mut self, before: &'static str) {
+        if let Some(&line) = self.details.first() {
+            self.warn(line, Problem::UnclosedDetails { before });
+        }
+        self.details.clear();
+        self.examples_heading = None;
+        self.examples_label = false;
+    }
+
+    pub(crate) fn start_dimension(&mut self, emoji: Option<String>, name: String, line: usize) {
+        self.end_sections("the next heading");
+        self.dimensions.push(Dimension {
+            emoji,
+            name,
+            ..Dimension::default()
+        });
+        self.dimension_lines.push(line);
+        self.current = Some(self.dimensions.len() - 1);
+    }
+
+    pub(crate) fn group_heading(&mut self, name: String, line: usize) {
+        self.end_sections("the next heading");
+        self.current = None;
+        self.warn(line, Problem::GroupHeading { name });
+    }
+
+    pub(crate) fn examples_heading(&mut self, depth: u8) {
+        self.examples_label = false;
+        self.examples_heading = Some(depth);
+    }
+
+    pub(crate) fn finish(&mut self) {
+        self.end_sections("the end of the file");
+    }
+
+    /// Route one block to where it belongs.
+    pub(crate) fn block(&mut self, block: Block, depth: usize) {
+        let line = block.line;
+        match block.kind {
+            Kind::Heading { text, .. } | Kind::Paragraph(text) => {
+                self.prose(text, line, "paragraph")
+            }
+            Kind::List(items) => {
+                for item in items {
+                    self.item(item);
+                }
+            }
+            Kind::Quote(blocks) => {
+                for inner in blocks {
+                    self.block(inner, depth + 1);
+                }
+            }
+            Kind::Code(code) => {
+                let text = canonical(vec![Span {
+                    text: code,
+                    style: Style {
+                        code: true,
+                        ..Style::default()
+                    },
+                }]);
+                self.placed(text, line, "code block");
+            }
+            Kind::Html(raw) => self.html(&raw, line, depth),
+            Kind::Table(rows) => self.table(rows, line),
+            Kind::Rule => {}
+            Kind::FrontMatter => self.warn(
+                line,
+                Problem::Ignored {
+                    what: "front matter".into(),
+                },
+            ),
+        }
+    }
+
+    /// A paragraph (or text that reads like one).
+    fn prose(&mut self, text: Text, line: usize, what: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let plain = text.to_plain();
+        if is_examples_label(&plain) {
+            self.examples_label = true;
+            return;
+        }
+        if let Some(len) = examples_prefix(&plain) {
+            self.examples_label = true;
+            return self.prose(drop_prefix(&text, len), line, what);
+        }
+        match self.sink() {
+            Sink::Preamble => match attributes_of(&text, false) {
+                Some(attributes) => self.attributes.extend(attributes),
+                None => {
+                    if what != "paragraph" {
+                        self.warn(
+                            line,
+                            Problem::ReadAs {
+                                what: what.to_owned(),
+                                read_as: "summary",
+                            },
+                        );
+                    }
+                    self.summary.push(text);
+                }
+            },
+            Sink::Expectations => {
+                self.warn(
+                    line,
+                    Problem::ReadAs {
+                        what: what.to_owned(),
+                        read_as: "an expectation",
+                    },
+                );
+                self.expectation(text, line);
+            }
+            Sink::Examples => self.example(text, line),
+            Sink::Orphan => self.orphan(&text, line),
+        }
+    }
+
+    /// Text from a block that is neither a paragraph nor a bullet.
+    fn placed(&mut self, text: Text, line: usize, what: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let read_as = match self.sink() {
+            Sink::Preamble => "summary",
+            Sink::Expectations => "an expectation",
+            Sink::Examples => "an example",
+            Sink::Orphan => return self.orphan(&text, line),
+        };
+        self.warn(
+            line,
+            Problem::ReadAs {
+                what: what.to_owned(),
+                read_as,
+            },
+        );
+        match self.sink() {
+            Sink::Preamble => self.summary.push(text),
+            Sink::Expectations => self.expectation(text, line),
+            _ => self.example(text, line),
+        }
+    }
+
+    fn orphan(&mut self, text: &Text, line: usize) {
+        let what = format!("example before the first dimension `{}`", text.to_plain());
+        self.warn(line, Problem::Ignored { what });
+    }
+
+    fn item(&mut self, item: Item) {
+        let line = item.line;
+        let (text, examples) = self.flatten(item);
+        let had_examples = !examples.is_empty();
+        match self.sink() {
+            Sink::Preamble => match attributes_of(&text, true) {
+                Some(attributes) => self.attributes.extend(attributes),
+                None if text.is_empty() => {}
+                None => {
+                    let index = match self.general {
+                        Some(index) => index,
+                        None => {
+                            self.warn(line, Problem::OutsideDimension);
+                            self.dimensions.push(Dimension {
+                                name: "General".into(),
+                                ..Dimension::default()
+                            });
+                            self.dimension_lines.push(line);
+                            self.general = Some(self.dimensions.len() - 1);
+                            self.dimensions.len() - 1
+                        }
+                    };
+                    self.current = Some(index);
+                    self.expectation(text, line);
+                    self.current = None;
+                }
+            },
+            Sink::Expectations if text.is_empty() && had_examples => {}
+            Sink::Expectations => self.expectation(text, line),
+            Sink::Examples => self.example(text, line),
+            Sink::Orphan => self.orphan(&text, line),
+        }
+        for (example, line) in examples {
+            match self.sink() {
+                Sink::Expectations | Sink::Examples => self.example(example, line),
+                _ => self.orphan(&example, line),
+            }
+        }
+    }
+
+    fn expectation(&mut self, text: Text, line: usize) {
+        let Some(index) = self.current else { return };
+        if text.is_empty() {
+            return self.warn(line, Problem::EmptyBullet);
+        }
+        let hash = text_hash(&text);
+        // The id keeps the top 48 bits of the hash: equal ids, equal keys.
+        if let Some(&first_line) = self.seen.get(&(hash >> 16)) {
+            let text = text.to_plain();
+            return self.warn(line, Problem::DuplicateExpectation { text, first_line });
+        }
+        self.seen.insert(hash >> 16, line);
+        let id = hex12(hash);
+        self.dimensions[index]
+            .expectations
+            .push(Expectation { id, text });
+    }
+
+    fn example(&mut self, text: Text, line: usize) {
+        let Some(index) = self.current else { return };
+        if text.is_empty() {
+            return self.warn(line, Problem::EmptyBullet);
+        }
+        self.dimensions[index].examples.push(text);
+    }
+
+    /// One bullet's text, with nested bullets joined in, and the examples it holds
+    /// (children of an `Examples:` bullet, or after a `<details>` inside it).
+    fn flatten(&mut self, item: Item) -> (Text, Vec<(Text, usize)>) {
+        let mut text = Text::default();
+        let mut examples = Vec::new();
+        let mut in_examples = false;
+        for block in item.blocks {
+            let line = block.line;
+            let piece = match block.kind {
+                Kind::Paragraph(t) | Kind::Heading { text: t, .. } => {
+                    if text.is_empty() && !in_examples && is_examples_text(&t) {
+                        in_examples = true;
+                        continue;
+                    }
+                    t
+                }
+                Kind::List(items) => {
+                    let mut first = true;
+                    for sub in items {
+                        let sub_line = sub.line;
+                        let (t, mut more) = self.flatten(sub);
+                        examples.append(&mut more);
+                        if in_examples {
+                            examples.push((t, sub_line));
+                        } else if !t.is_empty() {
+                            let sep = match (last_char(&text), first) {
+                                (Some(':' | ';' | '.' | ',' | '!' | '?') | None, _) => " ",
+                                (_, true) => ": ",
+                                (_, false) => "; ",
+                            };
+                            text = join(text, sep, t);
+                            first = false;
+                        }
+                    }
+                    continue;
+                }
+                Kind::Quote(blocks) => self.flatten(Item { line, blocks }).0,
+                Kind::Code(code) => canonical(vec![Span {
+                    text: code,
+                    style: Style {
+                        code: true,
+                        ..Style::default()
+                    },
+                }]),
+                Kind::Html(raw) => {
+                    let mut plain = String::new();
+                    let mut in_summary = false;
+                    for piece in pieces(&raw, line) {
+                        match piece {
+                            Piece::Text(t, _) if !in_summary => plain.push_str(t),
+                            Piece::Tag { name, closing, .. } if name == "summary" => {
+                                in_summary = !closing
+                            }
+                            Piece::Tag {
+                                name,
+                                closing: false,
+                                ..
+                            } if name == "details" => {
+                                if !in_examples {
+                                    let before = Span {
+                                        text: std::mem::take(&mut plain),
+                                        style: Style::default(),
+                                    };
+                                    text = join(text, " ", canonical(vec![before]));
+                                }
+                                in_examples = true;
+                            }
+                            _ => {}
+                        }
+                    }
+                    canonical(vec![Span {
+                        text: plain,
+                        style: Style::default(),
+                    }])
+                }
+                Kind::Table(rows) => {
+                    let cells: Vec<Text> = rows.into_iter().flatten().collect();
+                    cells
+                        .into_iter()
+                        .fold(Text::default(), |acc, cell| join(acc, " ", cell))
+                }
+                Kind::Rule | Kind::FrontMatter => continue,
+            };
+            if in_examples {
+                examples.push((piece, line));
+            } else {
+                text = join(text, " ", piece);
+            }
+        }
+        (
+            text,
+            examples
+                .into_iter()
+                .filter(|(t, _)| !t.is_empty())
+                .collect(),
+        )
+    }
+
+    fn table(&mut self, rows: Vec<Vec<Text>>, line: usize) {
+        let columns = rows.first().map_or(0, Vec::len);
+        let header = rows
+            .first()
+            .map(|r| r.iter().map(Text::to_plain).collect::<Vec<_>>().join(" | "))
+            .unwrap_or_default();
+        if self.sink() == Sink::Preamble && columns == 2 {
+            let header_is_names = rows[0].iter().all(|c| {
+                matches!(
+                    c.to_plain().trim().to_lowercase().as_str(),
+                    "" | "attribute" | "attributes" | "name" | "key" | "value" | "field"
+                )
+            });
+            let skip = usize::from(header_is_names);
+            for row in rows.into_iter().skip(skip) {
+                let mut cells = row.into_iter();
+                let name = cells.next().unwrap_or_default().to_plain();
+                let value = cells.next().unwrap_or_default();
+                if !name.trim().is_empty() {
+                    self.attributes.push(Attribute {
+                        name: name.trim().to_owned(),
+                        value,
+                    });
+                }
+            }
+            return;
+        }
+        let read_as = match self.sink() {
+            Sink::Expectations => "expectations, one per row",
+            Sink::Examples => "examples, one per row",
+            Sink::Preamble | Sink::Orphan => {
+                let what = format!("table with {columns} column(s) `{header}`");
+                return self.warn(line, Problem::Ignored { what });
+            }
+        };
+        self.warn(
+            line,
+            Problem::ReadAs {
+                what: format!("table (header `{header}` skipped)"),
+                read_as,
+            },
+        );
+        for (n, row) in rows.into_iter().enumerate().skip(1) {
+            let text = row
+                .into_iter()
+                .fold(Text::default(), |acc, cell| join(acc, " — ", cell));
+            if self.sink() == Sink::Expectations {
+                self.expectation(text, line + n + 1);
+            } else {
+                self.example(text, line + n + 1);
+            }
+        }
+    }
+
+    /// An HTML block: `<details>`/`<summary>` structure, comments, or markup
+    /// whose text is kept.
+    fn html(&mut self, raw: &str, line: usize, depth: usize) {
+        let pieces = pieces(raw, line);
+        let structural = pieces.iter().any(
+            |p| matches!(p, Piece::Tag { name, .. } if name == "details" || name == "summary"),
+        );
+        if !structural || depth >= MAX_HTML_DEPTH {
+            let mut text = String::new();
+            let mut tag = None;
+            for piece in &pieces {
+                match piece {
+                    Piece::Text(t, _) => text.push_str(t),
+                    Piece::Tag { raw, .. } if tag.is_none() => tag = Some(*raw),
+                    _ => {}
+                }
+            }
+            let what = format!("html block `{}`", tag.unwrap_or("").trim());
+            return self.placed(
+                canonical(vec![Span {
+                    text,
+                    style: Style::default(),
+                }]),
+                line,
+                &what,
+            );
+        }
+        let mut buffer = String::new();
+        let mut buffer_line = line;
+        let mut summary: Option<String> = None;
+        for piece in pieces {
+            match piece {
+                Piece::Text(t, at) => match summary.as_mut() {
+                    Some(s) => {
+                        s.push_str(t);
+                        if !buffer.is_empty() {
+                            buffer.extend(std::iter::repeat_n('\n', t.matches('\n').count()));
+                        }
+                    }
+                    None => {
+                        if buffer.trim().is_empty() {
+                            buffer.clear();
+                            buffer_line = at;
+                        }
+                        buffer.push_str(t);
+                    }
+                },
+                Piece::Tag {
+                    name,
+                    closing,
+                    raw,
+                    line: at,
+                } => {
+                    if name != "details" && name != "summary" {
+                        if summary.is_none() {
+                            buffer.push_str(raw);
+                        }
+                        continue;
+                    }
+                    if name == "details" {
+                        self.flush(&mut buffer, buffer_line, depth);
+                        if closing {
+                            self.details.pop();
+                        } else {
+                            self.details.push(at);
+                        }
+                    } else {
+                        match (closing, summary.take()) {
+                            (true, Some(title)) => self.summary_title(title.trim(), at),
+                            (false, _) => summary = Some(String::new()),
+                            (true, None) => {}
+                        }
+                    }
+                    if !buffer.is_empty() {
+                        buffer.extend(std::iter::repeat_n('\n', raw.matches('\n').count()));
+                    }
+                }
+                Piece::Comment(raw) => {
+                    if !buffer.is_empty() {
+                        buffer.extend(std::iter::repeat_n('\n', raw.matches('\n').count()));
+                    }
+                }
+            }
+        }
+        if let Some(title) = summary {
+            self.summary_title(title.trim(), line);
+        }
+        self.flush(&mut buffer, buffer_line, depth);
+    }
+
+    fn summary_title(&mut self, title: &str, line: usize) {
+        if !title.is_empty() && !is_examples_label(title) {
+            self.warn(
+                line,
+                Problem::DetailsNotExamples {
+                    summary: title.to_owned(),
+                },
+            );
+        }
+    }
+
+    /// Markdown found inside an HTML block: parse it and route its blocks.
+    fn flush(&mut self, buffer: &mut String, line: usize, depth: usize) {
+        let text = std::mem::take(buffer);
+        if text.trim().is_empty() {
+            return;
+        }
+        let parsed = parse_blocks(&text, line);
+        for (at, what) in parsed.images {
+            self.warn(at, Problem::Ignored { what });
+        }
+        for block in parsed.blocks {
+            self.block(block, depth + 1);
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! Stable ids: expectation ids, url slugs and the ladder's content hash.
+//!
+//! The expectation id rule, which progress and share links rely on:
+//! take the plain words of the expectation (no formatting), lower-case them
+//! (Unicode), collapse every run of whitespace to one space and trim; hash the
+//! UTF-8 bytes with 64-bit FNV-1a and keep the first 12 lower-case hex digits.
+
+use super::model::Text;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// 64-bit FNV-1a, fed byte by byte.
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Fnv {
+    pub(crate) fn new() -> Self {
+        Fnv(FNV_OFFSET)
+    }
+
+    #[inline]
+    pub(crate) fn write_byte(&mut self, b: u8) {
+        self.0 ^= u64::from(b);
+        self.0 = self.0.wrapping_mul(FNV_PRIME);
+    }
+
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_byte(b);
+        }
+    }
+
+    pub(crate) fn finish(self) -> u64 {
+        self.0
+    }
+}
+
+/// The stable id of an expectation with these words (see the module docs).
+///
+/// The same after reordering bullets or changing whitespace, case or inline
+/// formatting; different as soon as the words change.
+pub fn expectation_id(text: &str) -> String {
+    let mut id = IdHasher::new();
+    id.write(text);
+    id.finish()
+}
+
+/// The hash behind a text's id: `hex12(text_hash(t))` is
+/// `expectation_id(&t.to_plain())`, without building the plain string.
+pub(crate) fn text_hash(text: &Text) -> u64 {
+    let mut id = IdHasher::new();
+    for span in &text.0 {
+        id.write(&span.text);
+    }
+    id.hash.finish()
+}
+
+/// Feeds text to the id hash: lower-cased, whitespace runs as one space,
+/// no leading or trailing space.
+struct IdHasher {
+    hash: Fnv,
+    pending_space: bool,
+    started: bool,
+}
+
+impl IdHasher {
+    fn new() -> Self {
+        IdHasher { hash: Fnv::new(), pending_space: false, started: false }
+    }
+
+    fn write(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    self.pending_space = self.started;
+                } else {
+                    self.word();
+                    self.hash.write_byte(b.to_ascii_lowercase());
+                }
+                continue;
+            }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                self.pending_space = self.started;
+                continue;
+            }
+            self.word();
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                self.hash.write(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+
+    /// A non-space character follows: emit the pending space first.
+    #[inline]
+    fn word(&mut self) {
+        if self.pending_space {
+            self.hash.write_byte(b' ');
+            self.pending_space = false;
+        }
+        self.started = true;
+    }
+
+    fn finish(self) -> String {
+        hex12(self.hash.finish())
+    }
+}
+
+/// The first 12 lower-case hex digits of a 64-bit hash.
+pub(crate) fn hex12(hash: u64) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    (0..12).map(|n| char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize])).collect()
+}
+
+/// A url-safe slug: ASCII letters and digits lower-cased, every other run of
+/// characters turned into one `-`, no leading or trailing `-`.
+///
+/// Names with no ASCII letter or digit at all get `x` and 8 hex digits of
+/// their hash, so they still have a stable, distinct slug.
+pub fn slug(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() && !name.trim().is_empty() {
+        let mut hash = Fnv::new();
+        hash.write(name.trim().as_bytes());
+        out = format!("x{:08x}", hash.finish() >> 32);
+    }
+    out
+}
+
+/// Content hash of a set of files, 16 lower-case hex digits.
+///
+/// The files are hashed in path order as path, a 0xff separator, the length
+/// and the bytes, so moving, renaming or editing any file changes it.
+/// Bytes are folded eight at a time (FNV-1a style over little-endian words)
+/// to keep large ladders cheap.
+pub(crate) fn content_hash(files: &[(&str, &[u8])]) -> String {
+    let mut sorted: Vec<&(&str, &[u8])> = files.iter().collect();
+    sorted.sort_by(|a, b| a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)));
+    let mut h = FNV_OFFSET;
+    let mut mix = |word: u64| {
+        h ^= word;
+        h = h.wrapping_mul(FNV_PRIME);
+        h ^= h >> 29;
+    };
+    for (path, bytes) in sorted {
+        for part in [
+            path.as_bytes(),
+            &[0xff],
+            &(bytes.len() as u64).to_le_bytes(),
+            bytes,
+        ] {
+            let mut chunks = part.chunks_exact(8);
+            for chunk in &mut chunks {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                mix(u64::from_le_bytes(word));
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                let mut word = [0u8; 8];
+                word[..rest.len()].copy_from_slice(rest);
+                mix(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
+            }
+        }
+    }
+    format!("{h:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_twelve_lower_hex_digits() {
+        let id = expectation_id("I am competent in my domain.");
+        assert_eq!(id.len(), 12);
+        assert!(id.chars().all(|c| matches!(c, '0'..='9' | 'a'..='f')));
+    }
+
+    #[test]
+    fn id_ignores_case_and_whitespace() {
+        let a = expectation_id("I am competent in my domain.");
+        assert_eq!(a, expectation_id("  i AM   competent\tin my\n domain. "));
+    }
+
+    #[test]
+    fn id_changes_with_the_words() {
+        assert_ne!(
+            expectation_id("I am competent in my domain."),
+            expectation_id("I am competent in my team.")
+        );
+    }
+
+    #[test]
+    fn id_lowercases_unicode() {
+        assert_eq!(expectation_id("ÜBER Ärger"), expectation_id("über ärger"));
+    }
+
+    #[test]
+    fn id_of_known_text_is_fnv1a() {
+        // FNV-1a 64 of "a" is af63dc4c8601ec8c.
+        assert_eq!(expectation_id("A"), "af63dc4c8601");
+    }
+
+    #[test]
+    fn text_hash_gives_the_id_of_the_plain_text() {
+        let text = Text(vec![
+            super::super::model::Span { text: "I  write ".into(), style: Default::default() },
+            super::super::model::Span { text: " Clean\tcode".into(), style: Default::default() },
+        ]);
+        assert_eq!(hex12(text_hash(&text)), expectation_id(&text.to_plain()));
+        assert_eq!(hex12(text_hash(&text)), expectation_id("i write clean code"));
+    }
+
+    #[test]
+    fn slug_turns_separators_into_dashes() {
+        assert_eq!(
+            slug("Site Reliability Engineering"),
+            "site-reliability-engineering"
+        );
+        assert_eq!(slug("  R&D / Ops__"), "r-d-ops");
+        assert_eq!(slug("L2"), "l2");
+    }
+
+    #[test]
+    fn slug_of_non_ascii_name_is_hashed() {
+        let s = slug("エンジニア");
+        assert!(s.starts_with('x') && s.len() == 9, "{s}");
+        assert_ne!(s, slug("デザイナー"));
+        assert_eq!(slug(""), "");
+    }
+
+    #[test]
+    fn content_hash_ignores_input_order_but_not_content() {
+        let a: &[u8] = b"one";
+        let b: &[u8] = b"two";
+        let h1 = content_hash(&[("a.md", a), ("b.md", b)]);
+        assert_eq!(h1.len(), 16);
+        assert_eq!(h1, content_hash(&[("b.md", b), ("a.md", a)]));
+        assert_ne!(h1, content_hash(&[("a.md", b), ("b.md", a)]));
+        assert_ne!(h1, content_hash(&[("a.md", a), ("b.md", b"twO")]));
+    }
+}

@@ -1,0 +1,357 @@
+//! Inline markdown to [`Text`]: styles, whitespace and the canonical form.
+//!
+//! Emphasis, strong and code become span styles; links keep their text;
+//! strikethrough keeps its text unstyled; raw inline HTML is kept as literal
+//! text; soft and hard line breaks become a space. Whitespace runs collapse
+//! to one space and the text is trimmed. A space between two differently
+//! styled spans carries only the styles both sides share, so the same words
+//! always give the same spans (and `level_to_markdown` can write them back).
+
+use super::model::{Span, Style, Text};
+
+/// Collects inline events of one paragraph, heading or cell, collapsing
+/// whitespace as it goes.
+pub(crate) struct InlineBuilder {
+    spans: Vec<Span>,
+    emphasis: u32,
+    strong: u32,
+    /// Inside an image: its alt text goes to `alt`, not to the text.
+    image: u32,
+    alt: String,
+    /// Whether the text so far ends in a space (or is empty).
+    last_space: bool,
+}
+
+impl Default for InlineBuilder {
+    fn default() -> Self {
+        InlineBuilder { spans: Vec::new(), emphasis: 0, strong: 0, image: 0, alt: String::new(), last_space: true }
+    }
+}
+
+impl InlineBuilder {
+    pub(crate) fn text(&mut self, s: &str) {
+        self.push(s, false);
+    }
+
+    pub(crate) fn code(&mut self, s: &str) {
+        self.push(s, true);
+    }
+
+    fn push(&mut self, s: &str, code: bool) {
+        if self.image > 0 {
+            self.alt.push_str(s);
+            return;
+        }
+        let style = Style {
+            emphasis: self.emphasis > 0,
+            strong: self.strong > 0,
+            code,
+        };
+        if self.spans.last().is_none_or(|last| last.style != style) {
+            // Room for the usual bullet, so the text events of one paragraph rarely reallocate.
+            self.spans.push(Span { text: String::with_capacity(s.len().max(64)), style });
+        }
+        if let Some(last) = self.spans.last_mut() {
+            append_collapsed(&mut last.text, s, &mut self.last_space);
+        }
+    }
+
+    pub(crate) fn emphasis(&mut self, open: bool) {
+        self.emphasis = step(self.emphasis, open);
+    }
+
+    pub(crate) fn strong(&mut self, open: bool) {
+        self.strong = step(self.strong, open);
+    }
+
+    pub(crate) fn start_image(&mut self) {
+        self.image += 1;
+    }
+
+    /// Ends an image and returns its alt text once the outermost one ends.
+    pub(crate) fn end_image(&mut self) -> Option<String> {
+        self.image = self.image.saturating_sub(1);
+        (self.image == 0).then(|| std::mem::take(&mut self.alt))
+    }
+
+    pub(crate) fn finish(self) -> Text {
+        boundaries(self.spans)
+    }
+}
+
+fn step(depth: u32, open: bool) -> u32 {
+    if open {
+        depth + 1
+    } else {
+        depth.saturating_sub(1)
+    }
+}
+
+fn common(a: Style, b: Style) -> Style {
+    Style {
+        emphasis: a.emphasis && b.emphasis,
+        strong: a.strong && b.strong,
+        code: a.code && b.code,
+    }
+}
+
+/// The canonical form of some spans (see the module docs).
+pub(crate) fn canonical(spans: Vec<Span>) -> Text {
+    let mut last_space = true;
+    let collapsed = spans
+        .into_iter()
+        .map(|span| {
+            let mut text = String::with_capacity(span.text.len());
+            append_collapsed(&mut text, &span.text, &mut last_space);
+            Span { text, style: span.style }
+        })
+        .collect();
+    boundaries(collapsed)
+}
+
+/// Spans with whitespace already collapsed to their canonical form: drop
+/// empty spans and the trailing space, then give each space at a style
+/// boundary the styles both neighbours share.
+fn boundaries(mut pieces: Vec<Span>) -> Text {
+    pieces.retain(|s| !s.text.is_empty());
+    if let Some(last) = pieces.last_mut() {
+        if last.text.ends_with(' ') {
+            last.text.pop();
+        }
+        if last.text.is_empty() {
+            pieces.pop();
+        }
+    }
+    if pieces.len() <= 1 || pieces.windows(2).all(|w| settled(&w[0], &w[1])) {
+        return Text(pieces);
+    }
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    let next_styles: Vec<Option<Style>> = (0..pieces.len()).map(|i| pieces.get(i + 1).map(|s| s.style)).collect();
+    for (mut span, next_style) in pieces.into_iter().zip(next_styles) {
+        let prev_style = out.last().map(|s: &Span| s.style);
+        let mut lead = None;
+        let mut trail = None;
+        if let Some(prev) = prev_style.filter(|p| *p != span.style) {
+            if span.text.starts_with(' ') {
+                span.text.remove(0);
+                lead = Some(common(prev, span.style));
+            }
+        }
+        if let Some(next) = next_style.filter(|n| *n != span.style) {
+            if span.text.ends_with(' ') {
+                span.text.pop();
+                trail = Some(common(span.style, next));
+            }
+        }
+        if let Some(style) = lead {
+            push_merged(&mut out, String::from(" "), style);
+        }
+        if !span.text.is_empty() {
+            push_merged(&mut out, span.text, span.style);
+        }
+        if let Some(style) = trail {
+            push_merged(&mut out, String::from(" "), style);
+        }
+    }
+    Text(out)
+}
+
+/// Whether two neighbouring spans are already canonical at their boundary.
+fn settled(a: &Span, b: &Span) -> bool {
+    if a.style == b.style {
+        return false;
+    }
+    let shared = common(a.style, b.style);
+    (!a.text.ends_with(' ') || a.style == shared) && (!b.text.starts_with(' ') || b.style == shared)
+}
+
+/// Byte length of the whitespace character starting at `i`, or 0.
+pub(crate) fn whitespace_at(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        // Lead bytes of the non-ASCII whitespace characters.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => match s[i..].chars().next() {
+            Some(c) if c.is_whitespace() => c.len_utf8(),
+            _ => 0,
+        },
+        _ => 0,
+    }
+}
+
+/// Append `s` to `out` with whitespace runs collapsed to one space, and no
+/// space at all right after a space (`last_space` carries that across calls).
+fn append_collapsed(out: &mut String, s: &str, last_space: &mut bool) {
+    let bytes = s.as_bytes();
+    let mut copied = 0;
+    let mut i = 0;
+    let mut space = *last_space;
+    while i < bytes.len() {
+        // Skip to the next byte that can start a whitespace character.
+        match bytes[i..].iter().position(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
+            Some(0) => {}
+            Some(skip) => {
+                space = false;
+                i += skip;
+            }
+            None => {
+                space = false;
+                break;
+            }
+        }
+        if bytes[i] == b' ' && !space {
+            // A single space after a word stays as it is.
+            space = true;
+            i += 1;
+            continue;
+        }
+        let ws = whitespace_at(s, i);
+        if ws == 0 {
+            space = false;
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[copied..i]);
+        if !space {
+            out.push(' ');
+            space = true;
+        }
+        i += ws;
+        copied = i;
+    }
+    out.push_str(&s[copied..]);
+    *last_space = space;
+}
+
+fn push_merged(out: &mut Vec<Span>, text: String, style: Style) {
+    match out.last_mut() {
+        Some(last) if last.style == style => last.text.push_str(&text),
+        _ => out.push(Span { text, style }),
+    }
+}
+
+/// `a` followed by `b`, with `sep` between them when both have words.
+pub(crate) fn join(a: Text, sep: &str, b: Text) -> Text {
+    if a.is_empty() {
+        return b;
+    }
+    if b.is_empty() {
+        return a;
+    }
+    let mut spans = a.0;
+    spans.push(Span {
+        text: sep.to_owned(),
+        style: Style::default(),
+    });
+    spans.extend(b.0);
+    canonical(spans)
+}
+
+/// The last non-space character of the text.
+pub(crate) fn last_char(text: &Text) -> Option<char> {
+    text.0
+        .iter()
+        .rev()
+        .find_map(|s| s.text.trim_end().chars().next_back())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(text: &str, emphasis: bool, strong: bool, code: bool) -> Span {
+        Span {
+            text: text.into(),
+            style: Style {
+                emphasis,
+                strong,
+                code,
+            },
+        }
+    }
+
+    #[test]
+    fn whitespace_collapses_across_spans_and_is_trimmed() {
+        let t = canonical(vec![
+            span("  a \n", false, false, false),
+            span(" b  ", false, false, false),
+        ]);
+        assert_eq!(t, Text::plain("a b"));
+    }
+
+    #[test]
+    fn boundary_space_takes_the_shared_style() {
+        let t = canonical(vec![
+            span("a ", false, true, false),
+            span("b", true, false, false),
+        ]);
+        assert_eq!(
+            t.0,
+            vec![
+                span("a", false, true, false),
+                span(" ", false, false, false),
+                span("b", true, false, false)
+            ]
+        );
+        let nested = canonical(vec![
+            span("a ", false, true, false),
+            span("b", true, true, false),
+            span(" c", false, true, false),
+        ]);
+        assert_eq!(
+            nested.0,
+            vec![
+                span("a ", false, true, false),
+                span("b", true, true, false),
+                span(" c", false, true, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn canonical_form_is_stable() {
+        let spans = vec![
+            span(" x ", true, false, false),
+            span(" ", false, false, true),
+            span("y ", false, true, false),
+        ];
+        let once = canonical(spans);
+        assert_eq!(canonical(once.0.clone()), once);
+    }
+
+    #[test]
+    fn builder_tracks_styles_and_keeps_image_alt_apart() {
+        let mut b = InlineBuilder::default();
+        b.text("I ");
+        b.emphasis(true);
+        b.text("learn");
+        b.emphasis(false);
+        b.text(" ");
+        b.start_image();
+        b.text("diagram");
+        assert_eq!(b.end_image(), Some("diagram".into()));
+        b.code("x");
+        let t = b.finish();
+        assert_eq!(
+            t.0,
+            vec![
+                span("I ", false, false, false),
+                span("learn", true, false, false),
+                span(" ", false, false, false),
+                span("x", false, false, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn join_puts_the_separator_between_words_only() {
+        assert_eq!(
+            join(Text::plain("a"), ": ", Text::plain("b")),
+            Text::plain("a: b")
+        );
+        assert_eq!(
+            join(Text::default(), ": ", Text::plain("b")),
+            Text::plain("b")
+        );
+        assert_eq!(last_char(&Text::plain("done.")), Some('.'));
+    }
+}

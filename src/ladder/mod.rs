@@ -1,0 +1,29 @@
+//! The pure ladder core: the model, the markdown importer, ids and the
+//! markdown writer. No web crates here; everything is tested on the host.
+//!
+//! [`import_ladder`] reads a folder's files into a [`Ladder`] plus located
+//! [`Diagnostic`]s; [`expectation_id`] is the id rule progress is keyed on;
+//! [`level_to_markdown`] writes a level back in the canonical format.
+//! `ladders/README.md` describes the format for ladder authors.
+
+mod blocks;
+mod content;
+mod decode;
+mod diagnostic;
+mod html;
+mod id;
+mod import;
+mod inline;
+mod label;
+mod level;
+pub mod model;
+mod paths;
+mod words;
+mod write;
+
+pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use id::{expectation_id, slug};
+pub use import::read_dir;
+pub use import::{import_ladder, Import};
+pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
+pub use write::level_to_markdown;

@@ -1,0 +1,258 @@
+//! A level back to markdown, in the canonical format `ladders/README.md`
+//! describes. Importing the result gives the same level again.
+
+use super::model::{Level, Span, Style, Text};
+
+/// Write a level as canonical ladder markdown.
+pub fn level_to_markdown(level: &Level) -> String {
+    let mut out = String::new();
+    let heading = match (level.label.is_empty(), level.title.is_empty()) {
+        (false, false) => format!(
+            "{}: {}",
+            escape(&level.label, true),
+            escape(&level.title, false)
+        ),
+        (false, true) => escape(&level.label, true),
+        (true, false) => escape(&level.title, true),
+        (true, true) => String::new(),
+    };
+    if !heading.is_empty() {
+        out.push_str("# ");
+        out.push_str(&heading);
+        out.push_str("\n\n");
+    }
+    if !level.summary.is_empty() {
+        let paragraphs: Vec<String> = paragraphs(&level.summary)
+            .iter()
+            .map(|p| format!("> {}\n", text(p)))
+            .collect();
+        out.push_str(&paragraphs.join(">\n"));
+        out.push('\n');
+    }
+    if !level.attributes.is_empty() {
+        for attribute in &level.attributes {
+            let value = text(&attribute.value);
+            let sep = if value.is_empty() { "" } else { " " };
+            out.push_str(&format!(
+                "- **{}**:{sep}{value}\n",
+                escape(&attribute.name, false)
+            ));
+        }
+        out.push('\n');
+    }
+    for dimension in &level.dimensions {
+        out.push_str("##");
+        if let Some(emoji) = &dimension.emoji {
+            out.push(' ');
+            out.push_str(emoji);
+        }
+        if !dimension.name.is_empty() {
+            out.push(' ');
+            out.push_str(&escape(&dimension.name, dimension.emoji.is_none()));
+        }
+        out.push_str("\n\n");
+        for expectation in &dimension.expectations {
+            out.push_str(&format!("- {}\n", text(&expectation.text)));
+        }
+        if !dimension.expectations.is_empty() {
+            out.push('\n');
+        }
+        if !dimension.examples.is_empty() {
+            out.push_str("<details>\n<summary>Examples</summary>\n\n");
+            for example in &dimension.examples {
+                out.push_str(&format!("- {}\n", text(example)));
+            }
+            out.push_str("\n</details>\n\n");
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Split a summary at its blank-line paragraph breaks.
+fn paragraphs(summary: &Text) -> Vec<Text> {
+    let mut out = vec![Text::default()];
+    for span in &summary.0 {
+        for (n, part) in span.text.split("\n\n").enumerate() {
+            if n > 0 {
+                out.push(Text::default());
+            }
+            if !part.is_empty() {
+                if let Some(last) = out.last_mut() {
+                    last.0.push(Span {
+                        text: part.to_owned(),
+                        style: span.style,
+                    });
+                }
+            }
+        }
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Delim {
+    Strong,
+    Emphasis,
+}
+
+impl Delim {
+    fn marker(self) -> &'static str {
+        match self {
+            Delim::Strong => "**",
+            Delim::Emphasis => "*",
+        }
+    }
+
+    fn on(self, style: Style) -> bool {
+        match self {
+            Delim::Strong => style.strong,
+            Delim::Emphasis => style.emphasis,
+        }
+    }
+}
+
+/// Inline markdown for a text: `**`, `*` and backticks, everything else escaped.
+fn text(text: &Text) -> String {
+    let spans = &text.0;
+    let mut out = String::new();
+    let mut open: Vec<Delim> = Vec::new();
+    // How far (exclusive span index) a style runs from span `i`.
+    let run_end = |i: usize, d: Delim| {
+        (i..spans.len())
+            .find(|&j| !d.on(spans[j].style))
+            .unwrap_or(spans.len())
+    };
+    for (i, span) in spans.iter().enumerate() {
+        // Close what ends here, reopening what was above it and goes on.
+        if let Some(pos) = open.iter().position(|d| !d.on(span.style)) {
+            let mut reopen = Vec::new();
+            while open.len() > pos {
+                let d = open.pop().unwrap_or(Delim::Strong);
+                out.push_str(d.marker());
+                if d.on(span.style) {
+                    reopen.push(d);
+                }
+            }
+            reopen.sort_by_key(|&d| std::cmp::Reverse(run_end(i, d)));
+            for d in reopen {
+                out.push_str(d.marker());
+                open.push(d);
+            }
+        }
+        // Open what starts here, the longest run outermost.
+        let mut starting: Vec<Delim> = [Delim::Strong, Delim::Emphasis]
+            .into_iter()
+            .filter(|d| d.on(span.style) && !open.contains(d))
+            .collect();
+        starting.sort_by_key(|&d| std::cmp::Reverse(run_end(i, d)));
+        for d in starting {
+            out.push_str(d.marker());
+            open.push(d);
+        }
+        if span.style.code {
+            code(&span.text, &mut out);
+        } else {
+            out.push_str(&escape(&span.text, i == 0 && open.is_empty()));
+        }
+    }
+    while let Some(d) = open.pop() {
+        out.push_str(d.marker());
+    }
+    out
+}
+
+fn code(s: &str, out: &mut String) {
+    let s = s.replace('\n', " ");
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let all_spaces = s.chars().all(|c| c == ' ');
+    let pad = s.starts_with('`')
+        || s.ends_with('`')
+        || (s.starts_with(' ') && s.ends_with(' ') && !all_spaces);
+    out.push_str(&fence);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&s);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(&fence);
+}
+
+/// Escape markdown punctuation; at the start of a block also the characters
+/// that would start a list, quote, heading or break.
+fn escape(s: &str, at_start: bool) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    for (i, c) in s.char_indices() {
+        let special = matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!'
+        ) || (at_start && i == 0 && matches!(c, '-' | '+' | '='))
+            || (at_start && digits > 0 && i == digits && matches!(c, '.' | ')'));
+        if special {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(t: &str, emphasis: bool, strong: bool, code: bool) -> Span {
+        Span {
+            text: t.into(),
+            style: Style {
+                emphasis,
+                strong,
+                code,
+            },
+        }
+    }
+
+    #[test]
+    fn styles_become_delimiters() {
+        let t = Text(vec![
+            span("I ", false, false, false),
+            span("learn", true, false, false),
+            span(" from ", false, false, false),
+            span("x", false, true, true),
+        ]);
+        assert_eq!(text(&t), "I *learn* from **`x`**");
+    }
+
+    #[test]
+    fn nested_styles_nest() {
+        let t = Text(vec![
+            span("a ", false, true, false),
+            span("b", true, true, false),
+            span(" c", false, true, false),
+        ]);
+        assert_eq!(text(&t), "**a *b* c**");
+    }
+
+    #[test]
+    fn markdown_characters_are_escaped() {
+        assert_eq!(escape("1. *not* a list", true), "1\\. \\*not\\* a list");
+        assert_eq!(escape("- x <b>", true), "\\- x \\<b\\>");
+        assert_eq!(escape("a-b", true), "a-b");
+    }
+
+    #[test]
+    fn code_spans_use_a_long_enough_fence() {
+        let mut out = String::new();
+        code("a `b`", &mut out);
+        assert_eq!(out, "`` a `b` ``");
+        out.clear();
+        code(" a ", &mut out);
+        assert_eq!(out, "`  a  `");
+    }
+}

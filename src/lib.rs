@@ -1,0 +1,15 @@
+//! Rungs: career ladders you can read, check yourself against and share.
+//!
+//! `ladder`, `route` and `search` are the pure core (no web crates, tested on the host);
+//! `ui` is the Leptos skin, built only for wasm.
+
+pub mod embedded;
+pub mod ladder;
+pub mod route;
+pub mod search;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use ui::App;

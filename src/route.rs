@@ -1,0 +1,178 @@
+//! The URL fragment as the app's shared state: what a link must reproduce.
+//!
+//! Routes live in the fragment (`#/...`) so they work on any static host, under any
+//! sub-path, and never reach a server.
+
+/// A view of the app, as named by the URL fragment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `#/`: the tracks, roles and levels.
+    Home,
+    /// `#/<track>/<role>/<level>`, optionally `?focus=<expectation id>`.
+    Level { role: String, level: String, focus: Option<String> },
+    /// `#/search?q=<query>`.
+    Search { query: String },
+    /// Anything else, kept so the page can say what was asked for.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads a fragment such as `#/engineering/sre/l2` (the leading `#` is optional).
+    pub fn parse(fragment: &str) -> Route {
+        let raw = fragment.strip_prefix('#').unwrap_or(fragment);
+        let (path, query) = match raw.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (raw, None),
+        };
+        let path = path.trim_matches('/');
+        if path.is_empty() {
+            return Route::Home;
+        }
+        let parts: Vec<String> = path.split('/').map(decode).collect();
+        if parts.iter().any(|p| p.is_empty()) {
+            return Route::NotFound(raw.to_string());
+        }
+        match parts.as_slice() {
+            [s] if s == "search" => Route::Search { query: param(query, "q").unwrap_or_default() },
+            [track, role, level] => Route::Level {
+                role: format!("{track}/{role}"),
+                level: level.clone(),
+                focus: param(query, "focus").filter(|f| !f.is_empty()),
+            },
+            _ => Route::NotFound(decode(raw)),
+        }
+    }
+
+    /// The fragment for this route, with the leading `#`.
+    pub fn to_fragment(&self) -> String {
+        match self {
+            Route::Home => "#/".to_string(),
+            Route::Level { role, level, focus } => {
+                let path: Vec<String> = role.split('/').chain([level.as_str()]).map(encode).collect();
+                match focus {
+                    Some(f) => format!("#/{}?focus={}", path.join("/"), encode(f)),
+                    None => format!("#/{}", path.join("/")),
+                }
+            }
+            Route::Search { query } if query.is_empty() => "#/search".to_string(),
+            Route::Search { query } => format!("#/search?q={}", encode(query)),
+            Route::NotFound(raw) => format!("#{}", encode_path(raw)),
+        }
+    }
+
+    /// The route of a level page.
+    pub fn level(role: &str, level: &str) -> Route {
+        Route::Level { role: role.to_string(), level: level.to_string(), focus: None }
+    }
+}
+
+fn param(query: Option<&str>, name: &str) -> Option<String> {
+    query?.split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        (decode(k) == name).then(|| decode(v))
+    })
+}
+
+/// Percent-encodes everything but unreserved characters.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn encode_path(s: &str) -> String {
+    s.split('/').map(encode).collect::<Vec<_>>().join("/")
+}
+
+/// Decodes `%XX` escapes and `+` as space; malformed escapes stay as they are.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h << 4 | l);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(b: u8) -> Option<u8> {
+    (b as char).to_digit(16).map(|d| d as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_slash_fragments_are_home() {
+        for f in ["", "#", "#/", "#//"] {
+            assert_eq!(Route::parse(f), Route::Home, "{f:?}");
+        }
+    }
+
+    #[test]
+    fn level_fragment_names_role_and_level() {
+        assert_eq!(
+            Route::parse("#/engineering/site-reliability-engineering/l2"),
+            Route::level("engineering/site-reliability-engineering", "l2")
+        );
+    }
+
+    #[test]
+    fn level_fragment_keeps_focus() {
+        let r = Route::parse("#/a/b/l3?focus=0123abcd");
+        assert_eq!(r, Route::Level { role: "a/b".into(), level: "l3".into(), focus: Some("0123abcd".into()) });
+        assert_eq!(r.to_fragment(), "#/a/b/l3?focus=0123abcd");
+    }
+
+    #[test]
+    fn search_query_round_trips_through_the_fragment() {
+        let r = Route::Search { query: "on-call & SLOs 🦉".into() };
+        assert_eq!(Route::parse(&r.to_fragment()), r);
+    }
+
+    #[test]
+    fn plus_in_query_reads_as_space() {
+        assert_eq!(Route::parse("#/search?q=learning+from"), Route::Search { query: "learning from".into() });
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        assert_eq!(Route::parse("#/nope"), Route::NotFound("/nope".into()));
+        assert_eq!(Route::parse("#/a/b/c/d"), Route::NotFound("/a/b/c/d".into()));
+    }
+
+    #[test]
+    fn malformed_escapes_do_not_panic() {
+        for f in ["#/search?q=%", "#/search?q=%4", "#/search?q=%zz", "#/%ff%fe/x/y", "#/search?q=%E2%82"] {
+            let _ = Route::parse(f);
+        }
+        assert_eq!(Route::parse("#/search?q=100%"), Route::Search { query: "100%".into() });
+    }
+
+    #[test]
+    fn level_route_round_trips() {
+        let r = Route::level("engineering/site-reliability-engineering", "l10");
+        assert_eq!(Route::parse(&r.to_fragment()), r);
+    }
+}

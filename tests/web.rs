@@ -1,0 +1,205 @@
+//! Component tests in headless Chromium: mount the app, act, assert on what a user sees.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlSelectElement};
+
+use rungs::ladder::{import_ladder, Import, Severity};
+use rungs::App;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+macro_rules! fixture {
+    ($($path:literal),* $(,)?) => {
+        [$(($path, include_bytes!(concat!("fixtures/ladders/", $path)).as_slice())),*]
+    };
+}
+
+/// Acme Robotics: two tracks, three roles, one with L1–L4 and L10.
+fn acme() -> Import {
+    import_ladder(fixture![
+        "README.md",
+        "Design/Product-Design/L1-Product-Designer.md",
+        "Design/Product-Design/L2-Product-Designer.md",
+        "Engineering/Hardware-Engineering/L2-Hardware-Engineer.md",
+        "Engineering/Hardware-Engineering/L3-Senior-Hardware-Engineer.md",
+        "Engineering/Robotics-Software-Engineering/L1-Robotics-Software-Engineer.md",
+        "Engineering/Robotics-Software-Engineering/L10-Distinguished-Engineer.md",
+        "Engineering/Robotics-Software-Engineering/L2-Robotics-Software-Engineer.md",
+        "Engineering/Robotics-Software-Engineering/L3-Senior-Robotics-Software-Engineer.md",
+        "Engineering/Robotics-Software-Engineering/L4-Staff-Robotics-Software-Engineer.md",
+    ])
+}
+
+const ROBOTICS: &str = "engineering/robotics-software-engineering";
+
+/// Mounts the app for `import` at `hash` in a fresh container; unmounts on drop.
+struct Mounted {
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+async fn mount(import: Import, hash: &str) -> Mounted {
+    let problems: Vec<String> =
+        import.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    let ladder = import.ladder;
+    set_hash(hash);
+    let doc = document();
+    let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App ladder=ladder.clone() problems=problems.clone() /> }.into_any());
+    settle().await;
+    Mounted { root, _handle: handle }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+impl Mounted {
+    fn texts(&self, selector: &str) -> Vec<String> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+    }
+
+    fn select(&self, id: &str) -> HtmlSelectElement {
+        self.root.query_selector(&format!("#{id}")).unwrap().expect(id).unchecked_into()
+    }
+
+    fn h1(&self) -> String {
+        self.texts("h1").join("|")
+    }
+}
+
+fn set_hash(hash: &str) {
+    let loc = window().location();
+    let url = format!("{}{}{}", loc.pathname().unwrap(), loc.search().unwrap(), hash);
+    window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+}
+
+/// Lets events, effects and rendering run.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+async fn go(hash: &str) {
+    window().location().set_hash(hash).unwrap();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn home_lists_every_track_and_role_of_the_fixture_ladder() {
+    let app = mount(acme(), "#/").await;
+    assert_eq!(app.h1(), "Career ladders");
+    assert_eq!(app.texts("main h2"), ["Design", "Engineering"]);
+    assert_eq!(
+        app.texts("main h3"),
+        ["Product Design", "Hardware Engineering", "Robotics Software Engineering"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn role_picker_groups_roles_by_track() {
+    let app = mount(acme(), "#/").await;
+    assert_eq!(
+        app.texts("#role-picker optgroup").len(),
+        2,
+        "one optgroup per track"
+    );
+    let labels: Vec<String> = {
+        let list = app.root.query_selector_all("#role-picker optgroup").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("label").unwrap()).collect()
+    };
+    assert_eq!(labels, ["Design", "Engineering"]);
+    assert!(app.select("level-picker").disabled(), "no level to pick before a role");
+}
+
+#[wasm_bindgen_test]
+async fn level_picker_orders_levels_by_number_not_by_name() {
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
+    let levels: Vec<String> = app.texts("#level-picker option").iter().map(|t| t.split(':').next().unwrap().to_string()).collect();
+    assert_eq!(levels, ["L1", "L2", "L3", "L4", "L10"]);
+    assert_eq!(app.select("level-picker").value(), "l1");
+    assert_eq!(app.select("role-picker").value(), ROBOTICS);
+}
+
+#[wasm_bindgen_test]
+async fn picking_a_level_opens_it_and_updates_the_url() {
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
+    let level = app.select("level-picker");
+    level.set_value("l3");
+    level.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(app.h1(), "L3: Senior Robotics Software Engineer");
+    assert_eq!(window().location().hash().unwrap(), format!("#/{ROBOTICS}/l3"));
+}
+
+#[wasm_bindgen_test]
+async fn picking_another_role_keeps_the_level_when_it_has_one() {
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l2")).await;
+    let role = app.select("role-picker");
+    role.set_value("engineering/hardware-engineering");
+    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(app.h1(), "L2: Hardware Engineer");
+    role.set_value("design/product-design");
+    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(app.h1(), "L2: Product Designer");
+}
+
+#[wasm_bindgen_test]
+async fn hash_changes_navigate_and_previous_next_links_follow_the_order() {
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l4")).await;
+    assert_eq!(app.h1(), "L4: Staff Robotics Software Engineer");
+    assert_eq!(app.texts(".neighbours a"), ["Previous level: L3: Senior Robotics Software Engineer", "Next level: L10: Distinguished Engineer"]);
+    go(&format!("#/{ROBOTICS}/l10")).await;
+    assert_eq!(app.h1(), "L10: Distinguished Engineer");
+    go("#/").await;
+    assert_eq!(app.h1(), "Career ladders");
+}
+
+#[wasm_bindgen_test]
+async fn search_lists_hits_with_their_place() {
+    let app = mount(acme(), "#/search?q=simulator").await;
+    assert_eq!(app.h1(), "Search");
+    let status = app.texts("[role=status]").join("");
+    assert!(status.contains("for “simulator”"), "{status}");
+    let places = app.texts(".hit-where");
+    assert!(!places.is_empty());
+    assert!(places.iter().all(|p| p.contains("Robotics Software Engineering") || p.contains("Hardware")), "{places:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_embedded_seed_shows_repaired_emoji() {
+    let seed = Import { ladder: rungs::embedded::ladder(), diagnostics: Vec::new() };
+    let app = mount(seed, "#/engineering/site-reliability-engineering/l2").await;
+    assert_eq!(app.h1(), "L2: Site Reliability Engineer");
+    assert_eq!(
+        app.texts(".dimension h2"),
+        ["🦉 Domain expertise", "🌱 Teaching and Mentoring", "🧭 Culture and Leadership", "🏆 Customer Success"]
+    );
+    assert!(app.texts("main .notice").is_empty(), "a clean import shows no notice");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_ladder_file_shows_what_imported_and_a_notice() {
+    let import = import_ladder([
+        ("Eng/Ops/L1-Ops.md", b"# L1: Ops\n\n## Craft\n\n- I ship.\n".as_slice()),
+        ("Eng/Ops/L2-Ops.md", b"".as_slice()),
+    ]);
+    let app = mount(import, "#/eng/ops/l1").await;
+    assert_eq!(app.h1(), "L1: Ops");
+    let notice = app.texts(".notice").join("");
+    assert!(notice.contains("Part of this ladder could not be read"), "{notice}");
+    assert!(notice.contains("Eng/Ops/L2-Ops.md:1: error"), "{notice}");
+}
