@@ -1073,3 +1073,25 @@ fn diagnostics_carry_file_line_severity_and_problem() {
         "E/D/L2-Dev.md:6: error: duplicate expectation `a` (first at line 5); kept the first"
     );
 }
+
+#[test]
+fn read_dir_walks_sorted_relative_paths_and_skips_hidden_ones() {
+    let dir = std::env::temp_dir().join(format!("rungs-read-dir-{}", std::process::id()));
+    for (path, text) in [
+        ("b/L1.md", "1"),
+        ("a/x/L2", "2"),
+        (".git/config", "x"),
+        ("a/.draft.md", "x"),
+        ("README.md", "r"),
+    ] {
+        let file = dir.join(path);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, text).unwrap();
+    }
+    let files = read_dir(&dir).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, vec!["README.md", "a/x/L2", "b/L1.md"]);
+    assert_eq!(files[1].1, b"2");
+    assert!(read_dir(Path::new("/no/such/dir")).is_err());
+}

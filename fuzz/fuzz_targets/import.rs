@@ -10,7 +10,10 @@ fuzz_target!(|data: &[u8]| {
     let files: Vec<(String, &[u8])> = data
         .split(|&b| b == 0)
         .map(|chunk| match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) if i < 80 => (String::from_utf8_lossy(&chunk[..i]).into_owned(), &chunk[i + 1..]),
+            Some(i) if i < 80 => (
+                String::from_utf8_lossy(&chunk[..i]).into_owned(),
+                &chunk[i + 1..],
+            ),
             _ => ("E/R/L2-Fuzz.md".to_owned(), chunk),
         })
         .collect();

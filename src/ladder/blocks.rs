@@ -52,17 +52,36 @@ pub(crate) struct Parsed {
 pub(crate) struct Lines {
     starts: Vec<usize>,
     first: usize,
+    /// Index of the line last looked up: offsets mostly come in order.
+    cursor: std::cell::Cell<usize>,
 }
 
 impl Lines {
     pub(crate) fn new(text: &str, first: usize) -> Self {
         let mut starts = vec![0];
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
-        Lines { starts, first }
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines {
+            starts,
+            first,
+            cursor: std::cell::Cell::new(0),
+        }
     }
 
     pub(crate) fn line(&self, offset: usize) -> usize {
-        self.first - 1 + self.starts.partition_point(|&s| s <= offset)
+        let starts = &self.starts;
+        let at = self.cursor.get();
+        let on =
+            |i: usize| starts[i] <= offset && starts.get(i + 1).is_none_or(|&next| offset < next);
+        // The line last asked for or the next one; otherwise search.
+        let index = if on(at) {
+            at
+        } else if at + 1 < starts.len() && on(at + 1) {
+            at + 1
+        } else {
+            starts.partition_point(|&s| s <= offset).saturating_sub(1)
+        };
+        self.cursor.set(index);
+        self.first + index
     }
 }
 
@@ -519,6 +538,14 @@ mod tests {
         };
         assert!(matches!(items[0].blocks[0].kind, Kind::Paragraph(_)));
         assert!(matches!(items[0].blocks[1].kind, Kind::List(_)));
+    }
+
+    #[test]
+    fn lines_are_found_in_any_order() {
+        let lines = Lines::new("a\nbb\n\nc", 1);
+        let offsets = [0, 2, 3, 5, 6, 7, 0, 6, 100, 1];
+        let found: Vec<usize> = offsets.iter().map(|&o| lines.line(o)).collect();
+        assert_eq!(found, vec![1, 2, 2, 3, 4, 4, 1, 4, 4, 1]);
     }
 
     #[test]

@@ -3,16 +3,13 @@
 
 use std::collections::HashMap;
 
-use super::blocks::{parse_blocks, Block, Item, Kind};
+use super::blocks::{Block, Item, Kind};
+use super::bullets::flatten;
 use super::diagnostic::Problem;
-use super::html::{pieces, Piece};
 use super::id::{hex12, text_hash};
-use super::inline::{canonical, join, last_char};
+use super::inline::{canonical, join};
 use super::model::{Attribute, Dimension, Expectation, Span, Style, Text};
-use super::words::{attributes_of, drop_prefix, examples_prefix, is_examples_label, is_examples_text};
-
-/// HTML nested in HTML is parsed again at most this deep.
-const MAX_HTML_DEPTH: usize = 4;
+use super::words::{attributes_of, drop_prefix, examples_prefix, is_examples_label};
 
 /// Where the next block goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -37,7 +34,7 @@ pub(crate) struct Reader {
     current: Option<usize>,
     general: Option<usize>,
     /// Lines of the `<details>` still open.
-    details: Vec<usize>,
+    pub(super) details: Vec<usize>,
     examples_heading: Option<u8>,
     examples_label: bool,
     /// The 48 bits of an expectation id → line of the first expectation with it.
@@ -56,7 +53,7 @@ impl Reader {
         }
     }
 
-    fn warn(&mut self, line: usize, problem: Problem) {
+    pub(super) fn warn(&mut self, line: usize, problem: Problem) {
         self.problems.push((line, problem));
     }
 
@@ -181,7 +178,7 @@ impl Reader {
     }
 
     /// Text from a block that is neither a paragraph nor a bullet.
-    fn placed(&mut self, text: Text, line: usize, what: &str) {
+    pub(super) fn placed(&mut self, text: Text, line: usize, what: &str) {
         if text.is_empty() {
             return;
         }
@@ -212,7 +209,7 @@ impl Reader {
 
     fn item(&mut self, item: Item) {
         let line = item.line;
-        let (text, examples) = self.flatten(item);
+        let (text, examples) = flatten(item);
         let had_examples = !examples.is_empty();
         match self.sink() {
             Sink::Preamble => match attributes_of(&text, true) {
@@ -276,104 +273,6 @@ impl Reader {
         self.dimensions[index].examples.push(text);
     }
 
-    /// One bullet's text, with nested bullets joined in, and the examples it holds
-    /// (children of an `Examples:` bullet, or after a `<details>` inside it).
-    fn flatten(&mut self, item: Item) -> (Text, Vec<(Text, usize)>) {
-        let mut text = Text::default();
-        let mut examples = Vec::new();
-        let mut in_examples = false;
-        for block in item.blocks {
-            let line = block.line;
-            let piece = match block.kind {
-                Kind::Paragraph(t) | Kind::Heading { text: t, .. } => {
-                    if text.is_empty() && !in_examples && is_examples_text(&t) {
-                        in_examples = true;
-                        continue;
-                    }
-                    t
-                }
-                Kind::List(items) => {
-                    let mut first = true;
-                    for sub in items {
-                        let sub_line = sub.line;
-                        let (t, mut more) = self.flatten(sub);
-                        examples.append(&mut more);
-                        if in_examples {
-                            examples.push((t, sub_line));
-                        } else if !t.is_empty() {
-                            let sep = match (last_char(&text), first) {
-                                (Some(':' | ';' | '.' | ',' | '!' | '?') | None, _) => " ",
-                                (_, true) => ": ",
-                                (_, false) => "; ",
-                            };
-                            text = join(text, sep, t);
-                            first = false;
-                        }
-                    }
-                    continue;
-                }
-                Kind::Quote(blocks) => self.flatten(Item { line, blocks }).0,
-                Kind::Code(code) => canonical(vec![Span {
-                    text: code,
-                    style: Style {
-                        code: true,
-                        ..Style::default()
-                    },
-                }]),
-                Kind::Html(raw) => {
-                    let mut plain = String::new();
-                    let mut in_summary = false;
-                    for piece in pieces(&raw, line) {
-                        match piece {
-                            Piece::Text(t, _) if !in_summary => plain.push_str(t),
-                            Piece::Tag { name, closing, .. } if name == "summary" => {
-                                in_summary = !closing
-                            }
-                            Piece::Tag {
-                                name,
-                                closing: false,
-                                ..
-                            } if name == "details" => {
-                                if !in_examples {
-                                    let before = Span {
-                                        text: std::mem::take(&mut plain),
-                                        style: Style::default(),
-                                    };
-                                    text = join(text, " ", canonical(vec![before]));
-                                }
-                                in_examples = true;
-                            }
-                            _ => {}
-                        }
-                    }
-                    canonical(vec![Span {
-                        text: plain,
-                        style: Style::default(),
-                    }])
-                }
-                Kind::Table(rows) => {
-                    let cells: Vec<Text> = rows.into_iter().flatten().collect();
-                    cells
-                        .into_iter()
-                        .fold(Text::default(), |acc, cell| join(acc, " ", cell))
-                }
-                Kind::Rule | Kind::FrontMatter => continue,
-            };
-            if in_examples {
-                examples.push((piece, line));
-            } else {
-                text = join(text, " ", piece);
-            }
-        }
-        (
-            text,
-            examples
-                .into_iter()
-                .filter(|(t, _)| !t.is_empty())
-                .collect(),
-        )
-    }
-
     fn table(&mut self, rows: Vec<Vec<Text>>, line: usize) {
         let columns = rows.first().map_or(0, Vec::len);
         let header = rows
@@ -425,122 +324,6 @@ impl Reader {
             } else {
                 self.example(text, line + n + 1);
             }
-        }
-    }
-
-    /// An HTML block: `<details>`/`<summary>` structure, comments, or markup
-    /// whose text is kept.
-    fn html(&mut self, raw: &str, line: usize, depth: usize) {
-        let pieces = pieces(raw, line);
-        let structural = pieces.iter().any(
-            |p| matches!(p, Piece::Tag { name, .. } if name == "details" || name == "summary"),
-        );
-        if !structural || depth >= MAX_HTML_DEPTH {
-            let mut text = String::new();
-            let mut tag = None;
-            for piece in &pieces {
-                match piece {
-                    Piece::Text(t, _) => text.push_str(t),
-                    Piece::Tag { raw, .. } if tag.is_none() => tag = Some(*raw),
-                    _ => {}
-                }
-            }
-            let what = format!("html block `{}`", tag.unwrap_or("").trim());
-            return self.placed(
-                canonical(vec![Span {
-                    text,
-                    style: Style::default(),
-                }]),
-                line,
-                &what,
-            );
-        }
-        let mut buffer = String::new();
-        let mut buffer_line = line;
-        let mut summary: Option<String> = None;
-        for piece in pieces {
-            match piece {
-                Piece::Text(t, at) => match summary.as_mut() {
-                    Some(s) => {
-                        s.push_str(t);
-                        if !buffer.is_empty() {
-                            buffer.extend(std::iter::repeat_n('\n', t.matches('\n').count()));
-                        }
-                    }
-                    None => {
-                        if buffer.trim().is_empty() {
-                            buffer.clear();
-                            buffer_line = at;
-                        }
-                        buffer.push_str(t);
-                    }
-                },
-                Piece::Tag {
-                    name,
-                    closing,
-                    raw,
-                    line: at,
-                } => {
-                    if name != "details" && name != "summary" {
-                        if summary.is_none() {
-                            buffer.push_str(raw);
-                        }
-                        continue;
-                    }
-                    if name == "details" {
-                        self.flush(&mut buffer, buffer_line, depth);
-                        if closing {
-                            self.details.pop();
-                        } else {
-                            self.details.push(at);
-                        }
-                    } else {
-                        match (closing, summary.take()) {
-                            (true, Some(title)) => self.summary_title(title.trim(), at),
-                            (false, _) => summary = Some(String::new()),
-                            (true, None) => {}
-                        }
-                    }
-                    if !buffer.is_empty() {
-                        buffer.extend(std::iter::repeat_n('\n', raw.matches('\n').count()));
-                    }
-                }
-                Piece::Comment(raw) => {
-                    if !buffer.is_empty() {
-                        buffer.extend(std::iter::repeat_n('\n', raw.matches('\n').count()));
-                    }
-                }
-            }
-        }
-        if let Some(title) = summary {
-            self.summary_title(title.trim(), line);
-        }
-        self.flush(&mut buffer, buffer_line, depth);
-    }
-
-    fn summary_title(&mut self, title: &str, line: usize) {
-        if !title.is_empty() && !is_examples_label(title) {
-            self.warn(
-                line,
-                Problem::DetailsNotExamples {
-                    summary: title.to_owned(),
-                },
-            );
-        }
-    }
-
-    /// Markdown found inside an HTML block: parse it and route its blocks.
-    fn flush(&mut self, buffer: &mut String, line: usize, depth: usize) {
-        let text = std::mem::take(buffer);
-        if text.trim().is_empty() {
-            return;
-        }
-        let parsed = parse_blocks(&text, line);
-        for (at, what) in parsed.images {
-            self.warn(at, Problem::Ignored { what });
-        }
-        for block in parsed.blocks {
-            self.block(block, depth + 1);
         }
     }
 }

@@ -163,8 +163,14 @@ fn normalize_newlines(text: String) -> String {
 /// Repair mojibake line by line, one warning per repaired line. Text with
 /// nothing to repair (nearly all of it) is returned as it is.
 fn repair(text: String, problems: &mut Vec<(usize, Problem)>) -> String {
-    let bytes = text.as_bytes();
-    let damaged = (0..bytes.len()).any(|i| bytes[i] >= 0xc0 && repair_at(&text[i..]).is_some());
+    // Quick scan: only non-ASCII lines, and only at bytes that can start a
+    // candidate lead character (U+00B7..U+00F4, ‡ ‚ „ ‰, U+F8FF).
+    let damaged = text.split('\n').any(|line| {
+        !line.is_ascii()
+            && line.bytes().enumerate().any(|(i, b)| {
+                matches!(b, 0xc2 | 0xc3 | 0xe2 | 0xef) && repair_at(&line[i..]).is_some()
+            })
+    });
     if !damaged {
         return text;
     }

@@ -66,46 +66,52 @@ struct IdHasher {
 
 impl IdHasher {
     fn new() -> Self {
-        IdHasher { hash: Fnv::new(), pending_space: false, started: false }
+        IdHasher {
+            hash: Fnv::new(),
+            pending_space: false,
+            started: false,
+        }
     }
 
     fn write(&mut self, text: &str) {
+        let (mut h, mut pending, mut started) = (self.hash.0, self.pending_space, self.started);
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
                 i += 1;
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-                    self.pending_space = self.started;
-                } else {
-                    self.word();
-                    self.hash.write_byte(b.to_ascii_lowercase());
+                if matches!(b, b' ' | b'\t'..=b'\r') {
+                    pending = started;
+                    continue;
                 }
+                if pending {
+                    h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+                    pending = false;
+                }
+                started = true;
+                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
-                self.pending_space = self.started;
+                pending = started;
                 continue;
             }
-            self.word();
+            if pending {
+                h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+                pending = false;
+            }
+            started = true;
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                self.hash.write(l.encode_utf8(&mut buf).as_bytes());
+                for &byte in l.encode_utf8(&mut buf).as_bytes() {
+                    h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                }
             }
         }
-    }
-
-    /// A non-space character follows: emit the pending space first.
-    #[inline]
-    fn word(&mut self) {
-        if self.pending_space {
-            self.hash.write_byte(b' ');
-            self.pending_space = false;
-        }
-        self.started = true;
+        (self.hash.0, self.pending_space, self.started) = (h, pending, started);
     }
 
     fn finish(self) -> String {
@@ -116,7 +122,9 @@ impl IdHasher {
 /// The first 12 lower-case hex digits of a 64-bit hash.
 pub(crate) fn hex12(hash: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..12).map(|n| char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize])).collect()
+    (0..12)
+        .map(|n| char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize]))
+        .collect()
 }
 
 /// A url-safe slug: ASCII letters and digits lower-cased, every other run of
@@ -222,11 +230,20 @@ mod tests {
     #[test]
     fn text_hash_gives_the_id_of_the_plain_text() {
         let text = Text(vec![
-            super::super::model::Span { text: "I  write ".into(), style: Default::default() },
-            super::super::model::Span { text: " Clean\tcode".into(), style: Default::default() },
+            super::super::model::Span {
+                text: "I  write ".into(),
+                style: Default::default(),
+            },
+            super::super::model::Span {
+                text: " Clean\tcode".into(),
+                style: Default::default(),
+            },
         ]);
         assert_eq!(hex12(text_hash(&text)), expectation_id(&text.to_plain()));
-        assert_eq!(hex12(text_hash(&text)), expectation_id("i write clean code"));
+        assert_eq!(
+            hex12(text_hash(&text)),
+            expectation_id("i write clean code")
+        );
     }
 
     #[test]

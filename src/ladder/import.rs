@@ -196,6 +196,7 @@ fn order_levels(role: &mut Role, diagnostics: &mut Vec<Diagnostic>) {
             ))
     });
     let mut taken: HashMap<String, String> = HashMap::new();
+    let mut next_suffix: HashMap<String, usize> = HashMap::new();
     for level in &mut role.levels {
         let mut base = slug(&level.label);
         if base.is_empty() {
@@ -209,10 +210,13 @@ fn order_levels(role: &mut Role, diagnostics: &mut Vec<Diagnostic>) {
             base = "level".to_owned();
         }
         let mut id = base.clone();
-        let mut n = 2;
-        while taken.contains_key(&id) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if taken.contains_key(&id) {
+            // Continue from the last suffix given to this base: linear, however many clash.
+            let n = next_suffix.entry(base.clone()).or_insert(2);
+            while taken.contains_key(&id) {
+                id = format!("{base}-{n}");
+                *n += 1;
+            }
         }
         if id != base {
             let problem = Problem::DuplicateLevel {
@@ -230,6 +234,7 @@ fn order_levels(role: &mut Role, diagnostics: &mut Vec<Diagnostic>) {
 
 /// Read every file under `dir` as `(relative path, bytes)`, sorted by path,
 /// with `/` separators. Hidden files and folders are not read.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let mut out = Vec::new();
     let mut pending = vec![(dir.to_path_buf(), String::new(), 0usize)];

@@ -24,7 +24,14 @@ pub(crate) struct InlineBuilder {
 
 impl Default for InlineBuilder {
     fn default() -> Self {
-        InlineBuilder { spans: Vec::new(), emphasis: 0, strong: 0, image: 0, alt: String::new(), last_space: true }
+        InlineBuilder {
+            spans: Vec::new(),
+            emphasis: 0,
+            strong: 0,
+            image: 0,
+            alt: String::new(),
+            last_space: true,
+        }
     }
 }
 
@@ -49,7 +56,10 @@ impl InlineBuilder {
         };
         if self.spans.last().is_none_or(|last| last.style != style) {
             // Room for the usual bullet, so the text events of one paragraph rarely reallocate.
-            self.spans.push(Span { text: String::with_capacity(s.len().max(64)), style });
+            self.spans.push(Span {
+                text: String::with_capacity((s.len() + 32).max(64)),
+                style,
+            });
         }
         if let Some(last) = self.spans.last_mut() {
             append_collapsed(&mut last.text, s, &mut self.last_space);
@@ -103,7 +113,10 @@ pub(crate) fn canonical(spans: Vec<Span>) -> Text {
         .map(|span| {
             let mut text = String::with_capacity(span.text.len());
             append_collapsed(&mut text, &span.text, &mut last_space);
-            Span { text, style: span.style }
+            Span {
+                text,
+                style: span.style,
+            }
         })
         .collect();
     boundaries(collapsed)
@@ -126,7 +139,9 @@ fn boundaries(mut pieces: Vec<Span>) -> Text {
         return Text(pieces);
     }
     let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
-    let next_styles: Vec<Option<Style>> = (0..pieces.len()).map(|i| pieces.get(i + 1).map(|s| s.style)).collect();
+    let next_styles: Vec<Option<Style>> = (0..pieces.len())
+        .map(|i| pieces.get(i + 1).map(|s| s.style))
+        .collect();
     for (mut span, next_style) in pieces.into_iter().zip(next_styles) {
         let prev_style = out.last().map(|s: &Span| s.style);
         let mut lead = None;
@@ -181,13 +196,32 @@ pub(crate) fn whitespace_at(s: &str, i: usize) -> usize {
 /// Append `s` to `out` with whitespace runs collapsed to one space, and no
 /// space at all right after a space (`last_space` carries that across calls).
 fn append_collapsed(out: &mut String, s: &str, last_space: &mut bool) {
+    // Most text already has single spaces only: copy it in one go.
+    let simple = s.is_ascii()
+        && !(*last_space && s.starts_with(' '))
+        && !s.contains("  ")
+        && s.as_bytes().chunks(32).all(|c| {
+            c.iter()
+                .fold(0u8, |a, &b| a | u8::from(b.wrapping_sub(9) < 5))
+                == 0
+        });
+    if simple {
+        out.push_str(s);
+        if !s.is_empty() {
+            *last_space = s.ends_with(' ');
+        }
+        return;
+    }
     let bytes = s.as_bytes();
     let mut copied = 0;
     let mut i = 0;
     let mut space = *last_space;
     while i < bytes.len() {
         // Skip to the next byte that can start a whitespace character.
-        match bytes[i..].iter().position(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3)) {
+        match bytes[i..]
+            .iter()
+            .position(|&b| matches!(b, b' ' | b'\t'..=b'\r' | 0xc2 | 0xe1 | 0xe2 | 0xe3))
+        {
             Some(0) => {}
             Some(skip) => {
                 space = false;
@@ -229,21 +263,22 @@ fn push_merged(out: &mut Vec<Span>, text: String, style: Style) {
     }
 }
 
-/// `a` followed by `b`, with `sep` between them when both have words.
+/// `a` followed by `b`, with `sep` (which ends in a space) between them when
+/// both have words. Both must be canonical; so is the result. Linear in the
+/// length of `b`, so joining many pieces one by one stays linear.
 pub(crate) fn join(a: Text, sep: &str, b: Text) -> Text {
-    if a.is_empty() {
+    if a.0.is_empty() {
         return b;
     }
-    if b.is_empty() {
+    if b.0.is_empty() {
         return a;
     }
     let mut spans = a.0;
-    spans.push(Span {
-        text: sep.to_owned(),
-        style: Style::default(),
-    });
-    spans.extend(b.0);
-    canonical(spans)
+    push_merged(&mut spans, sep.to_owned(), Style::default());
+    for span in b.0 {
+        push_merged(&mut spans, span.text, span.style);
+    }
+    Text(spans)
 }
 
 /// The last non-space character of the text.

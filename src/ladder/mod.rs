@@ -7,8 +7,10 @@
 //! `ladders/README.md` describes the format for ladder authors.
 
 mod blocks;
+mod bullets;
 mod content;
 mod decode;
+mod details;
 mod diagnostic;
 mod html;
 mod id;
@@ -23,6 +25,7 @@ mod write;
 
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use id::{expectation_id, slug};
+#[cfg(not(target_arch = "wasm32"))]
 pub use import::read_dir;
 pub use import::{import_ladder, Import};
 pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
