@@ -21,3 +21,14 @@ step() {
   if [ "$rc" = 0 ]; then echo "<== $name: $((SECONDS - t0))s"; else echo "<== $name: FAILED (exit $rc) after $((SECONDS - t0))s"; fi
   return "$rc"
 }
+
+# The release wasm is built with nightly for size: std rebuilt for size (build-std),
+# panics abort at once (public/crash.js speaks for them), no Debug formatting or panic
+# locations, Leptos components type-erased. Tests and clippy use stable.
+RELEASE_TOOLCHAIN=nightly
+release_env() {
+  export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
+  export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
+  export CARGO_TARGET_DIR="$ROOT/target/release-wasm"
+}

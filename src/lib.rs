@@ -4,10 +4,13 @@
 //! `ui` is the Leptos skin, built only for wasm.
 
 pub mod embedded;
+pub mod progress;
 pub mod ladder;
 pub mod route;
 pub mod search;
 
+#[cfg(target_arch = "wasm32")]
+pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 

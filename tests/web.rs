@@ -203,3 +203,25 @@ async fn a_broken_ladder_file_shows_what_imported_and_a_notice() {
     assert!(notice.contains("Part of this ladder could not be read"), "{notice}");
     assert!(notice.contains("Eng/Ops/L2-Ops.md:1: error"), "{notice}");
 }
+
+#[wasm_bindgen_test]
+async fn rating_an_expectation_saves_it_and_shows_it_checked() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
+    let group = app.root.query_selector("[role=radiogroup]").unwrap().expect("a rating group");
+    let name = group.get_attribute("aria-label").unwrap();
+    assert_eq!(name, "I write clear, tested code for well-defined tasks.");
+    let labels: Vec<String> = {
+        let list = group.query_selector_all("label").unwrap();
+        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+    };
+    assert_eq!(labels, ["Improvement needed", "Maturing", "Performing", "Exceeding"]);
+    let performing: web_sys::HtmlInputElement = group.query_selector("input[value=performing]").unwrap().unwrap().unchecked_into();
+    performing.click();
+    settle().await;
+    assert!(performing.checked());
+    let stored = window().local_storage().unwrap().unwrap().get_item("rungs:progress").unwrap().expect("saved");
+    let progress = rungs::progress::from_json(&stored).unwrap();
+    let id = rungs::ladder::expectation_id("I write clear, tested code for well-defined tasks.");
+    assert_eq!(progress.rating(&id), Some(rungs::progress::Rating::Performing));
+}

@@ -6,13 +6,14 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::banner::StorageBanner;
 use super::header::Header;
 use super::home::Home;
 use super::level_page::LevelPage;
 use super::not_found::NotFound;
 use super::notice::ImportNotice;
 use super::search_page::SearchPage;
-use super::{LadderState, Router};
+use super::{LadderState, ProgressStore, Router};
 use crate::ladder::Ladder;
 use crate::route::Route;
 
@@ -27,6 +28,7 @@ pub fn App(
 ) -> impl IntoView {
     LadderState { ladder: Arc::new(ladder), problems: Arc::new(problems) }.provide();
     let router = Router::provide();
+    ProgressStore::provide();
     let state = LadderState::expect();
 
     // Keep the document title in step with the page.
@@ -52,6 +54,7 @@ pub fn App(
         <Header />
         <main id="main" tabindex="-1">
             <ImportNotice />
+            <StorageBanner />
             {page}
         </main>
         <footer class="foot">

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::rating::RatingControl;
 use super::rich_text::RichText;
 use super::LadderState;
 use crate::ladder::{Dimension, Level, Role};
@@ -114,7 +115,14 @@ fn DimensionView(
     let expectations = dimension
         .expectations
         .iter()
-        .map(|e| view! { <li id=format!("e-{}", e.id) tabindex="-1"><RichText text=e.text.clone() /></li> })
+        .map(|e| {
+            view! {
+                <li class="expectation" id=format!("e-{}", e.id) tabindex="-1">
+                    <p class="expectation-text"><RichText text=e.text.clone() /></p>
+                    <RatingControl id=e.id.clone() text=e.text.to_plain() />
+                </li>
+            }
+        })
         .collect_view();
     let count = dimension.examples.len();
     let examples = (count > 0).then(|| {
@@ -125,7 +133,7 @@ fn DimensionView(
             .map(|(j, x)| view! { <li id=format!("x-{index}-{j}") tabindex="-1"><RichText text=x.clone() /></li> })
             .collect_view();
         view! {
-            <details class="examples">
+            <details class="examples" open=true>
                 <summary>{format!("Examples ({count})")}</summary>
                 <ul>{items}</ul>
             </details>
@@ -136,9 +144,13 @@ fn DimensionView(
     view! {
         <section class="dimension" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
-            <ul class="expectations">{expectations}</ul>
-            {empty}
-            {examples}
+            <div class="dimension-body">
+                <div>
+                    <ul class="expectations">{expectations}</ul>
+                    {empty}
+                </div>
+                {examples}
+            </div>
         </section>
     }
 }

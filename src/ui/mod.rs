@@ -1,20 +1,25 @@
 //! The Leptos skin: components wire signals to the pure core.
 
 mod app;
+mod banner;
+mod files;
 mod header;
 mod home;
 mod level_page;
 mod not_found;
 mod notice;
 mod panic;
+mod rating;
 mod rich_text;
 mod router;
 mod search_page;
 mod state;
+mod store;
 
 pub use app::App;
 pub use router::Router;
 pub use state::LadderState;
+pub use store::ProgressStore;
 
 /// Installs the panic hook, mounts the app on `<body>` with the embedded ladder and marks
 /// `rungs:ready` for the benchmarks.

@@ -4,7 +4,8 @@ use leptos::prelude::document;
 
 const MESSAGE: &str = "Rungs ran into a bug and stopped. Nothing you saved is lost: reload the page to carry on.";
 
-/// Logs the panic to the console and puts a friendly alert on the page.
+/// Logs the panic to the console and puts a friendly alert on the page. Release builds
+/// abort on a panic before any hook runs; `public/crash.js` speaks for them.
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);

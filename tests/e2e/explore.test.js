@@ -63,11 +63,13 @@ test('a deep link opens the level with repaired emoji, attributes and examples',
   assert.equal(await page.locator('.expectations li').count(), 12);
   await page.getByText('I engage in learning from failure initiatives').waitFor();
 
-  // The examples disclosure opens by keyboard.
+  // The examples sit open beside the expectations; the disclosure closes and opens by keyboard.
   const example = page.getByText(/relying on my own knowledge and occasionally reaching out/);
-  assert.equal(await example.isVisible(), false);
+  assert.equal(await example.isVisible(), true);
   const summary = page.locator('.dimension').first().getByText('Examples (1)');
   await summary.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await example.isVisible(), false);
   await page.keyboard.press('Enter');
   assert.equal(await example.isVisible(), true);
   await noViolations(page, 'level page');
@@ -109,13 +111,23 @@ test('keyboard alone: skip link, pickers, links', async () => {
   await page.keyboard.press('ArrowDown');
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
 
-  // Tab from the top reaches the level's first disclosure and opens it with Space.
+  // Tab from the top reaches a rating, arrows rate, and Tab goes on to the examples,
+  // which Space closes and opens.
   await page.getByRole('link', { name: 'Rungs' }).focus();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement.type === 'radio')) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[role=radiogroup]').getAttribute('aria-label')), 'I am competent in my domain.');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByRole('radiogroup', { name: 'I am competent in my domain.' }).getByRole('radio', { name: 'Maturing' }).isChecked(), true);
   for (let i = 0; i < 40; i++) {
     await page.keyboard.press('Tab');
     if (await page.evaluate(() => document.activeElement.tagName === 'SUMMARY')) break;
   }
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Examples (1)');
+  await page.keyboard.press('Space');
+  assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), false);
   await page.keyboard.press('Space');
   assert.equal(await page.evaluate(() => document.activeElement.parentElement.open), true);
   await context.close();

@@ -1,0 +1,204 @@
+//! Know your ladder: show an example, ask which dimension it illustrates.
+//!
+//! The ladder pairs examples with dimensions only (not with single expectations),
+//! so every item asks for a dimension.
+
+use crate::ladder::{expectation_id, Level};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// One question: which of the level's dimensions does this example belong to?
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuizItem {
+    /// Stable key, `level_id:hash`, the hash being the [`expectation_id`] rule applied
+    /// to the example's words: the same for the same words at the same level id.
+    pub key: String,
+    /// The example, plain.
+    pub example: String,
+    /// The choices: the level's dimension names, in page order.
+    pub choices: Vec<String>,
+    /// Index into `choices` (and the level's dimensions) of the right answer.
+    pub answer: usize,
+}
+
+impl QuizItem {
+    /// Whether `choice` (an index into `choices`) is the right answer.
+    pub fn is_right(&self, choice: usize) -> bool {
+        choice == self.answer
+    }
+
+    /// The right dimension's name, for explaining the answer.
+    pub fn answer_name(&self) -> &str {
+        self.choices.get(self.answer).map_or("", String::as_str)
+    }
+}
+
+/// The state of the know-your-ladder quiz across sessions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LadderQuiz {
+    /// Keys of the items answered wrongly and not yet answered right since.
+    pub missed: BTreeSet<String>,
+    /// Answers that were right.
+    pub right: u32,
+    /// Answers given.
+    pub asked: u32,
+}
+
+impl LadderQuiz {
+    /// Count an answer to item `key`. A wrong answer marks the item missed; a right
+    /// answer to a missed item clears it.
+    pub fn record(&mut self, key: &str, correct: bool) {
+        self.asked = self.asked.saturating_add(1);
+        if correct {
+            self.right = self.right.saturating_add(1);
+            self.missed.remove(key);
+        } else {
+            self.missed.insert(key.to_owned());
+        }
+    }
+
+    /// `items` in the order to ask them: the missed ones first, then the rest, each
+    /// group shuffled by `seed` (the same seed gives the same order).
+    pub fn next_items(&self, items: Vec<QuizItem>, seed: u64) -> Vec<QuizItem> {
+        let mut items = items;
+        items.sort_by_cached_key(|item| {
+            (
+                !self.missed.contains(&item.key),
+                mix(seed ^ fnv(&item.key)),
+                item.key.clone(),
+            )
+        });
+        items
+    }
+}
+
+/// Every example of `level` as a question, in page order; none when the level has
+/// fewer than two dimensions (one choice is no question). An example that appears
+/// twice is asked once, for its first dimension.
+pub fn ladder_quiz_items(level: &Level) -> Vec<QuizItem> {
+    if level.dimensions.len() < 2 {
+        return Vec::new();
+    }
+    let choices: Vec<String> = level.dimensions.iter().map(|d| d.name.clone()).collect();
+    let mut seen = BTreeSet::new();
+    let mut items = Vec::new();
+    for (answer, dimension) in level.dimensions.iter().enumerate() {
+        for example in &dimension.examples {
+            let example = example.to_plain();
+            let key = format!("{}:{}", level.id, expectation_id(&example));
+            if example.trim().is_empty() || !seen.insert(key.clone()) {
+                continue;
+            }
+            items.push(QuizItem {
+                key,
+                example: example.trim().to_owned(),
+                choices: choices.clone(),
+                answer,
+            });
+        }
+    }
+    items
+}
+
+/// 64-bit FNV-1a of `s`.
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The splitmix64 finaliser: spreads nearby inputs over the whole range.
+fn mix(x: u64) -> u64 {
+    let x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    let x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{Dimension, Text};
+
+    fn dimension(name: &str, examples: &[&str]) -> Dimension {
+        Dimension {
+            name: name.into(),
+            examples: examples.iter().map(|e| Text::plain(*e)).collect(),
+            ..Dimension::default()
+        }
+    }
+
+    fn level() -> Level {
+        Level {
+            id: "l2".into(),
+            dimensions: vec![
+                dimension("Craft", &["I fixed a bug.", "I wrote docs."]),
+                dimension("Teaching", &[]),
+                dimension("Impact", &["I led a launch.", "i  FIXED a bug."]),
+            ],
+            ..Level::default()
+        }
+    }
+
+    #[test]
+    fn items_ask_each_example_once_with_every_dimension_as_a_choice() {
+        let items = ladder_quiz_items(&level());
+        let asked: Vec<(&str, usize, &str)> = items
+            .iter()
+            .map(|i| (i.example.as_str(), i.answer, i.answer_name()))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                ("I fixed a bug.", 0, "Craft"),
+                ("I wrote docs.", 0, "Craft"),
+                ("I led a launch.", 2, "Impact"),
+            ]
+        );
+        assert!(items
+            .iter()
+            .all(|i| i.choices == ["Craft", "Teaching", "Impact"]));
+        assert_eq!(
+            items[0].key,
+            format!("l2:{}", expectation_id("I fixed a bug."))
+        );
+    }
+
+    #[test]
+    fn one_dimension_gives_no_questions() {
+        let mut level = level();
+        level.dimensions.truncate(1);
+        assert_eq!(ladder_quiz_items(&level), []);
+    }
+
+    #[test]
+    fn a_wrong_answer_marks_missed_and_a_right_one_clears_it() {
+        let mut quiz = LadderQuiz::default();
+        quiz.record("l2:a", false);
+        quiz.record("l2:b", false);
+        quiz.record("l2:a", true);
+        let missed: Vec<&str> = quiz.missed.iter().map(String::as_str).collect();
+        assert_eq!(missed, ["l2:b"]);
+        assert_eq!((quiz.right, quiz.asked), (1, 3));
+    }
+
+    #[test]
+    fn missed_items_come_first_and_the_seed_fixes_the_order() {
+        let items = ladder_quiz_items(&level());
+        let mut quiz = LadderQuiz::default();
+        quiz.record(&items[2].key, false);
+        let order = quiz.next_items(items.clone(), 7);
+        assert_eq!(order[0], items[2]);
+        assert_eq!(order, quiz.next_items(items.clone(), 7));
+        let mut reversed = items.clone();
+        reversed.reverse();
+        assert_eq!(order, quiz.next_items(reversed, 7));
+    }
+
+    #[test]
+    fn right_answer_is_the_dimension_index() {
+        let item = &ladder_quiz_items(&level())[2];
+        let right: Vec<bool> = (0..3).map(|c| item.is_right(c)).collect();
+        assert_eq!(right, [false, false, true]);
+    }
+}

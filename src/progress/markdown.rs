@@ -1,0 +1,145 @@
+//! The Markdown export of a level's self-assessment, for a 1:1 document.
+
+use super::answers::{Answer, Progress};
+use super::escape::{block, inline};
+use super::rating::Rating;
+use super::summary::Summary;
+use crate::ladder::{Ladder, Level, Role};
+use std::fmt::Write;
+
+/// The self-assessment of `level` of `role` as Markdown: a title, how much is rated,
+/// each dimension's expectations with their rating (or "Not rated") and evidence,
+/// the summary table, the focus areas, and, when `progress` has answers for
+/// expectations that are in no level of `ladder`, a "No longer in this ladder"
+/// section. Everything from the ladder or typed by the person is escaped, so it
+/// cannot change the document's structure.
+pub fn level_markdown(
+    progress: &Progress,
+    ladder: &Ladder,
+    role: &Role,
+    level: &Level,
+    name: Option<&str>,
+) -> String {
+    let summary = progress.summary(level);
+    let mut out = String::new();
+    let _ = writeln!(out, "# Self-assessment: {}\n", inline(&level.heading()));
+    let _ = writeln!(
+        out,
+        "- Role: {} › {}",
+        inline(&role.track),
+        inline(&role.name)
+    );
+    if let Some(name) = name.map(inline).filter(|n| !n.is_empty()) {
+        let _ = writeln!(out, "- Name: {name}");
+    }
+    let _ = writeln!(out, "- {}", summary.rated_line());
+    for (dimension, heading) in level.dimensions.iter().zip(headings(&summary)) {
+        let _ = writeln!(out, "\n## {heading}\n");
+        for expectation in &dimension.expectations {
+            let answer = progress.answer(&expectation.id);
+            item(
+                &mut out,
+                answer.and_then(|a| a.rating),
+                &expectation.text.to_plain(),
+                answer,
+            );
+        }
+    }
+    summary_section(&mut out, &summary);
+    focus_section(&mut out, &summary);
+    orphans_section(&mut out, progress, ladder);
+    out
+}
+
+/// `🦉 Domain expertise`, escaped, for each dimension.
+fn headings(summary: &Summary) -> Vec<String> {
+    summary
+        .dimensions
+        .iter()
+        .map(|d| inline(&d.heading()))
+        .collect()
+}
+
+/// `- **Rating**: text` with the evidence, if any, as a nested item.
+fn item(out: &mut String, rating: Option<Rating>, text: &str, answer: Option<&Answer>) {
+    let label = rating.map_or("Not rated", Rating::label);
+    let _ = writeln!(out, "- **{label}**: {}", inline(text));
+    evidence(out, answer.map_or("", |a| &a.evidence));
+}
+
+fn evidence(out: &mut String, evidence: &str) {
+    let evidence = block(evidence, "    ");
+    if !evidence.is_empty() {
+        let _ = writeln!(out, "  - Evidence: {evidence}");
+    }
+}
+
+fn summary_section(out: &mut String, summary: &Summary) {
+    out.push_str("\n## Summary\n\n| Dimension |");
+    for rating in Rating::ALL {
+        let _ = write!(out, " {} |", rating.label());
+    }
+    out.push_str(" Not rated |\n| --- |");
+    out.push_str(&" ---: |".repeat(Rating::ALL.len() + 1));
+    out.push('\n');
+    for (d, heading) in summary.dimensions.iter().zip(headings(summary)) {
+        let _ = write!(out, "| {heading} |");
+        for (_, n) in d.counts.iter() {
+            let _ = write!(out, " {n} |");
+        }
+        let _ = writeln!(out, " {} |", d.not_rated());
+    }
+    out.push_str("| Total |");
+    for (_, n) in summary.counts().iter() {
+        let _ = write!(out, " {n} |");
+    }
+    let _ = writeln!(out, " {} |\n", summary.total - summary.rated);
+    let rated = summary.performing_or_better();
+    let all = summary.performing_or_better_of_total();
+    match (rated.percent(), all.percent()) {
+        (Some(of_rated), Some(of_all)) => {
+            let _ = writeln!(
+                out,
+                "Performing or better: {of_rated}% of rated ({} of {}); {of_all}% of all {}.",
+                rated.count, rated.of, all.of
+            );
+        }
+        _ => out.push_str("Performing or better: nothing rated yet.\n"),
+    }
+}
+
+fn focus_section(out: &mut String, summary: &Summary) {
+    out.push_str("\n## Focus areas\n\n");
+    if summary.focus_areas.is_empty() {
+        out.push_str("Nothing rated Improvement needed or Maturing.\n");
+        return;
+    }
+    let headings = headings(summary);
+    for focus in &summary.focus_areas {
+        let dimension = headings.get(focus.dimension).map_or("", String::as_str);
+        let _ = writeln!(
+            out,
+            "- **{}** · {dimension}: {}",
+            focus.rating.label(),
+            inline(&focus.text)
+        );
+        evidence(out, &focus.evidence);
+    }
+}
+
+fn orphans_section(out: &mut String, progress: &Progress, ladder: &Ladder) {
+    let orphans = progress.orphans(ladder);
+    if orphans.is_empty() {
+        return;
+    }
+    out.push_str("\n## No longer in this ladder\n\n");
+    out.push_str("Answers kept for expectations the ladder no longer has.\n\n");
+    for (id, answer) in orphans {
+        let text = if answer.text.trim().is_empty() {
+            format!("Expectation {id} (its words were not kept)")
+        } else {
+            answer.text.clone()
+        };
+        item(out, answer.rating, &text, Some(answer));
+    }
+}

@@ -1,0 +1,37 @@
+//! The pure progress core: ratings, evidence, the summary of a level, merging,
+//! the storage and backup format, the Markdown export and the two quizzes.
+//! No web crates here; the UI's storage module and pages call these functions.
+//!
+//! - [`Progress`] holds one [`Answer`] per expectation id. Answers survive ladder
+//!   changes: [`Progress::orphans`] lists those whose expectation is gone, and
+//!   nothing here ever drops one.
+//! - [`Progress::merge`] joins two tabs or an imported backup: per answer the newest
+//!   wins, and every answer of either side is kept.
+//! - [`to_json`] / [`from_json`] are the stored value, versioned by a `schema`
+//!   number; older schemas are migrated on reading (see [`schema`] for the format).
+//!   [`backup_json`] / [`read_backup`] are the downloadable backup.
+//! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
+//!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
+
+mod answers;
+mod backup;
+mod decode;
+mod error;
+mod escape;
+mod ladder_quiz;
+mod markdown;
+mod merge;
+mod quiz;
+mod rating;
+pub mod schema;
+mod summary;
+
+pub use answers::{Answer, Progress};
+pub use backup::{backup_json, read_backup, BACKUP_KIND};
+pub use error::ProgressError;
+pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
+pub use markdown::level_markdown;
+pub use quiz::{quiz_key, quiz_order, quiz_step_line, resume_position};
+pub use rating::Rating;
+pub use schema::{from_json, to_json, CURRENT};
+pub use summary::{DimensionSummary, FocusArea, RatingCounts, Share, Summary};

@@ -1,0 +1,82 @@
+//! Quiz mode ("Check yourself"): one expectation at a time, resuming where you left off.
+
+use super::answers::Progress;
+use crate::ladder::Level;
+
+/// The key quiz positions are stored under: `role_id/level_id`.
+pub fn quiz_key(role_id: &str, level_id: &str) -> String {
+    format!("{role_id}/{level_id}")
+}
+
+/// The expectations of `level` in the order quiz mode asks them, page order, as
+/// (dimension index, expectation index within the dimension).
+pub fn quiz_order(level: &Level) -> Vec<(usize, usize)> {
+    level
+        .dimensions
+        .iter()
+        .enumerate()
+        .flat_map(|(d, dimension)| (0..dimension.expectations.len()).map(move |e| (d, e)))
+        .collect()
+}
+
+/// Where quiz mode for `key` resumes on `level`: the remembered position, clamped to
+/// the last expectation (the ladder may have shrunk); 0 when nothing is remembered or
+/// the level has no expectations.
+pub fn resume_position(progress: &Progress, key: &str, level: &Level) -> usize {
+    let last = level.expectation_count().saturating_sub(1);
+    progress.quiz.get(key).map_or(0, |&p| p.min(last))
+}
+
+/// The progress line quiz mode shows and announces, e.g. `7 of 14` for position 6.
+pub fn quiz_step_line(position: usize, total: usize) -> String {
+    format!("{} of {total}", position.saturating_add(1).min(total))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{Dimension, Expectation, Text};
+
+    fn level(sizes: &[usize]) -> Level {
+        Level {
+            id: "l1".into(),
+            dimensions: sizes
+                .iter()
+                .map(|&n| Dimension {
+                    expectations: (0..n)
+                        .map(|i| Expectation {
+                            id: format!("e{i}"),
+                            text: Text::plain(format!("E{i}.")),
+                        })
+                        .collect(),
+                    ..Dimension::default()
+                })
+                .collect(),
+            ..Level::default()
+        }
+    }
+
+    #[test]
+    fn order_walks_dimensions_then_expectations_skipping_empty_dimensions() {
+        assert_eq!(quiz_order(&level(&[2, 0, 1])), [(0, 0), (0, 1), (2, 0)]);
+    }
+
+    #[test]
+    fn resume_is_clamped_to_the_last_expectation() {
+        let mut p = Progress::default();
+        let key = quiz_key("e/r", "l1");
+        assert_eq!(key, "e/r/l1");
+        assert_eq!(resume_position(&p, &key, &level(&[2, 1])), 0);
+        p.remember_position(&key, 2);
+        assert_eq!(resume_position(&p, &key, &level(&[2, 1])), 2);
+        p.remember_position(&key, 9);
+        assert_eq!(resume_position(&p, &key, &level(&[2, 1])), 2);
+        assert_eq!(resume_position(&p, &key, &level(&[])), 0);
+    }
+
+    #[test]
+    fn step_line_counts_from_one() {
+        assert_eq!(quiz_step_line(6, 14), "7 of 14");
+        assert_eq!(quiz_step_line(20, 14), "14 of 14");
+    }
+}

@@ -1,0 +1,225 @@
+//! The stored format of progress, its schemas and the migrations between them.
+//!
+//! Schema 2 (current), what [`to_json`] writes:
+//!
+//! ```json
+//! {"schema":2,
+//!  "answers":{"3f9a0c1b2d4e":{"rating":"performing","evidence":"Led the March upgrade.",
+//!                             "text":"I am competent in my domain.","updated":1767225600000}},
+//!  "quiz":{"engineering/site-reliability-engineering/l2":4},
+//!  "ladder_quiz":{"missed":["l2:5d1c0e9a7b21"],"right":3,"asked":4}}
+//! ```
+//!
+//! `rating` is `null` or one of `improvement-needed`, `maturing`, `performing`,
+//! `exceeding`; `updated` is milliseconds since the Unix epoch. When reading, a
+//! missing field other than `schema` takes its empty value (no rating, empty text,
+//! stamp 0); an unknown field or a value of the wrong type is an error.
+//!
+//! Schema 1 (the first cut kept ratings only):
+//!
+//! ```json
+//! {"schema":1,"ratings":{"3f9a0c1b2d4e":"performing"}}
+//! ```
+//!
+//! Migration 1 → 2: each rating becomes an answer with no evidence, empty text
+//! (schema 1 kept none) and stamp 0, so any answer made since wins a merge.
+//! A new schema adds a `read_vN` for the old shape and a `migrate_N_to_M` step.
+
+use super::answers::{Answer, Progress};
+use super::decode::{parse, Node};
+use super::error::ProgressError;
+use super::ladder_quiz::LadderQuiz;
+use super::rating::Rating;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The schema [`to_json`] writes; [`from_json`] reads this and every older one.
+pub const CURRENT: u64 = 2;
+
+const FIELDS_V1: [&str; 2] = ["schema", "ratings"];
+const FIELDS_V2: [&str; 4] = ["schema", "answers", "quiz", "ladder_quiz"];
+const EXPECTED_RATING: &str = "a rating (improvement-needed, maturing, performing or exceeding)";
+
+/// The current schema's top level, borrowing from a [`Progress`].
+#[derive(Serialize)]
+pub(super) struct Stored<'a> {
+    schema: u64,
+    answers: &'a BTreeMap<String, Answer>,
+    quiz: &'a BTreeMap<String, usize>,
+    ladder_quiz: &'a LadderQuiz,
+}
+
+impl<'a> Stored<'a> {
+    pub(super) fn of(progress: &'a Progress) -> Self {
+        Stored {
+            schema: CURRENT,
+            answers: &progress.answers,
+            quiz: &progress.quiz,
+            ladder_quiz: &progress.ladder_quiz,
+        }
+    }
+}
+
+/// `progress` in the current schema, compact: the value storage keeps.
+pub fn to_json(progress: &Progress) -> String {
+    serde_json::to_string(&Stored::of(progress))
+        .expect("string-keyed maps of strings and numbers always serialise")
+}
+
+/// Progress from a stored value of any known schema, migrated to the current one.
+pub fn from_json(input: &str) -> Result<Progress, ProgressError> {
+    let value = parse(input)?;
+    decode(&Node::root(&value), &[])
+}
+
+/// Read a stored value of any known schema; `extra` names top-level fields allowed
+/// besides the schema's own (a backup's envelope).
+pub(super) fn decode(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
+    let schema = root
+        .object_any()?
+        .require("schema", "a schema number")?
+        .u64()?;
+    match schema {
+        1 => read_v1(root, extra).map(migrate_1_to_2),
+        2 => read_v2(root, extra),
+        _ if schema > CURRENT => Err(ProgressError::NewerSchema { schema }),
+        _ => Err(ProgressError::UnknownSchema { schema }),
+    }
+}
+
+/// Schema 1: ratings only.
+struct V1 {
+    ratings: BTreeMap<String, Rating>,
+}
+
+fn read_v1(root: &Node, extra: &[&str]) -> Result<V1, ProgressError> {
+    let top = root.object(&allowed(&FIELDS_V1, extra))?;
+    let mut ratings = BTreeMap::new();
+    if let Some(node) = top.get("ratings") {
+        for (id, value) in node.entries()? {
+            ratings.insert(id.to_owned(), rating(&value)?);
+        }
+    }
+    Ok(V1 { ratings })
+}
+
+fn migrate_1_to_2(v1: V1) -> Progress {
+    let answers = v1
+        .ratings
+        .into_iter()
+        .map(|(id, rating)| {
+            let answer = Answer {
+                rating: Some(rating),
+                ..Answer::default()
+            };
+            (id, answer)
+        })
+        .collect();
+    Progress {
+        answers,
+        ..Progress::default()
+    }
+}
+
+fn read_v2(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
+    let top = root.object(&allowed(&FIELDS_V2, extra))?;
+    let mut progress = Progress::default();
+    if let Some(node) = top.get("answers") {
+        for (id, value) in node.entries()? {
+            progress.answers.insert(id.to_owned(), answer(&value)?);
+        }
+    }
+    if let Some(node) = top.get("quiz") {
+        for (key, value) in node.entries()? {
+            progress.quiz.insert(key.to_owned(), value.usize()?);
+        }
+    }
+    if let Some(node) = top.get("ladder_quiz") {
+        progress.ladder_quiz = ladder_quiz(&node)?;
+    }
+    Ok(progress)
+}
+
+fn answer(node: &Node) -> Result<Answer, ProgressError> {
+    let fields = node.object(&["rating", "evidence", "text", "updated"])?;
+    let mut answer = Answer::default();
+    if let Some(value) = fields.get("rating") {
+        if !value.is_null() {
+            answer.rating = Some(rating(&value)?);
+        }
+    }
+    if let Some(value) = fields.get("evidence") {
+        value.string()?.clone_into(&mut answer.evidence);
+    }
+    if let Some(value) = fields.get("text") {
+        value.string()?.clone_into(&mut answer.text);
+    }
+    if let Some(value) = fields.get("updated") {
+        answer.updated = value.u64()?;
+    }
+    Ok(answer)
+}
+
+fn rating(node: &Node) -> Result<Rating, ProgressError> {
+    node.string()
+        .ok()
+        .and_then(Rating::from_code)
+        .ok_or_else(|| node.wrong(EXPECTED_RATING))
+}
+
+fn ladder_quiz(node: &Node) -> Result<LadderQuiz, ProgressError> {
+    let fields = node.object(&["missed", "right", "asked"])?;
+    let mut quiz = LadderQuiz::default();
+    if let Some(value) = fields.get("missed") {
+        for item in value.items()? {
+            quiz.missed.insert(item.string()?.to_owned());
+        }
+    }
+    if let Some(value) = fields.get("right") {
+        quiz.right = value.u32()?;
+    }
+    if let Some(value) = fields.get("asked") {
+        quiz.asked = value.u32()?;
+    }
+    Ok(quiz)
+}
+
+fn allowed<'a>(own: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+    own.iter().chain(extra).copied().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_progress_writes_the_schema_and_empty_parts() {
+        assert_eq!(
+            to_json(&Progress::default()),
+            r#"{"schema":2,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0}}"#
+        );
+    }
+
+    #[test]
+    fn missing_parts_read_as_empty() {
+        assert_eq!(from_json(r#"{"schema":2}"#), Ok(Progress::default()));
+        assert_eq!(from_json(r#"{"schema":1}"#), Ok(Progress::default()));
+    }
+
+    #[test]
+    fn schema_1_ratings_become_answers_without_text_or_stamp() {
+        let p = from_json(r#"{"schema":1,"ratings":{"a1":"maturing"}}"#).expect("reads");
+        assert_eq!(
+            to_json(&p),
+            r#"{"schema":2,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0}}"#
+        );
+    }
+
+    #[test]
+    fn schema_0_is_unknown_not_newer() {
+        assert_eq!(
+            from_json(r#"{"schema":0}"#),
+            Err(ProgressError::UnknownSchema { schema: 0 })
+        );
+    }
+}

@@ -1,0 +1,104 @@
+//! The only module that touches localStorage (through gloo-storage).
+//!
+//! Progress lives under one key in the format of `progress::to_json`. Damaged data is
+//! never overwritten: it is copied under a backup key first. When storage is missing,
+//! disabled or full, callers keep working in memory and say so.
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use crate::progress::{from_json, to_json, Progress};
+
+/// Where progress is kept.
+pub const KEY: &str = "rungs:progress";
+/// Prefix of the keys that keep damaged values, followed by the time they were found.
+pub const DAMAGED_PREFIX: &str = "rungs:progress:damaged:";
+
+/// What loading found.
+pub enum Loaded {
+    /// Progress as stored (empty when nothing was stored yet).
+    Ok(Progress),
+    /// The stored value could not be read. It is kept under `kept_as` (when storage
+    /// allowed the copy) and offered as a download.
+    Damaged { raw: String, error: String, kept_as: Option<String> },
+    /// No usable localStorage (disabled, private mode, blocked).
+    Unavailable,
+}
+
+/// Why a save did not happen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    /// The browser refused: quota exceeded.
+    Full,
+    /// No usable localStorage.
+    Unavailable,
+}
+
+/// True when localStorage can be read and written.
+pub fn available() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(Some(storage)) = window.local_storage() else { return false };
+    let probe = "rungs:probe";
+    let ok = storage.set_item(probe, "1").is_ok();
+    let _ = storage.remove_item(probe);
+    ok
+}
+
+/// Reads the stored progress.
+pub fn load(now: u64) -> Loaded {
+    if !available() {
+        return Loaded::Unavailable;
+    }
+    match LocalStorage::raw().get_item(KEY) {
+        Ok(None) => Loaded::Ok(Progress::default()),
+        Ok(Some(raw)) => match from_json(&raw) {
+            Ok(p) => Loaded::Ok(p),
+            Err(e) => {
+                let key = format!("{DAMAGED_PREFIX}{now}");
+                let kept_as = LocalStorage::raw().set_item(&key, &raw).is_ok().then_some(key);
+                Loaded::Damaged { raw, error: e.to_string(), kept_as }
+            }
+        },
+        Err(_) => Loaded::Unavailable,
+    }
+}
+
+/// The stored progress as it is now, if storage has a readable one (another tab may
+/// have written it since we loaded).
+pub fn read() -> Option<Progress> {
+    if !available() {
+        return None;
+    }
+    let raw = LocalStorage::raw().get_item(KEY).ok()??;
+    from_json(&raw).ok()
+}
+
+/// Writes `progress`, replacing what is stored.
+pub fn save(progress: &Progress) -> Result<(), SaveError> {
+    if !available() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(KEY, &to_json(progress)).map_err(|e| {
+        let quota = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name() == "QuotaExceededError" || d.code() == 22)
+            .unwrap_or(true);
+        if quota {
+            SaveError::Full
+        } else {
+            SaveError::Unavailable
+        }
+    })
+}
+
+/// Forgets a kept damaged value once the person has dealt with it.
+pub fn forget(key: &str) {
+    if available() {
+        LocalStorage::delete(key);
+    }
+}
+
+/// Whether a `storage` event is about the progress key.
+pub fn is_progress_event(ev: &web_sys::StorageEvent) -> bool {
+    ev.key().as_deref() == Some(KEY)
+}

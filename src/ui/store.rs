@@ -1,0 +1,189 @@
+//! The one progress store in context: ratings, evidence and quiz state, kept in step
+//! with localStorage and with other tabs.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::progress::{Progress, Rating};
+use crate::storage::{self, Loaded, SaveError};
+
+/// Trouble with storage that the person should know about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// The stored progress was unreadable; it is kept and offered as a download.
+    Damaged { raw: String, error: String, kept_as: Option<String> },
+    /// No localStorage: progress lives in this tab only.
+    Unavailable,
+    /// localStorage is full: the last changes live in this tab only.
+    Full,
+}
+
+/// The progress store, shared through context.
+#[derive(Clone, Copy)]
+pub struct ProgressStore {
+    progress: RwSignal<Progress>,
+    trouble: RwSignal<Vec<Trouble>>,
+    undo: RwSignal<Option<Progress>>,
+}
+
+/// Milliseconds since the epoch, as the browser tells it.
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+impl ProgressStore {
+    /// Loads progress, follows other tabs, and provides the store.
+    pub fn provide() -> ProgressStore {
+        let (progress, trouble) = match storage::load(now()) {
+            Loaded::Ok(p) => (p, Vec::new()),
+            Loaded::Damaged { raw, error, kept_as } => {
+                (Progress::default(), vec![Trouble::Damaged { raw, error, kept_as }])
+            }
+            Loaded::Unavailable => (Progress::default(), vec![Trouble::Unavailable]),
+        };
+        let store = ProgressStore {
+            progress: RwSignal::new(progress),
+            trouble: RwSignal::new(trouble),
+            undo: RwSignal::new(None),
+        };
+        // Another tab saved: take its answers in; per-answer timestamps decide.
+        let listener = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
+            if storage::is_progress_event(&e) {
+                if let Some(theirs) = storage::read() {
+                    store.progress.update(|mine| mine.merge(&theirs));
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+        provide_context(store);
+        store
+    }
+
+    /// The store provided by `App`.
+    pub fn expect() -> ProgressStore {
+        expect_context::<ProgressStore>()
+    }
+
+    /// The whole progress, tracked.
+    pub fn get(&self) -> Progress {
+        self.progress.get()
+    }
+
+    /// Reads the progress without cloning it, tracked.
+    pub fn with<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
+        self.progress.with(f)
+    }
+
+    pub fn rating(&self, id: &str) -> Option<Rating> {
+        self.progress.with(|p| p.rating(id))
+    }
+
+    pub fn evidence(&self, id: &str) -> String {
+        self.progress.with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
+    }
+
+    /// Storage trouble to show, tracked.
+    pub fn trouble(&self) -> Vec<Trouble> {
+        self.trouble.get()
+    }
+
+    /// Rates expectation `id` (plain text `text`), or clears it with `None`, and saves.
+    pub fn rate(&self, id: &str, text: &str, rating: Option<Rating>) {
+        self.change(|p| p.rate(id, text, rating, now()));
+    }
+
+    /// Sets the evidence note of expectation `id` and saves.
+    pub fn set_evidence(&self, id: &str, text: &str, evidence: &str) {
+        self.change(|p| p.set_evidence(id, text, evidence, now()));
+    }
+
+    /// Applies `f` and saves.
+    pub fn change(&self, f: impl FnOnce(&mut Progress)) {
+        self.progress.update(f);
+        self.persist(true);
+    }
+
+    /// Merges `other` (an imported backup) in and saves.
+    pub fn merge(&self, other: &Progress) {
+        self.change(|p| p.merge(other));
+    }
+
+    /// Clears all progress, keeping a copy for `undo_reset`. Answers are blanked with a
+    /// fresh timestamp rather than removed, so other open tabs clear them too.
+    pub fn reset(&self) {
+        let before = self.progress.get_untracked();
+        self.undo.set(Some(before));
+        let at = now();
+        self.change(|p| {
+            for a in p.answers.values_mut() {
+                a.rating = None;
+                a.evidence.clear();
+                a.updated = at;
+            }
+            p.quiz.clear();
+            p.ladder_quiz = Default::default();
+        });
+    }
+
+    /// The progress a reset cleared, while it can still be brought back. Tracked.
+    pub fn can_undo(&self) -> bool {
+        self.undo.with(Option::is_some)
+    }
+
+    /// Brings back what the last reset cleared (stamped now, so it wins over the reset).
+    pub fn undo_reset(&self) {
+        if let Some(mut before) = self.undo.get_untracked() {
+            self.undo.set(None);
+            let at = now();
+            for a in before.answers.values_mut() {
+                a.updated = at;
+            }
+            self.change(|p| *p = before);
+        }
+    }
+
+    /// Forgets the undo copy (the person dismissed it).
+    pub fn drop_undo(&self) {
+        self.undo.set(None);
+    }
+
+    /// Dismisses a trouble notice; a dismissed damaged value is removed from storage.
+    pub fn dismiss(&self, t: &Trouble) {
+        if let Trouble::Damaged { kept_as: Some(key), .. } = t {
+            storage::forget(key);
+        }
+        self.trouble.update(|list| list.retain(|x| x != t));
+    }
+
+    /// Writes to storage. With `merge_stored`, first takes in what another tab stored
+    /// since, so answers made in both tabs are all kept.
+    fn persist(&self, merge_stored: bool) {
+        if self.trouble.with_untracked(|t| t.contains(&Trouble::Unavailable)) {
+            return;
+        }
+        if merge_stored {
+            if let Some(stored) = storage::read() {
+                let differs = self.progress.with_untracked(|p| {
+                    let mut merged = p.clone();
+                    merged.merge(&stored);
+                    // This tab made the latest change: its quiz positions and ladder
+                    // quiz stand (a merge would keep a position it moved back from, or
+                    // a missed item it has just answered right).
+                    merged.quiz.extend(p.quiz.iter().map(|(k, v)| (k.clone(), *v)));
+                    merged.ladder_quiz = p.ladder_quiz.clone();
+                    (merged != *p).then_some(merged)
+                });
+                if let Some(merged) = differs {
+                    self.progress.set(merged);
+                }
+            }
+        }
+        let result = self.progress.with_untracked(storage::save);
+        self.trouble.update(|t| match result {
+            Ok(()) => t.retain(|x| *x != Trouble::Full),
+            Err(SaveError::Full) if !t.contains(&Trouble::Full) => t.push(Trouble::Full),
+            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => t.push(Trouble::Unavailable),
+            Err(_) => {}
+        });
+    }
+}
