@@ -3,13 +3,35 @@
 //! Routes live in the fragment (`#/...`) so they work on any static host, under any
 //! sub-path, and never reach a server.
 
+/// What a level route shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The level's text with a rating control beside each expectation.
+    #[default]
+    Read,
+    /// Where I stand: counts, chart, focus areas.
+    Summary,
+}
+
+impl View {
+    const NAMED: [(View, &'static str); 1] = [(View::Summary, "summary")];
+
+    fn segment(self) -> Option<&'static str> {
+        View::NAMED.iter().find(|(v, _)| *v == self).map(|(_, s)| *s)
+    }
+
+    fn from_segment(s: &str) -> Option<View> {
+        View::NAMED.iter().find(|(_, n)| *n == s).map(|(v, _)| *v)
+    }
+}
+
 /// A view of the app, as named by the URL fragment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     /// `#/`: the tracks, roles and levels.
     Home,
-    /// `#/<track>/<role>/<level>`, optionally `?focus=<expectation id>`.
-    Level { role: String, level: String, focus: Option<String> },
+    /// `#/<track>/<role>/<level>[/<view>]`, optionally `?focus=<element id>`.
+    Level { role: String, level: String, view: View, focus: Option<String> },
     /// `#/search?q=<query>`.
     Search { query: String },
     /// Anything else, kept so the page can say what was asked for.
@@ -37,6 +59,13 @@ impl Route {
             [track, role, level] => Route::Level {
                 role: format!("{track}/{role}"),
                 level: level.clone(),
+                view: View::Read,
+                focus: param(query, "focus").filter(|f| !f.is_empty()),
+            },
+            [track, role, level, view] if View::from_segment(view).is_some() => Route::Level {
+                role: format!("{track}/{role}"),
+                level: level.clone(),
+                view: View::from_segment(view).unwrap_or_default(),
                 focus: param(query, "focus").filter(|f| !f.is_empty()),
             },
             _ => Route::NotFound(decode(raw)),
@@ -47,8 +76,9 @@ impl Route {
     pub fn to_fragment(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::Level { role, level, focus } => {
-                let path: Vec<String> = role.split('/').chain([level.as_str()]).map(encode).collect();
+            Route::Level { role, level, view, focus } => {
+                let path: Vec<String> =
+                    role.split('/').chain([level.as_str()]).chain(view.segment()).map(encode).collect();
                 match focus {
                     Some(f) => format!("#/{}?focus={}", path.join("/"), encode(f)),
                     None => format!("#/{}", path.join("/")),
@@ -62,7 +92,12 @@ impl Route {
 
     /// The route of a level page.
     pub fn level(role: &str, level: &str) -> Route {
-        Route::Level { role: role.to_string(), level: level.to_string(), focus: None }
+        Route::level_view(role, level, View::Read)
+    }
+
+    /// The route of one view of a level.
+    pub fn level_view(role: &str, level: &str, view: View) -> Route {
+        Route::Level { role: role.to_string(), level: level.to_string(), view, focus: None }
     }
 }
 
@@ -141,7 +176,10 @@ mod tests {
     #[test]
     fn level_fragment_keeps_focus() {
         let r = Route::parse("#/a/b/l3?focus=0123abcd");
-        assert_eq!(r, Route::Level { role: "a/b".into(), level: "l3".into(), focus: Some("0123abcd".into()) });
+        assert_eq!(
+            r,
+            Route::Level { role: "a/b".into(), level: "l3".into(), view: View::Read, focus: Some("0123abcd".into()) }
+        );
         assert_eq!(r.to_fragment(), "#/a/b/l3?focus=0123abcd");
     }
 
@@ -168,6 +206,16 @@ mod tests {
             let _ = Route::parse(f);
         }
         assert_eq!(Route::parse("#/search?q=100%"), Route::Search { query: "100%".into() });
+    }
+
+    #[test]
+    fn level_views_have_their_own_fragments() {
+        for (view, frag) in [(View::Read, "#/a/b/l2"), (View::Summary, "#/a/b/l2/summary")] {
+            let r = Route::level_view("a/b", "l2", view);
+            assert_eq!(r.to_fragment(), frag);
+            assert_eq!(Route::parse(frag), r);
+        }
+        assert_eq!(Route::parse("#/a/b/l2/nope"), Route::NotFound("/a/b/l2/nope".into()));
     }
 
     #[test]

@@ -63,10 +63,16 @@ pub fn load(now: u64) -> Loaded {
     }
 }
 
+/// True when the browser hands out localStorage at all (without the write probe of
+/// `available`, which `load` has already made).
+fn present() -> bool {
+    matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_))))
+}
+
 /// The stored progress as it is now, if storage has a readable one (another tab may
 /// have written it since we loaded).
 pub fn read() -> Option<Progress> {
-    if !available() {
+    if !present() {
         return None;
     }
     let raw = LocalStorage::raw().get_item(KEY).ok()??;
@@ -75,7 +81,7 @@ pub fn read() -> Option<Progress> {
 
 /// Writes `progress`, replacing what is stored.
 pub fn save(progress: &Progress) -> Result<(), SaveError> {
-    if !available() {
+    if !present() {
         return Err(SaveError::Unavailable);
     }
     LocalStorage::raw().set_item(KEY, &to_json(progress)).map_err(|e| {
@@ -93,7 +99,7 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
 
 /// Forgets a kept damaged value once the person has dealt with it.
 pub fn forget(key: &str) {
-    if available() {
+    if present() {
         LocalStorage::delete(key);
     }
 }

@@ -15,7 +15,7 @@ use super::notice::ImportNotice;
 use super::search_page::SearchPage;
 use super::{LadderState, ProgressStore, Router};
 use crate::ladder::Ladder;
-use crate::route::Route;
+use crate::route::{Route, View};
 
 /// Rungs, showing `ladder`.
 #[component]
@@ -40,8 +40,8 @@ pub fn App(
 
     let page = move || match router.route() {
         Route::Home => view! { <Home /> }.into_any(),
-        Route::Level { role, level, focus } => {
-            view! { <LevelPage role=role level=level focus=focus /> }.into_any()
+        Route::Level { role, level, view, focus } => {
+            view! { <LevelPage role=role level=level view=view focus=focus /> }.into_any()
         }
         Route::Search { query } => view! { <SearchPage query=query /> }.into_any(),
         Route::NotFound(raw) => view! { <NotFound raw=raw /> }.into_any(),
@@ -76,11 +76,14 @@ fn skip_to_main(ev: ev::MouseEvent) {
 fn page_title(state: &LadderState, route: &Route) -> String {
     let name = match route {
         Route::Home => return "Rungs: career ladders".to_string(),
-        Route::Level { role, level, .. } => state
-            .ladder
-            .role(role)
-            .and_then(|r| r.level(level).map(|l| format!("{} · {}", l.heading(), r.name)))
-            .unwrap_or_else(|| "Level not found".to_string()),
+        Route::Level { role, level, view, .. } => {
+            let what = if *view == View::Summary { "Summary: " } else { "" };
+            state
+                .ladder
+                .role(role)
+                .and_then(|r| r.level(level).map(|l| format!("{what}{} · {}", l.heading(), r.name)))
+                .unwrap_or_else(|| "Level not found".to_string())
+        }
         Route::Search { query } if query.is_empty() => "Search".to_string(),
         Route::Search { query } => format!("Search: {query}"),
         Route::NotFound(_) => "Page not found".to_string(),

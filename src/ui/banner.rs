@@ -29,7 +29,7 @@ fn banner(t: Trouble) -> impl IntoView {
             let raw = raw.clone();
             let kept = match kept_as {
                 Some(k) => format!("It is kept in this browser under “{k}”, and you can download it."),
-                None => "Download it now: this browser could not keep a copy.".to_string(),
+                None => "This browser could not keep a copy, so Rungs will not save over it until you dismiss this notice: download it first.".to_string(),
             };
             (
                 "Your saved progress could not be read",

@@ -6,9 +6,10 @@ use wasm_bindgen::JsCast;
 
 use super::rating::RatingControl;
 use super::rich_text::RichText;
+use super::summary_page::SummaryPage;
 use super::LadderState;
 use crate::ladder::{Dimension, Level, Role};
-use crate::route::Route;
+use crate::route::{Route, View};
 
 /// The level `level` of role `role`, scrolled to `focus` when given.
 #[component]
@@ -17,6 +18,8 @@ pub fn LevelPage(
     role: String,
     /// Level id within the role, e.g. `l2`.
     level: String,
+    /// Which view of the level.
+    view: View,
     /// Element id to scroll to and highlight, e.g. `e-<expectation id>`.
     focus: Option<String>,
 ) -> impl IntoView {
@@ -41,7 +44,29 @@ pub fn LevelPage(
     if let Some(target) = focus {
         request_animation_frame(move || reveal(&target));
     }
-    view! { <LevelView role=r index=index /> }.into_any()
+    let tabs = view_tabs(&r, &r.levels[index], view);
+    let body = match view {
+        View::Read => view! { <LevelView role=r index=index /> }.into_any(),
+        View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
+    };
+    view! { {tabs} {body} }.into_any()
+}
+
+/// Links between the views of one level; the current one is marked for screen readers.
+fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
+    let links = [(View::Read, "Read and rate"), (View::Summary, "Summary")]
+        .into_iter()
+        .map(|(v, name)| {
+            let href = Route::level_view(&role.id, &level.id, v).to_fragment();
+            let here = (v == current).then_some("page");
+            view! { <li><a href=href aria-current=here>{name}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="views" aria-label=format!("Views of {}", level.heading())>
+            <ul>{links}</ul>
+        </nav>
+    }
 }
 
 /// The content of one level, with links to its neighbours.

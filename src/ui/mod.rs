@@ -2,6 +2,7 @@
 
 mod app;
 mod banner;
+mod dom;
 mod files;
 mod header;
 mod home;
@@ -15,6 +16,7 @@ mod router;
 mod search_page;
 mod state;
 mod store;
+mod summary_page;
 
 pub use app::App;
 pub use router::Router;

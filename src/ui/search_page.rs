@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::LadderState;
-use crate::route::Route;
+use crate::route::{Route, View};
 use crate::search::{search, split_marks, Hit};
 
 const SHOWN: usize = 100;
@@ -33,8 +33,13 @@ pub fn SearchPage(
 }
 
 fn hit_view(hit: Hit) -> impl IntoView {
-    let href = Route::Level { role: hit.role_id.clone(), level: hit.level_id.clone(), focus: hit.anchor.clone() }
-        .to_fragment();
+    let href = Route::Level {
+        role: hit.role_id.clone(),
+        level: hit.level_id.clone(),
+        view: View::Read,
+        focus: hit.anchor.clone(),
+    }
+    .to_fragment();
     let pieces = split_marks(&hit.text, &hit.marks)
         .into_iter()
         .map(|(t, marked)| {

@@ -158,7 +158,12 @@ impl ProgressStore {
     /// Writes to storage. With `merge_stored`, first takes in what another tab stored
     /// since, so answers made in both tabs are all kept.
     fn persist(&self, merge_stored: bool) {
-        if self.trouble.with_untracked(|t| t.contains(&Trouble::Unavailable)) {
+        // No storage, or damaged data that could not be copied aside: saving would
+        // overwrite it, so keep to memory until the person has dismissed the banner.
+        let hold = self.trouble.with_untracked(|t| {
+            t.iter().any(|x| matches!(x, Trouble::Unavailable | Trouble::Damaged { kept_as: None, .. }))
+        });
+        if hold {
             return;
         }
         if merge_stored {

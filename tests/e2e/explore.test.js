@@ -2,27 +2,13 @@
 // keyboard only, small screens, dark mode and print. axe on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, gotoReady, axe } from './helpers.js';
+import { serve, openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
 
 const SRE = '#/engineering/site-reliability-engineering/l2';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function noViolations(page, view) {
-  assert.deepEqual(await axe(page), [], `axe violations on ${view}`);
-}
+const shared = sharedBrowser({ before, after });
 
 test('home lists the tracks, roles and levels', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(shared.browser, shared.server.url);
   await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Engineering' }).waitFor();
   await page.getByRole('heading', { level: 3, name: 'Site Reliability Engineering' }).waitFor();
@@ -37,7 +23,7 @@ test('home lists the tracks, roles and levels', async () => {
 });
 
 test('picking role and level by their labels opens the level', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(shared.browser, shared.server.url);
   assert.equal(await page.getByLabel('Level', { exact: true }).isDisabled(), true, 'Level waits for a role');
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Site Reliability Engineering' });
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
@@ -50,7 +36,7 @@ test('picking role and level by their labels opens the level', async () => {
 });
 
 test('a deep link opens the level with repaired emoji, attributes and examples', async () => {
-  const { context, page } = await openPage(browser, server.url + SRE);
+  const { context, page } = await openPage(shared.browser, shared.server.url + SRE);
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
   const dims = await page.getByRole('heading', { level: 2 }).allInnerTexts();
   assert.deepEqual(dims, ['🦉 Domain expertise', '🌱 Teaching and Mentoring', '🧭 Culture and Leadership', '🏆 Customer Success']);
@@ -78,7 +64,7 @@ test('a deep link opens the level with repaired emoji, attributes and examples',
 });
 
 test('search finds text across levels, says where, and its hit leads there', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(shared.browser, shared.server.url);
   await page.keyboard.press('/');
   const box = page.getByRole('searchbox', { name: 'Search' });
   assert.equal(await box.evaluate((el) => el === document.activeElement), true, '/ focuses search');
@@ -100,7 +86,7 @@ test('search finds text across levels, says where, and its hit leads there', asy
 });
 
 test('keyboard alone: skip link, pickers, links', async () => {
-  const { context, page } = await openPage(browser, server.url);
+  const { context, page } = await openPage(shared.browser, shared.server.url);
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Skip to content' });
   assert.equal(await skip.evaluate((el) => el === document.activeElement), true);
@@ -134,7 +120,7 @@ test('keyboard alone: skip link, pickers, links', async () => {
 });
 
 test('320 px wide, dark mode and print stay usable', async () => {
-  const { context, page } = await openPage(browser, server.url + SRE, { viewport: { width: 320, height: 640 } });
+  const { context, page } = await openPage(shared.browser, shared.server.url + SRE, { viewport: { width: 320, height: 640 } });
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no sideways scrolling at 320 px (overflow ${overflow}px)`);
@@ -149,11 +135,11 @@ test('320 px wide, dark mode and print stay usable', async () => {
 });
 
 test('unknown addresses say what is missing and the app keeps working', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/engineering/site-reliability-engineering/l9');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/engineering/site-reliability-engineering/l9');
   await page.getByRole('heading', { level: 1, name: 'Level not found' }).waitFor();
   await page.getByText('Site Reliability Engineering has no level “l9”.').waitFor();
   await noViolations(page, 'level not found');
-  await gotoReady(page, server.url + '#/nowhere');
+  await gotoReady(page, shared.server.url + '#/nowhere');
   await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
   await page.getByRole('link', { name: 'See all roles and levels' }).click();
   await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
@@ -162,7 +148,7 @@ test('unknown addresses say what is missing and the app keeps working', async ()
 });
 
 test('a crash of the app shows a friendly alert, not a blank page', async () => {
-  const { context, page } = await openPage(browser, server.url + SRE);
+  const { context, page } = await openPage(shared.browser, shared.server.url + SRE);
   // The release build aborts on a panic: the browser sees a WebAssembly trap.
   await page.evaluate(() => {
     const error = new WebAssembly.RuntimeError('unreachable');
@@ -172,4 +158,19 @@ test('a crash of the app shows a friendly alert, not a blank page', async () => 
   await alert.waitFor();
   assert.equal(await alert.innerText(), 'Rungs ran into a bug and stopped. Nothing you saved is lost: reload the page to carry on.');
   await context.close();
+});
+
+test('the build works under a sub-path, deep links included', async () => {
+  const sub = await serve({ base: '/rungs/' });
+  try {
+    const { context, page } = await openPage(shared.browser, sub.url + SRE);
+    await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+    await page.getByRole('link', { name: 'Rungs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
+    assert.equal(new URL(page.url()).pathname, '/rungs/');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
 });

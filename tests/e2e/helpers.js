@@ -112,3 +112,27 @@ export async function axe(page) {
   });
   return violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/**
+ * Registers before/after hooks that start a loopback server for dist/ and one
+ * Chromium for the whole spec file; returns an object whose `server` and `browser`
+ * are set once the hooks have run.
+ */
+export function sharedBrowser({ before, after }) {
+  const shared = { server: null, browser: null };
+  before(async () => {
+    shared.server = await serve();
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/** Fails with the list of axe-core violations on `page`, naming the view. */
+export async function noViolations(page, view) {
+  const found = await axe(page);
+  if (found.length) throw new Error(`axe violations on ${view}:\n${found.join('\n')}`);
+}

@@ -1,25 +1,15 @@
-// Checking yourself: rating and evidence that survive reloads, storage trouble
-// (damaged, full, disabled), two tabs. axe on the rated page and the banners.
+// Checking yourself: rating and evidence that survive reloads, the summary, storage
+// trouble (damaged, full, disabled), two tabs. axe on every view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, gotoReady, axe } from './helpers.js';
+import { openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
 const E2 = 'I am able to work independently on small projects.';
 const E3 = 'I identify and raise potential problems with my peers or lead before getting blocked.';
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser({ before, after });
 
 const group = (page, text) => page.getByRole('radiogroup', { name: text, exact: true });
 const radio = (page, text, rating) => group(page, text).getByRole('radio', { name: rating, exact: true });
@@ -32,12 +22,8 @@ async function checked(page, text) {
   return null;
 }
 
-async function noViolations(page, view) {
-  assert.deepEqual(await axe(page), [], `axe violations on ${view}`);
-}
-
 test('ratings and evidence survive a reload', async () => {
-  const { context, page } = await openPage(browser, server.url + LEVEL);
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
   const names = await group(page, E1).getByRole('radio').evaluateAll((els) => els.map((e) => e.labels[0].innerText));
   assert.deepEqual(names, ['Improvement needed', 'Maturing', 'Performing', 'Exceeding']);
   await radio(page, E1, 'Performing').check();
@@ -61,8 +47,40 @@ test('ratings and evidence survive a reload', async () => {
   await context.close();
 });
 
+test('the summary counts what I rated', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Performing').check();
+  await radio(page, E2, 'Exceeding').check();
+  await radio(page, E3, 'Maturing').check();
+  await radio(page, 'I use reviews to strengthen the patterns and practices in use by our team.', 'Improvement needed').check();
+  await evidence(page, E3).fill('Missed raising the capacity risk early.');
+  await page.getByRole('link', { name: 'Summary', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Summary: L2: Site Reliability Engineer' }).waitFor();
+  await page.getByText('4 of 12 rated').waitFor();
+  await page.getByText('50% of rated expectations are Performing or better (2 of 4).').waitFor();
+  const row = async (name) => page.getByRole('row', { name: new RegExp(name) }).getByRole('cell').allInnerTexts();
+  assert.deepEqual(await row('Domain expertise'), ['0', '1', '1', '1', '0']);
+  assert.deepEqual(await row('Teaching and Mentoring'), ['1', '0', '0', '0', '1']);
+  assert.deepEqual(await row('Culture and Leadership'), ['0', '0', '0', '0', '5']);
+  const focus = await page.locator('ul.focus > li').allInnerTexts();
+  assert.equal(focus.length, 2);
+  assert.match(focus[0], /before getting blocked\.\s+Maturing\s+Missed raising the capacity risk early\./);
+  assert.match(focus[1], /I use reviews.*\s+Improvement needed/);
+  assert.equal(await page.locator('svg[role=img] rect.seg').count(), 4);
+  await noViolations(page, 'summary');
+  // It follows later changes, and prints without the app's controls.
+  await gotoReady(page, shared.server.url + LEVEL);
+  await page.getByRole('button', { name: `Clear rating for: ${E2}` }).click();
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  await page.getByText('3 of 12 rated').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);
+  assert.equal(await page.getByRole('table').isVisible(), true);
+  await context.close();
+});
+
 test('damaged stored progress is kept, explained and downloadable; the app works', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   await context.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem('rungs:progress', '{"schema": 2, "answers": [truncat');
@@ -70,7 +88,7 @@ test('damaged stored progress is kept, explained and downloadable; the app works
     }
   });
   const page = await context.newPage();
-  await gotoReady(page, server.url + LEVEL);
+  await gotoReady(page, shared.server.url + LEVEL);
   const alert = page.getByRole('alert').filter({ hasText: 'Your saved progress could not be read' });
   await alert.waitFor();
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('rungs:progress:damaged:')));
@@ -88,7 +106,7 @@ test('damaged stored progress is kept, explained and downloadable; the app works
 });
 
 test('full storage keeps working in memory and says so', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   await context.addInitScript(() => {
     const real = Storage.prototype.setItem;
     Storage.prototype.setItem = function (key, value) {
@@ -97,7 +115,7 @@ test('full storage keeps working in memory and says so', async () => {
     };
   });
   const page = await context.newPage();
-  await gotoReady(page, server.url + LEVEL);
+  await gotoReady(page, shared.server.url + LEVEL);
   await radio(page, E1, 'Performing').check();
   await page.getByRole('alert').filter({ hasText: 'Storage is full' }).waitFor();
   assert.equal(await checked(page, E1), 'Performing', 'the rating stays on the page');
@@ -106,14 +124,14 @@ test('full storage keeps working in memory and says so', async () => {
 });
 
 test('storage that is disabled keeps working in this tab and says so', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
   });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await gotoReady(page, server.url + LEVEL);
+  await gotoReady(page, shared.server.url + LEVEL);
   await page.getByRole('alert').filter({ hasText: 'Progress is not being saved' }).waitFor();
   await radio(page, E2, 'Maturing').check();
   assert.equal(await checked(page, E2), 'Maturing');
@@ -122,11 +140,11 @@ test('storage that is disabled keeps working in this tab and says so', async () 
 });
 
 test('two tabs: answers made in each appear in the other and all are kept', async () => {
-  const context = await browser.newContext();
+  const context = await shared.browser.newContext();
   const a = await context.newPage();
   const b = await context.newPage();
-  await gotoReady(a, server.url + LEVEL);
-  await gotoReady(b, server.url + LEVEL);
+  await gotoReady(a, shared.server.url + LEVEL);
+  await gotoReady(b, shared.server.url + LEVEL);
   await radio(a, E1, 'Performing').check();
   await radio(b, E2, 'Exceeding').check();
   await a.waitForFunction((t) => document.querySelector(`[role=radiogroup][aria-label="${t}"] input[value=exceeding]`)?.checked, E2);
@@ -140,3 +158,26 @@ test('two tabs: answers made in each appear in the other and all are kept', asyn
   await context.close();
 });
 
+
+test('damaged data that cannot be copied aside is never saved over', async () => {
+  const context = await shared.browser.newContext();
+  await context.addInitScript(() => {
+    localStorage.setItem('rungs:progress', 'garbage that is not json');
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith('rungs:progress:damaged:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return real.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await gotoReady(page, shared.server.url + LEVEL);
+  const alert = page.getByRole('alert').filter({ hasText: 'Your saved progress could not be read' });
+  await alert.getByText('Rungs will not save over it until you dismiss this notice').waitFor();
+  await radio(page, E1, 'Performing').check();
+  assert.equal(await page.evaluate(() => localStorage.getItem('rungs:progress')), 'garbage that is not json');
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await radio(page, E2, 'Maturing').check();
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('rungs:progress')));
+  assert.equal(Object.values(stored.answers).filter((a) => a.rating).length, 2);
+  await context.close();
+});

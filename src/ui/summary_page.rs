@@ -1,0 +1,164 @@
+//! Where I stand on a level: "N of M rated", the share Performing or better, a chart
+//! per dimension with its table, focus areas, and answers the ladder no longer has.
+//! Printable as a one-page sheet for a 1:1.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use web_sys::Element;
+
+use super::dom::{add, el, svg, text};
+use super::store::ProgressStore;
+use super::LadderState;
+use crate::ladder::Role;
+use crate::progress::{Answer, Rating, Summary};
+
+/// The summary of level `index` of `role`, kept in step with the progress.
+#[component]
+pub fn SummaryPage(
+    /// The role of the level.
+    role: Role,
+    /// Index of the level in `role.levels`.
+    index: usize,
+) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let state = LadderState::expect();
+    let level = role.levels[index].clone();
+    let report = NodeRef::<html::Div>::new();
+    let heading = format!("Summary: {}", level.heading());
+    // The report is built with DOM calls (see `dom.rs`): the outside world, for an effect.
+    Effect::new(move |_| {
+        let (summary, orphans) = store.with(|p| {
+            let orphans: Vec<Answer> = p.orphans(&state.ladder).into_iter().map(|(_, a)| a.clone()).collect();
+            (p.summary(&level), orphans)
+        });
+        if let Some(host) = report.get() {
+            host.set_text_content(None);
+            render(&host, &summary, &orphans);
+        }
+    });
+    let print = |_: ev::MouseEvent| {
+        let _ = window().print();
+    };
+    view! {
+        <h1>{heading}</h1>
+        <div class="report" node_ref=report></div>
+        <p class="actions">
+            <button type="button" on:click=print>"Print"</button>
+        </p>
+    }
+}
+
+fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
+    let rated = el("p", &[("class", "rated-line")]);
+    add(&rated, &text("strong", &[], &s.rated_line()));
+    add(host, &rated);
+    let share = s.performing_or_better();
+    let line = match share.percent() {
+        Some(p) => format!("{p}% of rated expectations are Performing or better ({} of {}).", share.count, share.of),
+        None => "Nothing rated yet: rate the expectations on the level page.".to_string(),
+    };
+    add(host, &text("p", &[], &line));
+    add(host, &text("h2", &[("id", "by-dimension")], "By dimension"));
+    add(host, &chart(s));
+    add(host, &table(s));
+    add(host, &text("h2", &[], "Focus areas"));
+    if s.focus_areas.is_empty() {
+        add(host, &text("p", &[("class", "muted")], "No expectation is rated Improvement needed or Maturing."));
+    } else {
+        let list = el("ul", &[("class", "focus")]);
+        for f in &s.focus_areas {
+            add(&list, &item(&f.text, Some(f.rating), &f.evidence));
+        }
+        add(host, &list);
+    }
+    if !orphans.is_empty() {
+        add(host, &text("h2", &[], "No longer in this ladder"));
+        add(host, &text("p", &[("class", "muted")], "Answers for expectations this ladder no longer has. They are kept."));
+        let list = el("ul", &[("class", "orphans")]);
+        for a in orphans {
+            let words = if a.text.is_empty() { "(expectation text not recorded)" } else { a.text.as_str() };
+            add(&list, &item(words, a.rating, &a.evidence));
+        }
+        add(host, &list);
+    }
+}
+
+/// An expectation with its rating and evidence.
+fn item(words: &str, rating: Option<Rating>, evidence: &str) -> Element {
+    let li = el("li", &[]);
+    add(&li, &text("p", &[], words));
+    add(&li, &text("p", &[("class", "muted")], rating.map(Rating::label).unwrap_or("Not rated")));
+    if !evidence.trim().is_empty() {
+        add(&li, &text("p", &[("class", "evidence-note")], evidence));
+    }
+    li
+}
+
+/// A stacked bar per dimension, named by the "By dimension" heading; the table says
+/// the same in text. Integer coordinates: float formatting costs kilobytes of wasm.
+fn chart(s: &Summary) -> Element {
+    const W: usize = 1000;
+    const ROW: usize = 90;
+    let height = s.dimensions.len().max(1) * ROW;
+    let figure = el("figure", &[("class", "chart")]);
+    let canvas = svg(
+        "svg",
+        &[("viewBox", &format!("0 0 {W} {height}")), ("role", "img"), ("aria-labelledby", "by-dimension"), ("focusable", "false")],
+    );
+    for (i, d) in s.dimensions.iter().enumerate() {
+        let y = (i * ROW + 12).to_string();
+        add(&canvas, &svg("rect", &[("x", "0"), ("y", &y), ("width", &W.to_string()), ("height", "64"), ("class", "seg-bg")]));
+        let mut x = 0;
+        for (r, n) in d.counts.iter().filter(|(_, n)| *n > 0) {
+            let w = W * n / d.total.max(1);
+            let (class, x_at, width) = (format!("seg r{}", r.key()), x.to_string(), w.to_string());
+            add(&canvas, &svg("rect", &[("x", &x_at), ("y", &y), ("width", &width), ("height", "64"), ("class", &class)]));
+            x += w;
+        }
+    }
+    add(&figure, &canvas);
+    let legend = el("ul", &[("class", "legend")]);
+    for r in Rating::ALL {
+        let li = el("li", &[]);
+        add(&li, &el("span", &[("class", &format!("swatch r{}", r.key()))]));
+        let _ = li.append_with_str_1(r.label());
+        add(&legend, &li);
+    }
+    let none = el("li", &[]);
+    add(&none, &el("span", &[("class", "swatch none")]));
+    let _ = none.append_with_str_1("Not rated");
+    add(&legend, &none);
+    let caption = el("figcaption", &[]);
+    add(&caption, &legend);
+    add(&figure, &caption);
+    figure
+}
+
+fn table(s: &Summary) -> Element {
+    let wrap = el("div", &[("class", "table-wrap")]);
+    let table = el("table", &[("class", "counts")]);
+    add(&table, &text("caption", &[], "Ratings per dimension"));
+    let head = el("tr", &[]);
+    add(&head, &text("th", &[("scope", "col")], "Dimension"));
+    for r in Rating::ALL {
+        add(&head, &text("th", &[("scope", "col")], r.label()));
+    }
+    add(&head, &text("th", &[("scope", "col")], "Not rated"));
+    let thead = el("thead", &[]);
+    add(&thead, &head);
+    add(&table, &thead);
+    let body = el("tbody", &[]);
+    for d in &s.dimensions {
+        let row = el("tr", &[]);
+        add(&row, &text("th", &[("scope", "row")], &d.heading()));
+        for (_, n) in d.counts.iter() {
+            add(&row, &text("td", &[], &n.to_string()));
+        }
+        add(&row, &text("td", &[], &d.not_rated().to_string()));
+        add(&body, &row);
+    }
+    add(&table, &body);
+    add(&wrap, &table);
+    wrap
+}
