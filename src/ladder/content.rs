@@ -2,6 +2,7 @@
 //! examples, and what is said about the blocks that do not fit.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::blocks::{Block, Item, Kind};
 use super::bullets::flatten;
@@ -38,7 +39,28 @@ pub(crate) struct Reader {
     examples_heading: Option<u8>,
     examples_label: bool,
     /// The 48 bits of an expectation id → line of the first expectation with it.
-    seen: HashMap<u64, usize>,
+    seen: HashMap<u64, usize, BuildHasherDefault<HashKey>>,
+}
+
+/// The keys of `seen` are already hashes: use them as they are.
+#[derive(Default)]
+struct HashKey(u64);
+
+impl Hasher for HashKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).rotate_left(5);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        // The top 48 bits of an FNV hash; spread them over the whole word.
+        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl Reader {

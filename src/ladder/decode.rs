@@ -13,6 +13,8 @@
 //!   damaged characters must re-encode to exactly one valid UTF-8 character,
 //!   and private-use results are refused.
 
+use std::borrow::Cow;
+
 use super::diagnostic::Problem;
 
 /// Mac Roman bytes 0x80..=0xFF.
@@ -79,19 +81,20 @@ impl Legacy {
 }
 
 /// Decoded text and the problems found on the way, with their lines.
-pub(crate) struct Decoded {
-    pub text: String,
+pub(crate) struct Decoded<'a> {
+    /// Borrowed from the bytes when they are clean UTF-8 (nearly always).
+    pub text: Cow<'a, str>,
     pub problems: Vec<(usize, Problem)>,
 }
 
 /// Turn a file's bytes into clean text (see the module docs).
-pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     let mut problems = Vec::new();
     let text = if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         utf8_or_fallback(rest, &mut problems)
     } else if let Some(text) = utf16(bytes) {
         problems.push((1, Problem::DecodedUtf16));
-        text
+        Cow::Owned(text)
     } else {
         utf8_or_fallback(bytes, &mut problems)
     };
@@ -100,9 +103,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     Decoded { text, problems }
 }
 
-fn utf8_or_fallback(bytes: &[u8], problems: &mut Vec<(usize, Problem)>) -> String {
+fn utf8_or_fallback<'a>(bytes: &'a [u8], problems: &mut Vec<(usize, Problem)>) -> Cow<'a, str> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
+        Ok(s) => Cow::Borrowed(s),
         Err(e) => {
             let first_line = line_of(bytes, e.valid_up_to());
             let has_multibyte = bytes.utf8_chunks().any(|c| !c.valid().is_ascii());
@@ -112,10 +115,10 @@ fn utf8_or_fallback(bytes: &[u8], problems: &mut Vec<(usize, Problem)>) -> Strin
                     .filter(|line| std::str::from_utf8(line).is_err())
                     .count();
                 problems.push((first_line, Problem::InvalidUtf8 { lines: bad_lines }));
-                String::from_utf8_lossy(bytes).into_owned()
+                Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
             } else {
                 problems.push((first_line, Problem::DecodedAsWindows1252));
-                bytes.iter().map(|&b| windows_1252_char(b)).collect()
+                Cow::Owned(bytes.iter().map(|&b| windows_1252_char(b)).collect())
             }
         }
     }
@@ -153,24 +156,33 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
         .count()
 }
 
-fn normalize_newlines(text: String) -> String {
-    if !text.contains('\r') {
+fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
+    let has_cr = text
+        .as_bytes()
+        .chunks(64)
+        .any(|c| c.iter().fold(false, |r, &b| r | (b == b'\r')));
+    if !has_cr {
         return text;
     }
-    text.replace("\r\n", "\n").replace('\r', "\n")
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Repair mojibake line by line, one warning per repaired line. Text with
 /// nothing to repair (nearly all of it) is returned as it is.
-fn repair(text: String, problems: &mut Vec<(usize, Problem)>) -> String {
+fn repair<'a>(text: Cow<'a, str>, problems: &mut Vec<(usize, Problem)>) -> Cow<'a, str> {
     // Quick scan: only non-ASCII lines, and only at bytes that can start a
     // candidate lead character (U+00B7..U+00F4, ‡ ‚ „ ‰, U+F8FF).
-    let damaged = text.split('\n').any(|line| {
-        !line.is_ascii()
-            && line.bytes().enumerate().any(|(i, b)| {
-                matches!(b, 0xc2 | 0xc3 | 0xe2 | 0xef) && repair_at(&line[i..]).is_some()
-            })
-    });
+    // A newline never maps to a legacy byte, so a candidate never spans two
+    // lines and the whole text can be scanned at once.
+    // Blocks of 16 ASCII bytes, nearly all of them, are skipped whole.
+    let damaged = !text.is_ascii()
+        && text.as_bytes().chunks(16).enumerate().any(|(n, chunk)| {
+            chunk.iter().fold(0, |a, &b| a | b) >= 0x80
+                && chunk.iter().enumerate().any(|(j, &b)| {
+                    matches!(b, 0xc2 | 0xc3 | 0xe2 | 0xef)
+                        && repair_at(&text[n * 16 + j..]).is_some()
+                })
+        });
     if !damaged {
         return text;
     }
@@ -185,7 +197,7 @@ fn repair(text: String, problems: &mut Vec<(usize, Problem)>) -> String {
             problems.push((index + 1, Problem::RepairedEncoding { repairs }));
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Append the repaired `line` to `out` and return what was repaired.
@@ -257,7 +269,7 @@ mod tests {
     use super::*;
 
     fn clean(bytes: &[u8]) -> String {
-        decode(bytes).text
+        decode(bytes).text.into_owned()
     }
 
     #[test]
@@ -287,7 +299,8 @@ mod tests {
     #[test]
     fn emoji_sequences_are_repaired_whole() {
         let damaged: String = "❤️".bytes().map(windows_1252_char).collect();
-        let d = decode(format!("{damaged} Care").as_bytes());
+        let bytes = format!("{damaged} Care");
+        let d = decode(bytes.as_bytes());
         assert_eq!(d.text, "❤️ Care");
         assert_eq!(d.problems.len(), 1);
     }
@@ -320,15 +333,13 @@ mod tests {
 
     #[test]
     fn mixed_invalid_utf8_is_replaced_and_located() {
-        let d = decode(
-            "ok é\nbad \u{1}"
-                .as_bytes()
-                .iter()
-                .copied()
-                .chain([0xff, b'\n', 0xfe])
-                .collect::<Vec<_>>()
-                .as_slice(),
-        );
+        let bytes: Vec<u8> = "ok é\nbad \u{1}"
+            .as_bytes()
+            .iter()
+            .copied()
+            .chain([0xff, b'\n', 0xfe])
+            .collect();
+        let d = decode(&bytes);
         assert!(d.text.contains('\u{fffd}'));
         assert_eq!(d.problems, vec![(2, Problem::InvalidUtf8 { lines: 2 })]);
     }

@@ -90,7 +90,15 @@ impl IdHasher {
                     pending = false;
                 }
                 started = true;
-                h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
+                // The rest of an ASCII word in a tight loop.
+                while let Some(&b) = bytes.get(i) {
+                    if b >= 0x80 || (b <= b' ' && matches!(b, b' ' | b'\t'..=b'\r')) {
+                        break;
+                    }
+                    h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
+                    i += 1;
+                }
                 continue;
             }
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -119,12 +127,20 @@ impl IdHasher {
     }
 }
 
+/// `b.to_ascii_lowercase()` for an ASCII byte, without a branch.
+#[inline]
+fn ascii_lower(b: u8) -> u8 {
+    b | (u8::from(b.wrapping_sub(b'A') < 26) << 5)
+}
+
 /// The first 12 lower-case hex digits of a 64-bit hash.
 pub(crate) fn hex12(hash: u64) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    (0..12)
-        .map(|n| char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize]))
-        .collect()
+    let mut out = String::with_capacity(12);
+    for n in 0..12 {
+        out.push(char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize]));
+    }
+    out
 }
 
 /// A url-safe slug: ASCII letters and digits lower-cased, every other run of

@@ -197,14 +197,18 @@ pub(crate) fn whitespace_at(s: &str, i: usize) -> usize {
 /// space at all right after a space (`last_space` carries that across calls).
 fn append_collapsed(out: &mut String, s: &str, last_space: &mut bool) {
     // Most text already has single spaces only: copy it in one go.
-    let simple = s.is_ascii()
-        && !(*last_space && s.starts_with(' '))
-        && !s.contains("  ")
-        && s.as_bytes().chunks(32).all(|c| {
-            c.iter()
-                .fold(0u8, |a, &b| a | u8::from(b.wrapping_sub(9) < 5))
-                == 0
-        });
+    // ASCII, no tab or line break, no space after a space (or after the
+    // space the text so far ends in): branch-free folds that vectorise.
+    let b = s.as_bytes();
+    let leading = *last_space && b.first() == Some(&b' ');
+    let odd = b
+        .iter()
+        .fold(false, |bad, &c| bad | (c >= 0x80) | (c.wrapping_sub(9) < 5));
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |bad, (&x, &y)| bad | ((x == b' ') & (y == b' ')));
+    let simple = !(leading || odd || double);
     if simple {
         out.push_str(s);
         if !s.is_empty() {
