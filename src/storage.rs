@@ -97,13 +97,6 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
     })
 }
 
-/// Forgets a kept damaged value once the person has dealt with it.
-pub fn forget(key: &str) {
-    if present() {
-        LocalStorage::delete(key);
-    }
-}
-
 /// Whether a `storage` event is about the progress key.
 pub fn is_progress_event(ev: &web_sys::StorageEvent) -> bool {
     ev.key().as_deref() == Some(KEY)

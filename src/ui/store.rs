@@ -23,7 +23,6 @@ pub enum Trouble {
 pub struct ProgressStore {
     progress: RwSignal<Progress>,
     trouble: RwSignal<Vec<Trouble>>,
-    undo: RwSignal<Option<Progress>>,
 }
 
 /// Milliseconds since the epoch, as the browser tells it.
@@ -44,7 +43,6 @@ impl ProgressStore {
         let store = ProgressStore {
             progress: RwSignal::new(progress),
             trouble: RwSignal::new(trouble),
-            undo: RwSignal::new(None),
         };
         // Another tab saved: take its answers in; per-answer timestamps decide.
         let listener = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -62,11 +60,6 @@ impl ProgressStore {
     /// The store provided by `App`.
     pub fn expect() -> ProgressStore {
         expect_context::<ProgressStore>()
-    }
-
-    /// The whole progress, tracked.
-    pub fn get(&self) -> Progress {
-        self.progress.get()
     }
 
     /// Reads the progress without cloning it, tracked.
@@ -100,64 +93,17 @@ impl ProgressStore {
     /// Applies `f` and saves.
     pub fn change(&self, f: impl FnOnce(&mut Progress)) {
         self.progress.update(f);
-        self.persist(true);
+        self.persist();
     }
 
-    /// Merges `other` (an imported backup) in and saves.
-    pub fn merge(&self, other: &Progress) {
-        self.change(|p| p.merge(other));
-    }
-
-    /// Clears all progress, keeping a copy for `undo_reset`. Answers are blanked with a
-    /// fresh timestamp rather than removed, so other open tabs clear them too.
-    pub fn reset(&self) {
-        let before = self.progress.get_untracked();
-        self.undo.set(Some(before));
-        let at = now();
-        self.change(|p| {
-            for a in p.answers.values_mut() {
-                a.rating = None;
-                a.evidence.clear();
-                a.updated = at;
-            }
-            p.quiz.clear();
-            p.ladder_quiz = Default::default();
-        });
-    }
-
-    /// The progress a reset cleared, while it can still be brought back. Tracked.
-    pub fn can_undo(&self) -> bool {
-        self.undo.with(Option::is_some)
-    }
-
-    /// Brings back what the last reset cleared (stamped now, so it wins over the reset).
-    pub fn undo_reset(&self) {
-        if let Some(mut before) = self.undo.get_untracked() {
-            self.undo.set(None);
-            let at = now();
-            for a in before.answers.values_mut() {
-                a.updated = at;
-            }
-            self.change(|p| *p = before);
-        }
-    }
-
-    /// Forgets the undo copy (the person dismissed it).
-    pub fn drop_undo(&self) {
-        self.undo.set(None);
-    }
-
-    /// Dismisses a trouble notice; a dismissed damaged value is removed from storage.
+    /// Dismisses a trouble notice. A damaged value stays under its backup key.
     pub fn dismiss(&self, t: &Trouble) {
-        if let Trouble::Damaged { kept_as: Some(key), .. } = t {
-            storage::forget(key);
-        }
         self.trouble.update(|list| list.retain(|x| x != t));
     }
 
-    /// Writes to storage. With `merge_stored`, first takes in what another tab stored
-    /// since, so answers made in both tabs are all kept.
-    fn persist(&self, merge_stored: bool) {
+    /// Writes to storage, first taking in what another tab stored since, so answers
+    /// made in both tabs are all kept.
+    fn persist(&self) {
         // No storage, or damaged data that could not be copied aside: saving would
         // overwrite it, so keep to memory until the person has dismissed the banner.
         let hold = self.trouble.with_untracked(|t| {
@@ -166,21 +112,19 @@ impl ProgressStore {
         if hold {
             return;
         }
-        if merge_stored {
-            if let Some(stored) = storage::read() {
-                let differs = self.progress.with_untracked(|p| {
-                    let mut merged = p.clone();
-                    merged.merge(&stored);
-                    // This tab made the latest change: its quiz positions and ladder
-                    // quiz stand (a merge would keep a position it moved back from, or
-                    // a missed item it has just answered right).
-                    merged.quiz.extend(p.quiz.iter().map(|(k, v)| (k.clone(), *v)));
-                    merged.ladder_quiz = p.ladder_quiz.clone();
-                    (merged != *p).then_some(merged)
-                });
-                if let Some(merged) = differs {
-                    self.progress.set(merged);
-                }
+        if let Some(stored) = storage::read() {
+            let differs = self.progress.with_untracked(|p| {
+                let mut merged = p.clone();
+                merged.merge(&stored);
+                // This tab made the latest change: its quiz positions and ladder quiz
+                // stand (a merge would keep a position it moved back from, or a missed
+                // item it has just answered right).
+                merged.quiz.extend(p.quiz.iter().map(|(k, v)| (k.clone(), *v)));
+                merged.ladder_quiz = p.ladder_quiz.clone();
+                (merged != *p).then_some(merged)
+            });
+            if let Some(merged) = differs {
+                self.progress.set(merged);
             }
         }
         let result = self.progress.with_untracked(storage::save);
