@@ -1,6 +1,7 @@
 //! Where I stand on a level: "N of M rated", the share Performing or better, a chart
 //! per dimension with its table, focus areas, and answers the ladder no longer has.
-//! Printable as a one-page sheet for a 1:1.
+//! Printable as a one-page sheet for a 1:1, and downloadable as Markdown for a 1:1
+//! document or as a JSON backup of all progress.
 
 use leptos::ev;
 use leptos::html;
@@ -8,10 +9,11 @@ use leptos::prelude::*;
 use web_sys::Element;
 
 use super::dom::{add, el, svg, text};
-use super::store::ProgressStore;
+use super::files;
+use super::store::{now, ProgressStore};
 use super::LadderState;
 use crate::ladder::Role;
-use crate::progress::{Answer, Rating, Summary};
+use crate::progress::{backup_json, level_markdown, Answer, Rating, Summary};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
 #[component]
@@ -24,12 +26,14 @@ pub fn SummaryPage(
     let store = ProgressStore::expect();
     let state = LadderState::expect();
     let level = role.levels[index].clone();
+    let level_id = level.id.clone();
     let report = NodeRef::<html::Div>::new();
     let heading = format!("Summary: {}", level.heading());
     // The report is built with DOM calls (see `dom.rs`): the outside world, for an effect.
+    let ladder = state.ladder.clone();
     Effect::new(move |_| {
         let (summary, orphans) = store.with(|p| {
-            let orphans: Vec<Answer> = p.orphans(&state.ladder).into_iter().map(|(_, a)| a.clone()).collect();
+            let orphans: Vec<Answer> = p.orphans(&ladder).into_iter().map(|(_, a)| a.clone()).collect();
             (p.summary(&level), orphans)
         });
         if let Some(host) = report.get() {
@@ -40,11 +44,28 @@ pub fn SummaryPage(
     let print = |_: ev::MouseEvent| {
         let _ = window().print();
     };
+    let file = format!("rungs-{}-{}", role.id.replace('/', "-"), level_id);
+    let download_markdown = {
+        let ladder = state.ladder.clone();
+        move |_: ev::MouseEvent| {
+            let text = store.with(|p| level_markdown(p, &ladder, &role, &role.levels[index], None));
+            files::download(&format!("{file}.md"), "text/markdown", &text);
+        }
+    };
+    let download_backup = {
+        let version = state.ladder.version.clone();
+        move |_: ev::MouseEvent| {
+            let text = store.with(|p| backup_json(p, &version, now()));
+            files::download("rungs-backup.json", "application/json", &text);
+        }
+    };
     view! {
         <h1>{heading}</h1>
         <div class="report" node_ref=report></div>
         <p class="actions">
             <button type="button" on:click=print>"Print"</button>
+            <button type="button" on:click=download_markdown>"Download Markdown"</button>
+            <button type="button" on:click=download_backup>"Download backup"</button>
         </p>
     }
 }

@@ -181,3 +181,32 @@ test('damaged data that cannot be copied aside is never saved over', async () =>
   assert.equal(Object.values(stored.answers).filter((a) => a.rating).length, 2);
   await context.close();
 });
+
+test('the summary downloads a Markdown sheet for a 1:1 and a JSON backup', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Exceeding').check();
+  await evidence(page, E1).fill('Wrote the runbook for the *new* cluster.');
+  await radio(page, E3, 'Improvement needed').check();
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  await page.getByText('2 of 12 rated').waitFor();
+
+  const md = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download Markdown' }).click();
+  const sheet = await md;
+  assert.equal(sheet.suggestedFilename(), 'rungs-engineering-site-reliability-engineering-l2.md');
+  const markdown = await readFile(await sheet.path(), 'utf8');
+  assert.match(markdown, /^# Self-assessment: L2: Site Reliability Engineer/);
+  assert.match(markdown, /2 of 12 rated/);
+  assert.match(markdown, /I am competent in my domain\./);
+  assert.match(markdown, /Exceeding/);
+  assert.match(markdown, /Wrote the runbook for the \\\*new\\\* cluster\./, 'evidence is escaped, not markup');
+
+  const json = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download backup' }).click();
+  const backup = JSON.parse(await readFile(await (await json).path(), 'utf8'));
+  assert.equal(backup.kind, 'rungs-progress-backup');
+  const answers = Object.values(backup.answers);
+  assert.deepEqual(answers.map((a) => a.rating).sort(), ['exceeding', 'improvement-needed']);
+  assert.ok(answers.some((a) => a.evidence === 'Wrote the runbook for the *new* cluster.'));
+  await context.close();
+});
