@@ -120,7 +120,7 @@ fn item(words: &str, rating: Option<Rating>, evidence: &str) -> Element {
 /// the same in text. Integer coordinates: float formatting costs kilobytes of wasm.
 fn chart(s: &Summary) -> Element {
     const W: usize = 1000;
-    const ROW: usize = 90;
+    const ROW: usize = 110;
     let height = s.dimensions.len().max(1) * ROW;
     let figure = el("figure", &[("class", "chart")]);
     let canvas = svg(
@@ -128,13 +128,16 @@ fn chart(s: &Summary) -> Element {
         &[("viewBox", &format!("0 0 {W} {height}")), ("role", "img"), ("aria-labelledby", "by-dimension"), ("focusable", "false")],
     );
     for (i, d) in s.dimensions.iter().enumerate() {
-        let y = (i * ROW + 12).to_string();
-        add(&canvas, &svg("rect", &[("x", "0"), ("y", &y), ("width", &W.to_string()), ("height", "64"), ("class", "seg-bg")]));
+        let label = svg("text", &[("x", "0"), ("y", &(i * ROW + 30).to_string()), ("class", "bar-label")]);
+        label.set_text_content(Some(&d.heading()));
+        add(&canvas, &label);
+        let y = (i * ROW + 40).to_string();
+        add(&canvas, &svg("rect", &[("x", "0"), ("y", &y), ("width", &W.to_string()), ("height", "56"), ("class", "seg-bg")]));
         let mut x = 0;
         for (r, n) in d.counts.iter().filter(|(_, n)| *n > 0) {
             let w = W * n / d.total.max(1);
             let (class, x_at, width) = (format!("seg r{}", r.key()), x.to_string(), w.to_string());
-            add(&canvas, &svg("rect", &[("x", &x_at), ("y", &y), ("width", &width), ("height", "64"), ("class", &class)]));
+            add(&canvas, &svg("rect", &[("x", &x_at), ("y", &y), ("width", &width), ("height", "56"), ("class", &class)]));
             x += w;
         }
     }
