@@ -64,6 +64,18 @@ struct IdHasher {
     started: bool,
 }
 
+/// At the start of a word: hash the one space that stands for the whitespace before
+/// it, if any, and note that words have started.
+#[inline(always)]
+fn word_start(h: u64, pending: &mut bool, started: &mut bool) -> u64 {
+    *started = true;
+    if std::mem::take(pending) {
+        (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME)
+    } else {
+        h
+    }
+}
+
 impl IdHasher {
     fn new() -> Self {
         IdHasher {
@@ -85,11 +97,7 @@ impl IdHasher {
                     pending = started;
                     continue;
                 }
-                if pending {
-                    h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
-                    pending = false;
-                }
-                started = true;
+                h = word_start(h, &mut pending, &mut started);
                 h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
                 // The rest of an ASCII word in a tight loop.
                 while let Some(&b) = bytes.get(i) {
@@ -107,11 +115,7 @@ impl IdHasher {
                 pending = started;
                 continue;
             }
-            if pending {
-                h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
-                pending = false;
-            }
-            started = true;
+            h = word_start(h, &mut pending, &mut started);
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
                 for &byte in l.encode_utf8(&mut buf).as_bytes() {
