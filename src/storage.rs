@@ -52,7 +52,10 @@ pub fn load(now: u64) -> Loaded {
     match LocalStorage::raw().get_item(KEY) {
         Ok(None) => Loaded::Ok(Progress::default()),
         Ok(Some(raw)) => match from_json(&raw) {
-            Ok(p) => Loaded::Ok(p),
+            Ok(p) => {
+                LAST.set(Some(raw));
+                Loaded::Ok(p)
+            }
             Err(e) => {
                 let key = format!("{DAMAGED_PREFIX}{now}");
                 let kept_as = LocalStorage::raw().set_item(&key, &raw).is_ok().then_some(key);
@@ -69,14 +72,24 @@ fn present() -> bool {
     matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_))))
 }
 
-/// The stored progress as it is now, if storage has a readable one (another tab may
-/// have written it since we loaded).
-pub fn read() -> Option<Progress> {
+thread_local! {
+    /// The stored value as this tab last wrote or read it.
+    static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The stored progress if another tab has changed it since this tab last wrote or
+/// read it, and it is readable. Unchanged storage costs one string compare, not a parse.
+pub fn read_changed() -> Option<Progress> {
     if !present() {
         return None;
     }
     let raw = LocalStorage::raw().get_item(KEY).ok()??;
-    from_json(&raw).ok()
+    if LAST.with_borrow(|last| last.as_deref() == Some(raw.as_str())) {
+        return None;
+    }
+    let progress = from_json(&raw).ok();
+    LAST.set(Some(raw));
+    progress
 }
 
 /// Writes `progress`, replacing what is stored.
@@ -84,7 +97,8 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
     if !present() {
         return Err(SaveError::Unavailable);
     }
-    LocalStorage::raw().set_item(KEY, &to_json(progress)).map_err(|e| {
+    let json = to_json(progress);
+    LocalStorage::raw().set_item(KEY, &json).map_err(|e| {
         let quota = e
             .dyn_ref::<web_sys::DomException>()
             .map(|d| d.name() == "QuotaExceededError" || d.code() == 22)
@@ -94,7 +108,9 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
         } else {
             SaveError::Unavailable
         }
-    })
+    })?;
+    LAST.set(Some(json));
+    Ok(())
 }
 
 /// Whether a `storage` event is about the progress key.

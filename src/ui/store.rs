@@ -47,7 +47,7 @@ impl ProgressStore {
         // Another tab saved: take its answers in; per-answer timestamps decide.
         let listener = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
             if storage::is_progress_event(&e) {
-                if let Some(theirs) = storage::read() {
+                if let Some(theirs) = storage::read_changed() {
                     store.progress.update(|mine| mine.merge(&theirs));
                 }
             }
@@ -112,7 +112,7 @@ impl ProgressStore {
         if hold {
             return;
         }
-        if let Some(stored) = storage::read() {
+        if let Some(stored) = storage::read_changed() {
             let differs = self.progress.with_untracked(|p| {
                 let mut merged = p.clone();
                 merged.merge(&stored);
