@@ -104,7 +104,7 @@ impl Progress {
     ///
     /// The stamp is `now`, or one more than the answer's previous stamp if the clock
     /// went back: an edit is always newer than what it replaces, so a merge keeps it.
-    fn edit(&mut self, id: &str, text: &str, now: u64, change: impl FnOnce(&mut Answer)) {
+    pub(super) fn edit(&mut self, id: &str, text: &str, now: u64, change: impl FnOnce(&mut Answer)) {
         let answer = self.answers.entry(id.to_owned()).or_default();
         change(answer);
         text.clone_into(&mut answer.text);

@@ -10,6 +10,8 @@
 //! - [`to_json`] / [`from_json`] are the stored value, versioned by a `schema`
 //!   number; older schemas are migrated on reading (see [`schema`] for the format).
 //!   [`backup_json`] / [`read_backup`] are the downloadable backup.
+//! - [`Progress::reset`] clears everything in a way a merge cannot undo, and
+//!   [`Progress::restore`] undoes it.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
 //!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
@@ -23,6 +25,7 @@ mod markdown;
 mod merge;
 mod quiz;
 mod rating;
+mod reset;
 pub mod schema;
 mod summary;
 
