@@ -3,11 +3,15 @@
 //!
 //! [`import_ladder`] reads a folder's files into a [`Ladder`] plus located
 //! [`Diagnostic`]s; [`expectation_id`] is the id rule progress is keyed on;
-//! [`level_to_markdown`] writes a level back in the canonical format.
+//! [`level_to_markdown`] writes a level back in the canonical format;
+//! [`compare_levels`] says what changes from one level to another;
+//! [`import_checked`] applies the browser's import limits before importing.
 //! `ladders/README.md` describes the format for ladder authors.
 
 mod blocks;
 mod bullets;
+mod compare;
+mod compare_attributes;
 mod content;
 mod decode;
 mod details;
@@ -18,15 +22,27 @@ mod import;
 mod inline;
 mod label;
 mod level;
+mod limits;
+mod matching;
 pub mod model;
+mod pair;
 mod paths;
+mod similar;
 mod words;
 mod write;
 
+pub use compare::{compare_levels, Comparison, DimensionRows, Row, Side};
+pub use compare_attributes::AttributeRow;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use id::{expectation_id, slug};
 #[cfg(not(target_arch = "wasm32"))]
 pub use import::read_dir;
 pub use import::{import_ladder, Import};
+pub use limits::{
+    import_checked, screen, Checked, Refusal, Screened, Verdict, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
+};
 pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
+pub use pair::default_pair;
+pub use paths::Skip;
+pub use similar::{word_diff, Segment, SIMILAR};
 pub use write::level_to_markdown;

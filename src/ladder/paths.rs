@@ -52,21 +52,55 @@ pub(crate) struct Place {
     pub stem: String,
 }
 
+/// Why a file is not a level, judged by its path alone.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Skip {
+    #[error("hidden file; skipped")]
+    Hidden,
+    #[error("project file (README, LICENSE and the like); skipped")]
+    ProjectFile,
+    #[error("`.{extension}` is not a markdown extension; skipped")]
+    NotMarkdown { extension: String },
+    #[error("no file name; skipped")]
+    NoName,
+}
+
+fn segments(path: &str) -> Vec<&str> {
+    path.split('/')
+        .filter(|s| !s.is_empty() && *s != ".")
+        .collect()
+}
+
+/// Why the file at `path` is skipped whatever it holds, or `None` when it may be a level.
+pub(crate) fn skipped_by_name(path: &str) -> Option<Skip> {
+    let segments = segments(path);
+    let Some(name) = segments.last() else {
+        return Some(Skip::NoName);
+    };
+    if segments.iter().any(|s| s.starts_with('.')) {
+        return Some(Skip::Hidden);
+    }
+    if is_project_file(name) {
+        return Some(Skip::ProjectFile);
+    }
+    match extension(name) {
+        Some((_, ext)) if !MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(ext)) => {
+            Some(Skip::NotMarkdown {
+                extension: ext.to_owned(),
+            })
+        }
+        _ => None,
+    }
+}
+
 /// Where the file sits in the ladder, or `None` when it is not a level.
 pub(crate) fn place(path: &str, bytes: &[u8]) -> Option<Place> {
-    let segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty() && *s != ".")
-        .collect();
-    let (name, dirs) = segments.split_last()?;
-    if segments.iter().any(|s| s.starts_with('.')) || is_project_file(name) || is_binary(bytes) {
+    if skipped_by_name(path).is_some() || is_binary(bytes) {
         return None;
     }
-    let stem = match extension(name) {
-        Some((stem, ext)) if MARKDOWN.iter().any(|m| m.eq_ignore_ascii_case(ext)) => stem,
-        Some(_) => return None,
-        None => name,
-    };
+    let segments = segments(path);
+    let (name, dirs) = segments.split_last()?;
+    let stem = extension(name).map_or(*name, |(stem, _)| stem);
     let (track, role) = match dirs {
         [] => (GENERAL.to_owned(), None),
         [role] => (GENERAL.to_owned(), Some(display_name(role))),
@@ -111,7 +145,8 @@ fn extension(name: &str) -> Option<(&str, &str)> {
     looks_like.then(|| (&name[..dot], ext))
 }
 
-fn is_binary(bytes: &[u8]) -> bool {
+/// A NUL byte in the first 8 KiB, unless the file starts with a UTF-16 BOM.
+pub(crate) fn is_binary(bytes: &[u8]) -> bool {
     let utf16 = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
     // Folded in blocks (vectorised) rather than a byte-wise search.
     !utf16
@@ -192,6 +227,21 @@ mod tests {
         ] {
             assert!(placed(path).is_some(), "{path}");
         }
+    }
+
+    #[test]
+    fn skipped_names_say_why() {
+        assert_eq!(skipped_by_name("a/.DS_Store"), Some(Skip::Hidden));
+        assert_eq!(skipped_by_name(".git/HEAD"), Some(Skip::Hidden));
+        assert_eq!(skipped_by_name("LICENSE-MIT"), Some(Skip::ProjectFile));
+        assert_eq!(
+            skipped_by_name("a/b/logo.PNG"),
+            Some(Skip::NotMarkdown {
+                extension: "PNG".into()
+            })
+        );
+        assert_eq!(skipped_by_name("/"), Some(Skip::NoName));
+        assert_eq!(skipped_by_name("a/b/L2 Sr. Engineer"), None);
     }
 
     #[test]

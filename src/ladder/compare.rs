@@ -1,0 +1,242 @@
+//! Two levels side by side: what changes from one to the other.
+//!
+//! [`compare_levels`] takes any two levels, A (usually the lower) and B
+//! (usually the higher), possibly of different roles:
+//! - attributes are matched by name, ignoring case and spacing, in A's
+//!   order followed by those only in B;
+//! - dimensions are matched by name, ignoring their emoji, case,
+//!   punctuation and spacing (`🦉 Domain expertise` and `Domain Expertise:`);
+//!   the first free one of A with that name goes with each of B in turn;
+//! - within a matched dimension the expectations are matched as
+//!   `matching` describes (same, reworded with a word diff, only in A,
+//!   only in B); a dimension only in A or only in B lists all of its
+//!   expectations as only there;
+//! - dimensions and expectations read in B's order, with what is only in A
+//!   placed right after the nearest thing before it in A that B also has.
+
+use super::compare_attributes::{attribute_rows, AttributeRow};
+use super::matching::{match_expectations, reading_order, Partner, Slot};
+use super::model::{Dimension, Expectation, Level};
+use super::similar::{word_diff, words, Segment};
+
+/// What changes from level A to level B.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    pub attributes: Vec<AttributeRow>,
+    pub dimensions: Vec<DimensionRows>,
+}
+
+/// Which of the two levels have a dimension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Both,
+    OnlyInA,
+    OnlyInB,
+}
+
+/// One dimension and its expectations across the two levels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DimensionRows {
+    /// B's emoji, or A's when B lacks the dimension.
+    pub emoji: Option<String>,
+    /// B's name, or A's when B lacks the dimension.
+    pub name: String,
+    pub side: Side,
+    pub rows: Vec<Row>,
+}
+
+/// One expectation, or one matched pair, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Row {
+    /// The same words (or the same id) in both.
+    Same {
+        a: Expectation,
+        b: Expectation,
+    },
+    /// Similar words; `diff` marks the words removed from A and added in B.
+    Reworded {
+        a: Expectation,
+        b: Expectation,
+        diff: Vec<Segment>,
+    },
+    OnlyInA(Expectation),
+    OnlyInB(Expectation),
+}
+
+/// Compare level `a` with level `b` (see the module docs).
+pub fn compare_levels(a: &Level, b: &Level) -> Comparison {
+    Comparison {
+        attributes: attribute_rows(a, b),
+        dimensions: dimension_rows(&a.dimensions, &b.dimensions),
+    }
+}
+
+fn dimension_key(dimension: &Dimension) -> Vec<String> {
+    words(&dimension.name)
+}
+
+fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
+    let mut partner: Vec<Option<usize>> = vec![None; a.len()];
+    for (j, theirs) in b.iter().enumerate() {
+        let key = dimension_key(theirs);
+        if let Some(i) = (0..a.len()).find(|&i| partner[i].is_none() && dimension_key(&a[i]) == key)
+        {
+            partner[i] = Some(j);
+        }
+    }
+    reading_order(&partner, b.len())
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Both(i, j) => DimensionRows {
+                emoji: b[j].emoji.clone(),
+                name: b[j].name.clone(),
+                side: Side::Both,
+                rows: expectation_rows(&a[i].expectations, &b[j].expectations),
+            },
+            Slot::OnlyInA(i) => one_side(&a[i], Side::OnlyInA, Row::OnlyInA),
+            Slot::OnlyInB(j) => one_side(&b[j], Side::OnlyInB, Row::OnlyInB),
+        })
+        .collect()
+}
+
+fn one_side(dimension: &Dimension, side: Side, row: fn(Expectation) -> Row) -> DimensionRows {
+    DimensionRows {
+        emoji: dimension.emoji.clone(),
+        name: dimension.name.clone(),
+        side,
+        rows: dimension.expectations.iter().cloned().map(row).collect(),
+    }
+}
+
+fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> Vec<Row> {
+    let partner = match_expectations(a, b);
+    let indices: Vec<Option<usize>> = partner.iter().map(|p| p.map(Partner::index)).collect();
+    reading_order(&indices, b.len())
+        .into_iter()
+        .map(|slot| match slot {
+            Slot::Both(i, j) => {
+                let (ours, theirs) = (a[i].clone(), b[j].clone());
+                match partner[i] {
+                    Some(Partner::Reworded(_)) => Row::Reworded {
+                        diff: word_diff(&ours.text.to_plain(), &theirs.text.to_plain()),
+                        a: ours,
+                        b: theirs,
+                    },
+                    _ => Row::Same { a: ours, b: theirs },
+                }
+            }
+            Slot::OnlyInA(i) => Row::OnlyInA(a[i].clone()),
+            Slot::OnlyInB(j) => Row::OnlyInB(b[j].clone()),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{expectation_id, Text};
+
+    fn expectation(text: &str) -> Expectation {
+        Expectation {
+            id: expectation_id(text),
+            text: Text::plain(text),
+        }
+    }
+
+    fn dimension(emoji: Option<&str>, name: &str, texts: &[&str]) -> Dimension {
+        Dimension {
+            emoji: emoji.map(str::to_owned),
+            name: name.to_owned(),
+            expectations: texts.iter().map(|t| expectation(t)).collect(),
+            examples: Vec::new(),
+        }
+    }
+
+    fn with_dimensions(dimensions: Vec<Dimension>) -> Level {
+        Level {
+            dimensions,
+            ..Level::default()
+        }
+    }
+
+    #[test]
+    fn dimensions_match_ignoring_emoji_and_case() {
+        let a = with_dimensions(vec![dimension(
+            Some("🦉"),
+            "Domain expertise",
+            &["I know it."],
+        )]);
+        let b = with_dimensions(vec![dimension(None, "domain Expertise:", &["I know it"])]);
+        assert_eq!(
+            compare_levels(&a, &b).dimensions,
+            [DimensionRows {
+                emoji: None,
+                name: "domain Expertise:".into(),
+                side: Side::Both,
+                rows: vec![Row::Same {
+                    a: expectation("I know it."),
+                    b: expectation("I know it")
+                }],
+            }]
+        );
+    }
+
+    #[test]
+    fn dimensions_in_one_level_only_list_all_their_expectations() {
+        let a = with_dimensions(vec![
+            dimension(None, "Craft", &["x y"]),
+            dimension(None, "Safety", &["s"]),
+        ]);
+        let b = with_dimensions(vec![
+            dimension(None, "Mentoring", &["m"]),
+            dimension(None, "Craft", &["x y"]),
+        ]);
+        let dims = compare_levels(&a, &b).dimensions;
+        let shape: Vec<(&str, Side, &[Row])> = dims
+            .iter()
+            .map(|d| (d.name.as_str(), d.side, d.rows.as_slice()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (
+                    "Mentoring",
+                    Side::OnlyInB,
+                    &[Row::OnlyInB(expectation("m"))][..]
+                ),
+                (
+                    "Craft",
+                    Side::Both,
+                    &[Row::Same {
+                        a: expectation("x y"),
+                        b: expectation("x y")
+                    }][..]
+                ),
+                (
+                    "Safety",
+                    Side::OnlyInA,
+                    &[Row::OnlyInA(expectation("s"))][..]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reworded_expectation_carries_its_word_diff() {
+        let a = with_dimensions(vec![dimension(None, "Craft", &["I own small projects"])]);
+        let b = with_dimensions(vec![dimension(None, "Craft", &["I own medium projects"])]);
+        assert_eq!(
+            compare_levels(&a, &b).dimensions[0].rows,
+            [Row::Reworded {
+                a: expectation("I own small projects"),
+                b: expectation("I own medium projects"),
+                diff: vec![
+                    Segment::Kept("I own".into()),
+                    Segment::Removed("small".into()),
+                    Segment::Added("medium".into()),
+                    Segment::Kept("projects".into()),
+                ],
+            }]
+        );
+    }
+}
