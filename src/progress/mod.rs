@@ -10,6 +10,8 @@
 //! - [`to_json`] / [`from_json`] are the stored value, versioned by a `schema`
 //!   number; older schemas are migrated on reading (see [`schema`] for the format).
 //!   [`backup_json`] / [`read_backup`] are the downloadable backup.
+//! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
+//!   text after `#` in a link, and [`share::resolve`] against the local ladder.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
 //!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
@@ -24,6 +26,7 @@ mod merge;
 mod quiz;
 mod rating;
 pub mod schema;
+pub mod share;
 mod summary;
 
 pub use answers::{Answer, Progress};
