@@ -157,8 +157,9 @@ fn flag(set: bool, bit: u8) -> u8 {
 /// `Ladder::version` always is; any other text as UTF-8.
 fn put_version(out: &mut Vec<u8>, version: &str) {
     let digits = version.as_bytes();
-    let is_hex =
-        !digits.is_empty() && digits.len() % 2 == 0 && digits.iter().all(|&d| nibble(d).is_some());
+    let is_hex = !digits.is_empty()
+        && digits.len().is_multiple_of(2)
+        && digits.iter().all(|&d| nibble(d).is_some());
     if is_hex {
         put_varint(out, ((digits.len() / 2) << 1) | 1);
         out.extend(
