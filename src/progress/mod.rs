@@ -12,6 +12,8 @@
 //!   [`backup_json`] / [`read_backup`] are the downloadable backup.
 //! - [`Progress::reset`] clears everything in a way a merge cannot undo, and
 //!   [`Progress::restore`] undoes it.
+//! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
+//!   text after `#` in a link, and [`share::resolve`] against the local ladder.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
 //!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
@@ -27,6 +29,7 @@ mod quiz;
 mod rating;
 mod reset;
 pub mod schema;
+pub mod share;
 mod summary;
 
 pub use answers::{Answer, Progress};

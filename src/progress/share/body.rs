@@ -1,0 +1,365 @@
+//! The body of a link: who, which level, and each side's marks (see the module docs
+//! of `share` for the layout).
+
+use super::bytes::{put_str, put_varint, Area, Reader};
+use super::error::ShareError;
+use super::key::{hex, nibble, ExpectationKey};
+use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
+use std::collections::BTreeSet;
+
+// Body flags.
+const NAME: u8 = 1;
+const MANAGER: u8 = 2;
+const MANAGER_NAME: u8 = 4;
+
+// Side bytes: bit 0 present, bits 1-3 the rating key (0 for none), bit 4 a note.
+const PRESENT: u8 = 1;
+const RATING: u8 = 0b1110;
+const NOTE: u8 = 0x10;
+
+/// The body bytes of `a`, before compression.
+pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
+    let mut out = Vec::new();
+    put_version(&mut out, &a.ladder_version);
+    put_str(&mut out, &a.role);
+    put_str(&mut out, &a.level);
+    let manager_name = a.manager.as_ref().and_then(|m| m.name.as_deref());
+    let flags = flag(a.name.is_some(), NAME)
+        | flag(a.manager.is_some(), MANAGER)
+        | flag(manager_name.is_some(), MANAGER_NAME);
+    out.push(flags);
+    for name in [a.name.as_deref(), manager_name].into_iter().flatten() {
+        put_str(&mut out, name);
+    }
+
+    let own = &a.self_side;
+    let manager = a.manager.as_ref().map(|m| &m.side);
+    let ids: BTreeSet<ExpectationKey> = own
+        .entries
+        .keys()
+        .chain(manager.iter().flat_map(|side| side.entries.keys()))
+        .copied()
+        .collect();
+    put_varint(&mut out, ids.len());
+    for id in &ids {
+        out.extend_from_slice(&id.0);
+        out.push(side_byte(own.entries.get(id)));
+        if let Some(side) = manager {
+            out.push(side_byte(side.entries.get(id)));
+        }
+    }
+    for id in &ids {
+        let marks = [own.entries.get(id), manager.and_then(|s| s.entries.get(id))];
+        for entry in marks.into_iter().flatten() {
+            if !entry.note.is_empty() {
+                put_str(&mut out, &entry.note);
+            }
+        }
+    }
+    out
+}
+
+/// Read a body written by [`write`].
+pub(super) fn read(bytes: &[u8]) -> Result<SharedAssessment, ShareError> {
+    let mut r = Reader::new(bytes, Area::Body);
+    let ladder_version = read_version(&mut r)?;
+    let role = r.string("role id")?;
+    let level = r.string("level id")?;
+    let at = r.at();
+    let flags = r.byte("flags")?;
+    let known = NAME | MANAGER | MANAGER_NAME;
+    if flags & !known != 0 || (flags & MANAGER_NAME != 0 && flags & MANAGER == 0) {
+        return Err(ShareError::BadFlags {
+            part: "body flags".to_owned(),
+            flags,
+            at,
+        });
+    }
+    let name = optional(&mut r, flags & NAME != 0, "name")?;
+    let manager_name = optional(&mut r, flags & MANAGER_NAME != 0, "manager name")?;
+    let has_manager = flags & MANAGER != 0;
+
+    let at = r.at();
+    let count = r.varint("entry count")?;
+    let width = if has_manager { 8 } else { 7 };
+    if count > r.rest().len() / width {
+        // Refused before allocating for it.
+        return Err(ShareError::BodyEnds {
+            part: format!("list of {count} entries"),
+            at,
+        });
+    }
+    let mut marks = Vec::with_capacity(count);
+    let mut previous: Option<ExpectationKey> = None;
+    for _ in 0..count {
+        let at = r.at();
+        let id = ExpectationKey(r.array("expectation id")?);
+        if previous.is_some_and(|p| p >= id) {
+            return Err(ShareError::IdOrder { id, at });
+        }
+        previous = Some(id);
+        let own = side_mark(&mut r, id, "own marks")?;
+        let manager = if has_manager {
+            side_mark(&mut r, id, "manager marks")?
+        } else {
+            None
+        };
+        if own.is_none() && manager.is_none() {
+            return Err(ShareError::BadFlags {
+                part: format!("entry for {id}, which neither side marks"),
+                flags: 0,
+                at,
+            });
+        }
+        marks.push((id, own, manager));
+    }
+
+    let mut own_side = Side::default();
+    let mut manager_side = Side::default();
+    for (id, own, manager) in marks {
+        if let Some(mark) = own {
+            let entry = entry(&mut r, mark, &format!("note on {id}"))?;
+            own_side.entries.insert(id, entry);
+        }
+        if let Some(mark) = manager {
+            let entry = entry(&mut r, mark, &format!("manager comment on {id}"))?;
+            manager_side.entries.insert(id, entry);
+        }
+    }
+    if !r.rest().is_empty() {
+        return Err(ShareError::Trailing {
+            area: "body",
+            at: r.at(),
+        });
+    }
+    Ok(SharedAssessment {
+        ladder_version,
+        role,
+        level,
+        name,
+        self_side: own_side,
+        manager: has_manager.then_some(ManagerSide {
+            name: manager_name,
+            side: manager_side,
+        }),
+    })
+}
+
+fn flag(set: bool, bit: u8) -> u8 {
+    if set {
+        bit
+    } else {
+        0
+    }
+}
+
+/// The ladder version: packed into bytes when it is lower-case hex, as
+/// `Ladder::version` always is; any other text as UTF-8.
+fn put_version(out: &mut Vec<u8>, version: &str) {
+    let digits = version.as_bytes();
+    let is_hex = !digits.is_empty()
+        && digits.len().is_multiple_of(2)
+        && digits.iter().all(|&d| nibble(d).is_some());
+    if is_hex {
+        put_varint(out, ((digits.len() / 2) << 1) | 1);
+        out.extend(
+            digits
+                .chunks(2)
+                .filter_map(|pair| Some((nibble(pair[0])? << 4) | nibble(pair[1])?)),
+        );
+    } else {
+        put_varint(out, digits.len() << 1);
+        out.extend_from_slice(digits);
+    }
+}
+
+fn read_version(r: &mut Reader) -> Result<String, ShareError> {
+    let part = "ladder version";
+    let tag = r.varint(part)?;
+    if tag & 1 == 1 {
+        Ok(hex(r.take(tag >> 1, part)?))
+    } else {
+        r.text(tag >> 1, part)
+    }
+}
+
+fn optional(r: &mut Reader, present: bool, part: &str) -> Result<Option<String>, ShareError> {
+    present.then(|| r.string(part)).transpose()
+}
+
+/// One side's byte for an entry: 0 when the side has none.
+fn side_byte(entry: Option<&Entry>) -> u8 {
+    entry.map_or(0, |e| {
+        PRESENT | (e.rating.map_or(0, Rating::key) << 1) | flag(!e.note.is_empty(), NOTE)
+    })
+}
+
+/// What a side byte says: nothing, or a rating and whether a note follows.
+type Mark = (Option<Rating>, bool);
+
+fn side_mark(r: &mut Reader, id: ExpectationKey, part: &str) -> Result<Option<Mark>, ShareError> {
+    let at = r.at();
+    let byte = r.byte(part)?;
+    if byte == 0 {
+        return Ok(None);
+    }
+    if byte & PRESENT == 0 || byte & !(PRESENT | RATING | NOTE) != 0 {
+        return Err(ShareError::BadFlags {
+            part: format!("{part} of {id}"),
+            flags: byte,
+            at,
+        });
+    }
+    let code = (byte & RATING) >> 1;
+    let rating = match code {
+        0 => None,
+        _ => Some(Rating::from_key(code).ok_or(ShareError::RatingOutOfRange { code, id, at })?),
+    };
+    Ok(Some((rating, byte & NOTE != 0)))
+}
+
+fn entry(r: &mut Reader, (rating, has_note): Mark, part: &str) -> Result<Entry, ShareError> {
+    let note = if has_note {
+        r.string(part)?
+    } else {
+        String::new()
+    };
+    Ok(Entry { rating, note })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A body with ladder version `ab`, role `r`, level `l`, no names, then `entries`.
+    fn body(flags: u8, entries: &[u8]) -> Vec<u8> {
+        let mut out = vec![0b11, 0xab, 1, b'r', 1, b'l', flags];
+        out.extend_from_slice(entries);
+        out
+    }
+
+    const ID: [u8; 6] = [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc];
+
+    fn one_entry(side: u8) -> Vec<u8> {
+        let mut entries = vec![1];
+        entries.extend_from_slice(&ID);
+        entries.push(side);
+        body(0, &entries)
+    }
+
+    #[test]
+    fn a_hex_ladder_version_takes_half_its_length() {
+        let a = SharedAssessment {
+            ladder_version: "8615d19f4e86c5c0".to_owned(),
+            ..SharedAssessment::default()
+        };
+        let bytes = write(&a);
+        assert_eq!(
+            bytes[..9],
+            [17, 0x86, 0x15, 0xd1, 0x9f, 0x4e, 0x86, 0xc5, 0xc0]
+        );
+        assert_eq!(read(&bytes), Ok(a));
+    }
+
+    #[test]
+    fn any_other_ladder_version_is_kept_as_text() {
+        for version in ["", "8615D19F", "abc", "v1.2"] {
+            let a = SharedAssessment {
+                ladder_version: version.to_owned(),
+                ..SharedAssessment::default()
+            };
+            assert_eq!(read(&write(&a)), Ok(a));
+        }
+    }
+
+    #[test]
+    fn each_rating_key_reads_back_and_five_to_seven_are_out_of_range() {
+        for rating in Rating::ALL {
+            let read = read(&one_entry(PRESENT | (rating.key() << 1))).expect("valid");
+            let entry = read.self_side.entries.values().next().cloned();
+            assert_eq!(entry.and_then(|e| e.rating), Some(rating));
+        }
+        assert_eq!(
+            read(&one_entry(PRESENT | (5 << 1))),
+            Err(ShareError::RatingOutOfRange {
+                code: 5,
+                id: ExpectationKey(ID),
+                at: 14
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_side_bits_are_bad_flags() {
+        assert_eq!(
+            read(&one_entry(PRESENT | 0x20)),
+            Err(ShareError::BadFlags {
+                part: "own marks of 123456789abc".to_owned(),
+                flags: 0x21,
+                at: 14
+            })
+        );
+    }
+
+    #[test]
+    fn an_entry_neither_side_marks_is_refused() {
+        assert_eq!(
+            read(&one_entry(0)),
+            Err(ShareError::BadFlags {
+                part: "entry for 123456789abc, which neither side marks".to_owned(),
+                flags: 0,
+                at: 8
+            })
+        );
+    }
+
+    #[test]
+    fn repeated_ids_are_refused() {
+        let mut entries = vec![2];
+        for _ in 0..2 {
+            entries.extend_from_slice(&ID);
+            entries.push(PRESENT);
+        }
+        assert_eq!(
+            read(&body(0, &entries)),
+            Err(ShareError::IdOrder {
+                id: ExpectationKey(ID),
+                at: 15
+            })
+        );
+    }
+
+    #[test]
+    fn a_count_the_body_cannot_hold_is_refused_before_reading_entries() {
+        assert_eq!(
+            read(&body(0, &[0xff, 0xff, 0x03])),
+            Err(ShareError::BodyEnds {
+                part: "list of 65535 entries".to_owned(),
+                at: 7
+            })
+        );
+    }
+
+    #[test]
+    fn a_flagged_note_that_is_missing_runs_past_the_end() {
+        assert_eq!(
+            read(&one_entry(PRESENT | NOTE)),
+            Err(ShareError::BodyEnds {
+                part: "note on 123456789abc".to_owned(),
+                at: 15
+            })
+        );
+    }
+
+    #[test]
+    fn a_manager_name_without_a_manager_side_is_bad_flags() {
+        assert_eq!(
+            read(&body(MANAGER_NAME, &[0])),
+            Err(ShareError::BadFlags {
+                part: "body flags".to_owned(),
+                flags: MANAGER_NAME,
+                at: 6
+            })
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! Expectation ids in the six bytes a link stores them in.
+
+use std::fmt;
+
+/// An expectation id as a link carries it: the 12 lower-case hex digits of
+/// [`expectation_id`](crate::ladder::expectation_id) as 6 raw bytes.
+///
+/// Ordered like the hex text, so a map keyed by it lists ids in the same order
+/// as one keyed by the id strings.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ExpectationKey(pub [u8; 6]);
+
+impl ExpectationKey {
+    /// The key of an expectation id, if `id` is exactly 12 lower-case hex digits.
+    pub fn parse(id: &str) -> Option<ExpectationKey> {
+        let digits = id.as_bytes();
+        if digits.len() != 12 {
+            return None;
+        }
+        let mut key = [0u8; 6];
+        for (byte, pair) in key.iter_mut().zip(digits.chunks(2)) {
+            *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
+        }
+        Some(ExpectationKey(key))
+    }
+}
+
+/// The value of a lower-case hex digit.
+pub(super) fn nibble(digit: u8) -> Option<u8> {
+    match digit {
+        b'0'..=b'9' => Some(digit - b'0'),
+        b'a'..=b'f' => Some(digit - b'a' + 10),
+        _ => None,
+    }
+}
+
+/// The lower-case hex digits of `bytes`.
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The id as it appears in the ladder: 12 lower-case hex digits.
+impl fmt::Display for ExpectationKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&hex(&self.0))
+    }
+}
+
+impl fmt::Debug for ExpectationKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ExpectationKey({self})")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::expectation_id;
+
+    #[test]
+    fn an_expectation_id_parses_and_prints_back() {
+        let id = expectation_id("I am competent in my domain.");
+        let key = ExpectationKey::parse(&id).expect("a real id parses");
+        assert_eq!(key.to_string(), id);
+    }
+
+    #[test]
+    fn only_twelve_lower_case_hex_digits_parse() {
+        let parsed: Vec<bool> = [
+            "0123456789ab",
+            "0123456789AB",
+            "0123456789a",
+            "0123456789abc",
+            "0123456789ag",
+            "",
+            "0123456789é",
+        ]
+        .iter()
+        .map(|id| ExpectationKey::parse(id).is_some())
+        .collect();
+        assert_eq!(parsed, [true, false, false, false, false, false, false]);
+    }
+
+    #[test]
+    fn keys_sort_like_their_hex_text() {
+        let ids = [
+            "00ff00000000",
+            "0f0000000000",
+            "a00000000000",
+            "ffffffffffff",
+        ];
+        let mut keys: Vec<ExpectationKey> = ids
+            .iter()
+            .rev()
+            .map(|id| ExpectationKey::parse(id).expect("hex"))
+            .collect();
+        keys.sort();
+        let sorted: Vec<String> = keys.iter().map(ToString::to_string).collect();
+        assert_eq!(sorted, ids);
+    }
+}

@@ -1,0 +1,135 @@
+//! What a share link carries: one level's self-assessment, and a manager's reply.
+
+use super::key::ExpectationKey;
+use crate::ladder::Level;
+use crate::progress::{Progress, Rating};
+use std::collections::BTreeMap;
+
+/// A self-assessment of one level, or a manager's reply to one.
+///
+/// A person shares `manager: None`. Their manager opens the link, adds their own
+/// ratings and comments, and sends back the same assessment with `manager` set, so
+/// the reply carries both sides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedAssessment {
+    /// [`Ladder::version`](crate::ladder::Ladder::version) of the sender's ladder.
+    pub ladder_version: String,
+    /// The role id, e.g. `engineering/site-reliability-engineering`.
+    pub role: String,
+    /// The level id within the role, e.g. `l2`.
+    pub level: String,
+    /// The person's display name, if they gave one.
+    pub name: Option<String>,
+    /// The person's own ratings and evidence notes.
+    pub self_side: Side,
+    /// The manager's ratings and comments, in a reply.
+    pub manager: Option<ManagerSide>,
+}
+
+/// One side's marks, by expectation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Side {
+    pub entries: BTreeMap<ExpectationKey, Entry>,
+}
+
+/// What one side says about one expectation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// `None` when this side did not rate it.
+    pub rating: Option<Rating>,
+    /// The evidence note (own side) or comment (manager); empty for none.
+    pub note: String,
+}
+
+/// The manager's side of a reply.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManagerSide {
+    /// The manager's display name, if they gave one.
+    pub name: Option<String>,
+    pub side: Side,
+}
+
+impl Side {
+    /// The answers in `progress` for the expectations of `level`: every rating and
+    /// evidence note, leaving out blank answers (and ids that are not 12 hex digits,
+    /// which the importer never makes).
+    pub fn from_progress(progress: &Progress, level: &Level) -> Side {
+        let entries = level
+            .dimensions
+            .iter()
+            .flat_map(|d| &d.expectations)
+            .filter_map(|x| {
+                let answer = progress.answer(&x.id).filter(|a| !a.is_blank())?;
+                let entry = Entry {
+                    rating: answer.rating,
+                    note: answer.evidence.clone(),
+                };
+                Some((ExpectationKey::parse(&x.id)?, entry))
+            })
+            .collect();
+        Side { entries }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::{expectation_id, Dimension, Expectation, Text};
+
+    fn key(words: &str) -> ExpectationKey {
+        ExpectationKey::parse(&expectation_id(words)).expect("real ids parse")
+    }
+
+    #[test]
+    fn from_progress_takes_the_level_answers_and_skips_blank_ones() {
+        let words = ["I ship.", "I review.", "I mentor."];
+        let level = Level {
+            dimensions: vec![Dimension {
+                expectations: words
+                    .iter()
+                    .map(|w| Expectation {
+                        id: expectation_id(w),
+                        text: Text::plain(*w),
+                    })
+                    .collect(),
+                ..Dimension::default()
+            }],
+            ..Level::default()
+        };
+        let mut progress = Progress::default();
+        progress.rate(
+            &expectation_id("I ship."),
+            "I ship.",
+            Some(Rating::Maturing),
+            1,
+        );
+        progress.set_evidence(&expectation_id("I review."), "I review.", "PR #4", 2);
+        progress.rate(&expectation_id("I mentor."), "I mentor.", None, 3);
+        progress.rate(
+            &expectation_id("Not here."),
+            "Not here.",
+            Some(Rating::Exceeding),
+            4,
+        );
+        let side = Side::from_progress(&progress, &level);
+        let got: Vec<(ExpectationKey, Entry)> = side.entries.into_iter().collect();
+        let mut want = vec![
+            (
+                key("I ship."),
+                Entry {
+                    rating: Some(Rating::Maturing),
+                    note: String::new(),
+                },
+            ),
+            (
+                key("I review."),
+                Entry {
+                    rating: None,
+                    note: "PR #4".to_owned(),
+                },
+            ),
+        ];
+        want.sort_by_key(|(k, _)| *k);
+        assert_eq!(got, want);
+    }
+}

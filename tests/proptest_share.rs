@@ -1,0 +1,170 @@
+//! Property tests of the share-link codec: any assessment survives a link, and no
+//! text or bytes make the decoder panic, even bytes framed with a valid checksum so
+//! that they reach the body reader.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use rungs::progress::share::{
+    decode, encode, Entry, ExpectationKey, ManagerSide, SharedAssessment, Side,
+};
+use rungs::progress::Rating;
+
+/// Text a person might type, Unicode and control characters included.
+fn typed() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => any::<String>(),
+        1 => prop::collection::vec(
+            prop::sample::select(vec!["I", " ", "\n", "\u{0}", "🦉", "é", "#", "=", "\r\n", "ß"]),
+            0..12,
+        )
+        .prop_map(|w| w.concat()),
+    ]
+}
+
+fn version() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => "[0-9a-f]{16}",
+        1 => "[0-9a-fA-F]{0,20}",
+        1 => any::<String>(),
+    ]
+}
+
+fn side(max: usize) -> impl Strategy<Value = Side> {
+    let entry = (
+        prop::option::of(prop::sample::select(Rating::ALL.to_vec())),
+        typed(),
+    )
+        .prop_map(|(rating, note)| Entry { rating, note });
+    prop::collection::btree_map(any::<[u8; 6]>().prop_map(ExpectationKey), entry, 0..max)
+        .prop_map(|entries| Side { entries })
+}
+
+/// Any assessment: a self-assessment or a reply, any names, notes and ids.
+fn assessment() -> impl Strategy<Value = SharedAssessment> {
+    let manager = prop::option::of(
+        (prop::option::of(typed()), side(20)).prop_map(|(name, side)| ManagerSide { name, side }),
+    );
+    (
+        version(),
+        typed(),
+        typed(),
+        prop::option::of(typed()),
+        prop_oneof![3 => side(20), 1 => side(300)],
+        manager,
+    )
+        .prop_map(
+            |(ladder_version, role, level, name, self_side, manager)| SharedAssessment {
+                ladder_version,
+                role,
+                level,
+                name,
+                self_side,
+                manager,
+            },
+        )
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: String = bytes.iter().map(|b| format!("{b:08b}")).collect();
+    bits.as_bytes()
+        .chunks(6)
+        .map(|six| {
+            let six = format!("{:0<6}", String::from_utf8_lossy(six));
+            char::from(ALPHABET[usize::from_str_radix(&six, 2).expect("bits")])
+        })
+        .collect()
+}
+
+/// Link bytes around `body` with a correct checksum: version 1, `encoding`, length.
+fn framed(encoding: u8, body: &[u8]) -> Vec<u8> {
+    let mut head = vec![1, encoding];
+    let mut len = body.len();
+    while len >= 0x80 {
+        head.push((len & 0x7f) as u8 | 0x80);
+        len >>= 7;
+    }
+    head.push(len as u8);
+    let sum = head.iter().chain(body).fold(0x811c_9dc5u32, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    let mut out = head;
+    out.extend_from_slice(&sum.to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/proptest_share.txt"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn any_assessment_round_trips(a in assessment()) {
+        let link = encode(&a);
+        prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(decode(&link), Ok(a));
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in any::<String>()) {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn arbitrary_base64url_text_never_panics(text in "[A-Za-z0-9_-]{0,400}") {
+        let _ = decode(&text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = decode(&base64url(&bytes));
+    }
+
+    #[test]
+    fn arbitrary_checksummed_bodies_never_panic(
+        encoding in 0u8..3,
+        body in prop::collection::vec(any::<u8>(), 0..600),
+    ) {
+        let _ = decode(&base64url(&framed(encoding, &body)));
+    }
+
+    #[test]
+    fn a_real_body_with_a_changed_byte_never_panics(
+        a in assessment(),
+        index in any::<prop::sample::Index>(),
+        xor in 1u8..=255,
+    ) {
+        // Re-frame the stored body so the change gets past the checksum.
+        let link = encode(&a);
+        let mut bytes: Vec<u8> = base64url_decode(&link);
+        let encoding = bytes[1];
+        let mut at = 2;
+        while bytes[at] & 0x80 != 0 {
+            at += 1;
+        }
+        let mut body = bytes.split_off(at + 5);
+        let i = index.index(body.len().max(1));
+        if let Some(b) = body.get_mut(i) {
+            *b ^= xor;
+        }
+        let _ = decode(&base64url(&framed(encoding, &body)));
+    }
+}
+
+fn base64url_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: String = text
+        .chars()
+        .map(|c| format!("{:06b}", ALPHABET.find(c).expect("base64url")))
+        .collect();
+    bits.as_bytes()
+        .chunks_exact(8)
+        .map(|eight| {
+            u8::from_str_radix(std::str::from_utf8(eight).expect("ascii"), 2).expect("bits")
+        })
+        .collect()
+}
