@@ -20,6 +20,7 @@ mod backup;
 mod decode;
 mod error;
 mod escape;
+pub mod json;
 mod ladder_quiz;
 mod markdown;
 mod merge;
