@@ -59,6 +59,23 @@ fn numbers_keep_their_text_and_only_whole_u64s_are_u64() {
 }
 
 #[test]
+fn numbers_up_to_the_largest_f64_read() {
+    for text in [
+        "1.7976931348623157e308",
+        "1797693134862315807e289",
+        "1e-400",
+        "0e999999999999999999999",
+        &"9".repeat(308),
+    ] {
+        assert!(parse(text).is_ok(), "{text}");
+        assert!(
+            serde_json::from_str::<serde_json::Value>(text).is_ok(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn objects_read_sorted_with_the_last_duplicate_winning() {
     assert_eq!(
         parse(r#"{"b":1,"a":2,"b":"last"}"#),
@@ -108,6 +125,11 @@ fn errors_say_what_and_where_like_serde_json() {
         ("1.e3", "invalid number at line 1 column 3"),
         ("-", "EOF while parsing a value at line 1 column 1"),
         ("1e400", "number out of range at line 1 column 5"),
+        ("-1.8e308", "number out of range at line 1 column 8"),
+        (
+            "1797693134862315808e290",
+            "number out of range at line 1 column 23",
+        ),
         ("\"\\x\"", "invalid escape at line 1 column 3"),
         ("\"\\u12g4\"", "invalid escape at line 1 column 7"),
         (

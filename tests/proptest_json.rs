@@ -68,6 +68,25 @@ fn jsonish() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
+/// 2^1024 - 2^970: numbers from this up round to infinity as an `f64`.
+const HALF_PAST_MAX: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
+/// Numbers near the largest `f64`: a prefix of [`HALF_PAST_MAX`], its last digit
+/// nudged, more digits after, written with the point in one of two places.
+fn near_max() -> impl Strategy<Value = String> {
+    (1..=309usize, -1i8..=1, "[0-9]{0,3}", any::<bool>()).prop_map(|(len, nudge, tail, shifted)| {
+        let mut digits: Vec<u8> = HALF_PAST_MAX.as_bytes()[..len].to_vec();
+        let last = digits.last_mut().expect("at least one digit");
+        *last = (*last as i8 + nudge).clamp(b'0' as i8, b'9' as i8) as u8;
+        let digits = String::from_utf8(digits).expect("digits") + &tail;
+        if shifted {
+            format!("{}.{}e308", &digits[..1], &digits[1..]).replace(".e", "e")
+        } else {
+            format!("0.{digits}e309")
+        }
+    })
+}
+
 /// Our value as serde_json's, its numbers read by serde_json from their text.
 fn to_serde(value: &Value) -> serde_json::Value {
     use serde_json::Value as J;
@@ -116,6 +135,14 @@ proptest! {
             prop_assert_eq!(ours.to_string(), serde_json::to_string(&value).expect("serialises"));
             prop_assert_eq!(format!("{ours:#}"), serde_json::to_string_pretty(&value).expect("serialises"));
         }
+    }
+
+    #[test]
+    fn numbers_are_out_of_range_exactly_when_not_finite(
+        text in prop_oneof![near_max(), "-?(0|[1-9][0-9]{0,25})(\\.[0-9]{1,25})?([eE][+-]?[0-9]{1,4})?"]
+    ) {
+        let finite = text.parse::<f64>().expect("a valid number").is_finite();
+        prop_assert_eq!(parse(&text).is_ok(), finite, "{}", text);
     }
 
     #[test]

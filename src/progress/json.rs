@@ -8,8 +8,10 @@
 //! [`Value`]'s `Display` writes compact JSON, `{:#}` pretty JSON with a two-space
 //! indent, escaped like serde_json.
 
+mod number;
 mod parse;
 
+pub use number::Number;
 pub use parse::{parse, ParseError};
 use std::fmt::{self, Write as _};
 
@@ -23,34 +25,6 @@ pub enum Value {
     Array(Vec<Value>),
     /// Members in the order written; [`parse`] gives them sorted and without repeats.
     Object(Vec<(String, Value)>),
-}
-
-/// A JSON number, kept as its text: always valid JSON and finite as an `f64`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Number(String);
-
-impl Number {
-    /// The number if it is written as a whole number that fits a `u64`.
-    pub fn as_u64(&self) -> Option<u64> {
-        self.0.parse().ok()
-    }
-
-    /// The number as written, e.g. `2.50` or `1e3`.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<u64> for Number {
-    fn from(n: u64) -> Self {
-        Number(n.to_string())
-    }
-}
-
-impl From<i64> for Number {
-    fn from(n: i64) -> Self {
-        Number(n.to_string())
-    }
 }
 
 impl Value {
@@ -75,7 +49,7 @@ fn write_value(out: &mut fmt::Formatter, value: &Value, indent: Option<usize>) -
     match value {
         Value::Null => out.write_str("null"),
         Value::Bool(b) => write!(out, "{b}"),
-        Value::Number(n) => out.write_str(&n.0),
+        Value::Number(n) => out.write_str(n.as_str()),
         Value::String(s) => write_string(out, s),
         Value::Array(items) => write_list(out, ('[', ']'), items, indent, |out, item, inner| {
             write_value(out, item, inner)

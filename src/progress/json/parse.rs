@@ -299,10 +299,7 @@ impl Parser<'_> {
             self.digits()?;
         }
         let text = &self.input[start..self.index];
-        match text.parse::<f64>() {
-            Ok(f) if f.is_finite() => Ok(Number(text.to_owned())),
-            _ => Err(self.error("number out of range")),
-        }
+        Number::finite(text).ok_or_else(|| self.error("number out of range"))
     }
 
     /// One or more digits.
