@@ -12,7 +12,9 @@ use rungs::progress::{
     backup_json, from_json, level_markdown, read_backup, to_json, Answer, LadderQuiz, Progress,
     Rating,
 };
+use serde::Serialize;
 use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 fn rating() -> impl Strategy<Value = Option<Rating>> {
     prop::option::of(prop::sample::select(Rating::ALL.to_vec()))
@@ -130,6 +132,62 @@ fn json() -> impl Strategy<Value = Value> {
     })
 }
 
+/// The stored value as serde_json wrote it before the format had its own writer:
+/// these are the serde derives the progress types had, field for field.
+#[derive(Serialize)]
+struct SerdeStored<'a> {
+    schema: u64,
+    answers: BTreeMap<&'a str, SerdeAnswer<'a>>,
+    quiz: &'a BTreeMap<String, usize>,
+    ladder_quiz: SerdeLadderQuiz<'a>,
+}
+
+#[derive(Serialize)]
+struct SerdeAnswer<'a> {
+    rating: Option<&'static str>,
+    evidence: &'a str,
+    text: &'a str,
+    updated: u64,
+}
+
+#[derive(Serialize)]
+struct SerdeLadderQuiz<'a> {
+    missed: &'a BTreeSet<String>,
+    right: u32,
+    asked: u32,
+}
+
+#[derive(Serialize)]
+struct SerdeBackup<'a> {
+    kind: &'static str,
+    ladder_version: &'a str,
+    exported: u64,
+    #[serde(flatten)]
+    stored: SerdeStored<'a>,
+}
+
+fn serde_stored(p: &Progress) -> SerdeStored<'_> {
+    let answers = p.answers.iter().map(|(id, a)| {
+        let answer = SerdeAnswer {
+            rating: a.rating.map(Rating::code),
+            evidence: &a.evidence,
+            text: &a.text,
+            updated: a.updated,
+        };
+        (id.as_str(), answer)
+    });
+    SerdeStored {
+        schema: 2,
+        answers: answers.collect(),
+        quiz: &p.quiz,
+        ladder_quiz: SerdeLadderQuiz {
+            missed: &p.ladder_quiz.missed,
+            right: p.ladder_quiz.right,
+            asked: p.ladder_quiz.asked,
+        },
+    }
+}
+
 fn merged(a: &Progress, b: &Progress) -> Progress {
     let mut out = a.clone();
     out.merge(b);
@@ -158,6 +216,24 @@ proptest! {
     #[test]
     fn backups_round_trip(p in progress(), version in typed(), now in any::<u64>()) {
         prop_assert_eq!(read_backup(&backup_json(&p, &version, now)), Ok(p));
+    }
+
+    #[test]
+    fn stored_json_is_what_serde_json_wrote(p in progress()) {
+        let expected = serde_json::to_string(&serde_stored(&p)).expect("serialises");
+        prop_assert_eq!(to_json(&p), expected);
+    }
+
+    #[test]
+    fn backups_are_what_serde_json_wrote(p in progress(), version in typed(), now in any::<u64>()) {
+        let backup = SerdeBackup {
+            kind: "rungs-progress-backup",
+            ladder_version: &version,
+            exported: now,
+            stored: serde_stored(&p),
+        };
+        let expected = serde_json::to_string_pretty(&backup).expect("serialises");
+        prop_assert_eq!(backup_json(&p, &version, now), expected);
     }
 
     #[test]

@@ -3,11 +3,10 @@
 use super::ladder_quiz::LadderQuiz;
 use super::rating::Rating;
 use crate::ladder::Ladder;
-use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What someone said about one expectation.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Answer {
     /// `None` when not rated, or put back to not rated.
     pub rating: Option<Rating>,

@@ -20,34 +20,22 @@
 use super::answers::Progress;
 use super::decode::{parse, Node};
 use super::error::ProgressError;
-use super::schema::{decode, Stored};
-use serde::Serialize;
+use super::schema::{decode, number, stored, text};
 
 /// The `kind` that marks a Rungs progress backup.
 pub const BACKUP_KIND: &str = "rungs-progress-backup";
 
 const ENVELOPE: [&str; 3] = ["kind", "ladder_version", "exported"];
 
-#[derive(Serialize)]
-struct Backup<'a> {
-    kind: &'static str,
-    ladder_version: &'a str,
-    exported: u64,
-    #[serde(flatten)]
-    stored: Stored<'a>,
-}
-
 /// `progress` as a backup file, made from the ladder of `ladder_version` at `now`
 /// (milliseconds since the Unix epoch).
 pub fn backup_json(progress: &Progress, ladder_version: &str, now: u64) -> String {
-    let backup = Backup {
-        kind: BACKUP_KIND,
-        ladder_version,
-        exported: now,
-        stored: Stored::of(progress),
-    };
-    serde_json::to_string_pretty(&backup)
-        .expect("string-keyed maps of strings and numbers always serialise")
+    let envelope = vec![
+        ("kind".to_owned(), text(BACKUP_KIND)),
+        ("ladder_version".to_owned(), text(ladder_version)),
+        ("exported".to_owned(), number(now)),
+    ];
+    format!("{:#}", stored(progress, envelope))
 }
 
 /// Progress from a backup, or from a raw stored value (e.g. the damaged value the

@@ -1,21 +1,17 @@
 //! Reading JSON values by hand, so that every error names the path it is at.
 
 use super::error::ProgressError;
-use serde_json::{Map, Value};
+use super::json::{self, Value};
 
 /// Parse `input` as JSON: an empty value and broken JSON are located errors.
 pub(super) fn parse(input: &str) -> Result<Value, ProgressError> {
     if input.trim().is_empty() {
         return Err(ProgressError::Empty);
     }
-    serde_json::from_str(input).map_err(|e| {
-        let full = e.to_string();
-        let suffix = format!(" at line {} column {}", e.line(), e.column());
-        ProgressError::NotJson {
-            line: e.line(),
-            column: e.column(),
-            message: full.strip_suffix(&suffix).unwrap_or(&full).to_owned(),
-        }
+    json::parse(input).map_err(|e| ProgressError::NotJson {
+        line: e.line,
+        column: e.column,
+        message: e.message.to_owned(),
     })
 }
 
@@ -27,7 +23,7 @@ pub(super) struct Node<'a> {
 
 /// A JSON object and the path that leads to it.
 pub(super) struct Object<'a> {
-    map: &'a Map<String, Value>,
+    members: &'a [(String, Value)],
     path: String,
 }
 
@@ -54,13 +50,14 @@ impl<'a> Node<'a> {
     }
 
     pub(super) fn is_null(&self) -> bool {
-        self.value.is_null()
+        *self.value == Value::Null
     }
 
     /// An object whose fields are all in `allowed`.
     pub(super) fn object(&self, allowed: &[&str]) -> Result<Object<'a>, ProgressError> {
         let object = self.object_any()?;
-        let unknown = object.map.keys().filter(|k| !allowed.contains(&k.as_str()));
+        let keys = object.members.iter().map(|(k, _)| k);
+        let unknown = keys.filter(|k| !allowed.contains(&k.as_str()));
         if let Some(field) = unknown.min() {
             return Err(ProgressError::UnknownField {
                 path: self.path.clone(),
@@ -72,23 +69,23 @@ impl<'a> Node<'a> {
 
     /// An object, whatever its fields.
     pub(super) fn object_any(&self) -> Result<Object<'a>, ProgressError> {
-        let map = self
+        let members = self
             .value
             .as_object()
             .ok_or_else(|| self.wrong("an object"))?;
         Ok(Object {
-            map,
+            members,
             path: self.path.clone(),
         })
     }
 
     /// An object used as a map: its keys, and its values with their paths.
     pub(super) fn entries(&self) -> Result<Vec<(&'a str, Node<'a>)>, ProgressError> {
-        let map = self
+        let members = self
             .value
             .as_object()
             .ok_or_else(|| self.wrong("an object"))?;
-        Ok(map
+        Ok(members
             .iter()
             .map(|(k, value)| {
                 let path = join(&self.path, k);
@@ -99,10 +96,9 @@ impl<'a> Node<'a> {
 
     /// The items of an array with their paths.
     pub(super) fn items(&self) -> Result<Vec<Node<'a>>, ProgressError> {
-        let items = self
-            .value
-            .as_array()
-            .ok_or_else(|| self.wrong("an array"))?;
+        let Value::Array(items) = self.value else {
+            return Err(self.wrong("an array"));
+        };
         Ok(items
             .iter()
             .enumerate()
@@ -114,13 +110,18 @@ impl<'a> Node<'a> {
     }
 
     pub(super) fn string(&self) -> Result<&'a str, ProgressError> {
-        self.value.as_str().ok_or_else(|| self.wrong("a string"))
+        match self.value {
+            Value::String(s) => Ok(s),
+            _ => Err(self.wrong("a string")),
+        }
     }
 
     pub(super) fn u64(&self) -> Result<u64, ProgressError> {
-        self.value
-            .as_u64()
-            .ok_or_else(|| self.wrong("a whole number"))
+        match self.value {
+            Value::Number(n) => n.as_u64(),
+            _ => None,
+        }
+        .ok_or_else(|| self.wrong("a whole number"))
     }
 
     pub(super) fn u32(&self) -> Result<u32, ProgressError> {
@@ -137,7 +138,8 @@ impl<'a> Node<'a> {
 impl<'a> Object<'a> {
     /// Field `name`, if present.
     pub(super) fn get(&self, name: &str) -> Option<Node<'a>> {
-        self.map.get(name).map(|value| Node {
+        let (_, value) = self.members.iter().rev().find(|(k, _)| k == name)?;
+        Some(Node {
             value,
             path: join(&self.path, name),
         })
@@ -180,7 +182,7 @@ fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {}", shorten(&n.to_string())),
+        Value::Number(n) => format!("the number {}", shorten(n.as_str())),
         Value::String(s) => format!("the string {}", Value::String(shorten(s))),
         Value::Array(_) => "an array".to_owned(),
         Value::Object(_) => "an object".to_owned(),

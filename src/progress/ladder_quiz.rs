@@ -4,7 +4,6 @@
 //! so every item asks for a dimension.
 
 use crate::ladder::{expectation_id, Level};
-use serde::Serialize;
 use std::collections::BTreeSet;
 
 /// One question: which of the level's dimensions does this example belong to?
@@ -34,7 +33,7 @@ impl QuizItem {
 }
 
 /// The state of the know-your-ladder quiz across sessions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LadderQuiz {
     /// Keys of the items answered wrongly and not yet answered right since.
     pub missed: BTreeSet<String>,

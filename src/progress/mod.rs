@@ -9,7 +9,8 @@
 //!   wins, and every answer of either side is kept.
 //! - [`to_json`] / [`from_json`] are the stored value, versioned by a `schema`
 //!   number; older schemas are migrated on reading (see [`schema`] for the format).
-//!   [`backup_json`] / [`read_backup`] are the downloadable backup.
+//!   [`backup_json`] / [`read_backup`] are the downloadable backup. Both go through
+//!   [`json`], a small reader and writer, so the app links no serialisation framework.
 //! - [`Progress::reset`] clears everything in a way a merge cannot undo, and
 //!   [`Progress::restore`] undoes it.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
@@ -22,6 +23,7 @@ mod backup;
 mod decode;
 mod error;
 mod escape;
+pub mod json;
 mod ladder_quiz;
 mod markdown;
 mod merge;

@@ -1,6 +1,5 @@
 //! The ladder's own rating scale, from Improvement needed to Exceeding.
 
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How well someone meets one expectation, on the ladder's four-step scale.
@@ -8,8 +7,7 @@ use std::fmt;
 /// Ordered from lowest to highest. Stored as its [`code`](Rating::code), a short
 /// lower-case string that never changes: `improvement-needed`, `maturing`,
 /// `performing`, `exceeding`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rating {
     ImprovementNeeded,
     Maturing,
@@ -36,7 +34,7 @@ impl Rating {
         }
     }
 
-    /// The stored form, e.g. `improvement-needed` (the same as the serde form).
+    /// The stored form, e.g. `improvement-needed`.
     pub fn code(self) -> &'static str {
         match self {
             Rating::ImprovementNeeded => "improvement-needed",
@@ -127,12 +125,9 @@ mod tests {
     }
 
     #[test]
-    fn serde_form_is_the_stable_code() {
+    fn codes_read_back_and_are_case_sensitive() {
         for rating in Rating::ALL {
-            let json = serde_json::to_string(&rating).expect("serialises");
-            assert_eq!(json, format!("\"{}\"", rating.code()));
             assert_eq!(Rating::from_code(rating.code()), Some(rating));
-            assert_eq!(serde_json::from_str::<Rating>(&json).ok(), Some(rating));
         }
         assert_eq!(Rating::from_code("Performing"), None);
     }

@@ -28,9 +28,9 @@
 use super::answers::{Answer, Progress};
 use super::decode::{parse, Node};
 use super::error::ProgressError;
+use super::json::Value;
 use super::ladder_quiz::LadderQuiz;
 use super::rating::Rating;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The schema [`to_json`] writes; [`from_json`] reads this and every older one.
@@ -40,30 +40,58 @@ const FIELDS_V1: [&str; 2] = ["schema", "ratings"];
 const FIELDS_V2: [&str; 4] = ["schema", "answers", "quiz", "ladder_quiz"];
 const EXPECTED_RATING: &str = "a rating (improvement-needed, maturing, performing or exceeding)";
 
-/// The current schema's top level, borrowing from a [`Progress`].
-#[derive(Serialize)]
-pub(super) struct Stored<'a> {
-    schema: u64,
-    answers: &'a BTreeMap<String, Answer>,
-    quiz: &'a BTreeMap<String, usize>,
-    ladder_quiz: &'a LadderQuiz,
+/// The current schema's fields, in the order they are written: `envelope` (a
+/// backup's) and then `schema`, `answers`, `quiz`, `ladder_quiz`.
+pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Value {
+    let answers = progress.answers.iter().map(|(id, a)| {
+        let rating = a.rating.map_or(Value::Null, |r| text(r.code()));
+        let fields = [
+            ("rating", rating),
+            ("evidence", text(&a.evidence)),
+            ("text", text(&a.text)),
+            ("updated", number(a.updated)),
+        ];
+        (id.clone(), object(fields))
+    });
+    let quiz = progress
+        .quiz
+        .iter()
+        .map(|(key, &at)| (key.clone(), number(at as u64)));
+    let ladder_quiz = &progress.ladder_quiz;
+    let missed = ladder_quiz.missed.iter().map(|key| text(key)).collect();
+    let ladder_quiz = object([
+        ("missed", Value::Array(missed)),
+        ("right", number(ladder_quiz.right.into())),
+        ("asked", number(ladder_quiz.asked.into())),
+    ]);
+    let mut fields = envelope;
+    fields.extend([
+        ("schema".to_owned(), number(CURRENT)),
+        ("answers".to_owned(), Value::Object(answers.collect())),
+        ("quiz".to_owned(), Value::Object(quiz.collect())),
+        ("ladder_quiz".to_owned(), ladder_quiz),
+    ]);
+    Value::Object(fields)
 }
 
-impl<'a> Stored<'a> {
-    pub(super) fn of(progress: &'a Progress) -> Self {
-        Stored {
-            schema: CURRENT,
-            answers: &progress.answers,
-            quiz: &progress.quiz,
-            ladder_quiz: &progress.ladder_quiz,
-        }
-    }
+/// A JSON string.
+pub(super) fn text(s: &str) -> Value {
+    Value::String(s.to_owned())
+}
+
+/// A JSON whole number.
+pub(super) fn number(n: u64) -> Value {
+    Value::Number(n.into())
+}
+
+/// A JSON object with `fields` in this order.
+fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    Value::Object(fields.map(|(k, v)| (k.to_owned(), v)).into())
 }
 
 /// `progress` in the current schema, compact: the value storage keeps.
 pub fn to_json(progress: &Progress) -> String {
-    serde_json::to_string(&Stored::of(progress))
-        .expect("string-keyed maps of strings and numbers always serialise")
+    stored(progress, Vec::new()).to_string()
 }
 
 /// Progress from a stored value of any known schema, migrated to the current one.
