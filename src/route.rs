@@ -11,10 +11,15 @@ pub enum View {
     Read,
     /// Where I stand: counts, chart, focus areas.
     Summary,
+    /// "Check yourself": quiz mode, one expectation at a time.
+    Check,
+    /// "Know your ladder": which dimension does this example illustrate?
+    Know,
 }
 
 impl View {
-    const NAMED: [(View, &'static str); 1] = [(View::Summary, "summary")];
+    const NAMED: [(View, &'static str); 3] =
+        [(View::Summary, "summary"), (View::Check, "check"), (View::Know, "know")];
 
     fn segment(self) -> Option<&'static str> {
         View::NAMED.iter().find(|(v, _)| *v == self).map(|(_, s)| *s)
@@ -210,7 +215,12 @@ mod tests {
 
     #[test]
     fn level_views_have_their_own_fragments() {
-        for (view, frag) in [(View::Read, "#/a/b/l2"), (View::Summary, "#/a/b/l2/summary")] {
+        for (view, frag) in [
+            (View::Read, "#/a/b/l2"),
+            (View::Summary, "#/a/b/l2/summary"),
+            (View::Check, "#/a/b/l2/check"),
+            (View::Know, "#/a/b/l2/know"),
+        ] {
             let r = Route::level_view("a/b", "l2", view);
             assert_eq!(r.to_fragment(), frag);
             assert_eq!(Route::parse(frag), r);

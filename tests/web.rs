@@ -225,3 +225,19 @@ async fn rating_an_expectation_saves_it_and_shows_it_checked() {
     let id = rungs::ladder::expectation_id("I write clear, tested code for well-defined tasks.");
     assert_eq!(progress.rating(&id), Some(rungs::progress::Rating::Performing));
 }
+
+#[wasm_bindgen_test]
+async fn moving_between_levels_in_every_view_shows_one_page_each_time() {
+    let app = mount(acme(), &format!("#/{ROBOTICS}/l1/summary")).await;
+    go(&format!("#/{ROBOTICS}/l2/summary")).await;
+    assert_eq!(app.h1(), "Summary: L2: Robotics Software Engineer");
+    assert_eq!(app.texts("#your-data"), ["Your progress data"]);
+    go(&format!("#/{ROBOTICS}/l1/check")).await;
+    go(&format!("#/{ROBOTICS}/l2/check")).await;
+    assert_eq!(app.h1(), "Check yourself: L2: Robotics Software Engineer");
+    assert_eq!(app.texts(".quiz-step"), ["1 of 8"]);
+    go(&format!("#/{ROBOTICS}/l1")).await;
+    go(&format!("#/{ROBOTICS}/l2")).await;
+    assert_eq!(app.h1(), "L2: Robotics Software Engineer");
+    assert_eq!(app.texts(".crumbs").len(), 1);
+}

@@ -59,6 +59,7 @@ pub fn App(
         </main>
         <footer class="foot">
             <p>"Rungs runs in your browser; nothing you enter leaves it."</p>
+            <p id=super::keep::STATE_ID role="status"></p>
         </footer>
     }
 }
@@ -77,7 +78,12 @@ fn page_title(state: &LadderState, route: &Route) -> String {
     let name = match route {
         Route::Home => return "Rungs: career ladders".to_string(),
         Route::Level { role, level, view, .. } => {
-            let what = if *view == View::Summary { "Summary: " } else { "" };
+            let what = match view {
+                View::Read => "",
+                View::Summary => "Summary: ",
+                View::Check => "Check yourself: ",
+                View::Know => "Know your ladder: ",
+            };
             state
                 .ladder
                 .role(role)

@@ -1,7 +1,12 @@
-//! Banners for storage trouble: damaged data (kept, downloadable), no storage, full storage.
+//! Banners for storage trouble: damaged data (kept, downloadable), no storage, full
+//! storage. Built with plain DOM calls (see `dom.rs`), redrawn when the trouble changes.
 
+use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
+use web_sys::Element;
 
+use super::dom::{action, add, button, el, text};
 use super::files;
 use super::store::{now, ProgressStore, Trouble};
 use super::LadderState;
@@ -11,60 +16,64 @@ use crate::progress::backup_json;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let store = ProgressStore::expect();
-    move || store.trouble().into_iter().map(banner).collect_view()
-}
-
-fn banner(t: Trouble) -> impl IntoView {
-    let store = ProgressStore::expect();
-    let state = LadderState::expect();
-    let export = {
-        let version = state.ladder.version.clone();
-        move |_| {
-            let text = store.with(|p| backup_json(p, &version, now()));
-            files::download("rungs-backup.json", "application/json", &text);
+    let version = LadderState::expect().ladder.version.clone();
+    let host = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let troubles = store.trouble();
+        if let Some(host) = host.get() {
+            host.set_text_content(None);
+            for (i, t) in troubles.iter().enumerate() {
+                add(&host, &banner(t, i));
+            }
+        }
+    });
+    let on_click = move |e: ev::MouseEvent| {
+        let Some((act, clicked)) = action(&e) else { return };
+        let index: Option<usize> = clicked.get_attribute("data-i").and_then(|i| i.parse().ok());
+        let trouble = index.and_then(|i| store.trouble_untracked().into_iter().nth(i));
+        match (act.as_str(), trouble) {
+            ("damaged", Some(Trouble::Damaged { raw, .. })) => {
+                files::download("rungs-damaged-progress.txt", "text/plain", &raw);
+            }
+            ("backup", _) => {
+                let text = store.with_untracked(|p| backup_json(p, &version, now()));
+                files::download("rungs-backup.json", "application/json", &text);
+            }
+            ("dismiss", Some(t)) => store.dismiss(&t),
+            _ => {}
         }
     };
-    let (title, body, extra) = match &t {
-        Trouble::Damaged { raw, error, kept_as } => {
-            let raw = raw.clone();
+    view! { <div class="banners" node_ref=host on:click=on_click></div> }
+}
+
+fn banner(t: &Trouble, index: usize) -> Element {
+    let (title, body) = match t {
+        Trouble::Damaged { error, kept_as, .. } => {
             let kept = match kept_as {
                 Some(k) => format!("It is kept in this browser under “{k}”, and you can download it."),
                 None => "This browser could not keep a copy, so Rungs will not save over it until you dismiss this notice: download it first.".to_string(),
             };
-            (
-                "Your saved progress could not be read",
-                format!("Rungs started with empty progress instead ({error}). {kept}"),
-                Some(view! {
-                    <button type="button" on:click=move |_| {
-                        files::download("rungs-damaged-progress.txt", "text/plain", &raw);
-                    }>"Download the damaged data"</button>
-                }),
-            )
+            ("Your saved progress could not be read", format!("Rungs started with empty progress instead ({error}). {kept}"))
         }
         Trouble::Unavailable => (
             "Progress is not being saved",
             "This browser does not let Rungs use its storage (a private window or a setting blocks it). Rungs keeps working in this tab; download a backup before you close it.".to_string(),
-            None,
         ),
         Trouble::Full => (
             "Storage is full",
             "This browser's storage for Rungs is full, so your latest changes live only in this tab. Download a backup to keep them.".to_string(),
-            None,
         ),
     };
-    let dismiss = {
-        let t = t.clone();
-        move |_| store.dismiss(&t)
-    };
-    view! {
-        <aside class="notice" role="alert">
-            <h2>{title}</h2>
-            <p>{body}</p>
-            <div class="actions">
-                {extra}
-                <button type="button" on:click=export>"Download backup"</button>
-                <button type="button" on:click=dismiss>"Dismiss"</button>
-            </div>
-        </aside>
+    let i = index.to_string();
+    let aside = el("aside", &[("class", "notice"), ("role", "alert")]);
+    add(&aside, &text("h2", &[], title));
+    add(&aside, &text("p", &[], &body));
+    let actions = el("div", &[("class", "actions")]);
+    if matches!(t, Trouble::Damaged { .. }) {
+        add(&actions, &button("Download the damaged data", "damaged", &[("data-i", &i)]));
     }
+    add(&actions, &button("Download backup", "backup", &[]));
+    add(&actions, &button("Dismiss", "dismiss", &[("data-i", &i)]));
+    add(&aside, &actions);
+    aside
 }

@@ -6,6 +6,7 @@
 //! with `set_text_content`, never as markup.
 
 use leptos::prelude::document;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -39,5 +40,64 @@ pub fn add(parent: &Element, child: &Element) {
 fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
     for (k, v) in attrs {
         let _ = e.set_attribute(k, v);
+    }
+}
+
+/// Focuses element `id` now, if it is there.
+pub fn focus(id: &str) {
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Focuses element `id` at the next frame, once the view has caught up with the
+/// change that makes it.
+pub fn focus_later(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus(id));
+}
+
+/// The action a click asks for: the `data-act` of the element clicked, or of the
+/// nearest element around it that has one. Pages built with these helpers listen
+/// once on their container and dispatch on this name.
+pub fn action(e: &web_sys::Event) -> Option<(String, Element)> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let el = target.closest("[data-act]").ok()??;
+    Some((el.get_attribute("data-act")?, el))
+}
+
+/// A button that asks for action `act`.
+pub fn button(label: &str, act: &str, attrs: &[(&str, &str)]) -> Element {
+    let b = text("button", &[("type", "button"), ("data-act", act)], label);
+    set_attrs(&b, attrs);
+    b
+}
+
+/// Shows or hides element `id`.
+pub fn show(id: &str, shown: bool) {
+    if let Some(el) = document().get_element_by_id(id) {
+        let _ = el.toggle_attribute_with_force("hidden", !shown);
+    }
+}
+
+/// Sets the text of element `id`.
+pub fn say(id: &str, words: &str) {
+    if let Some(el) = document().get_element_by_id(id) {
+        el.set_text_content(Some(words));
+    }
+}
+
+/// Appends ladder text to `parent` as text, its emphasis, strong and code runs as
+/// `em`, `strong` and `code` elements. Never markup: nothing is parsed as HTML.
+pub fn rich(parent: &Element, t: &crate::ladder::Text) {
+    for span in &t.0 {
+        let mut node: web_sys::Node = document().create_text_node(&span.text).into();
+        for (on, tag) in [(span.style.code, "code"), (span.style.emphasis, "em"), (span.style.strong, "strong")] {
+            if on {
+                let wrap = el(tag, &[]);
+                let _ = wrap.append_child(&node);
+                node = wrap.into();
+            }
+        }
+        let _ = parent.append_child(&node);
     }
 }

@@ -1,11 +1,16 @@
 //! A level page: title, summary, attributes, and each dimension with its expectations
 //! and examples.
 
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use super::rating::RatingControl;
-use super::rich_text::RichText;
+use super::dom::{add, el, rich, text};
+use super::know_page::KnowPage;
+use super::quiz_page::QuizPage;
+use super::rating;
+use super::store::ProgressStore;
 use super::summary_page::SummaryPage;
 use super::LadderState;
 use crate::ladder::{Dimension, Level, Role};
@@ -48,13 +53,20 @@ pub fn LevelPage(
     let body = match view {
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
+        View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
+        View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
     };
     view! { {tabs} {body} }.into_any()
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.
 fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
-    let links = [(View::Read, "Read and rate"), (View::Summary, "Summary")]
+    let links = [
+        (View::Read, "Read and rate"),
+        (View::Check, "Check yourself"),
+        (View::Summary, "Summary"),
+        (View::Know, "Know your ladder"),
+    ]
         .into_iter()
         .map(|(v, name)| {
             let href = Route::level_view(&role.id, &level.id, v).to_fragment();
@@ -69,7 +81,9 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
     }
 }
 
-/// The content of one level, with links to its neighbours.
+/// The content of one level, with links to its neighbours, built with plain DOM calls
+/// (see `dom.rs`): static ladder text, and a rating control per expectation served by
+/// one listener per kind of event.
 #[component]
 fn LevelView(
     /// The role the level belongs to.
@@ -77,107 +91,119 @@ fn LevelView(
     /// Index of the level in `role.levels`.
     index: usize,
 ) -> impl IntoView {
-    let level: Level = role.levels[index].clone();
-    let prev = index.checked_sub(1).and_then(|i| role.levels.get(i));
-    let next = role.levels.get(index + 1);
-    let neighbour = |l: Option<&Level>, rel: &'static str, word: &'static str| {
-        l.map(|l| {
-            let href = Route::level(&role.id, &l.id).to_fragment();
-            view! { <a href=href rel=rel>{format!("{word}: {}", l.heading())}</a> }
+    let store = ProgressStore::expect();
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| build(&host, &role, index));
+    // The controls follow the progress: this tab's changes, another tab's, a reset.
+    Effect::new(move |_| {
+        store.with(|p| {
+            if let Some(host) = host.get() {
+                rating::sync(&host, p);
+            }
         })
+    });
+    let on_event = move |e: web_sys::Event| {
+        rating::handle(&e, store);
     };
-    let attributes = (!level.attributes.is_empty()).then(|| {
-        let items = level
-            .attributes
-            .iter()
-            .map(|a| view! { <div><dt>{a.name.clone()}</dt><dd><RichText text=a.value.clone() /></dd></div> })
-            .collect_view();
-        view! { <dl class="attributes">{items}</dl> }
-    });
-    let summary = (!level.summary.is_empty()).then(|| {
-        view! { <blockquote class="summary"><p><RichText text=level.summary.clone() /></p></blockquote> }
-    });
-    let dimensions = level
-        .dimensions
-        .iter()
-        .enumerate()
-        .map(|(i, d)| view! { <DimensionView dimension=d.clone() index=i /> })
-        .collect_view();
-    view! {
-        <nav class="crumbs" aria-label="Breadcrumb">
-            <ol>
-                <li><a href="#/">"All roles"</a></li>
-                <li>{role.track.clone()}</li>
-                <li>{role.name.clone()}</li>
-            </ol>
-        </nav>
-        <article class="level">
-            <h1>{level.heading()}</h1>
-            {summary}
-            {attributes}
-            {dimensions}
-        </article>
-        <nav class="neighbours" aria-label="Other levels">
-            {neighbour(prev, "prev", "Previous level")}
-            {neighbour(next, "next", "Next level")}
-        </nav>
+    let on_click = move |e: web_sys::MouseEvent| {
+        rating::handle(&e, store);
+    };
+    view! { <div class="level-view" node_ref=host on:change=on_event on:input=on_event on:click=on_click></div> }
+}
+
+/// Breadcrumbs, the level's text with a rating control per expectation, neighbours.
+///
+/// Leptos may keep the container when one level page replaces another, so whatever it
+/// held goes first.
+fn build(host: &Element, role: &Role, index: usize) {
+    host.set_text_content(None);
+    let level = &role.levels[index];
+    let crumbs = el("nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")]);
+    let list = el("ol", &[]);
+    let home = el("li", &[]);
+    add(&home, &text("a", &[("href", "#/")], "All roles"));
+    add(&list, &home);
+    add(&list, &text("li", &[], &role.track));
+    add(&list, &text("li", &[], &role.name));
+    add(&crumbs, &list);
+    add(host, &crumbs);
+
+    let article = el("article", &[("class", "level")]);
+    add(&article, &text("h1", &[], &level.heading()));
+    if !level.summary.is_empty() {
+        let quote = el("blockquote", &[("class", "summary")]);
+        let p = el("p", &[]);
+        rich(&p, &level.summary);
+        add(&quote, &p);
+        add(&article, &quote);
     }
+    if !level.attributes.is_empty() {
+        let dl = el("dl", &[("class", "attributes")]);
+        for a in &level.attributes {
+            let row = el("div", &[]);
+            add(&row, &text("dt", &[], &a.name));
+            let dd = el("dd", &[]);
+            rich(&dd, &a.value);
+            add(&row, &dd);
+            add(&dl, &row);
+        }
+        add(&article, &dl);
+    }
+    for (i, d) in level.dimensions.iter().enumerate() {
+        add(&article, &dimension(d, i));
+    }
+    add(host, &article);
+
+    let neighbours = el("nav", &[("class", "neighbours"), ("aria-label", "Other levels")]);
+    let prev = index.checked_sub(1).and_then(|i| role.levels.get(i));
+    for (l, rel, word) in [(prev, "prev", "Previous level"), (role.levels.get(index + 1), "next", "Next level")] {
+        if let Some(l) = l {
+            let href = Route::level(&role.id, &l.id).to_fragment();
+            add(&neighbours, &text("a", &[("href", &href), ("rel", rel)], &format!("{word}: {}", l.heading())));
+        }
+    }
+    add(host, &neighbours);
 }
 
 /// One dimension: heading with emoji, expectations, examples in a disclosure.
-#[component]
-fn DimensionView(
-    /// The dimension to show.
-    dimension: Dimension,
-    /// Its position on the page, for element ids.
-    index: usize,
-) -> impl IntoView {
+fn dimension(d: &Dimension, index: usize) -> Element {
     let heading_id = format!("d-{index}");
-    let title = match &dimension.emoji {
-        Some(e) => format!("{e} {}", dimension.name),
-        None => dimension.name.clone(),
+    let section = el("section", &[("class", "dimension"), ("aria-labelledby", &heading_id)]);
+    let title = match &d.emoji {
+        Some(e) => format!("{e} {}", d.name),
+        None => d.name.clone(),
     };
-    let expectations = dimension
-        .expectations
-        .iter()
-        .map(|e| {
-            view! {
-                <li class="expectation" id=format!("e-{}", e.id) tabindex="-1">
-                    <p class="expectation-text"><RichText text=e.text.clone() /></p>
-                    <RatingControl id=e.id.clone() text=e.text.to_plain() />
-                </li>
-            }
-        })
-        .collect_view();
-    let count = dimension.examples.len();
-    let examples = (count > 0).then(|| {
-        let items = dimension
-            .examples
-            .iter()
-            .enumerate()
-            .map(|(j, x)| view! { <li id=format!("x-{index}-{j}") tabindex="-1"><RichText text=x.clone() /></li> })
-            .collect_view();
-        view! {
-            <details class="examples" open=true>
-                <summary>{format!("Examples ({count})")}</summary>
-                <ul>{items}</ul>
-            </details>
-        }
-    });
-    let empty = dimension.expectations.is_empty().then(|| view! { <p class="muted">"No expectations listed."</p> });
-    let labelled_by = heading_id.clone();
-    view! {
-        <section class="dimension" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{title}</h2>
-            <div class="dimension-body">
-                <div>
-                    <ul class="expectations">{expectations}</ul>
-                    {empty}
-                </div>
-                {examples}
-            </div>
-        </section>
+    add(&section, &text("h2", &[("id", &heading_id)], &title));
+    let body = el("div", &[("class", "dimension-body")]);
+    let left = el("div", &[]);
+    let list = el("ul", &[("class", "expectations")]);
+    for x in &d.expectations {
+        let li = el("li", &[("class", "expectation"), ("id", &format!("e-{}", x.id)), ("tabindex", "-1")]);
+        let p = el("p", &[("class", "expectation-text")]);
+        rich(&p, &x.text);
+        add(&li, &p);
+        add(&li, &rating::control(&x.id, &x.text.to_plain(), None));
+        add(&list, &li);
     }
+    add(&left, &list);
+    if d.expectations.is_empty() {
+        add(&left, &text("p", &[("class", "muted")], "No expectations listed."));
+    }
+    add(&body, &left);
+    if !d.examples.is_empty() {
+        let details = el("details", &[("class", "examples"), ("open", "")]);
+        add(&details, &text("summary", &[], &format!("Examples ({})", d.examples.len())));
+        let list = el("ul", &[]);
+        for (j, x) in d.examples.iter().enumerate() {
+            let li = el("li", &[("id", &format!("x-{index}-{j}")), ("tabindex", "-1")]);
+            rich(&li, x);
+            add(&list, &li);
+        }
+        add(&details, &list);
+        add(&body, &details);
+    }
+    add(&section, &body);
+    section
 }
 
 /// Opens the disclosure around `id`, scrolls it into view, focuses and marks it.

@@ -1,81 +1,97 @@
 //! Rating one expectation on the ladder's scale, with its evidence note.
+//!
+//! Built with plain DOM calls (see `dom.rs`): a page holds many of these, and one
+//! listener per kind of event on the page's container serves them all through
+//! [`handle`]. [`sync`] brings every control on a page in step with the progress
+//! (another tab's answers, a key press in quiz mode).
 
-use leptos::ev;
-use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
+use super::dom::{add, button, el, text};
 use super::store::ProgressStore;
-use crate::progress::Rating;
+use crate::progress::{Progress, Rating};
 
-/// A radio group named by the expectation, the four ratings, a clear button, and the
-/// evidence note; every change is saved at once.
-#[component]
-pub fn RatingControl(
-    /// The expectation's id.
-    id: String,
-    /// The expectation's plain text: the group's accessible name.
-    text: String,
-    /// Element id for the evidence box, so quiz mode can focus it.
-    #[prop(optional)]
-    evidence_id: Option<String>,
-) -> impl IntoView {
-    let store = ProgressStore::expect();
-    let current = {
-        let id = id.clone();
-        Memo::new(move |_| store.rating(&id))
+/// A radio group named by the expectation `words`, the four ratings, a Clear button,
+/// and the evidence note (with element id `evidence_id` when given); `id` is the
+/// expectation's id.
+pub fn control(id: &str, words: &str, evidence_id: Option<&str>) -> Element {
+    let rate = el("div", &[("class", "rate"), ("data-id", id)]);
+    let scale = el("div", &[("class", "scale"), ("role", "radiogroup"), ("aria-label", words)]);
+    let name = format!("rate-{id}");
+    for r in Rating::ALL {
+        let label = el("label", &[("class", &format!("choice r{}", r.key()))]);
+        let key = r.key().to_string();
+        add(&label, &el("input", &[("type", "radio"), ("name", &name), ("value", r.code()), ("data-rate", &key)]));
+        add(&label, &text("span", &[], r.label()));
+        add(&scale, &label);
+    }
+    let clear = format!("Clear rating for: {words}");
+    add(&scale, &button("Clear", "clear", &[("class", "clear"), ("aria-label", &clear), ("disabled", "")]));
+    add(&rate, &scale);
+    let note = el("textarea", &[
+        ("class", "evidence"),
+        ("rows", "2"),
+        ("aria-label", &format!("Evidence for: {words}")),
+        ("placeholder", "Evidence: what I did, when, with whom"),
+    ]);
+    if let Some(evidence_id) = evidence_id {
+        let _ = note.set_attribute("id", evidence_id);
+    }
+    add(&rate, &note);
+    rate
+}
+
+/// Handles a `change`, `input` or `click` event from inside a rating control: rates,
+/// writes evidence or clears. Returns what was rated (`Some(None)` for cleared), or
+/// `None` when the event was not a rating.
+pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let control = target.closest(".rate[data-id]").ok()??;
+    let id = control.get_attribute("data-id")?;
+    let words = control.query_selector("[role=radiogroup]").ok()??.get_attribute("aria-label")?;
+    if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
+        store.set_evidence(&id, &words, &area.value());
+        return None;
+    }
+    let rating = match (e.type_().as_str(), target.get_attribute("data-rate"), target.get_attribute("data-act")) {
+        ("change", Some(key), _) => Some(Rating::from_key(key.parse().ok()?)?),
+        ("click", _, Some(act)) if act == "clear" => None,
+        _ => return None,
     };
-    let radios = Rating::ALL
-        .into_iter()
-        .map(|r| {
-            let (id, text) = (id.clone(), text.clone());
-            view! {
-                <label class=format!("choice r{}", r.key())>
-                    <input
-                        type="radio"
-                        name=format!("rate-{id}")
-                        value=r.code()
-                        prop:checked=move || current.get() == Some(r)
-                        on:change=move |_| store.rate(&id, &text, Some(r))
-                    />
-                    <span>{r.label()}</span>
-                </label>
+    store.rate(&id, &words, rating);
+    Some(rating)
+}
+
+/// Shows `progress` in every rating control inside `host`: the checked radio, Clear
+/// enabled when rated, and the evidence note unless it is being typed in.
+pub fn sync(host: &Element, progress: &Progress) {
+    let Ok(controls) = host.query_selector_all(".rate[data-id]") else { return };
+    let focused = leptos::prelude::document().active_element();
+    for i in 0..controls.length() {
+        let Some(control) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
+        let Some(id) = control.get_attribute("data-id") else { continue };
+        let answer = progress.answer(&id);
+        let rating = answer.and_then(|a| a.rating);
+        if let Ok(radios) = control.query_selector_all("input[data-rate]") {
+            for j in 0..radios.length() {
+                if let Some(radio) = radios.item(j).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
+                    let key = radio.get_attribute("data-rate").and_then(|k| k.parse().ok());
+                    radio.set_checked(key.is_some() && key == rating.map(Rating::key));
+                }
             }
-        })
-        .collect_view();
-    let clear = {
-        let (id, text) = (id.clone(), text.clone());
-        move |_: ev::MouseEvent| store.rate(&id, &text, None)
-    };
-    let evidence = {
-        let id = id.clone();
-        move || store.evidence(&id)
-    };
-    let on_evidence = {
-        let (id, text) = (id.clone(), text.clone());
-        move |e: ev::Event| store.set_evidence(&id, &text, &event_target_value(&e))
-    };
-    view! {
-        <div class="rate">
-            <div class="scale" role="radiogroup" aria-label=text.clone()>
-                {radios}
-                <button
-                    type="button"
-                    class="clear"
-                    aria-label=format!("Clear rating for: {text}")
-                    disabled=move || current.get().is_none()
-                    on:click=clear
-                >
-                    "Clear"
-                </button>
-            </div>
-            <textarea
-                class="evidence"
-                id=evidence_id
-                rows="2"
-                aria-label=format!("Evidence for: {text}")
-                placeholder="Evidence: what I did, when, with whom"
-                prop:value=evidence
-                on:input=on_evidence
-            ></textarea>
-        </div>
+        }
+        if let Ok(Some(clear)) = control.query_selector(".clear") {
+            let _ = clear.toggle_attribute_with_force("disabled", rating.is_none());
+        }
+        if let Ok(Some(note)) = control.query_selector("textarea") {
+            let typing = focused.as_ref() == Some(&note);
+            if let (false, Ok(note)) = (typing, note.dyn_into::<HtmlTextAreaElement>()) {
+                let evidence = answer.map_or("", |a| a.evidence.as_str());
+                if note.value() != evidence {
+                    note.set_value(evidence);
+                }
+            }
+        }
     }
 }

@@ -67,12 +67,22 @@ impl ProgressStore {
         self.progress.with(f)
     }
 
+    /// Reads the progress without cloning it or tracking it.
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&Progress) -> T) -> T {
+        self.progress.with_untracked(f)
+    }
+
     pub fn rating(&self, id: &str) -> Option<Rating> {
         self.progress.with(|p| p.rating(id))
     }
 
     pub fn evidence(&self, id: &str) -> String {
         self.progress.with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
+    }
+
+    /// Storage trouble to show, untracked.
+    pub fn trouble_untracked(&self) -> Vec<Trouble> {
+        self.trouble.get_untracked()
     }
 
     /// Storage trouble to show, tracked.
@@ -90,10 +100,15 @@ impl ProgressStore {
         self.change(|p| p.set_evidence(id, text, evidence, now()));
     }
 
-    /// Applies `f` and saves.
+    /// Applies `f` and saves. After the first answer ever, asks the browser to keep
+    /// its storage.
     pub fn change(&self, f: impl FnOnce(&mut Progress)) {
+        let first = self.progress.with_untracked(|p| p.answers.is_empty());
         self.progress.update(f);
         self.persist();
+        if first && self.progress.with_untracked(|p| !p.answers.is_empty()) {
+            super::keep::ask();
+        }
     }
 
     /// Dismisses a trouble notice. A damaged value stays under its backup key.

@@ -6,14 +6,18 @@
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{add, el, svg, text};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::dom::{action, add, button, el, focus_later, say, show, svg, text};
 use super::files;
 use super::store::{now, ProgressStore};
 use super::LadderState;
 use crate::ladder::Role;
-use crate::progress::{backup_json, level_markdown, Answer, Rating, Summary};
+use crate::progress::{backup_json, level_markdown, read_backup, Answer, Progress, Rating, Summary};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
 #[component]
@@ -46,17 +50,25 @@ pub fn SummaryPage(
     };
     let file = format!("rungs-{}-{}", role.id.replace('/', "-"), level_id);
     let download_markdown = {
-        let ladder = state.ladder.clone();
+        let (ladder, role) = (state.ladder.clone(), role.clone());
         move |_: ev::MouseEvent| {
-            let text = store.with(|p| level_markdown(p, &ladder, &role, &role.levels[index], None));
+            let text = store.with_untracked(|p| level_markdown(p, &ladder, &role, &role.levels[index], None));
             files::download(&format!("{file}.md"), "text/markdown", &text);
         }
     };
-    let download_backup = {
-        let version = state.ladder.version.clone();
+    let said = RwSignal::new(String::new());
+    let copy_markdown = {
+        let ladder = state.ladder.clone();
+        let role = role.clone();
         move |_: ev::MouseEvent| {
-            let text = store.with(|p| backup_json(p, &version, now()));
-            files::download("rungs-backup.json", "application/json", &text);
+            let text = store.with_untracked(|p| level_markdown(p, &ladder, &role, &role.levels[index], None));
+            files::copy(text, move |ok| {
+                said.set(if ok {
+                    "Copied the Markdown to the clipboard.".to_string()
+                } else {
+                    "This browser did not allow copying: use Download Markdown instead.".to_string()
+                })
+            });
         }
     };
     view! {
@@ -64,10 +76,110 @@ pub fn SummaryPage(
         <div class="report" node_ref=report></div>
         <p class="actions">
             <button type="button" on:click=print>"Print"</button>
+            <button type="button" on:click=copy_markdown>"Copy Markdown"</button>
             <button type="button" on:click=download_markdown>"Download Markdown"</button>
-            <button type="button" on:click=download_backup>"Download backup"</button>
         </p>
+        <p class="status" role="status">{move || said.get()}</p>
+        <YourData />
     }
+}
+
+/// Backup, restore and reset of all progress, on every level. Built with DOM calls
+/// (see `dom.rs`), with one click listener: a reset asks first, and can be undone
+/// until the page is left.
+#[component]
+fn YourData() -> impl IntoView {
+    let store = ProgressStore::expect();
+    let version = LadderState::expect().ladder.version.clone();
+    // What the last reset cleared, until it is undone.
+    let undo = Rc::new(RefCell::new(None::<Progress>));
+    let host = NodeRef::<html::Section>::new();
+    host.on_load(|host| build_your_data(&host));
+    let on_click = move |e: ev::MouseEvent| {
+        let Some((act, _)) = action(&e) else { return };
+        match act.as_str() {
+            "backup" => {
+                let text = store.with_untracked(|p| backup_json(p, &version, now()));
+                files::download("rungs-backup.json", "application/json", &text);
+            }
+            "ask" => {
+                show("reset-confirm", true);
+                focus_later("reset-cancel");
+            }
+            "cancel" => {
+                show("reset-confirm", false);
+                focus_later("reset-ask");
+            }
+            "reset" => {
+                let mut before = None;
+                store.change(|p| before = Some(p.reset(now())));
+                *undo.borrow_mut() = before;
+                show("reset-confirm", false);
+                say("data-said", "All progress was reset.");
+                show("reset-undo", true);
+                focus_later("reset-undo");
+            }
+            "undo" => {
+                if let Some(before) = undo.borrow_mut().take() {
+                    store.change(|p| p.restore(&before, now()));
+                }
+                show("reset-undo", false);
+                say("data-said", "Reset undone: your progress is back.");
+                focus_later("reset-ask");
+            }
+            _ => {}
+        }
+    };
+    let on_change = move |e: ev::Event| {
+        let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+        input.set_value("");
+        let name = file.name();
+        if file.size() > f64::from(files::MAX_BACKUP) {
+            say("data-said", &format!("“{name}” is larger than a Rungs backup can be: nothing changed."));
+            return;
+        }
+        files::read_text(&file, move |text| {
+            let message = match text.as_deref().map(read_backup) {
+                Some(Ok(theirs)) => {
+                    let count = theirs.answers.values().filter(|a| !a.is_blank()).count();
+                    store.change(|p| p.merge(&theirs));
+                    format!("Imported “{name}”: {count} answers; for each expectation the newer answer is kept.")
+                }
+                Some(Err(err)) => format!("“{name}” is not a Rungs backup ({err}): nothing changed."),
+                None => format!("“{name}” could not be read as text: nothing changed."),
+            };
+            show("reset-undo", false);
+            say("data-said", &message);
+        });
+    };
+    view! { <section class="your-data" aria-labelledby="your-data" node_ref=host on:click=on_click on:change=on_change></section> }
+}
+
+fn build_your_data(host: &Element) {
+    // Leptos may keep the container from the previous level's summary.
+    host.set_text_content(None);
+    add(host, &text("h2", &[("id", "your-data")], "Your progress data"));
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level."));
+    let actions = el("p", &[("class", "actions")]);
+    add(&actions, &button("Download backup", "backup", &[]));
+    let pick = text("label", &[("class", "file-button")], "Import backup");
+    add(&pick, &el("input", &[("type", "file"), ("accept", ".json,application/json")]));
+    add(&actions, &pick);
+    add(&actions, &button("Reset progress…", "ask", &[("id", "reset-ask")]));
+    add(host, &actions);
+    let confirm = el("div", &[("class", "confirm"), ("id", "reset-confirm"), ("role", "group"), ("aria-labelledby", "reset-question"), ("hidden", "")]);
+    add(&confirm, &text("p", &[("id", "reset-question")], "Reset every rating, evidence note and quiz on every level? You can undo it until you leave this page."));
+    let choose = el("p", &[("class", "actions")]);
+    add(&choose, &button("Reset everything", "reset", &[("class", "danger")]));
+    add(&choose, &button("Cancel", "cancel", &[("id", "reset-cancel")]));
+    add(&confirm, &choose);
+    add(host, &confirm);
+    let status = el("p", &[("class", "status"), ("role", "status")]);
+    add(&status, &el("span", &[("id", "data-said")]));
+    let _ = status.append_with_str_1(" ");
+    add(&status, &button("Undo reset", "undo", &[("id", "reset-undo"), ("hidden", "")]));
+    add(host, &status);
 }
 
 fn render(host: &Element, s: &Summary, orphans: &[Answer]) {

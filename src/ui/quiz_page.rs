@@ -1,0 +1,217 @@
+//! "Check yourself": one expectation at a time with its dimension's examples, rated
+//! by keys 1-4, moved through with the arrows or N and P, evidence on E. Resumes where
+//! the person left off; a live region announces each step.
+//!
+//! The card is built with plain DOM calls (see `dom.rs`) and redrawn on each move,
+//! with one listener per kind of event on it; its controls have the same names as the
+//! level page's (`rating.rs`).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use super::dom::{action, add, button, el, focus, say, text};
+use super::rating;
+use super::store::ProgressStore;
+use crate::ladder::{Level, Role};
+use crate::progress::{quiz_key, quiz_order, quiz_step_line, resume_position, Rating};
+use crate::route::{Route, View};
+
+const EVIDENCE_ID: &str = "quiz-evidence";
+const CARD_ID: &str = "quiz-card";
+const STEP_ID: &str = "quiz-step";
+const SAID_ID: &str = "quiz-said";
+
+/// Quiz mode over level `index` of `role`.
+#[component]
+pub fn QuizPage(
+    /// The role of the level.
+    role: Role,
+    /// Index of the level in `role.levels`.
+    index: usize,
+) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let level = Rc::new(role.levels[index].clone());
+    let heading = format!("Check yourself: {}", level.heading());
+    let order: Rc<[(usize, usize)]> = quiz_order(&level).into();
+    let total = order.len();
+    if total == 0 {
+        return view! {
+            <h1>{heading}</h1>
+            <p>"This level lists no expectations to check."</p>
+        }
+        .into_any();
+    }
+    let key = quiz_key(&role.id, &level.id);
+    let position = Rc::new(Cell::new(store.with_untracked(|p| resume_position(p, &key, &level))));
+    let card = NodeRef::<html::Section>::new();
+    let quiz = Quiz { level, order, position, store };
+
+    {
+        let quiz = quiz.clone();
+        card.on_load(move |host| quiz.draw(&host));
+    }
+    let go = {
+        let quiz = quiz.clone();
+        move |to: usize| {
+            if to >= total || to == quiz.position.get() {
+                return;
+            }
+            quiz.position.set(to);
+            quiz.store.change(|p| p.remember_position(&key, to));
+            if let Some(host) = card.get_untracked() {
+                quiz.draw(&host);
+            }
+            let (_, x, title) = quiz.at(to);
+            let rated = quiz.store.with_untracked(|p| p.rating(&x.id)).map_or("not rated", Rating::label);
+            say(SAID_ID, &format!("{}. {title}. {} ({rated})", quiz_step_line(to, total), x.text.to_plain()));
+            focus(CARD_ID);
+        }
+    };
+    let rate = {
+        let quiz = quiz.clone();
+        move |r: Option<Rating>| {
+            let (_, x, _) = quiz.at(quiz.position.get());
+            quiz.store.rate(&x.id, &x.text.to_plain(), r);
+            if let Some(host) = card.get_untracked() {
+                quiz.store.with_untracked(|p| rating::sync(&host, p));
+            }
+            announce(Some(r));
+        }
+    };
+
+    // Keys work wherever focus is on the page, except while typing.
+    let keys = {
+        let (go, rate, position) = (go.clone(), rate.clone(), quiz.position.clone());
+        window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+                return;
+            }
+            if typing(&e) {
+                if e.key() == "Escape" {
+                    focus(CARD_ID);
+                }
+                return;
+            }
+            let here = position.get();
+            match e.key().as_str() {
+                k @ ("1" | "2" | "3" | "4") => rate(k.parse().ok().and_then(Rating::from_key)),
+                "ArrowRight" | "n" | "N" => go(here + 1),
+                "ArrowLeft" | "p" | "P" => go(here.saturating_sub(1)),
+                "e" | "E" => focus(EVIDENCE_ID),
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+    on_cleanup(move || keys.remove());
+
+    let on_click = {
+        let (go, position) = (go.clone(), quiz.position.clone());
+        move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
+            Some("prev") => go(position.get().saturating_sub(1)),
+            Some("next") => go(position.get() + 1),
+            _ => announce(rating::handle(&e, store)),
+        }
+    };
+    let on_event = move |e: ev::Event| announce(rating::handle(&e, store));
+    let summary = Route::level_view(&role.id, &quiz.level.id, View::Summary).to_fragment();
+    view! {
+        <h1>{heading}</h1>
+        <p class="muted" id="quiz-keys">
+            "Keys: 1 to 4 rate, ← and → (or N and P) move, E writes evidence, Escape leaves the note."
+        </p>
+        <div class="visually-hidden" id=SAID_ID role="status" aria-live="polite"></div>
+        <section
+            class="quiz"
+            node_ref=card
+            on:click=on_click
+            on:change=on_event
+            on:input=on_event
+        ></section>
+        <p><a href=summary>"See the summary"</a></p>
+    }
+    .into_any()
+}
+
+/// What the quiz's handlers share.
+#[derive(Clone)]
+struct Quiz {
+    level: Rc<Level>,
+    order: Rc<[(usize, usize)]>,
+    position: Rc<Cell<usize>>,
+    store: ProgressStore,
+}
+
+impl Quiz {
+    /// The dimension index, expectation and dimension heading at position `i`.
+    fn at(&self, i: usize) -> (usize, &crate::ladder::Expectation, String) {
+        let (d, e) = self.order[i];
+        let dim = &self.level.dimensions[d];
+        let title = match &dim.emoji {
+            Some(emoji) => format!("{emoji} {}", dim.name),
+            None => dim.name.clone(),
+        };
+        (d, &dim.expectations[e], title)
+    }
+
+    /// Draws the step line, the current expectation with its rating control and
+    /// evidence note, its dimension's examples, and Previous and Next.
+    fn draw(&self, host: &Element) {
+        let i = self.position.get();
+        let total = self.order.len();
+        let (d, x, title) = self.at(i);
+        let words = x.text.to_plain();
+        host.set_text_content(None);
+        add(host, &text("p", &[("class", "quiz-step"), ("id", STEP_ID)], &quiz_step_line(i, total)));
+        let card = el("div", &[("class", "quiz-card"), ("id", CARD_ID), ("tabindex", "-1"), ("aria-describedby", "quiz-keys")]);
+        add(&card, &text("h2", &[("class", "quiz-dimension")], &title));
+        add(&card, &text("p", &[("class", "expectation-text quiz-expectation")], &words));
+        add(&card, &rating::control(&x.id, &words, Some(EVIDENCE_ID)));
+        let examples = &self.level.dimensions[d].examples;
+        if !examples.is_empty() {
+            add(&card, &text("h3", &[], "Examples"));
+            let list = el("ul", &[("class", "quiz-examples")]);
+            for example in examples {
+                add(&list, &text("li", &[], &example.to_plain()));
+            }
+            add(&card, &list);
+        }
+        add(host, &card);
+        let nav = el("p", &[("class", "actions quiz-nav")]);
+        let prev = button("Previous", "prev", &[]);
+        let next = button("Next", "next", &[]);
+        if i == 0 {
+            let _ = prev.set_attribute("disabled", "");
+        }
+        if i + 1 >= total {
+            let _ = next.set_attribute("disabled", "");
+        }
+        add(&nav, &prev);
+        add(&nav, &next);
+        add(host, &nav);
+        self.store.with_untracked(|p| rating::sync(host, p));
+    }
+}
+
+/// Says what was just rated, if anything was.
+fn announce(rated: Option<Option<Rating>>) {
+    if let Some(r) = rated {
+        say(SAID_ID, &r.map_or("Rating cleared".to_string(), |r| format!("Rated {}", r.label())));
+    }
+}
+
+/// Whether a key press is text entry: in a text field, text area or select.
+fn typing(e: &ev::KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button")),
+        _ => false,
+    }
+}
