@@ -1,0 +1,51 @@
+// Rungs' service worker: the app works offline and updates without running stale code.
+// scripts/precache writes the two lines below at build time from the files in dist/;
+// nothing here is listed by hand.
+const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
+
+const CACHE = `rungs-${VERSION}`;
+const SCOPE = new URL('./', self.location).href;
+const INDEX = new URL('./index.html', SCOPE).href;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE.map((f) => new URL(f, SCOPE).href))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('rungs-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The page asks for this when the person chooses to reload into the new version.
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  if (request.mode === 'navigate') {
+    // Network first, so a new index.html (and with it new hashed assets) is seen at
+    // once; the cached page when offline.
+    event.respondWith((async () => {
+      try {
+        return await fetch(request);
+      } catch {
+        const cache = await caches.open(CACHE);
+        return (await cache.match(INDEX)) || Response.error();
+      }
+    })());
+    return;
+  }
+  // Hashed assets never change under their name: cache first.
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    const hit = await cache.match(request, { ignoreSearch: true });
+    return hit || fetch(request);
+  })());
+});

@@ -1,0 +1,35 @@
+// Trunk post_build hook (see Trunk.toml): makes the build work under a strict
+// Content-Security-Policy and offline.
+// 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
+//    inline script.
+// 2. Writes the service worker's precache list and version from the files actually
+//    built: never by hand.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('scripts/precache.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
+const hash = (data) => createHash('sha256').update(data).digest('hex');
+
+const indexPath = path.join(dir, 'index.html');
+let html = await readFile(indexPath, 'utf8');
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
+const found = html.match(inline);
+if (!found) throw new Error('index.html: Trunk\'s inline start-up script was not found');
+const boot = `boot-${hash(found[1]).slice(0, 16)}.js`;
+await writeFile(path.join(dir, boot), found[1].trim() + '\n');
+html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
+await writeFile(indexPath, html);
+
+const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
+let digest = '';
+for (const f of files) digest += f + hash(await readFile(path.join(dir, f)));
+const swPath = path.join(dir, 'sw.js');
+const sw = (await readFile(swPath, 'utf8'))
+  .replace("'__VERSION__'", JSON.stringify(hash(digest).slice(0, 16)))
+  .replace('__PRECACHE__', JSON.stringify(files));
+if (sw.includes('__PRECACHE__') || sw.includes('__VERSION__')) throw new Error('sw.js: placeholders not replaced');
+await writeFile(swPath, sw);
+console.log(`precache: ${files.length} files, start-up script ${boot}`);

@@ -1,0 +1,147 @@
+// Offline and installable: manifest, service worker, the new-version prompt, a strict
+// CSP with no request to another origin, all at the root and under a sub-path.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, DIST, ROOT, serve, launch, openPage, gotoReady } from './helpers.js';
+
+const LEVEL = '#/engineering/site-reliability-engineering/l2';
+const E1 = 'I am competent in my domain.';
+const radio = (page, text, rating) =>
+  page.getByRole('radiogroup', { name: text, exact: true }).getByRole('radio', { name: rating, exact: true });
+const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+
+const browserP = launch();
+after(async () => (await browserP).close());
+
+/** A copy of `dir` that a test may change: a "second build" served in place of the first. */
+async function copyOf(dir) {
+  const to = await mkdtemp(path.join(tmpdir(), 'rungs-dist-'));
+  await cp(dir, to, { recursive: true });
+  return to;
+}
+
+/** Records every request, console CSP report and `securitypolicyviolation` event. */
+async function watch(context) {
+  const seen = { requests: [], violations: [] };
+  context.on('request', (r) => seen.requests.push(r.url()));
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+  return seen;
+}
+
+async function activeWorker(page) {
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const worker = reg.active;
+    if (worker.state !== 'activated') {
+      await new Promise((done) => worker.addEventListener('statechange', () => worker.state === 'activated' && done()));
+    }
+    return { state: worker.state, scope: reg.scope };
+  });
+}
+
+for (const base of ['/', '/rungs/']) {
+  test(`installable and offline, under ${base}`, { timeout: 90_000 }, async () => {
+    const dir = await copyOf(DIST);
+    const server = await serve({ dir, base });
+    // A real profile, not an incognito context: Chromium installs nothing from incognito.
+    const profile = await mkdtemp(path.join(tmpdir(), 'rungs-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: CHROME_ARGS,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') page.errors.push(`console: ${m.text()}`); });
+    const seen = await watch(context);
+    await gotoReady(page, server.url + LEVEL);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.webmanifest'), 'utf8'));
+    assert.deepEqual(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`).slice(0, 3), ['192x192 any', '512x512 any', '512x512 maskable']);
+    assert.deepEqual(await activeWorker(page), { state: 'activated', scope: server.url });
+    await radio(page, E1, 'Performing').check();
+    // After the first answer the app asks to keep its storage, and says what the browser said.
+    await page.locator('#storage-state').filter({ hasText: /\(persistent storage (granted|not granted)\)/ }).waitFor();
+
+    // Offline: the server is gone; the page, a deep link and the progress still work.
+    const origin = server.origin;
+    await server.close();
+    await page.reload();
+    await ready(page);
+    assert.equal(await radio(page, E1, 'Performing').isChecked(), true);
+    await gotoReady(page, server.url + LEVEL + '/summary');
+    await page.getByText('1 of 12 rated').waitFor();
+    await gotoReady(page, server.url + '#/search?q=runbook');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+
+    assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin + '/')), [], 'every request goes to the own origin');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.errors.filter((e) => !/Failed to load resource|ERR_CONNECTION_REFUSED/.test(e)), []);
+    await context.close();
+  });
+}
+
+test('a new build served in place leads to the new-version prompt; reload keeps progress', { timeout: 90_000 }, async () => {
+  const dir = await copyOf(DIST);
+  const server = await serve({ dir });
+  const browser = await browserP;
+  const { context, page } = await openPage(browser, server.url + LEVEL);
+  assert.equal((await activeWorker(page)).state, 'activated');
+  await radio(page, E1, 'Exceeding').check();
+
+  // The second build: another worker version, and a page that says which build it is.
+  const swPath = path.join(dir, 'sw.js');
+  await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
+  const indexPath = path.join(dir, 'index.html');
+  await writeFile(indexPath, (await readFile(indexPath, 'utf8')).replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
+
+  await page.reload();
+  await ready(page);
+  const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+  await prompt.waitFor();
+  await prompt.getByRole('button', { name: 'Reload' }).click();
+  await page.waitForFunction(async () => (await caches.keys()).includes('rungs-second-build'));
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
+  await ready(page);
+  await page.waitForFunction(() => document.querySelector('meta[name=rungs-build]')?.content === 'second');
+  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rungs-'))), ['rungs-second-build']);
+  assert.equal(await radio(page, E1, 'Exceeding').isChecked(), true);
+  assert.deepEqual(page.errors, []);
+  await server.close();
+  await context.close();
+});
+
+test('a hostile ladder renders as inert text under the CSP; no script runs', { timeout: 90_000 }, async () => {
+  const server = await serve({ dir: path.join(ROOT, 'dist-hostile') });
+  const browser = await browserP;
+  const { context, page } = await openPage(browser, null);
+  const seen = await watch(context);
+  await gotoReady(page, server.url + '#/engineering/web-engineering/l1');
+  await page.getByText("I write <script>window.__pwned = 'summary'</script> safe code.").waitFor();
+  await page.getByText(`<img src=x onerror="window.__pwned = 'attribute'"> this week`).waitFor();
+  await page.getByText('I never click links like this in a ladder.').waitFor();
+  await page.getByText(`A page showing <img src=y onerror="window.__pwned = 'example'"> as text.`).waitFor();
+  for (const el of await page.locator('main b, main img, main script, main iframe, main a[href^="javascript:"]').all()) {
+    assert.fail(`ladder text became markup: ${await el.evaluate((e) => e.outerHTML)}`);
+  }
+  // Hover and click over everything that might carry a handler.
+  await page.getByText(/I escape <b onmouseover/).hover();
+  await page.getByText(/An anchor<\/a>/).click();
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin + '/')), []);
+  assert.deepEqual(page.errors, []);
+  await server.close();
+  await context.close();
+});
