@@ -139,7 +139,9 @@ fn level(rng: &mut Lcg, number: usize, title: &str) -> String {
     md
 }
 
-fn generate() -> Vec<(String, String)> {
+/// The ladder the benchmarks import: about 1 MB of levels, the same on every run
+/// (`benches/wasm_import.rs` uses it too).
+pub fn generate() -> Vec<(String, String)> {
     let mut rng = Lcg(42);
     let mut files = Vec::new();
     let mut total = 0;
