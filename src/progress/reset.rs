@@ -92,7 +92,10 @@ mod tests {
         let before = p.reset(100);
         p.restore(&before, 200);
         assert_eq!(p.rating("a"), Some(Rating::Performing));
-        assert_eq!(p.answer("b").map(|a| a.evidence.as_str()), Some("Reviewed the storage RFC"));
+        assert_eq!(
+            p.answer("b").map(|a| a.evidence.as_str()),
+            Some("Reviewed the storage RFC")
+        );
         assert_eq!(p.quiz.get("sre/l2"), Some(&5));
         assert_eq!(p.ladder_quiz, before.ladder_quiz);
         // The restored answers are newer than the clearing another tab may hold.

@@ -28,7 +28,9 @@ pub fn StorageBanner() -> impl IntoView {
         }
     });
     let on_click = move |e: ev::MouseEvent| {
-        let Some((act, clicked)) = action(&e) else { return };
+        let Some((act, clicked)) = action(&e) else {
+            return;
+        };
         let index: Option<usize> = clicked.get_attribute("data-i").and_then(|i| i.parse().ok());
         let trouble = index.and_then(|i| store.trouble_untracked().into_iter().nth(i));
         match (act.as_str(), trouble) {
@@ -70,7 +72,10 @@ fn banner(t: &Trouble, index: usize) -> Element {
     add(&aside, &text("p", &[], &body));
     let actions = el("div", &[("class", "actions")]);
     if matches!(t, Trouble::Damaged { .. }) {
-        add(&actions, &button("Download the damaged data", "damaged", &[("data-i", &i)]));
+        add(
+            &actions,
+            &button("Download the damaged data", "damaged", &[("data-i", &i)]),
+        );
     }
     add(&actions, &button("Download backup", "backup", &[]));
     add(&actions, &button("Dismiss", "dismiss", &[("data-i", &i)]));

@@ -11,9 +11,16 @@ pub const STATE_ID: &str = "storage-state";
 
 /// Asks to keep storage, once the person has something worth keeping.
 pub fn ask() {
-    let Ok(manager) = js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"storage".into()) else { return };
+    let Ok(manager) =
+        js_sys::Reflect::get(&leptos::prelude::window().navigator(), &"storage".into())
+    else {
+        return;
+    };
     if manager.is_undefined() {
-        say(STATE_ID, "This browser cannot promise to keep your progress: download a backup now and then.");
+        say(
+            STATE_ID,
+            "This browser cannot promise to keep your progress: download a backup now and then.",
+        );
         return;
     }
     let promise = web_sys::StorageManager::from(manager).persist();

@@ -41,20 +41,33 @@ pub fn KnowPage(
         .into_any();
     }
     let order = move || store.with_untracked(|p| p.ladder_quiz.next_items(all.clone(), now()));
-    let round = Rc::new(RefCell::new(Round { items: order(), at: 0, chosen: None }));
+    let round = Rc::new(RefCell::new(Round {
+        items: order(),
+        at: 0,
+        chosen: None,
+    }));
     let card = NodeRef::<html::Section>::new();
     {
         let round = round.clone();
         card.on_load(move |host| draw(&host, &round.borrow()));
     }
     let on_click = move |e: leptos::ev::MouseEvent| {
-        let Some((act, clicked)) = action(&e) else { return };
-        let Some(host) = card.get_untracked() else { return };
+        let Some((act, clicked)) = action(&e) else {
+            return;
+        };
+        let Some(host) = card.get_untracked() else {
+            return;
+        };
         let mut r = round.borrow_mut();
         match act.as_str() {
             "pick" if r.chosen.is_none() => {
-                let Some(choice) = clicked.get_attribute("data-i").and_then(|i| i.parse().ok()) else { return };
-                let Some(item) = r.items.get(r.at) else { return };
+                let Some(choice) = clicked.get_attribute("data-i").and_then(|i| i.parse().ok())
+                else {
+                    return;
+                };
+                let Some(item) = r.items.get(r.at) else {
+                    return;
+                };
                 store.change(|p| p.ladder_quiz.record(&item.key, item.is_right(choice)));
                 say("know-feedback", &feedback(item, choice));
                 r.chosen = Some(choice);
@@ -67,13 +80,20 @@ pub fn KnowPage(
                 focus_later("know-question");
             }
             "again" => {
-                *r = Round { items: order(), at: 0, chosen: None };
+                *r = Round {
+                    items: order(),
+                    at: 0,
+                    chosen: None,
+                };
                 focus_later("know-question");
             }
             _ => return,
         }
         draw(&host, &r);
-        say("know-score", &store.with_untracked(|p| score(&p.ladder_quiz)));
+        say(
+            "know-score",
+            &store.with_untracked(|p| score(&p.ladder_quiz)),
+        );
     };
     let start = store.with_untracked(|p| score(&p.ladder_quiz));
     view! {
@@ -91,25 +111,57 @@ fn draw(host: &Element, r: &Round) {
     host.set_text_content(None);
     let total = r.items.len();
     let Some(item) = r.items.get(r.at) else {
-        add(host, &text("p", &[("id", "know-question"), ("tabindex", "-1")], &format!("That was all {total} examples of this level.")));
+        add(
+            host,
+            &text(
+                "p",
+                &[("id", "know-question"), ("tabindex", "-1")],
+                &format!("That was all {total} examples of this level."),
+            ),
+        );
         let actions = el("p", &[("class", "actions")]);
         add(&actions, &button("Start again", "again", &[]));
         add(host, &actions);
         return;
     };
-    add(host, &text("p", &[("class", "quiz-step")], &format!("Example {} of {total}", r.at + 1)));
-    add(host, &text("h2", &[("id", "know-question"), ("tabindex", "-1")], "Which dimension does this example illustrate?"));
+    add(
+        host,
+        &text(
+            "p",
+            &[("class", "quiz-step")],
+            &format!("Example {} of {total}", r.at + 1),
+        ),
+    );
+    add(
+        host,
+        &text(
+            "h2",
+            &[("id", "know-question"), ("tabindex", "-1")],
+            "Which dimension does this example illustrate?",
+        ),
+    );
     let quote = el("blockquote", &[("class", "know-example")]);
     add(&quote, &text("p", &[], &item.example));
     add(host, &quote);
-    let choices = el("div", &[("class", "know-choices"), ("role", "group"), ("aria-labelledby", "know-question")]);
+    let choices = el(
+        "div",
+        &[
+            ("class", "know-choices"),
+            ("role", "group"),
+            ("aria-labelledby", "know-question"),
+        ],
+    );
     for (i, name) in item.choices.iter().enumerate() {
         let class = match r.chosen {
             Some(_) if item.is_right(i) => "answer right",
             Some(c) if c == i => "answer wrong",
             _ => "answer",
         };
-        let b = button(name, "pick", &[("class", class), ("data-i", &i.to_string())]);
+        let b = button(
+            name,
+            "pick",
+            &[("class", class), ("data-i", &i.to_string())],
+        );
         if let Some(c) = r.chosen {
             let _ = b.set_attribute("aria-pressed", if c == i { "true" } else { "false" });
             let _ = b.set_attribute("disabled", "");
@@ -119,7 +171,10 @@ fn draw(host: &Element, r: &Round) {
     add(host, &choices);
     if r.chosen.is_some() {
         let actions = el("p", &[("class", "actions")]);
-        add(&actions, &button("Next example", "next", &[("id", "know-next")]));
+        add(
+            &actions,
+            &button("Next example", "next", &[("id", "know-next")]),
+        );
         add(host, &actions);
     }
 }
@@ -137,6 +192,9 @@ fn feedback(q: &QuizItem, picked: usize) -> String {
     if q.is_right(picked) {
         format!("Right: this example illustrates {}.", q.answer_name())
     } else {
-        format!("Not quite: this example illustrates {}. It will be asked again.", q.answer_name())
+        format!(
+            "Not quite: this example illustrates {}. It will be asked again.",
+            q.answer_name()
+        )
     }
 }

@@ -48,9 +48,16 @@ pub fn QuizPage(
         .into_any();
     }
     let key = quiz_key(&role.id, &level.id);
-    let position = Rc::new(Cell::new(store.with_untracked(|p| resume_position(p, &key, &level))));
+    let position = Rc::new(Cell::new(
+        store.with_untracked(|p| resume_position(p, &key, &level)),
+    ));
     let card = NodeRef::<html::Section>::new();
-    let quiz = Quiz { level, order, position, store };
+    let quiz = Quiz {
+        level,
+        order,
+        position,
+        store,
+    };
 
     {
         let quiz = quiz.clone();
@@ -68,8 +75,18 @@ pub fn QuizPage(
                 quiz.draw(&host);
             }
             let (_, x, title) = quiz.at(to);
-            let rated = quiz.store.with_untracked(|p| p.rating(&x.id)).map_or("not rated", Rating::label);
-            say(SAID_ID, &format!("{}. {title}. {} ({rated})", quiz_step_line(to, total), x.text.to_plain()));
+            let rated = quiz
+                .store
+                .with_untracked(|p| p.rating(&x.id))
+                .map_or("not rated", Rating::label);
+            say(
+                SAID_ID,
+                &format!(
+                    "{}. {title}. {} ({rated})",
+                    quiz_step_line(to, total),
+                    x.text.to_plain()
+                ),
+            );
             focus(CARD_ID);
         }
     };
@@ -168,10 +185,32 @@ impl Quiz {
         let (d, x, title) = self.at(i);
         let words = x.text.to_plain();
         host.set_text_content(None);
-        add(host, &text("p", &[("class", "quiz-step"), ("id", STEP_ID)], &quiz_step_line(i, total)));
-        let card = el("div", &[("class", "quiz-card"), ("id", CARD_ID), ("tabindex", "-1"), ("aria-describedby", "quiz-keys")]);
+        add(
+            host,
+            &text(
+                "p",
+                &[("class", "quiz-step"), ("id", STEP_ID)],
+                &quiz_step_line(i, total),
+            ),
+        );
+        let card = el(
+            "div",
+            &[
+                ("class", "quiz-card"),
+                ("id", CARD_ID),
+                ("tabindex", "-1"),
+                ("aria-describedby", "quiz-keys"),
+            ],
+        );
         add(&card, &text("h2", &[("class", "quiz-dimension")], &title));
-        add(&card, &text("p", &[("class", "expectation-text quiz-expectation")], &words));
+        add(
+            &card,
+            &text(
+                "p",
+                &[("class", "expectation-text quiz-expectation")],
+                &words,
+            ),
+        );
         add(&card, &rating::control(&x.id, &words, Some(EVIDENCE_ID)));
         let examples = &self.level.dimensions[d].examples;
         if !examples.is_empty() {
@@ -202,16 +241,26 @@ impl Quiz {
 /// Says what was just rated, if anything was.
 fn announce(rated: Option<Option<Rating>>) {
     if let Some(r) = rated {
-        say(SAID_ID, &r.map_or("Rating cleared".to_string(), |r| format!("Rated {}", r.label())));
+        say(
+            SAID_ID,
+            &r.map_or("Rating cleared".to_string(), |r| {
+                format!("Rated {}", r.label())
+            }),
+        );
     }
 }
 
 /// Whether a key press is text entry: in a text field, text area or select.
 fn typing(e: &ev::KeyboardEvent) -> bool {
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
     match el.tag_name().as_str() {
         "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(el.get_attribute("type").as_deref(), Some("radio" | "checkbox" | "button")),
+        "INPUT" => !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("radio" | "checkbox" | "button")
+        ),
         _ => false,
     }
 }

@@ -17,24 +17,52 @@ use crate::progress::{Progress, Rating};
 /// expectation's id.
 pub fn control(id: &str, words: &str, evidence_id: Option<&str>) -> Element {
     let rate = el("div", &[("class", "rate"), ("data-id", id)]);
-    let scale = el("div", &[("class", "scale"), ("role", "radiogroup"), ("aria-label", words)]);
+    let scale = el(
+        "div",
+        &[
+            ("class", "scale"),
+            ("role", "radiogroup"),
+            ("aria-label", words),
+        ],
+    );
     let name = format!("rate-{id}");
     for r in Rating::ALL {
         let label = el("label", &[("class", &format!("choice r{}", r.key()))]);
         let key = r.key().to_string();
-        add(&label, &el("input", &[("type", "radio"), ("name", &name), ("value", r.code()), ("data-rate", &key)]));
+        add(
+            &label,
+            &el(
+                "input",
+                &[
+                    ("type", "radio"),
+                    ("name", &name),
+                    ("value", r.code()),
+                    ("data-rate", &key),
+                ],
+            ),
+        );
         add(&label, &text("span", &[], r.label()));
         add(&scale, &label);
     }
     let clear = format!("Clear rating for: {words}");
-    add(&scale, &button("Clear", "clear", &[("class", "clear"), ("aria-label", &clear), ("disabled", "")]));
+    add(
+        &scale,
+        &button(
+            "Clear",
+            "clear",
+            &[("class", "clear"), ("aria-label", &clear), ("disabled", "")],
+        ),
+    );
     add(&rate, &scale);
-    let note = el("textarea", &[
-        ("class", "evidence"),
-        ("rows", "2"),
-        ("aria-label", &format!("Evidence for: {words}")),
-        ("placeholder", "Evidence: what I did, when, with whom"),
-    ]);
+    let note = el(
+        "textarea",
+        &[
+            ("class", "evidence"),
+            ("rows", "2"),
+            ("aria-label", &format!("Evidence for: {words}")),
+            ("placeholder", "Evidence: what I did, when, with whom"),
+        ],
+    );
     if let Some(evidence_id) = evidence_id {
         let _ = note.set_attribute("id", evidence_id);
     }
@@ -49,12 +77,19 @@ pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>
     let target = e.target()?.dyn_into::<Element>().ok()?;
     let control = target.closest(".rate[data-id]").ok()??;
     let id = control.get_attribute("data-id")?;
-    let words = control.query_selector("[role=radiogroup]").ok()??.get_attribute("aria-label")?;
+    let words = control
+        .query_selector("[role=radiogroup]")
+        .ok()??
+        .get_attribute("aria-label")?;
     if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
         store.set_evidence(&id, &words, &area.value());
         return None;
     }
-    let rating = match (e.type_().as_str(), target.get_attribute("data-rate"), target.get_attribute("data-act")) {
+    let rating = match (
+        e.type_().as_str(),
+        target.get_attribute("data-rate"),
+        target.get_attribute("data-act"),
+    ) {
         ("change", Some(key), _) => Some(Rating::from_key(key.parse().ok()?)?),
         ("click", _, Some(act)) if act == "clear" => None,
         _ => return None,
@@ -66,17 +101,28 @@ pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>
 /// Shows `progress` in every rating control inside `host`: the checked radio, Clear
 /// enabled when rated, and the evidence note unless it is being typed in.
 pub fn sync(host: &Element, progress: &Progress) {
-    let Ok(controls) = host.query_selector_all(".rate[data-id]") else { return };
+    let Ok(controls) = host.query_selector_all(".rate[data-id]") else {
+        return;
+    };
     let focused = leptos::prelude::document().active_element();
     for i in 0..controls.length() {
-        let Some(control) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else { continue };
-        let Some(id) = control.get_attribute("data-id") else { continue };
+        let Some(control) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some(id) = control.get_attribute("data-id") else {
+            continue;
+        };
         let answer = progress.answer(&id);
         let rating = answer.and_then(|a| a.rating);
         if let Ok(radios) = control.query_selector_all("input[data-rate]") {
             for j in 0..radios.length() {
-                if let Some(radio) = radios.item(j).and_then(|n| n.dyn_into::<HtmlInputElement>().ok()) {
-                    let key = radio.get_attribute("data-rate").and_then(|k| k.parse().ok());
+                if let Some(radio) = radios
+                    .item(j)
+                    .and_then(|n| n.dyn_into::<HtmlInputElement>().ok())
+                {
+                    let key = radio
+                        .get_attribute("data-rate")
+                        .and_then(|k| k.parse().ok());
                     radio.set_checked(key.is_some() && key == rating.map(Rating::key));
                 }
             }
