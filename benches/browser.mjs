@@ -13,7 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS || 10);
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const stats = (all) => { const xs = all.filter((x) => Number.isFinite(x)); return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) }; };
 const ms = (x) => `${x.toFixed(1)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(1)} KB`;
 const range = (s, f) => `${f(s.median)} (min ${f(s.min)}, max ${f(s.max)})`;
@@ -44,6 +44,8 @@ async function coldLoad(browser, url, throttle) {
   if (throttle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  // The paint entry can land a frame after the ready mark.
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 10_000 }).catch(() => {});
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
     ready: performance.getEntriesByName('rungs:ready')[0].startTime,
