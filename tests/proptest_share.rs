@@ -4,6 +4,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/base64url.rs"]
+mod base64url;
+
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rungs::progress::share::{
@@ -140,7 +143,7 @@ proptest! {
     ) {
         // Re-frame the stored body so the change gets past the checksum.
         let link = encode(&a);
-        let mut bytes: Vec<u8> = base64url_decode(&link);
+        let mut bytes: Vec<u8> = base64url::base64url_decode(&link);
         let encoding = bytes[1];
         let mut at = 2;
         while bytes[at] & 0x80 != 0 {
@@ -155,16 +158,3 @@ proptest! {
     }
 }
 
-fn base64url_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let bits: String = text
-        .chars()
-        .map(|c| format!("{:06b}", ALPHABET.find(c).expect("base64url")))
-        .collect();
-    bits.as_bytes()
-        .chunks_exact(8)
-        .map(|eight| {
-            u8::from_str_radix(std::str::from_utf8(eight).expect("ascii"), 2).expect("bits")
-        })
-        .collect()
-}

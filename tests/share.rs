@@ -4,6 +4,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/base64url.rs"]
+mod base64url;
+
 use rungs::ladder::{import_ladder, read_dir, Ladder, Level, Text};
 use rungs::progress::share::{
     decode, encode, link_warning, resolve, Entry, ExpectationKey, ManagerSide, Place, ShareError,
@@ -82,7 +85,7 @@ fn seed_reply(ladder: &Ladder) -> SharedAssessment {
 
 /// The link with the byte at `index` of its decoded bytes changed by `xor`.
 fn flip_byte(link: &str, index: usize, xor: u8) -> String {
-    let mut bytes = from_base64url(link);
+    let mut bytes = base64url::base64url_decode(link);
     bytes[index] ^= xor;
     to_base64url(&bytes)
 }
@@ -100,19 +103,6 @@ fn to_base64url(bytes: &[u8]) -> String {
         .collect()
 }
 
-fn from_base64url(text: &str) -> Vec<u8> {
-    const ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let bits: String = text
-        .chars()
-        .map(|c| format!("{:06b}", ALPHABET.find(c).expect("base64url")))
-        .collect();
-    bits.as_bytes()
-        .chunks_exact(8)
-        .map(|eight| {
-            u8::from_str_radix(std::str::from_utf8(eight).expect("ascii"), 2).expect("bits")
-        })
-        .collect()
-}
 
 #[track_caller]
 fn error_text(link: &str) -> String {
@@ -229,7 +219,7 @@ fn a_link_for_a_level_the_ladder_lacks_says_which_is_missing() {
 #[test]
 fn flipping_any_byte_after_the_version_is_caught() {
     let link = encode(&seed_assessment(&shipped()));
-    let len = from_base64url(&link).len();
+    let len = base64url::base64url_decode(&link).len();
     for index in 1..len {
         let tampered = flip_byte(&link, index, 0x01);
         let error = decode(&tampered).expect_err("tampering is caught");
@@ -263,7 +253,7 @@ fn a_flipped_body_byte_reads_as_a_checksum_mismatch() {
 #[test]
 fn a_link_cut_short_says_truncated_at_which_byte() {
     let link = encode(&seed_assessment(&shipped()));
-    let bytes = from_base64url(&link);
+    let bytes = base64url::base64url_decode(&link);
     let cut = to_base64url(&bytes[..bytes.len() - 10]);
     assert_eq!(
         decode(&cut),
@@ -380,7 +370,7 @@ fn bad_utf8_in_the_name_is_named() {
     let mut a = seed_assessment(&shipped());
     a.name = Some("Zoë".to_owned());
     a.self_side.entries.clear();
-    let mut bytes = from_base64url(&encode(&a));
+    let mut bytes = base64url::base64url_decode(&encode(&a));
     assert_eq!(bytes[1], 0, "stored body");
     let at = bytes
         .windows(2)

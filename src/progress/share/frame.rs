@@ -19,6 +19,11 @@ pub(super) fn wrap(body: &[u8]) -> Vec<u8> {
     } else {
         (STORED, body)
     };
+    frame(encoding, stored)
+}
+
+/// Version, `encoding`, length and checksum, then `stored` as it is.
+fn frame(encoding: u8, stored: &[u8]) -> Vec<u8> {
     let mut head = vec![FORMAT, encoding];
     put_varint(&mut head, stored.len());
     let sum = checksum(&head, stored);
@@ -157,13 +162,7 @@ mod tests {
 
     /// A frame around `stored` with a correct checksum, whatever `encoding` says.
     fn framed(encoding: u8, stored: &[u8]) -> Vec<u8> {
-        let mut head = vec![FORMAT, encoding];
-        put_varint(&mut head, stored.len());
-        let sum = checksum(&head, stored);
-        let mut out = head;
-        out.extend_from_slice(&sum.to_le_bytes());
-        out.extend_from_slice(stored);
-        out
+        frame(encoding, stored)
     }
 
     #[test]
