@@ -19,9 +19,12 @@ pub(crate) fn is_examples_label(plain: &str) -> bool {
     if plain.len() > 40 {
         return false;
     }
-    let (_, rest) = split_emoji(plain);
-    let bare = rest.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
-    EXAMPLE_LABELS.contains(&bare.as_str())
+    let (_, rest) = emoji_prefix(plain);
+    let bare = rest.trim().trim_end_matches([':', '.', ' ']);
+    if bare.is_ascii() {
+        return EXAMPLE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(bare));
+    }
+    EXAMPLE_LABELS.contains(&bare.to_lowercase().as_str())
 }
 
 /// For `Examples: I did x`, the byte length of `Examples: ` in the plain text.
@@ -80,6 +83,12 @@ fn is_emoji_modifier(c: char) -> bool {
 /// A heading's leading emoji (with variation selectors, skin tones, ZWJ
 /// sequences and keycaps) and the rest of the heading.
 pub(crate) fn split_emoji(heading: &str) -> (Option<String>, String) {
+    let (emoji, rest) = emoji_prefix(heading);
+    (emoji.map(str::to_owned), rest.to_owned())
+}
+
+/// [`split_emoji`] without copying.
+fn emoji_prefix(heading: &str) -> (Option<&str>, &str) {
     let s = heading.trim_start();
     let mut chars = s.char_indices().peekable();
     let mut end = 0;
@@ -95,9 +104,9 @@ pub(crate) fn split_emoji(heading: &str) -> (Option<String>, String) {
         }
     }
     if end == 0 {
-        (None, s.trim().to_owned())
+        (None, s.trim())
     } else {
-        (Some(s[..end].to_owned()), s[end..].trim().to_owned())
+        (Some(&s[..end]), s[end..].trim())
     }
 }
 
