@@ -111,6 +111,14 @@ pub(crate) fn canonical(spans: Vec<Span>) -> Text {
     let collapsed = spans
         .into_iter()
         .map(|span| {
+            let leading = last_space && span.text.starts_with(' ');
+            if !leading && is_printable_single_spaced(span.text.as_bytes()) {
+                // Already collapsed (what `append_collapsed` would copy as it is).
+                if !span.text.is_empty() {
+                    last_space = span.text.ends_with(' ');
+                }
+                return span;
+            }
             let mut text = String::with_capacity(span.text.len());
             append_collapsed(&mut text, &span.text, &mut last_space);
             Span {

@@ -135,10 +135,7 @@ fn starts_attribute(spans: &[Span], k: usize) -> bool {
 /// words, no sentence punctuation). A paragraph may hold several, one a line.
 pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>> {
     let spans = &text.0;
-    if spans.is_empty() {
-        return None;
-    }
-    if starts_attribute(spans, 0) {
+    if let Shape::Keyed = shape(text, bullet)? {
         let starts: Vec<usize> = if bullet {
             vec![0]
         } else {
@@ -166,15 +163,8 @@ pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>>
         return Some(out);
     }
     let first = &spans[0];
-    if !bullet || !first.style.is_plain() {
-        return None;
-    }
     let colon = first.text.find(':')?;
     let key = first.text[..colon].trim();
-    let words = key.split_whitespace().count();
-    if words == 0 || words > 6 || key.contains(['.', '!', '?', ';', ',']) {
-        return None;
-    }
     let mut value = spans.to_vec();
     value[0].text = first.text[colon + 1..].to_owned();
     let value = canonical(value);
@@ -185,6 +175,43 @@ pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>>
         name: key.to_owned(),
         value,
     }])
+}
+
+/// How a text holds attributes, if it does.
+enum Shape {
+    /// `**Key**: value` pairs.
+    Keyed,
+    /// One `Key: value` with a plain key (bullets only).
+    Plain,
+}
+
+/// Whether [`attributes_of`] finds attributes in the text, without building them.
+pub(crate) fn has_attributes(text: &Text, bullet: bool) -> bool {
+    shape(text, bullet).is_some()
+}
+
+fn shape(text: &Text, bullet: bool) -> Option<Shape> {
+    let spans = &text.0;
+    if spans.is_empty() {
+        return None;
+    }
+    if starts_attribute(spans, 0) {
+        return Some(Shape::Keyed);
+    }
+    let first = &spans[0];
+    if !bullet || !first.style.is_plain() {
+        return None;
+    }
+    let colon = first.text.find(':')?;
+    let key = first.text[..colon].trim();
+    let words = key.split_whitespace().count();
+    if words == 0 || words > 6 || key.contains(['.', '!', '?', ';', ',']) {
+        return None;
+    }
+    // The value in canonical form is empty exactly when it is all whitespace.
+    let blank = first.text[colon + 1..].trim().is_empty()
+        && spans[1..].iter().all(|s| s.text.trim().is_empty());
+    (!blank).then_some(Shape::Plain)
 }
 
 #[cfg(test)]
@@ -289,6 +316,30 @@ mod tests {
         let attrs = attributes_of(&t, false).unwrap();
         assert_eq!(attrs.len(), 2);
         assert_eq!(attrs[1].value.to_plain(), "y and z");
+    }
+
+    #[test]
+    fn has_attributes_agrees_with_attributes_of() {
+        let texts = [
+            Text(vec![strong("Planning horizon"), plain(": next cycle")]),
+            Text(vec![strong("Bold"), plain(" statement")]),
+            Text::plain("Impact radius: my team"),
+            Text::plain("Impact radius:   "),
+            Text(vec![plain("Key: "), strong(" ")]),
+            Text(vec![plain("Key:"), strong("x")]),
+            Text::plain("I do this. Really: yes"),
+            Text::plain("no colon"),
+            Text::default(),
+        ];
+        for text in &texts {
+            for bullet in [true, false] {
+                assert_eq!(
+                    has_attributes(text, bullet),
+                    attributes_of(text, bullet).is_some(),
+                    "{text:?} {bullet}"
+                );
+            }
+        }
     }
 
     #[test]
