@@ -204,7 +204,7 @@ pub(crate) fn whitespace_at(s: &str, i: usize) -> usize {
 /// Whether `bytes` are printable ASCII (a space and up) with no two spaces
 /// in a row. Folded in fixed-size blocks, which vectorise.
 pub(crate) fn is_printable_single_spaced(bytes: &[u8]) -> bool {
-    let odd = |b: u8| (b < b' ') | (b >= 0x7f);
+    let odd = |b: u8| !(b' '..0x7f).contains(&b);
     let Some(&first) = bytes.first() else {
         return true;
     };
