@@ -7,7 +7,7 @@
 //! is added; otherwise `: ` before the first child and `; ` between children.
 
 use super::blocks::{Item, Kind};
-use super::html::{pieces, Piece};
+use super::html::{pieces, Name, Piece};
 use super::inline::{canonical, join, last_char};
 use super::model::{Span, Style, Text};
 use super::words::is_examples_text;
@@ -62,14 +62,16 @@ pub(crate) fn flatten(item: Item) -> (Text, Vec<(Text, usize)>) {
                 for piece in pieces(&raw, line) {
                     match piece {
                         Piece::Text(t, _) if !in_summary => plain.push_str(t),
-                        Piece::Tag { name, closing, .. } if name == "summary" => {
-                            in_summary = !closing
-                        }
                         Piece::Tag {
-                            name,
+                            name: Name::Summary,
+                            closing,
+                            ..
+                        } => in_summary = !closing,
+                        Piece::Tag {
+                            name: Name::Details,
                             closing: false,
                             ..
-                        } if name == "details" => {
+                        } => {
                             if !in_examples {
                                 let before = Span {
                                     text: std::mem::take(&mut plain),

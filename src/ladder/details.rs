@@ -8,7 +8,7 @@
 use super::blocks::parse_blocks;
 use super::content::Reader;
 use super::diagnostic::Problem;
-use super::html::{pieces, Piece};
+use super::html::{pieces, Name, Piece};
 use super::inline::canonical;
 use super::model::{Span, Style};
 use super::words::is_examples_label;
@@ -21,9 +21,9 @@ impl Reader {
     /// whose text is kept.
     pub(super) fn html(&mut self, raw: &str, line: usize, depth: usize) {
         let pieces = pieces(raw, line);
-        let structural = pieces.iter().any(
-            |p| matches!(p, Piece::Tag { name, .. } if name == "details" || name == "summary"),
-        );
+        let structural = pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Tag { name, .. } if *name != Name::Other));
         if !structural || depth >= MAX_HTML_DEPTH {
             let mut text = String::new();
             let mut tag = None;
@@ -70,13 +70,13 @@ impl Reader {
                     raw,
                     line: at,
                 } => {
-                    if name != "details" && name != "summary" {
+                    if name == Name::Other {
                         if summary.is_none() {
                             buffer.push_str(raw);
                         }
                         continue;
                     }
-                    if name == "details" {
+                    if name == Name::Details {
                         self.flush(&mut buffer, buffer_line, depth);
                         if closing {
                             self.details.pop();

@@ -1,12 +1,20 @@
 //! A tiny scanner for the raw HTML ladders contain: it only needs to find
 //! tags (by name), comments and the text between them.
 
+/// The tags the importer tells apart, by name in any case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Name {
+    Details,
+    Summary,
+    Other,
+}
+
 /// One piece of raw HTML, with the line it starts on.
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) enum Piece<'a> {
     Text(&'a str, usize),
     Tag {
-        name: String,
+        name: Name,
         closing: bool,
         raw: &'a str,
         line: usize,
@@ -56,7 +64,14 @@ pub(crate) fn pieces(raw: &str, first_line: usize) -> Vec<Piece<'_>> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
                 .count();
-            let name = raw[name_start..name_start + name_len].to_ascii_lowercase();
+            let name = &raw[name_start..name_start + name_len];
+            let name = if name.eq_ignore_ascii_case("details") {
+                Name::Details
+            } else if name.eq_ignore_ascii_case("summary") {
+                Name::Summary
+            } else {
+                Name::Other
+            };
             out.push(Piece::Tag {
                 name,
                 closing,
@@ -92,9 +107,9 @@ fn tag_end(bytes: &[u8], start: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn tag(name: &str, closing: bool, raw: &'static str, line: usize) -> Piece<'static> {
+    fn tag(name: Name, closing: bool, raw: &'static str, line: usize) -> Piece<'static> {
         Piece::Tag {
-            name: name.into(),
+            name,
             closing,
             raw,
             line,
@@ -107,15 +122,15 @@ mod tests {
         assert_eq!(
             pieces(raw, 10),
             vec![
-                tag("details", false, "<details>", 10),
+                tag(Name::Details, false, "<details>", 10),
                 Piece::Text("\n", 10),
-                tag("summary", false, "<summary>", 11),
+                tag(Name::Summary, false, "<summary>", 11),
                 Piece::Text("Examples", 11),
-                tag("summary", true, "</summary>", 11),
+                tag(Name::Summary, true, "</summary>", 11),
                 Piece::Text("\n- a ", 11),
                 Piece::Comment("<!-- note -->"),
                 Piece::Text("\n", 12),
-                tag("details", true, "</DETAILS>", 13),
+                tag(Name::Details, true, "</DETAILS>", 13),
             ]
         );
     }

@@ -111,6 +111,14 @@ pub(crate) fn canonical(spans: Vec<Span>) -> Text {
     let collapsed = spans
         .into_iter()
         .map(|span| {
+            let leading = last_space && span.text.starts_with(' ');
+            if !leading && is_printable_single_spaced(span.text.as_bytes()) {
+                // Already collapsed (what `append_collapsed` would copy as it is).
+                if !span.text.is_empty() {
+                    last_space = span.text.ends_with(' ');
+                }
+                return span;
+            }
             let mut text = String::with_capacity(span.text.len());
             append_collapsed(&mut text, &span.text, &mut last_space);
             Span {
@@ -193,23 +201,43 @@ pub(crate) fn whitespace_at(s: &str, i: usize) -> usize {
     }
 }
 
+/// Whether `bytes` are printable ASCII (a space and up) with no two spaces
+/// in a row. Folded in fixed-size blocks, which vectorise.
+pub(crate) fn is_printable_single_spaced(bytes: &[u8]) -> bool {
+    let odd = |b: u8| !(b' '..0x7f).contains(&b);
+    let Some(&first) = bytes.first() else {
+        return true;
+    };
+    if odd(first) {
+        return false;
+    }
+    // Each pair of neighbours (x, y): y is checked alone, and the pair for two spaces.
+    let (xs, ys) = (&bytes[..bytes.len() - 1], &bytes[1..]);
+    let mut x_blocks = xs.chunks_exact(16);
+    let mut y_blocks = ys.chunks_exact(16);
+    for (x, y) in (&mut x_blocks).zip(&mut y_blocks) {
+        let bad = x.iter().zip(y).fold(false, |bad, (&x, &y)| {
+            bad | odd(y) | ((x == b' ') & (y == b' '))
+        });
+        if bad {
+            return false;
+        }
+    }
+    !x_blocks
+        .remainder()
+        .iter()
+        .zip(y_blocks.remainder())
+        .any(|(&x, &y)| odd(y) | ((x == b' ') & (y == b' ')))
+}
+
 /// Append `s` to `out` with whitespace runs collapsed to one space, and no
 /// space at all right after a space (`last_space` carries that across calls).
 fn append_collapsed(out: &mut String, s: &str, last_space: &mut bool) {
     // Most text already has single spaces only: copy it in one go.
-    // ASCII, no tab or line break, no space after a space (or after the
-    // space the text so far ends in): branch-free folds that vectorise.
-    let b = s.as_bytes();
-    let leading = *last_space && b.first() == Some(&b' ');
-    let odd = b
-        .iter()
-        .fold(false, |bad, &c| bad | (c >= 0x80) | (c.wrapping_sub(9) < 5));
-    let double = b
-        .iter()
-        .zip(b.iter().skip(1))
-        .fold(false, |bad, (&x, &y)| bad | ((x == b' ') & (y == b' ')));
-    let simple = !(leading || odd || double);
-    if simple {
+    // Printable ASCII, no space after a space (or after the space the text
+    // so far ends in).
+    let leading = *last_space && s.as_bytes().first() == Some(&b' ');
+    if !leading && is_printable_single_spaced(s.as_bytes()) {
         out.push_str(s);
         if !s.is_empty() {
             *last_space = s.ends_with(' ');

@@ -17,7 +17,7 @@ use super::content::Reader;
 use super::diagnostic::Problem;
 use super::label::{split_label, LevelLabel};
 use super::model::{Attribute, Dimension, Span, Style, Text};
-use super::words::{attributes_of, is_examples_label, split_emoji};
+use super::words::{has_attributes, is_examples_label, split_emoji};
 
 /// The parts of a level read from its blocks.
 pub(crate) struct Draft {
@@ -165,7 +165,7 @@ fn is_title(blocks: &[Block], heads: &[Heading], file_title: &str) -> bool {
         Kind::List(items) => items
             .iter()
             .any(|item| match item.blocks.first().map(|b| &b.kind) {
-                Some(Kind::Paragraph(text)) => attributes_of(text, true).is_none(),
+                Some(Kind::Paragraph(text)) => !has_attributes(text, true),
                 _ => true,
             }),
         _ => false,

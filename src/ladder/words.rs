@@ -19,9 +19,12 @@ pub(crate) fn is_examples_label(plain: &str) -> bool {
     if plain.len() > 40 {
         return false;
     }
-    let (_, rest) = split_emoji(plain);
-    let bare = rest.trim().trim_end_matches([':', '.', ' ']).to_lowercase();
-    EXAMPLE_LABELS.contains(&bare.as_str())
+    let (_, rest) = emoji_prefix(plain);
+    let bare = rest.trim().trim_end_matches([':', '.', ' ']);
+    if bare.is_ascii() {
+        return EXAMPLE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(bare));
+    }
+    EXAMPLE_LABELS.contains(&bare.to_lowercase().as_str())
 }
 
 /// For `Examples: I did x`, the byte length of `Examples: ` in the plain text.
@@ -80,6 +83,12 @@ fn is_emoji_modifier(c: char) -> bool {
 /// A heading's leading emoji (with variation selectors, skin tones, ZWJ
 /// sequences and keycaps) and the rest of the heading.
 pub(crate) fn split_emoji(heading: &str) -> (Option<String>, String) {
+    let (emoji, rest) = emoji_prefix(heading);
+    (emoji.map(str::to_owned), rest.to_owned())
+}
+
+/// [`split_emoji`] without copying.
+fn emoji_prefix(heading: &str) -> (Option<&str>, &str) {
     let s = heading.trim_start();
     let mut chars = s.char_indices().peekable();
     let mut end = 0;
@@ -95,9 +104,9 @@ pub(crate) fn split_emoji(heading: &str) -> (Option<String>, String) {
         }
     }
     if end == 0 {
-        (None, s.trim().to_owned())
+        (None, s.trim())
     } else {
-        (Some(s[..end].to_owned()), s[end..].trim().to_owned())
+        (Some(&s[..end]), s[end..].trim())
     }
 }
 
@@ -126,10 +135,7 @@ fn starts_attribute(spans: &[Span], k: usize) -> bool {
 /// words, no sentence punctuation). A paragraph may hold several, one a line.
 pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>> {
     let spans = &text.0;
-    if spans.is_empty() {
-        return None;
-    }
-    if starts_attribute(spans, 0) {
+    if let Shape::Keyed = shape(text, bullet)? {
         let starts: Vec<usize> = if bullet {
             vec![0]
         } else {
@@ -157,15 +163,8 @@ pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>>
         return Some(out);
     }
     let first = &spans[0];
-    if !bullet || !first.style.is_plain() {
-        return None;
-    }
     let colon = first.text.find(':')?;
     let key = first.text[..colon].trim();
-    let words = key.split_whitespace().count();
-    if words == 0 || words > 6 || key.contains(['.', '!', '?', ';', ',']) {
-        return None;
-    }
     let mut value = spans.to_vec();
     value[0].text = first.text[colon + 1..].to_owned();
     let value = canonical(value);
@@ -176,6 +175,43 @@ pub(crate) fn attributes_of(text: &Text, bullet: bool) -> Option<Vec<Attribute>>
         name: key.to_owned(),
         value,
     }])
+}
+
+/// How a text holds attributes, if it does.
+enum Shape {
+    /// `**Key**: value` pairs.
+    Keyed,
+    /// One `Key: value` with a plain key (bullets only).
+    Plain,
+}
+
+/// Whether [`attributes_of`] finds attributes in the text, without building them.
+pub(crate) fn has_attributes(text: &Text, bullet: bool) -> bool {
+    shape(text, bullet).is_some()
+}
+
+fn shape(text: &Text, bullet: bool) -> Option<Shape> {
+    let spans = &text.0;
+    if spans.is_empty() {
+        return None;
+    }
+    if starts_attribute(spans, 0) {
+        return Some(Shape::Keyed);
+    }
+    let first = &spans[0];
+    if !bullet || !first.style.is_plain() {
+        return None;
+    }
+    let colon = first.text.find(':')?;
+    let key = first.text[..colon].trim();
+    let words = key.split_whitespace().count();
+    if words == 0 || words > 6 || key.contains(['.', '!', '?', ';', ',']) {
+        return None;
+    }
+    // The value in canonical form is empty exactly when it is all whitespace.
+    let blank = first.text[colon + 1..].trim().is_empty()
+        && spans[1..].iter().all(|s| s.text.trim().is_empty());
+    (!blank).then_some(Shape::Plain)
 }
 
 #[cfg(test)]
@@ -280,6 +316,30 @@ mod tests {
         let attrs = attributes_of(&t, false).unwrap();
         assert_eq!(attrs.len(), 2);
         assert_eq!(attrs[1].value.to_plain(), "y and z");
+    }
+
+    #[test]
+    fn has_attributes_agrees_with_attributes_of() {
+        let texts = [
+            Text(vec![strong("Planning horizon"), plain(": next cycle")]),
+            Text(vec![strong("Bold"), plain(" statement")]),
+            Text::plain("Impact radius: my team"),
+            Text::plain("Impact radius:   "),
+            Text(vec![plain("Key: "), strong(" ")]),
+            Text(vec![plain("Key:"), strong("x")]),
+            Text::plain("I do this. Really: yes"),
+            Text::plain("no colon"),
+            Text::default(),
+        ];
+        for text in &texts {
+            for bullet in [true, false] {
+                assert_eq!(
+                    has_attributes(text, bullet),
+                    attributes_of(text, bullet).is_some(),
+                    "{text:?} {bullet}"
+                );
+            }
+        }
     }
 
     #[test]
