@@ -92,56 +92,60 @@ for (const base of ['/', '/rungs/']) {
   });
 }
 
-test('a new build served in place leads to the new-version prompt; reload keeps progress', { timeout: 90_000 }, async () => {
-  const dir = await copyOf(DIST);
-  const server = await serve({ dir });
-  const browser = await browserP;
-  const { context, page } = await openPage(browser, server.url + LEVEL);
-  assert.equal((await activeWorker(page)).state, 'activated');
-  await radio(page, E1, 'Exceeding').check();
+for (const base of ['/', '/rungs/']) {
+  test(`a new build served in place leads to the new-version prompt; reload keeps progress, under ${base}`, { timeout: 90_000 }, async () => {
+    const dir = await copyOf(DIST);
+    const server = await serve({ dir, base });
+    const browser = await browserP;
+    const { context, page } = await openPage(browser, server.url + LEVEL);
+    assert.equal((await activeWorker(page)).state, 'activated');
+    await radio(page, E1, 'Exceeding').check();
 
-  // The second build: another worker version, and a page that says which build it is.
-  const swPath = path.join(dir, 'sw.js');
-  await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
-  const indexPath = path.join(dir, 'index.html');
-  await writeFile(indexPath, (await readFile(indexPath, 'utf8')).replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
+    // The second build: another worker version, and a page that says which build it is.
+    const swPath = path.join(dir, 'sw.js');
+    await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
+    const indexPath = path.join(dir, 'index.html');
+    await writeFile(indexPath, (await readFile(indexPath, 'utf8')).replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
 
-  await page.reload();
-  await ready(page);
-  const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
-  await prompt.waitFor();
-  await prompt.getByRole('button', { name: 'Reload' }).click();
-  await page.waitForFunction(async () => (await caches.keys()).includes('rungs-second-build'));
-  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
-  await ready(page);
-  await page.waitForFunction(() => document.querySelector('meta[name=rungs-build]')?.content === 'second');
-  assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rungs-'))), ['rungs-second-build']);
-  assert.equal(await radio(page, E1, 'Exceeding').isChecked(), true);
-  assert.deepEqual(page.errors, []);
-  await server.close();
-  await context.close();
-});
+    await page.reload();
+    await ready(page);
+    const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+    await prompt.waitFor();
+    await prompt.getByRole('button', { name: 'Reload' }).click();
+    await page.waitForFunction(async () => (await caches.keys()).includes('rungs-second-build'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
+    await ready(page);
+    await page.waitForFunction(() => document.querySelector('meta[name=rungs-build]')?.content === 'second');
+    assert.deepEqual(await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('rungs-'))), ['rungs-second-build']);
+    assert.equal(await radio(page, E1, 'Exceeding').isChecked(), true);
+    assert.deepEqual(page.errors, []);
+    await server.close();
+    await context.close();
+  });
+}
 
-test('a hostile ladder renders as inert text under the CSP; no script runs', { timeout: 90_000 }, async () => {
-  const server = await serve({ dir: path.join(ROOT, 'dist-hostile') });
-  const browser = await browserP;
-  const { context, page } = await openPage(browser, null);
-  const seen = await watch(context);
-  await gotoReady(page, server.url + '#/engineering/web-engineering/l1');
-  await page.getByText("I write <script>window.__pwned = 'summary'</script> safe code.").waitFor();
-  await page.getByText(`<img src=x onerror="window.__pwned = 'attribute'"> this week`).waitFor();
-  await page.getByText('I never click links like this in a ladder.').waitFor();
-  await page.getByText(`A page showing <img src=y onerror="window.__pwned = 'example'"> as text.`).waitFor();
-  for (const el of await page.locator('main b, main img, main script, main iframe, main a[href^="javascript:"]').all()) {
-    assert.fail(`ladder text became markup: ${await el.evaluate((e) => e.outerHTML)}`);
-  }
-  // Hover and click over everything that might carry a handler.
-  await page.getByText(/I escape <b onmouseover/).hover();
-  await page.getByText(/An anchor<\/a>/).click();
-  assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.deepEqual(await page.evaluate(() => window.__violations), []);
-  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin + '/')), []);
-  assert.deepEqual(page.errors, []);
-  await server.close();
-  await context.close();
-});
+for (const base of ['/', '/rungs/']) {
+  test(`a hostile ladder renders as inert text under the CSP; no script runs, under ${base}`, { timeout: 90_000 }, async () => {
+    const server = await serve({ dir: path.join(ROOT, 'dist-hostile'), base });
+    const browser = await browserP;
+    const { context, page } = await openPage(browser, null);
+    const seen = await watch(context);
+    await gotoReady(page, server.url + '#/engineering/web-engineering/l1');
+    await page.getByText("I write <script>window.__pwned = 'summary'</script> safe code.").waitFor();
+    await page.getByText(`<img src=x onerror="window.__pwned = 'attribute'"> this week`).waitFor();
+    await page.getByText('I never click links like this in a ladder.').waitFor();
+    await page.getByText(`A page showing <img src=y onerror="window.__pwned = 'example'"> as text.`).waitFor();
+    for (const el of await page.locator('main b, main img, main script, main iframe, main a[href^="javascript:"]').all()) {
+      assert.fail(`ladder text became markup: ${await el.evaluate((e) => e.outerHTML)}`);
+    }
+    // Hover and click over everything that might carry a handler.
+    await page.getByText(/I escape <b onmouseover/).hover();
+    await page.getByText(/An anchor<\/a>/).click();
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin + '/')), []);
+    assert.deepEqual(page.errors, []);
+    await server.close();
+    await context.close();
+  });
+}
