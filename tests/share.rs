@@ -87,21 +87,9 @@ fn seed_reply(ladder: &Ladder) -> SharedAssessment {
 fn flip_byte(link: &str, index: usize, xor: u8) -> String {
     let mut bytes = base64url::base64url_decode(link);
     bytes[index] ^= xor;
-    to_base64url(&bytes)
+    base64url::base64url_encode(&bytes)
 }
 
-/// A second, deliberately naive base64url for tests: strings of bits.
-fn to_base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let bits: String = bytes.iter().map(|b| format!("{b:08b}")).collect();
-    bits.as_bytes()
-        .chunks(6)
-        .map(|six| {
-            let six = format!("{:0<6}", String::from_utf8_lossy(six));
-            char::from(ALPHABET[usize::from_str_radix(&six, 2).expect("bits")])
-        })
-        .collect()
-}
 
 
 #[track_caller]
@@ -254,7 +242,7 @@ fn a_flipped_body_byte_reads_as_a_checksum_mismatch() {
 fn a_link_cut_short_says_truncated_at_which_byte() {
     let link = encode(&seed_assessment(&shipped()));
     let bytes = base64url::base64url_decode(&link);
-    let cut = to_base64url(&bytes[..bytes.len() - 10]);
+    let cut = base64url::base64url_encode(&bytes[..bytes.len() - 10]);
     assert_eq!(
         decode(&cut),
         Err(ShareError::Truncated {
@@ -381,7 +369,7 @@ fn bad_utf8_in_the_name_is_named() {
     let sum = fnv1a(bytes[..3].iter().chain(&bytes[body_at..]));
     bytes[3..7].copy_from_slice(&sum.to_le_bytes());
     assert_eq!(
-        error_text(&to_base64url(&bytes)),
+        error_text(&base64url::base64url_encode(&bytes)),
         format!("bad utf-8 in the name at byte {}", at - body_at)
     );
 }
