@@ -12,8 +12,14 @@ self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(PRECACHE.map((f) => new URL(f, SCOPE).href))));
 });
 
+// One open cache for every request this worker serves, rather than an open per request.
+let opened = null;
+const cache = () => (opened ??= caches.open(CACHE));
+
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
+    // The browser starts a page's request while this worker boots; used below.
+    if (self.registration.navigationPreload) await self.registration.navigationPreload.enable();
     for (const key of await caches.keys()) {
       if (key.startsWith('rungs-') && key !== CACHE) await caches.delete(key);
     }
@@ -34,18 +40,16 @@ self.addEventListener('fetch', (event) => {
     // once; the cached page when offline.
     event.respondWith((async () => {
       try {
-        return await fetch(request);
+        return (await event.preloadResponse) || (await fetch(request));
       } catch {
-        const cache = await caches.open(CACHE);
-        return (await cache.match(INDEX)) || Response.error();
+        return (await (await cache()).match(INDEX)) || Response.error();
       }
     })());
     return;
   }
   // Hashed assets never change under their name: cache first.
   event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    const hit = await cache.match(request, { ignoreSearch: true });
+    const hit = await (await cache()).match(request, { ignoreSearch: true });
     return hit || fetch(request);
   })());
 });
