@@ -1,57 +1,67 @@
-//! The home page: every track, its roles and their levels.
+//! The home page: every track, its roles and their levels, built with plain DOM calls
+//! (see `dom.rs`).
 
+use leptos::html;
 use leptos::prelude::*;
+use web_sys::Element;
 
+use super::dom::{add, el, text};
 use super::LadderState;
+use crate::ladder::Ladder;
 use crate::route::Route;
 
 /// Lists the tracks, their roles and levels, each level a link.
 #[component]
 pub fn Home() -> impl IntoView {
     let state = LadderState::expect();
-    let ladder = state.ladder.clone();
-    let tracks = ladder
-        .tracks()
-        .into_iter()
-        .map(|track| {
-            let roles = ladder
-                .roles
-                .iter()
-                .filter(|r| r.track == track)
-                .map(|role| {
-                    let levels = role
-                        .levels
-                        .iter()
-                        .map(|l| {
-                            let href = Route::level(&role.id, &l.id).to_fragment();
-                            view! { <li><a href=href>{l.heading()}</a></li> }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class="role-card" aria-label=role.name.clone()>
-                            <h3>{role.name.clone()}</h3>
-                            <ol class="levels">{levels}</ol>
-                        </section>
-                    }
-                })
-                .collect_view();
-            view! {
-                <section class="track">
-                    <h2>{track.to_string()}</h2>
-                    <div class="roles">{roles}</div>
-                </section>
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| build(&host, &state.ladder));
+    view! { <div class="home" node_ref=host></div> }
+}
+
+fn build(host: &Element, ladder: &Ladder) {
+    host.set_text_content(None);
+    add(host, &text("h1", &[], "Career ladders"));
+    let lede = el("p", &[("class", "lede")]);
+    let _ = lede.append_with_str_1(
+        "Pick a role and level to read what it expects, search across every level with ",
+    );
+    add(&lede, &text("kbd", &[], "/"));
+    let _ = lede.append_with_str_1(", or browse the tracks below.");
+    add(host, &lede);
+    if ladder.roles.is_empty() {
+        add(
+            host,
+            &text("p", &[], "This copy of Rungs has no ladder files."),
+        );
+    }
+    for track in ladder.tracks() {
+        let section = el("section", &[("class", "track")]);
+        add(&section, &text("h2", &[], track));
+        let roles = el("div", &[("class", "roles")]);
+        for role in ladder.roles.iter().filter(|r| r.track == track) {
+            let card = el(
+                "section",
+                &[("class", "role-card"), ("aria-label", &role.name)],
+            );
+            add(&card, &text("h3", &[], &role.name));
+            let levels = el("ol", &[("class", "levels")]);
+            for l in &role.levels {
+                let li = el("li", &[]);
+                add(
+                    &li,
+                    &text(
+                        "a",
+                        &[("href", &Route::level(&role.id, &l.id).to_fragment())],
+                        &l.heading(),
+                    ),
+                );
+                add(&levels, &li);
             }
-        })
-        .collect_view();
-    let empty = ladder.roles.is_empty();
-    view! {
-        <h1>"Career ladders"</h1>
-        <p class="lede">
-            "Pick a role and level to read what it expects, search across every level with "
-            <kbd>"/"</kbd>
-            ", or browse the tracks below."
-        </p>
-        {empty.then(|| view! { <p>"This copy of Rungs has no ladder files."</p> })}
-        {tracks}
+            add(&card, &levels);
+            add(&roles, &card);
+        }
+        add(&section, &roles);
+        add(host, &section);
     }
 }
