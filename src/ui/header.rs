@@ -5,6 +5,9 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use web_sys::Element;
+
+use super::dom::{add, el, text};
 use super::{LadderState, Router};
 use crate::ladder::Ladder;
 use crate::route::Route;
@@ -23,7 +26,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The "Role" and "Level" pickers; changing one opens that level.
+/// The "Role" and "Level" pickers; changing one opens that level. Their options are
+/// built with plain DOM calls (see `dom.rs`) and follow the route.
 #[component]
 fn Pickers() -> impl IntoView {
     let state = LadderState::expect();
@@ -46,74 +50,76 @@ fn Pickers() -> impl IntoView {
             router.go(Route::level(&role, &level), false);
         }
     };
+    let roles = NodeRef::<html::Select>::new();
+    let levels = NodeRef::<html::Select>::new();
     let ladder = state.ladder.clone();
-    let role_options = ladder
-        .tracks()
-        .into_iter()
-        .map(|track| {
-            let roles = ladder
-                .roles
-                .iter()
-                .filter(|r| r.track == track)
-                .map(|r| {
-                    let id = r.id.clone();
-                    let selected = move || current().0 == id;
-                    view! {
-                        <option value=r.id.clone() selected=selected>
-                            {r.name.clone()}
-                        </option>
-                    }
-                })
-                .collect_view();
-            view! { <optgroup label=track.to_string()>{roles}</optgroup> }
-        })
-        .collect_view();
+    roles.on_load(move |select| role_options(&select, &ladder));
     let ladder = state.ladder.clone();
-    let level_options = move || {
+    Effect::new(move |_| {
         let (role_id, level_id) = current();
-        match ladder.role(&role_id) {
-            Some(role) => role
-                .levels
-                .iter()
-                .map(|l| {
-                    let text = l.heading();
-                    view! {
-                        <option value=l.id.clone() selected=l.id == level_id>
-                            {text}
-                        </option>
-                    }
-                })
-                .collect_view()
-                .into_any(),
-            None => view! { <option value="">"Choose a role first"</option> }.into_any(),
+        if let (Some(roles), Some(levels)) = (roles.get(), levels.get()) {
+            roles.set_value(&role_id);
+            level_options(&levels, &ladder, &role_id);
+            levels.set_value(&level_id);
+            levels.set_disabled(role_id.is_empty());
         }
-    };
-    let no_role = move || current().0.is_empty();
+    });
     view! {
         <nav class="pickers" aria-label="Ladder navigation">
             <div class="field">
                 <label for="role-picker">"Role"</label>
-                <select id="role-picker" on:change=on_role prop:value=move || current().0>
-                    <option value="" disabled=true selected=no_role>
-                        "Choose a role…"
-                    </option>
-                    {role_options}
-                </select>
+                <select id="role-picker" node_ref=roles on:change=on_role></select>
             </div>
             <div class="field">
                 <label for="level-picker">"Level"</label>
-                <select id="level-picker" on:change=on_level disabled=no_role prop:value=move || current().1>
-                    {level_options}
-                </select>
+                <select id="level-picker" node_ref=levels on:change=on_level></select>
             </div>
         </nav>
+    }
+}
+
+/// "Choose a role…", then each track's roles in an option group.
+fn role_options(select: &Element, ladder: &Ladder) {
+    select.set_text_content(None);
+    add(
+        select,
+        &text(
+            "option",
+            &[("value", ""), ("disabled", "")],
+            "Choose a role…",
+        ),
+    );
+    for track in ladder.tracks() {
+        let group = el("optgroup", &[("label", track)]);
+        for r in ladder.roles.iter().filter(|r| r.track == track) {
+            add(&group, &text("option", &[("value", &r.id)], &r.name));
+        }
+        add(select, &group);
+    }
+}
+
+/// The levels of role `role_id`, or "Choose a role first".
+fn level_options(select: &Element, ladder: &Ladder, role_id: &str) {
+    select.set_text_content(None);
+    match ladder.role(role_id) {
+        Some(role) => {
+            for l in &role.levels {
+                add(select, &text("option", &[("value", &l.id)], &l.heading()));
+            }
+        }
+        None => add(
+            select,
+            &text("option", &[("value", "")], "Choose a role first"),
+        ),
     }
 }
 
 /// The level to open when the role changes: the same level id if the role has it, else its first.
 fn level_for_role(ladder: &Ladder, role_id: &str, level_id: &str) -> Option<String> {
     let role = ladder.role(role_id)?;
-    role.level(level_id).or(role.levels.first()).map(|l| l.id.clone())
+    role.level(level_id)
+        .or(role.levels.first())
+        .map(|l| l.id.clone())
 }
 
 /// One search box, focused by `/`, whose results page follows every keystroke.
@@ -137,7 +143,12 @@ fn SearchBox() -> impl IntoView {
         router.go(Route::Search { query: q }, on_search);
     };
     let slash = window_event_listener(ev::keydown, move |ev: ev::KeyboardEvent| {
-        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing_somewhere(&ev) {
+        if ev.key() != "/"
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.alt_key()
+            || typing_somewhere(&ev)
+        {
             return;
         }
         if let Some(i) = input.get() {
@@ -168,7 +179,10 @@ fn SearchBox() -> impl IntoView {
 
 /// True when the key went to a text field, a select or an editable element.
 fn typing_somewhere(ev: &ev::KeyboardEvent) -> bool {
-    let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+    let Some(el) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
         return false;
     };
     matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
