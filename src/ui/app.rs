@@ -67,11 +67,7 @@ pub fn App(
 /// The skip link moves focus without touching the route fragment.
 fn skip_to_main(ev: ev::MouseEvent) {
     ev.prevent_default();
-    if let Some(main) = document().get_element_by_id("main") {
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
+    super::dom::focus("main");
 }
 
 fn page_title(state: &LadderState, route: &Route) -> String {

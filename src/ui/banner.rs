@@ -8,9 +8,8 @@ use web_sys::Element;
 
 use super::dom::{action, add, button, el, text};
 use super::files;
-use super::store::{now, ProgressStore, Trouble};
+use super::store::{ProgressStore, Trouble};
 use super::LadderState;
-use crate::progress::backup_json;
 
 /// One banner per storage trouble, each saying what happened and what to do.
 #[component]
@@ -37,10 +36,7 @@ pub fn StorageBanner() -> impl IntoView {
             ("damaged", Some(Trouble::Damaged { raw, .. })) => {
                 files::download("rungs-damaged-progress.txt", "text/plain", &raw);
             }
-            ("backup", _) => {
-                let text = store.with_untracked(|p| backup_json(p, &version, now()));
-                files::download("rungs-backup.json", "application/json", &text);
-            }
+            ("backup", _) => files::download_backup(store, &version),
             ("dismiss", Some(t)) => store.dismiss(&t),
             _ => {}
         }

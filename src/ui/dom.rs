@@ -13,14 +13,18 @@ const SVG: &str = "http://www.w3.org/2000/svg";
 
 /// An HTML element with `attrs`.
 pub fn el(tag: &str, attrs: &[(&str, &str)]) -> Element {
-    let e = document().create_element(tag).expect("create_element takes any tag name");
+    let e = document()
+        .create_element(tag)
+        .expect("create_element takes any tag name");
     set_attrs(&e, attrs);
     e
 }
 
 /// An SVG element with `attrs`.
 pub fn svg(tag: &str, attrs: &[(&str, &str)]) -> Element {
-    let e = document().create_element_ns(Some(SVG), tag).expect("create_element_ns takes any tag name");
+    let e = document()
+        .create_element_ns(Some(SVG), tag)
+        .expect("create_element_ns takes any tag name");
     set_attrs(&e, attrs);
     e
 }
@@ -45,7 +49,10 @@ fn set_attrs(e: &Element, attrs: &[(&str, &str)]) {
 
 /// Focuses element `id` now, if it is there.
 pub fn focus(id: &str) {
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -91,7 +98,11 @@ pub fn say(id: &str, words: &str) {
 pub fn rich(parent: &Element, t: &crate::ladder::Text) {
     for span in &t.0 {
         let mut node: web_sys::Node = document().create_text_node(&span.text).into();
-        for (on, tag) in [(span.style.code, "code"), (span.style.emphasis, "em"), (span.style.strong, "strong")] {
+        for (on, tag) in [
+            (span.style.code, "code"),
+            (span.style.emphasis, "em"),
+            (span.style.strong, "strong"),
+        ] {
             if on {
                 let wrap = el(tag, &[]);
                 let _ = wrap.append_child(&node);
@@ -99,5 +110,21 @@ pub fn rich(parent: &Element, t: &crate::ladder::Text) {
             }
         }
         let _ = parent.append_child(&node);
+    }
+}
+
+/// Whether a key press is text entry: in a text field, text area, select or editable
+/// element. Radios, checkboxes and buttons are not text: keys there may be shortcuts.
+pub fn typing(e: &web_sys::KeyboardEvent) -> bool {
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return false;
+    };
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("radio" | "checkbox" | "button")
+        ),
+        _ => el.get_attribute("contenteditable").is_some(),
     }
 }

@@ -11,10 +11,18 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let props = web_sys::BlobPropertyBag::new();
     props.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else { return false };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return false };
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &props) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
     let doc = leptos::prelude::document();
-    let Some(a) = doc.create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()) else {
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
         return false;
     };
     a.set_href(&url);
@@ -24,12 +32,22 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     true
 }
 
+/// Offers all progress as the JSON backup file, `rungs-backup.json`.
+pub fn download_backup(store: super::store::ProgressStore, ladder_version: &str) {
+    let text = store
+        .with_untracked(|p| crate::progress::backup_json(p, ladder_version, super::store::now()));
+    download("rungs-backup.json", "application/json", &text);
+}
+
 /// The largest backup file read, in bytes: far above any real progress.
 pub const MAX_BACKUP: u32 = 5_000_000;
 
 /// Copies `text` to the clipboard; `done` hears whether the browser allowed it.
 pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
-    let promise = leptos::prelude::window().navigator().clipboard().write_text(&text);
+    let promise = leptos::prelude::window()
+        .navigator()
+        .clipboard()
+        .write_text(&text);
     settle(promise, move |v| done(v.is_some()));
 }
 

@@ -3,11 +3,10 @@
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use web_sys::Element;
 
-use super::dom::{add, el, text};
+use super::dom::{add, el, text, typing};
 use super::{LadderState, Router};
 use crate::ladder::Ladder;
 use crate::route::Route;
@@ -143,12 +142,7 @@ fn SearchBox() -> impl IntoView {
         router.go(Route::Search { query: q }, on_search);
     };
     let slash = window_event_listener(ev::keydown, move |ev: ev::KeyboardEvent| {
-        if ev.key() != "/"
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.alt_key()
-            || typing_somewhere(&ev)
-        {
+        if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() || typing(&ev) {
             return;
         }
         if let Some(i) = input.get() {
@@ -175,16 +169,4 @@ fn SearchBox() -> impl IntoView {
             <kbd class="hint" aria-hidden="true">"/"</kbd>
         </form>
     }
-}
-
-/// True when the key went to a text field, a select or an editable element.
-fn typing_somewhere(ev: &ev::KeyboardEvent) -> bool {
-    let Some(el) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return false;
-    };
-    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || el.get_attribute("contenteditable").is_some()
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{add, el, rich, text};
+use super::dom::{add, el, focus, rich, text};
 use super::know_page::KnowPage;
 use super::quiz_page::QuizPage;
 use super::rating;
@@ -217,7 +217,5 @@ fn reveal(id: &str) {
     }
     let _ = el.class_list().add_1("target");
     el.scroll_into_view();
-    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = el.focus();
-    }
+    focus(id);
 }

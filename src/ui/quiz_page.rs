@@ -12,10 +12,9 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{action, add, button, el, focus, say, text};
+use super::dom::{action, add, button, el, focus, say, text, typing};
 use super::rating;
 use super::store::ProgressStore;
 use crate::ladder::{Level, Role};
@@ -247,20 +246,5 @@ fn announce(rated: Option<Option<Rating>>) {
                 format!("Rated {}", r.label())
             }),
         );
-    }
-}
-
-/// Whether a key press is text entry: in a text field, text area or select.
-fn typing(e: &ev::KeyboardEvent) -> bool {
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return false;
-    };
-    match el.tag_name().as_str() {
-        "TEXTAREA" | "SELECT" => true,
-        "INPUT" => !matches!(
-            el.get_attribute("type").as_deref(),
-            Some("radio" | "checkbox" | "button")
-        ),
-        _ => false,
     }
 }

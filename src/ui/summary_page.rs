@@ -17,7 +17,7 @@ use super::files;
 use super::store::{now, ProgressStore};
 use super::LadderState;
 use crate::ladder::Role;
-use crate::progress::{backup_json, level_markdown, read_backup, Answer, Progress, Rating, Summary};
+use crate::progress::{level_markdown, read_backup, Answer, Progress, Rating, Summary};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
 #[component]
@@ -98,10 +98,7 @@ fn YourData() -> impl IntoView {
     let on_click = move |e: ev::MouseEvent| {
         let Some((act, _)) = action(&e) else { return };
         match act.as_str() {
-            "backup" => {
-                let text = store.with_untracked(|p| backup_json(p, &version, now()));
-                files::download("rungs-backup.json", "application/json", &text);
-            }
+            "backup" => files::download_backup(store, &version),
             "ask" => {
                 show("reset-confirm", true);
                 focus_later("reset-cancel");
