@@ -1,15 +1,13 @@
 // Quiz mode ("Check yourself") by keyboard alone, and "Know your ladder". axe on both.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
+import { openPage, gotoReady, noViolations, sharedBrowser, radio, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
 const E2 = 'I am able to work independently on small projects.';
 const shared = sharedBrowser({ before, after });
 
-const radio = (page, text, rating) =>
-  page.getByRole('radiogroup', { name: text, exact: true }).getByRole('radio', { name: rating, exact: true });
 const status = (page) => page.locator('[role=status][aria-live=polite]').first();
 
 test('check yourself by keyboard alone: rate, move, write evidence, resume', async () => {
@@ -57,7 +55,7 @@ test('check yourself by keyboard alone: rate, move, write evidence, resume', asy
 
   // Reload: the quiz resumes where I left off, and the answers are on the level page.
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
   await page.getByText('4 of 12', { exact: true }).waitFor();
   await gotoReady(page, shared.server.url + LEVEL);
   assert.equal(await radio(page, E1, 'Performing').isChecked(), true);
@@ -113,7 +111,7 @@ test('know your ladder: asks, scores, explains, and asks the missed example agai
 
   // Next visit: the missed example comes first.
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
   await page.getByText('Example 1 of 10').waitFor();
   assert.equal((await page.locator('.know-example').innerText()).trim(), first);
   assert.deepEqual(page.errors, []);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
+import { openPage, gotoReady, noViolations, sharedBrowser, radio, evidence, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
@@ -13,10 +13,6 @@ const E2 = 'I am able to work independently on small projects.';
 const E3 = 'I identify and raise potential problems with my peers or lead before getting blocked.';
 const shared = sharedBrowser({ before, after });
 
-const radio = (page, text, rating) =>
-  page.getByRole('radiogroup', { name: text, exact: true }).getByRole('radio', { name: rating, exact: true });
-const evidence = (page, text) => page.getByRole('textbox', { name: `Evidence for: ${text}`, exact: true });
-const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
 
 test('copy Markdown puts the 1:1 sheet on the clipboard', async () => {
   const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);

@@ -105,11 +105,23 @@ export async function openPage(browser, url, { viewport } = {}) {
   return { context, page };
 }
 
+/** Waits for the app's `rungs:ready` mark (after a load or reload). */
+export function ready(page) {
+  return page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+}
+
 /** Navigates and waits for the app's `rungs:ready` mark. */
 export async function gotoReady(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
 }
+
+/** The radio for `rating` in the rating group named by the expectation `text`. */
+export const radio = (page, text, rating) =>
+  page.getByRole('radiogroup', { name: text, exact: true }).getByRole('radio', { name: rating, exact: true });
+
+/** The evidence note of the expectation `text`. */
+export const evidence = (page, text) => page.getByRole('textbox', { name: `Evidence for: ${text}`, exact: true });
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');

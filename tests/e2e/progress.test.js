@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
+import { openPage, gotoReady, noViolations, sharedBrowser, radio, evidence, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
@@ -12,8 +12,6 @@ const E3 = 'I identify and raise potential problems with my peers or lead before
 const shared = sharedBrowser({ before, after });
 
 const group = (page, text) => page.getByRole('radiogroup', { name: text, exact: true });
-const radio = (page, text, rating) => group(page, text).getByRole('radio', { name: rating, exact: true });
-const evidence = (page, text) => page.getByRole('textbox', { name: `Evidence for: ${text}`, exact: true });
 
 async function checked(page, text) {
   for (const r of ['Improvement needed', 'Maturing', 'Performing', 'Exceeding']) {
@@ -33,7 +31,7 @@ test('ratings and evidence survive a reload', async () => {
   assert.equal(await page.getByText(/relying on my own knowledge and occasionally reaching out/).isVisible(), true);
   await noViolations(page, 'level page with ratings');
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
   assert.equal(await checked(page, E1), 'Performing');
   assert.equal(await checked(page, E2), 'Maturing');
   assert.equal(await checked(page, E3), null);
@@ -41,7 +39,7 @@ test('ratings and evidence survive a reload', async () => {
   // Put back to not rated.
   await page.getByRole('button', { name: `Clear rating for: ${E2}` }).click();
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
   assert.equal(await checked(page, E2), null);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -99,7 +97,7 @@ test('damaged stored progress is kept, explained and downloadable; the app works
   assert.equal(await readFile(await (await download).path(), 'utf8'), '{"schema": 2, "answers": [truncat');
   await radio(page, E1, 'Exceeding').check();
   await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(page);
   assert.equal(await checked(page, E1), 'Exceeding');
   await noViolations(page, 'damaged data banner');
   await context.close();
@@ -151,7 +149,7 @@ test('two tabs: answers made in each appear in the other and all are kept', asyn
   await b.waitForFunction((t) => document.querySelector(`[role=radiogroup][aria-label="${t}"] input[value=performing]`)?.checked, E1);
   await radio(a, E3, 'Maturing').check();
   await b.reload();
-  await b.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  await ready(b);
   assert.equal(await checked(b, E1), 'Performing');
   assert.equal(await checked(b, E2), 'Exceeding');
   assert.equal(await checked(b, E3), 'Maturing');

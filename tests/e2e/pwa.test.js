@@ -6,13 +6,10 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, DIST, ROOT, serve, launch, openPage, gotoReady } from './helpers.js';
+import { CHROME_ARGS, DIST, ROOT, serve, launch, openPage, gotoReady, radio, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
-const radio = (page, text, rating) =>
-  page.getByRole('radiogroup', { name: text, exact: true }).getByRole('radio', { name: rating, exact: true });
-const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
 
 const browserP = launch();
 after(async () => (await browserP).close());
