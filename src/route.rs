@@ -39,6 +39,9 @@ pub enum Route {
     Level { role: String, level: String, view: View, focus: Option<String> },
     /// `#/search?q=<query>`.
     Search { query: String },
+    /// `#/shared/<link text>`: someone's shared progress, or a manager's reply to it
+    /// (`progress::share` reads the text).
+    Shared(String),
     /// Anything else, kept so the page can say what was asked for.
     NotFound(String),
 }
@@ -61,6 +64,7 @@ impl Route {
         }
         match parts.as_slice() {
             [s] if s == "search" => Route::Search { query: param(query, "q").unwrap_or_default() },
+            [s, link] if s == "shared" => Route::Shared(link.clone()),
             [track, role, level] => Route::Level {
                 role: format!("{track}/{role}"),
                 level: level.clone(),
@@ -91,6 +95,7 @@ impl Route {
             }
             Route::Search { query } if query.is_empty() => "#/search".to_string(),
             Route::Search { query } => format!("#/search?q={}", encode(query)),
+            Route::Shared(link) => format!("#/shared/{}", encode(link)),
             Route::NotFound(raw) => format!("#{}", encode_path(raw)),
         }
     }
@@ -232,5 +237,14 @@ mod tests {
     fn level_route_round_trips() {
         let r = Route::level("engineering/site-reliability-engineering", "l10");
         assert_eq!(Route::parse(&r.to_fragment()), r);
+    }
+
+    #[test]
+    fn shared_links_carry_their_text_through_the_fragment() {
+        let r = Route::Shared("AQAd-x_9".to_string());
+        assert_eq!(r.to_fragment(), "#/shared/AQAd-x_9");
+        assert_eq!(Route::parse("#/shared/AQAd-x_9"), r);
+        // A link with nothing after `shared/` is not a shared link.
+        assert!(matches!(Route::parse("#/shared/"), Route::NotFound(_)));
     }
 }

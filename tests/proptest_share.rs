@@ -40,7 +40,7 @@ fn side(max: usize) -> impl Strategy<Value = Side> {
         typed(),
     )
         .prop_map(|(rating, note)| Entry { rating, note });
-    prop::collection::btree_map(any::<[u8; 6]>().prop_map(ExpectationKey), entry, 0..max)
+    prop::collection::btree_map(any::<[u8; 5]>().prop_map(ExpectationKey), entry, 0..max)
         .prop_map(|entries| Side { entries })
 }
 

@@ -241,3 +241,64 @@ async fn moving_between_levels_in_every_view_shows_one_page_each_time() {
     assert_eq!(app.h1(), "L2: Robotics Software Engineer");
     assert_eq!(app.texts(".crumbs").len(), 1);
 }
+
+#[wasm_bindgen_test]
+async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
+    // The test page has no public/lazy.js: as when a first visit is offline.
+    let app = mount(acme(), "#/shared/AQAB").await;
+    assert_eq!(app.h1(), "Shared progress");
+    let alert = app.texts("[role=alert]").join("|");
+    assert!(alert.contains("The sharing part of Rungs did not load"), "{alert}");
+}
+
+/// Calls entry point `name` of the share module (`ui::shared`) with `args`.
+fn share_api(name: &str, args: &js_sys::Array) {
+    rungs::ui::shared::install();
+    let api = js_sys::Reflect::get(&window(), &rungs::ui::shared::API.into()).unwrap();
+    let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into()).unwrap().unchecked_into();
+    entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_apart() {
+    use rungs::progress::share::{encode, Entry, ExpectationKey, SharedAssessment, Side};
+    use rungs::progress::Rating;
+    let storage = window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let ladder = rungs::embedded::ladder();
+    let role = &ladder.roles[0];
+    let level = &role.levels[0];
+    let first = &level.dimensions[0].expectations[0];
+    let mut self_side = Side::default();
+    let entry = Entry { rating: Some(Rating::Performing), note: "Ran the drill.".into() };
+    self_side.entries.insert(ExpectationKey::parse(&first.id).unwrap(), entry);
+    let shared = SharedAssessment {
+        ladder_version: ladder.version.clone(),
+        role: role.id.clone(),
+        level: level.id.clone(),
+        name: Some("Ada".into()),
+        self_side,
+        manager: None,
+    };
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    share_api("open", &js_sys::Array::of2(&host, &encode(&shared).into()));
+    let marks = host.query_selector(".shared-mark").unwrap().expect("a mark").text_content().unwrap();
+    assert_eq!(marks, "Ada: PerformingEvidence: Ran the drill.");
+    let group = host.query_selector("[role=radiogroup]").unwrap().unwrap();
+    assert_eq!(group.get_attribute("aria-label").unwrap(), format!("Your rating for: {}", first.text.to_plain()));
+
+    // The manager's answer is kept under its own key, never as their own progress.
+    let exceeding: web_sys::HtmlInputElement = group.query_selector("input[value=exceeding]").unwrap().unwrap().unchecked_into();
+    exceeding.click();
+    let key = format!("rungs:reply:{}/{}:Ada", role.id, level.id);
+    let kept = rungs::progress::from_json(&storage.get_item(&key).unwrap().expect("kept")).unwrap();
+    assert_eq!(kept.rating(&first.id), Some(Rating::Exceeding));
+    assert_eq!(storage.get_item("rungs:progress").unwrap(), None);
+
+    // A damaged link says what is wrong.
+    share_api("open", &js_sys::Array::of2(&host, &"AQAB!".into()));
+    let alert = host.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
+    assert!(alert.starts_with("This share link cannot be opened: not base64url: “!” at character 4."), "{alert}");
+    host.remove();
+}

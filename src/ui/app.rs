@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::banner::StorageBanner;
 use super::header::Header;
+use super::lazy::SharedPage;
 use super::home::Home;
 use super::level_page::LevelPage;
 use super::not_found::NotFound;
@@ -44,6 +45,7 @@ pub fn App(
             view! { <LevelPage role=role level=level view=view focus=focus /> }.into_any()
         }
         Route::Search { query } => view! { <SearchPage query=query /> }.into_any(),
+        Route::Shared(link) => view! { <SharedPage link=link /> }.into_any(),
         Route::NotFound(raw) => view! { <NotFound raw=raw /> }.into_any(),
     };
 
@@ -88,6 +90,7 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         }
         Route::Search { query } if query.is_empty() => "Search".to_string(),
         Route::Search { query } => format!("Search: {query}"),
+        Route::Shared(_) => "Shared progress".to_string(),
         Route::NotFound(_) => "Page not found".to_string(),
     };
     format!("{name} · Rungs")

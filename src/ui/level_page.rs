@@ -8,6 +8,7 @@ use web_sys::Element;
 
 use super::dom::{add, el, focus, rich, text};
 use super::know_page::KnowPage;
+use super::lazy::ShareButton;
 use super::quiz_page::QuizPage;
 use super::rating;
 use super::store::ProgressStore;
@@ -50,13 +51,14 @@ pub fn LevelPage(
         request_animation_frame(move || reveal(&target));
     }
     let tabs = view_tabs(&r, &r.levels[index], view);
+    let share = view! { <ShareButton role=r.id.clone() level=r.levels[index].id.clone() /> };
     let body = match view {
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
         View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
         View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
     };
-    view! { {tabs} {body} }.into_any()
+    view! { {tabs} {share} {body} }.into_any()
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.

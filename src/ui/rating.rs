@@ -16,13 +16,33 @@ use crate::progress::{Progress, Rating};
 /// and the evidence note (with element id `evidence_id` when given); `id` is the
 /// expectation's id.
 pub fn control(id: &str, words: &str, evidence_id: Option<&str>) -> Element {
-    let rate = el("div", &[("class", "rate"), ("data-id", id)]);
+    let labels = Labels {
+        group: words.to_owned(),
+        note: format!("Evidence for: {words}"),
+        placeholder: "Evidence: what I did, when, with whom",
+    };
+    labelled(id, words, &labels, evidence_id)
+}
+
+/// What a rating control is called, for controls that are not the person's own
+/// (a manager answering a shared link).
+pub struct Labels {
+    /// The radio group's accessible name.
+    pub group: String,
+    /// The note's accessible name.
+    pub note: String,
+    pub placeholder: &'static str,
+}
+
+/// [`control`] with other names: see [`Labels`].
+pub fn labelled(id: &str, words: &str, labels: &Labels, evidence_id: Option<&str>) -> Element {
+    let rate = el("div", &[("class", "rate"), ("data-id", id), ("data-words", words)]);
     let scale = el(
         "div",
         &[
             ("class", "scale"),
             ("role", "radiogroup"),
-            ("aria-label", words),
+            ("aria-label", &labels.group),
         ],
     );
     let name = format!("rate-{id}");
@@ -59,8 +79,8 @@ pub fn control(id: &str, words: &str, evidence_id: Option<&str>) -> Element {
         &[
             ("class", "evidence"),
             ("rows", "2"),
-            ("aria-label", &format!("Evidence for: {words}")),
-            ("placeholder", "Evidence: what I did, when, with whom"),
+            ("aria-label", &labels.note),
+            ("placeholder", labels.placeholder),
         ],
     );
     if let Some(evidence_id) = evidence_id {
@@ -70,20 +90,23 @@ pub fn control(id: &str, words: &str, evidence_id: Option<&str>) -> Element {
     rate
 }
 
-/// Handles a `change`, `input` or `click` event from inside a rating control: rates,
-/// writes evidence or clears. Returns what was rated (`Some(None)` for cleared), or
-/// `None` when the event was not a rating.
-pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>> {
+/// What an event inside a rating control asks for.
+pub enum Change {
+    /// Rate, or clear with `None`.
+    Rate(Option<Rating>),
+    /// Set the note to this text.
+    Note(String),
+}
+
+/// Reads a `change`, `input` or `click` event from inside a rating control: the
+/// expectation's id, its words and the change; `None` when the event was not one.
+pub fn read(e: &web_sys::Event) -> Option<(String, String, Change)> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
     let control = target.closest(".rate[data-id]").ok()??;
     let id = control.get_attribute("data-id")?;
-    let words = control
-        .query_selector("[role=radiogroup]")
-        .ok()??
-        .get_attribute("aria-label")?;
+    let words = control.get_attribute("data-words")?;
     if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
-        store.set_evidence(&id, &words, &area.value());
-        return None;
+        return Some((id, words, Change::Note(area.value())));
     }
     let rating = match (
         e.type_().as_str(),
@@ -94,8 +117,23 @@ pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>
         ("click", _, Some(act)) if act == "clear" => None,
         _ => return None,
     };
-    store.rate(&id, &words, rating);
-    Some(rating)
+    Some((id, words, Change::Rate(rating)))
+}
+
+/// Handles a `change`, `input` or `click` event from inside a rating control: rates,
+/// writes evidence or clears. Returns what was rated (`Some(None)` for cleared), or
+/// `None` when the event was not a rating.
+pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>> {
+    match read(e)? {
+        (id, words, Change::Note(note)) => {
+            store.set_evidence(&id, &words, &note);
+            None
+        }
+        (id, words, Change::Rate(rating)) => {
+            store.rate(&id, &words, rating);
+            Some(rating)
+        }
+    }
 }
 
 /// Shows `progress` in every rating control inside `host`: the checked radio, Clear

@@ -81,6 +81,15 @@ for (const base of ['/', '/rungs/']) {
     await page.getByText('1 of 12 rated').waitFor();
     await gotoReady(page, server.url + '#/search?q=runbook');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    // Share links, made and opened offline: the share module (never loaded online
+    // here) comes from the precache.
+    await gotoReady(page, server.url + LEVEL);
+    await page.getByRole('button', { name: 'Share progress' }).click();
+    const link = page.getByRole('textbox', { name: 'Share link' });
+    await link.waitFor();
+    await gotoReady(page, await link.inputValue());
+    await page.getByRole('heading', { level: 1, name: 'Shared progress' }).waitFor();
+    assert.equal(await page.locator('li.expectation', { hasText: E1 }).locator('.shared-mark').innerText(), 'Their rating: Performing');
 
     assert.deepEqual(seen.requests.filter((u) => !u.startsWith(origin + '/')), [], 'every request goes to the own origin');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);

@@ -3,7 +3,7 @@
 
 use super::bytes::{put_str, put_varint, Area, Reader};
 use super::error::ShareError;
-use super::key::{hex, nibble, ExpectationKey};
+use super::key::{hex, nibble, ExpectationKey, KEY_BYTES};
 use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
 use std::collections::BTreeSet;
 
@@ -81,7 +81,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<SharedAssessment, ShareError> {
 
     let at = r.at();
     let count = r.varint("entry count")?;
-    let width = if has_manager { 8 } else { 7 };
+    // An id, then one side byte or two.
+    let width = KEY_BYTES + 1 + usize::from(has_manager);
     if count > r.rest().len() / width {
         // Refused before allocating for it.
         return Err(ShareError::BodyEnds {
@@ -238,7 +239,7 @@ mod tests {
         out
     }
 
-    const ID: [u8; 6] = [0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc];
+    const ID: [u8; 5] = [0x12, 0x34, 0x56, 0x78, 0x9a];
 
     fn one_entry(side: u8) -> Vec<u8> {
         let mut entries = vec![1];
@@ -284,7 +285,7 @@ mod tests {
             Err(ShareError::RatingOutOfRange {
                 code: 5,
                 id: ExpectationKey(ID),
-                at: 14
+                at: 13
             })
         );
     }
@@ -294,9 +295,9 @@ mod tests {
         assert_eq!(
             read(&one_entry(PRESENT | 0x20)),
             Err(ShareError::BadFlags {
-                part: "own marks of 123456789abc".to_owned(),
+                part: "own marks of 123456789a".to_owned(),
                 flags: 0x21,
-                at: 14
+                at: 13
             })
         );
     }
@@ -306,7 +307,7 @@ mod tests {
         assert_eq!(
             read(&one_entry(0)),
             Err(ShareError::BadFlags {
-                part: "entry for 123456789abc, which neither side marks".to_owned(),
+                part: "entry for 123456789a, which neither side marks".to_owned(),
                 flags: 0,
                 at: 8
             })
@@ -324,7 +325,7 @@ mod tests {
             read(&body(0, &entries)),
             Err(ShareError::IdOrder {
                 id: ExpectationKey(ID),
-                at: 15
+                at: 14
             })
         );
     }
@@ -345,8 +346,8 @@ mod tests {
         assert_eq!(
             read(&one_entry(PRESENT | NOTE)),
             Err(ShareError::BodyEnds {
-                part: "note on 123456789abc".to_owned(),
-                at: 15
+                part: "note on 123456789a".to_owned(),
+                at: 14
             })
         );
     }

@@ -12,9 +12,9 @@ pub enum ShareError {
     Empty,
     #[error("link too long: {len} characters, over the {MAX_LINK} a link may have")]
     TooLong { len: usize },
-    #[error("not base64url: {found:?} at character {at}")]
+    #[error("not base64url: “{found}” at character {at}")]
     NotBase64 { at: usize, found: char },
-    #[error("not base64url: the text cannot end with {found:?} at character {at}")]
+    #[error("not base64url: the text cannot end with “{found}” at character {at}: the link looks cut short")]
     Base64End { at: usize, found: char },
     #[error("unknown format version {version}; this version of Rungs reads version {FORMAT}")]
     UnknownVersion { version: u8 },

@@ -1,14 +1,21 @@
-//! Expectation ids in the six bytes a link stores them in.
+//! Expectation ids in the five bytes a link stores them in.
 
 use std::fmt;
 
-/// An expectation id as a link carries it: the 12 lower-case hex digits of
-/// [`expectation_id`](crate::ladder::expectation_id) as 6 raw bytes.
+/// An expectation id as a link carries it: the first 10 of the 12 lower-case hex
+/// digits of [`expectation_id`](crate::ladder::expectation_id), as 5 raw bytes.
+///
+/// 40 bits keep a full L2 link under 200 characters. Two expectations of one level
+/// share a key only by a 1-in-a-trillion chance (a level holding a thousand expectations:
+/// about 1 in 2 million), and a level is all a link is matched against.
 ///
 /// Ordered like the hex text, so a map keyed by it lists ids in the same order
 /// as one keyed by the id strings.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ExpectationKey(pub [u8; 6]);
+pub struct ExpectationKey(pub [u8; KEY_BYTES]);
+
+/// How many bytes of an expectation id a link carries.
+pub const KEY_BYTES: usize = 5;
 
 impl ExpectationKey {
     /// The key of an expectation id, if `id` is exactly 12 lower-case hex digits.
@@ -17,10 +24,12 @@ impl ExpectationKey {
         if digits.len() != 12 {
             return None;
         }
-        let mut key = [0u8; 6];
-        for (byte, pair) in key.iter_mut().zip(digits.chunks(2)) {
+        let mut bytes = [0u8; 6];
+        for (byte, pair) in bytes.iter_mut().zip(digits.chunks(2)) {
             *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
         }
+        let mut key = [0u8; KEY_BYTES];
+        key.copy_from_slice(&bytes[..KEY_BYTES]);
         Some(ExpectationKey(key))
     }
 }
@@ -39,7 +48,7 @@ pub(super) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The id as it appears in the ladder: 12 lower-case hex digits.
+/// The first 10 hex digits of the id, as the ladder writes them.
 impl fmt::Display for ExpectationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&hex(&self.0))
@@ -58,10 +67,10 @@ mod tests {
     use crate::ladder::expectation_id;
 
     #[test]
-    fn an_expectation_id_parses_and_prints_back() {
+    fn an_expectation_id_parses_and_prints_its_first_ten_digits() {
         let id = expectation_id("I am competent in my domain.");
         let key = ExpectationKey::parse(&id).expect("a real id parses");
-        assert_eq!(key.to_string(), id);
+        assert_eq!(key.to_string(), id[..10]);
     }
 
     #[test]
@@ -96,6 +105,7 @@ mod tests {
             .collect();
         keys.sort();
         let sorted: Vec<String> = keys.iter().map(ToString::to_string).collect();
-        assert_eq!(sorted, ids);
+        let prefixes: Vec<&str> = ids.iter().map(|id| &id[..10]).collect();
+        assert_eq!(sorted, prefixes);
     }
 }

@@ -27,7 +27,7 @@
 //! | flags | bit 0 name, bit 1 manager side, bit 2 manager name |
 //! | name, manager name | strings, when flagged |
 //! | count | varint: expectations marked by either side |
-//! | entries | `count` × (6-byte id, own byte, manager byte if a manager side), ids ascending |
+//! | entries | `count` × (5-byte id: the first 40 bits of the expectation id, own byte, manager byte if a manager side), ids ascending |
 //! | notes | per entry in order: own note, then manager comment, each when flagged |
 //!
 //! A side byte is 0 when the side has no entry; else bit 0 is set, bits 1–3 hold the

@@ -1,0 +1,13 @@
+//! The share module (`ui::shared`): a second wasm file that the app loads only when
+//! someone shares progress or opens a share link.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    rungs::ui::shared::install();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("share is part of the Rungs web app: serve it with `scripts/serve` (see README.md)");
+    std::process::exit(2);
+}

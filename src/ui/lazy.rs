@@ -1,0 +1,133 @@
+//! The app's door to the share module (`ui::shared`, its own wasm file): loaded on
+//! first use by `public/lazy.js`, so making and reading share links costs the first
+//! load nothing. Built with plain DOM calls; the module fills the hosts given to it.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::dom::{add, button, el, text};
+use super::files::settle;
+use super::store::ProgressStore;
+
+/// Loads the share module (once) and calls its entry point `name` with `args`. When it
+/// cannot load (offline before it was ever cached), `host` says so.
+fn call(host: Element, name: &'static str, args: js_sys::Array) {
+    let load = js_sys::Reflect::get(&window(), &"rungsShare".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(load) = load else {
+        return failed(&host);
+    };
+    settle(load, move |api| {
+        let entry = api
+            .and_then(|api| js_sys::Reflect::get(&api, &name.into()).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        args.unshift(&host);
+        if entry
+            .and_then(|f| f.apply(&JsValue::NULL, &args).ok())
+            .is_none()
+        {
+            failed(&host);
+        }
+    });
+}
+
+/// Replaces the loading message in `host` (or an earlier alert) with an alert.
+fn failed(host: &Element) {
+    while let Ok(Some(old)) = host.query_selector("[role=status], [role=alert]") {
+        old.remove();
+    }
+    add(
+        host,
+        &text(
+            "p",
+            &[("role", "alert")],
+            "The sharing part of Rungs did not load. Check your connection and reload the page.",
+        ),
+    );
+}
+
+/// `#/shared/<link>`: the share module shows the link, or says what is wrong with it.
+#[component]
+pub fn SharedPage(
+    /// The link text after `#/shared/`.
+    link: String,
+) -> impl IntoView {
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        add(&host, &text("h1", &[], "Shared progress"));
+        add(
+            &host,
+            &text("p", &[("role", "status")], "Opening the shared link…"),
+        );
+        call(host, "open", js_sys::Array::of1(&link.into()));
+    });
+    view! { <div class="shared" node_ref=host></div> }
+}
+
+/// The "Share progress" button of a level, and the panel it opens below it. While it
+/// is open the panel follows the progress.
+#[component]
+pub fn ShareButton(
+    /// Role id.
+    role: String,
+    /// Level id.
+    level: String,
+) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let open = RwSignal::new(false);
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(|host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        add(
+            &host,
+            &button(
+                "Share progress",
+                "share",
+                &[("aria-expanded", "false"), ("aria-controls", "share-panel")],
+            ),
+        );
+        add(
+            &host,
+            &el(
+                "div",
+                &[
+                    ("id", "share-panel"),
+                    ("class", "share-panel"),
+                    ("hidden", ""),
+                ],
+            ),
+        );
+    });
+    Effect::new(move |_| {
+        let json = store.with(crate::progress::to_json);
+        let (Some(host), true) = (host.get(), open.get()) else {
+            return;
+        };
+        let Ok(Some(panel)) = host.query_selector("#share-panel") else {
+            return;
+        };
+        let args = js_sys::Array::of3(&role.clone().into(), &level.clone().into(), &json.into());
+        call(panel, "panel", args);
+    });
+    let toggle = move |e: web_sys::MouseEvent| {
+        let Some((act, b)) = super::dom::action(&e) else {
+            return;
+        };
+        if act != "share" {
+            return;
+        }
+        let now = !open.get_untracked();
+        let _ = b.set_attribute("aria-expanded", if now { "true" } else { "false" });
+        super::dom::show("share-panel", now);
+        open.set(now);
+    };
+    view! { <div class="share" node_ref=host on:click=toggle></div> }
+}

@@ -1,0 +1,57 @@
+//! The share module: making a share link, and opening one (someone's progress, or a
+//! manager's reply to it).
+//!
+//! It is built into its own wasm file (bin `share`, `src/bin/share.rs`), which the app
+//! loads only when someone shares or opens a link (`ui::lazy`): the codec and deflate
+//! stay out of the first load. [`install`] hands the app two entry points through
+//! `window.rungsShareApi`. Everything here is built with plain DOM calls (`dom.rs`);
+//! text from links and ladders goes in as text, never markup.
+//!
+//! It keeps its own keys in localStorage (`kept.rs`) and only ever reads the person's
+//! own progress: opening a link never changes it.
+
+mod kept;
+mod panel;
+mod view;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+
+use crate::progress::share::Entry;
+use crate::progress::Rating;
+
+/// The global the app looks for once this module has started.
+pub const API: &str = "rungsShareApi";
+
+/// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
+/// `window.rungsShareApi`.
+pub fn install() {
+    let api = js_sys::Object::new();
+    let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
+    let open = Closure::<dyn Fn(Element, String)>::new(view::show);
+    let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
+    // They live as long as the page.
+    panel.forget();
+    open.forget();
+    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &API.into(), &JsValue::from(api));
+}
+
+/// A side's rating in words: `Performing`, or `Not rated`.
+fn rated(entry: Option<&Entry>) -> &'static str {
+    entry.and_then(|e| e.rating).map_or("Not rated", Rating::label)
+}
+
+/// How many steps apart the two sides rated, when both did.
+fn apart(own: Option<&Entry>, manager: Option<&Entry>) -> Option<u8> {
+    let (a, b) = (own?.rating?, manager?.rating?);
+    Some(a.step().abs_diff(b.step()))
+}
+
+/// The page address with `#/shared/<text>` as its fragment.
+fn link_to(text: &str) -> String {
+    let href = leptos::prelude::window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default();
+    format!("{base}{}", crate::route::Route::Shared(text.to_owned()).to_fragment())
+}
