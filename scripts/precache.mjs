@@ -2,7 +2,7 @@
 // Content-Security-Policy and offline.
 // 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
 //    inline script.
-// 2. Names the share module for public/lazy.js, which loads it on first use.
+// 2. Names the extra module for public/lazy.js, which loads it on first use.
 // 3. Writes the service worker's precache list and version from the files actually
 //    built: never by hand.
 import { createHash } from 'node:crypto';
@@ -22,18 +22,18 @@ const boot = `boot-${hash(found[1]).slice(0, 16)}.js`;
 await writeFile(path.join(dir, boot), found[1].trim() + '\n');
 html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
-// The share module is built as a Trunk "worker", so Trunk neither starts it nor hashes
+// The extra module is built as a Trunk "worker", so Trunk neither starts it nor hashes
 // its file names: hash them here, so that caches can keep them for good.
-const shareWasm = await readFile(path.join(dir, 'share_bg.wasm'));
-const wasmName = `share-${hash(shareWasm).slice(0, 16)}_bg.wasm`;
-const shareJs = (await readFile(path.join(dir, 'share.js'), 'utf8')).replaceAll('share_bg.wasm', wasmName);
-if (!shareJs.includes(wasmName)) throw new Error('share.js does not name share_bg.wasm');
-const share = `share-${hash(shareJs).slice(0, 16)}.js`;
-await writeFile(path.join(dir, wasmName), shareWasm);
-await writeFile(path.join(dir, share), shareJs);
-await rm(path.join(dir, 'share_bg.wasm'));
-await rm(path.join(dir, 'share.js'));
-html = html.replace('</head>', `<meta name="rungs-share" content="./${share}"></head>`);
+const extraWasm = await readFile(path.join(dir, 'extra_bg.wasm'));
+const wasmName = `extra-${hash(extraWasm).slice(0, 16)}_bg.wasm`;
+const extraJs = (await readFile(path.join(dir, 'extra.js'), 'utf8')).replaceAll('extra_bg.wasm', wasmName);
+if (!extraJs.includes(wasmName)) throw new Error('extra.js does not name extra_bg.wasm');
+const extra = `extra-${hash(extraJs).slice(0, 16)}.js`;
+await writeFile(path.join(dir, wasmName), extraWasm);
+await writeFile(path.join(dir, extra), extraJs);
+await rm(path.join(dir, 'extra_bg.wasm'));
+await rm(path.join(dir, 'extra.js'));
+html = html.replace('</head>', `<meta name="rungs-extra" content="./${extra}"></head>`);
 await writeFile(indexPath, html);
 
 const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();

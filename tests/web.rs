@@ -251,10 +251,10 @@ async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
     assert!(alert.contains("The sharing part of Rungs did not load"), "{alert}");
 }
 
-/// Calls entry point `name` of the share module (`ui::shared`) with `args`.
+/// Calls entry point `name` of the extra module (`ui::extra`) with `args`.
 fn share_api(name: &str, args: &js_sys::Array) {
-    rungs::ui::shared::install();
-    let api = js_sys::Reflect::get(&window(), &rungs::ui::shared::API.into()).unwrap();
+    rungs::ui::extra::install();
+    let api = js_sys::Reflect::get(&window(), &rungs::ui::extra::API.into()).unwrap();
     let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into()).unwrap().unchecked_into();
     entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
 }

@@ -1,4 +1,4 @@
-//! The app's door to the share module (`ui::shared`, its own wasm file): loaded on
+//! The app's door to the extra module (`ui::extra`, its own wasm file): loaded on
 //! first use by `public/lazy.js`, so making and reading share links costs the first
 //! load nothing. Built with plain DOM calls; the module fills the hosts given to it.
 
@@ -11,10 +11,10 @@ use super::dom::{add, button, el, text};
 use super::files::settle;
 use super::store::ProgressStore;
 
-/// Loads the share module (once) and calls its entry point `name` with `args`. When it
+/// Loads the extra module (once) and calls its entry point `name` with `args`. When it
 /// cannot load (offline before it was ever cached), `host` says so.
 fn call(host: Element, name: &'static str, args: js_sys::Array) {
-    let load = js_sys::Reflect::get(&window(), &"rungsShare".into())
+    let load = js_sys::Reflect::get(&window(), &"rungsExtra".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&JsValue::NULL).ok())
@@ -51,7 +51,7 @@ fn failed(host: &Element) {
     );
 }
 
-/// `#/shared/<link>`: the share module shows the link, or says what is wrong with it.
+/// `#/shared/<link>`: the extra module shows the link, or says what is wrong with it.
 #[component]
 pub fn SharedPage(
     /// The link text after `#/shared/`.

@@ -17,7 +17,7 @@ mod quiz_page;
 mod rating;
 mod router;
 mod search_page;
-pub mod shared;
+pub mod extra;
 mod state;
 mod store;
 mod summary_page;

@@ -1,10 +1,10 @@
-//! The share module: making a share link, and opening one (someone's progress, or a
+//! The extra module: making a share link, and opening one (someone's progress, or a
 //! manager's reply to it).
 //!
-//! It is built into its own wasm file (bin `share`, `src/bin/share.rs`), which the app
+//! It is built into its own wasm file (bin `share`, `src/bin/extra.rs`), which the app
 //! loads only when someone shares or opens a link (`ui::lazy`): the codec and deflate
 //! stay out of the first load. [`install`] hands the app two entry points through
-//! `window.rungsShareApi`. Everything here is built with plain DOM calls (`dom.rs`);
+//! `window.rungsExtraApi`. Everything here is built with plain DOM calls (`dom.rs`);
 //! text from links and ladders goes in as text, never markup.
 //!
 //! It keeps its own keys in localStorage (`kept.rs`) and only ever reads the person's
@@ -12,7 +12,7 @@
 
 mod kept;
 mod panel;
-mod view;
+mod shared;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
@@ -22,14 +22,14 @@ use crate::progress::share::Entry;
 use crate::progress::Rating;
 
 /// The global the app looks for once this module has started.
-pub const API: &str = "rungsShareApi";
+pub const API: &str = "rungsExtraApi";
 
 /// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
-/// `window.rungsShareApi`.
+/// `window.rungsExtraApi`.
 pub fn install() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
-    let open = Closure::<dyn Fn(Element, String)>::new(view::show);
+    let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
     let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
     // They live as long as the page.

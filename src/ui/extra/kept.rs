@@ -1,4 +1,4 @@
-//! What the share module keeps in localStorage, each under its own key and never the
+//! What the extra module keeps in localStorage, each under its own key and never the
 //! person's own progress (`storage::KEY`), which it only reads:
 //!
 //! - `rungs:share:name`: the name you sign links and replies with;

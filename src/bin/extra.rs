@@ -1,9 +1,9 @@
-//! The share module (`ui::shared`): a second wasm file that the app loads only when
+//! The extra module (`ui::extra`): a second wasm file that the app loads only when
 //! someone shares progress or opens a share link.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::shared::install();
+    rungs::ui::extra::install();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
