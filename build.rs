@@ -1,7 +1,9 @@
 //! Embeds the ladder folder into the app, imported at build time.
 //!
-//! The folder is `ladders/` unless `RUNGS_LADDERS` names another one (relative to this
-//! crate or absolute). The importer in `src/ladder` runs here, at build time, so the app
+//! The folder is `ladders/` unless `RUNGS_LADDERS` names others: one folder (instead of
+//! `ladders/`) or several separated by `:` (`ladders:../acme-ladder` embeds both, side by
+//! side), each relative to this crate or absolute. Two folders may not hold the same
+//! relative path: the build stops and names it. The importer in `src/ladder` runs here, at build time, so the app
 //! ships the model rather than a markdown parser: a smaller download and nothing to
 //! parse at start-up. The raw files are embedded too, for host tests that check the
 //! generated model against a fresh import.
@@ -20,17 +22,30 @@ fn main() {
     println!("cargo:rerun-if-env-changed=RUNGS_LADDERS");
     println!("cargo:rerun-if-changed=src/ladder");
     let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let dir = match env::var("RUNGS_LADDERS") {
-        Ok(d) if !d.trim().is_empty() => manifest.join(d.trim()),
-        _ => manifest.join("ladders"),
+    let spec = env::var("RUNGS_LADDERS").unwrap_or_default();
+    let dirs: Vec<PathBuf> = match spec.trim() {
+        "" => vec![manifest.join("ladders")],
+        list => list.split(':').filter(|d| !d.trim().is_empty()).map(|d| manifest.join(d.trim())).collect(),
     };
-    if !dir.is_dir() {
-        panic!("RUNGS_LADDERS: {} is not a folder", dir.display());
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for dir in &dirs {
+        if !dir.is_dir() {
+            panic!("RUNGS_LADDERS: {} is not a folder", dir.display());
+        }
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut found = Vec::new();
+        walk(dir, dir, &mut found);
+        for (rel, path) in found {
+            if let Some((_, first)) = files.iter().find(|(r, _)| *r == rel) {
+                panic!(
+                    "RUNGS_LADDERS: {rel} is in two ladder folders ({} and {}); rename one",
+                    first.display(),
+                    path.display()
+                );
+            }
+            files.push((rel, path));
+        }
     }
-    println!("cargo:rerun-if-changed={}", dir.display());
-
-    let mut files = Vec::new();
-    walk(&dir, &dir, &mut files);
     files.sort();
 
     let mut out = String::from("/// Every file of the ladder folder: (path relative to it, bytes).\n");

@@ -1,4 +1,4 @@
-//! The ladder embedded at build time (see `build.rs`; `RUNGS_LADDERS` picks the folder).
+//! The ladder embedded at build time (see `build.rs`; `RUNGS_LADDERS` picks the folders).
 //!
 //! `build.rs` runs the importer and writes the model out as code, so the app ships no
 //! markdown parser for its own ladder.

@@ -136,6 +136,10 @@ for (const base of ['/', '/rungs/']) {
     const browser = await browserP;
     const { context, page } = await openPage(browser, null);
     const seen = await watch(context);
+    // Built with RUNGS_LADDERS=ladders:tests/fixtures/hostile: both ladders, side by side.
+    await gotoReady(page, server.url + '#/');
+    await page.getByRole('link', { name: /Web Engineer/ }).first().waitFor();
+    await page.getByRole('link', { name: /Site Reliability Engineer/ }).first().waitFor();
     await gotoReady(page, server.url + '#/engineering/web-engineering/l1');
     await page.getByText("I write <script>window.__pwned = 'summary'</script> safe code.").waitFor();
     await page.getByText(`<img src=x onerror="window.__pwned = 'attribute'"> this week`).waitFor();
