@@ -39,6 +39,10 @@ pub enum Route {
     Level { role: String, level: String, view: View, focus: Option<String> },
     /// `#/search?q=<query>`.
     Search { query: String },
+    /// `#/compare/<track>/<role>/<level>[/<track>/<role>/<level>]`: level A beside level
+    /// B, each `(role id, level id)`; without B, the default partner of A
+    /// (`ladder::default_pair`).
+    Compare { a: (String, String), b: Option<(String, String)> },
     /// `#/shared/<link text>`: someone's shared progress, or a manager's reply to it
     /// (`progress::share` reads the text).
     Shared(String),
@@ -65,6 +69,11 @@ impl Route {
         match parts.as_slice() {
             [s] if s == "search" => Route::Search { query: param(query, "q").unwrap_or_default() },
             [s, link] if s == "shared" => Route::Shared(link.clone()),
+            [c, t, r, l] if c == "compare" => Route::Compare { a: (format!("{t}/{r}"), l.clone()), b: None },
+            [c, t, r, l, t2, r2, l2] if c == "compare" => Route::Compare {
+                a: (format!("{t}/{r}"), l.clone()),
+                b: Some((format!("{t2}/{r2}"), l2.clone())),
+            },
             [track, role, level] => Route::Level {
                 role: format!("{track}/{role}"),
                 level: level.clone(),
@@ -96,6 +105,15 @@ impl Route {
             Route::Search { query } if query.is_empty() => "#/search".to_string(),
             Route::Search { query } => format!("#/search?q={}", encode(query)),
             Route::Shared(link) => format!("#/shared/{}", encode(link)),
+            Route::Compare { a, b } => {
+                let path: Vec<String> = [a]
+                    .into_iter()
+                    .chain(b)
+                    .flat_map(|(role, level)| role.split('/').chain([level.as_str()]))
+                    .map(encode)
+                    .collect();
+                format!("#/compare/{}", path.join("/"))
+            }
             Route::NotFound(raw) => format!("#{}", encode_path(raw)),
         }
     }
@@ -246,5 +264,19 @@ mod tests {
         assert_eq!(Route::parse("#/shared/AQAd-x_9"), r);
         // A link with nothing after `shared/` is not a shared link.
         assert!(matches!(Route::parse("#/shared/"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn compare_routes_name_one_level_or_two() {
+        let sre = ("engineering/site-reliability-engineering".to_string(), "l2".to_string());
+        let one = Route::Compare { a: sre.clone(), b: None };
+        assert_eq!(one.to_fragment(), "#/compare/engineering/site-reliability-engineering/l2");
+        assert_eq!(Route::parse(&one.to_fragment()), one);
+        let two = Route::Compare { a: sre, b: Some(("design/product-design".to_string(), "l10".to_string())) };
+        assert_eq!(
+            two.to_fragment(),
+            "#/compare/engineering/site-reliability-engineering/l2/design/product-design/l10"
+        );
+        assert_eq!(Route::parse(&two.to_fragment()), two);
     }
 }

@@ -28,6 +28,7 @@ pub mod model;
 mod pair;
 mod paths;
 mod similar;
+mod stored;
 mod words;
 mod write;
 
@@ -45,4 +46,5 @@ pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, St
 pub use pair::default_pair;
 pub use paths::Skip;
 pub use similar::{word_diff, Segment, SIMILAR};
+pub use stored::{read_stored, write_stored};
 pub use write::level_to_markdown;

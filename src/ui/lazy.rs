@@ -131,3 +131,50 @@ pub fn ShareButton(
     };
     view! { <div class="share" node_ref=host on:click=toggle></div> }
 }
+
+/// A container that entry point `name` of the extra module fills with `(host, a, b,
+/// progress_json)`, again whenever the progress changes. Until the module has drawn,
+/// it shows `heading` (as the page's `h1`, when given) and `loading`.
+pub fn follow(
+    name: &'static str,
+    (a, b): (String, String),
+    heading: Option<&'static str>,
+    loading: &'static str,
+) -> NodeRef<html::Div> {
+    let store = ProgressStore::expect();
+    let host = NodeRef::<html::Div>::new();
+    Effect::new(move |_| {
+        let json = store.with(crate::progress::to_json);
+        let Some(host) = host.get() else { return };
+        let host: Element = host.into();
+        if host.child_element_count() == 0 {
+            if let Some(h) = heading {
+                add(&host, &text("h1", &[], h));
+            }
+            add(&host, &text("p", &[("role", "status")], loading));
+        }
+        let args = js_sys::Array::of3(&a.clone().into(), &b.clone().into(), &json.into());
+        call(host, name, args);
+    });
+    host
+}
+
+/// `#/compare/…`: level `a` beside level `b` (or its default partner), drawn by the
+/// extra module.
+#[component]
+pub fn ComparePage(
+    /// (role id, level id) of the first level.
+    a: (String, String),
+    /// The second level, if chosen.
+    b: Option<(String, String)>,
+) -> impl IntoView {
+    let a = format!("{}/{}", a.0, a.1);
+    let b = b.map(|(r, l)| format!("{r}/{l}")).unwrap_or_default();
+    let host = follow(
+        "compare",
+        (a, b),
+        Some("Compare levels"),
+        "Opening the comparison…",
+    );
+    view! { <div class="compare" node_ref=host></div> }
+}

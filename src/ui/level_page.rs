@@ -76,9 +76,10 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
             view! { <li><a href=href aria-current=here>{name}</a></li> }
         })
         .collect_view();
+    let compare = Route::Compare { a: (role.id.clone(), level.id.clone()), b: None }.to_fragment();
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
-            <ul>{links}</ul>
+            <ul>{links}<li><a href=compare>"Compare levels"</a></li></ul>
         </nav>
     }
 }

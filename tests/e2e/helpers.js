@@ -10,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(ROOT, 'dist');
+/** The release build with the test ladders beside the shipped one (see scripts/test). */
+export const FIXTURES = path.join(ROOT, 'dist-fixtures');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',

@@ -6,7 +6,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, DIST, ROOT, serve, launch, openPage, gotoReady, radio, ready } from './helpers.js';
+import { CHROME_ARGS, DIST, FIXTURES, serve, launch, openPage, gotoReady, radio, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
 const E1 = 'I am competent in my domain.';
@@ -132,7 +132,7 @@ for (const base of ['/', '/rungs/']) {
 
 for (const base of ['/', '/rungs/']) {
   test(`a hostile ladder renders as inert text under the CSP; no script runs, under ${base}`, { timeout: 90_000 }, async () => {
-    const server = await serve({ dir: path.join(ROOT, 'dist-hostile'), base });
+    const server = await serve({ dir: FIXTURES, base });
     const browser = await browserP;
     const { context, page } = await openPage(browser, null);
     const seen = await watch(context);

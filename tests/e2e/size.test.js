@@ -1,6 +1,6 @@
 // Size budgets, gzipped: the first load (wasm + JS + CSS of the release build, the
-// extra module aside) under 150 KB; the extra module, which loads only when someone
-// shares or opens a share link (public/lazy.js), under 100 KB.
+// extra module aside) under 150 KB; the extra module (sharing, comparing, the summary
+// report), which public/lazy.js loads on first use, under 120 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { DIST } from './helpers.js';
 
 const FIRST_LOAD = 150 * 1024;
-const EXTRA_MODULE = 100 * 1024;
+const EXTRA_MODULE = 120 * 1024;
 
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
@@ -30,7 +30,7 @@ test('the first load fits the 150 KB gzipped budget', async () => {
   assert.ok(first < FIRST_LOAD, `${first} bytes gzipped is over the ${FIRST_LOAD} byte budget`);
 });
 
-test('the extra module, loaded on first use, fits its 100 KB gzipped budget', async () => {
+test('the extra module, loaded on first use, fits its 120 KB gzipped budget', async () => {
   const { extra, files } = await sizes();
   assert.ok(files.some((f) => /^extra-.*\.wasm$/.test(f)), 'dist holds the extra module');
   assert.ok(extra < EXTRA_MODULE, `${extra} bytes gzipped is over the ${EXTRA_MODULE} byte budget`);

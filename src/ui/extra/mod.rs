@@ -10,9 +10,11 @@
 //! It keeps its own keys in localStorage (`kept.rs`) and only ever reads the person's
 //! own progress: opening a link never changes it.
 
+mod compare;
 mod kept;
 mod panel;
 mod shared;
+mod summary;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
@@ -24,18 +26,29 @@ use crate::progress::Rating;
 /// The global the app looks for once this module has started.
 pub const API: &str = "rungsExtraApi";
 
-/// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
-/// `window.rungsExtraApi`.
+/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
+/// `compare(host, "role/level", "role/level" or "", progress_json)` and
+/// `summary(host, role, level, progress_json)` as `window.rungsExtraApi`.
 pub fn install() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
+    for (name, entry) in [("compare", compare::show as fn(Element, String, String, String)), ("summary", summary::show)] {
+        let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
+        let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
+        entry.forget();
+    }
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
     let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
     // They live as long as the page.
     panel.forget();
     open.forget();
     let _ = js_sys::Reflect::set(&leptos::prelude::window(), &API.into(), &JsValue::from(api));
+}
+
+/// The ladder: the one embedded at build time.
+fn ladder() -> crate::ladder::Ladder {
+    crate::embedded::ladder()
 }
 
 /// A side's rating in words: `Performing`, or `Not rated`.

@@ -18,7 +18,7 @@ use crate::ui::dom::{action, add, el, text};
 /// from `progress` (the app's progress, as `progress::to_json` writes it).
 pub fn show(host: Element, role: String, level: String, progress: String) {
     host.set_text_content(None);
-    let ladder = crate::embedded::ladder();
+    let ladder = super::ladder();
     let Some(found) = ladder.role(&role).and_then(|r| r.level(&level)) else {
         add(
             &host,

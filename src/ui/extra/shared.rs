@@ -26,7 +26,7 @@ const MARK_APART: u8 = 2;
 /// wrong with the link.
 pub fn show(host: Element, link: String) {
     host.set_text_content(None);
-    let ladder = crate::embedded::ladder();
+    let ladder = super::ladder();
     let shared = match decode(&link) {
         Ok(shared) => shared,
         Err(e) => return bad_link(&host, &e.to_string()),

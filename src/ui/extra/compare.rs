@@ -1,0 +1,353 @@
+//! Two levels side by side: attributes, then per dimension each expectation as the
+//! same, reworded (removed and added words marked), or only in one level, with your
+//! ratings beside them. Every mark is words, not colour alone.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlSelectElement};
+
+use crate::ladder::{
+    compare_levels, default_pair, AttributeRow, DimensionRows, Expectation, Ladder, Level, Role,
+    Row, Segment, Side,
+};
+use crate::progress::{from_json, Progress};
+use crate::route::Route;
+use crate::ui::dom::{add, button, el, rich, text};
+
+use super::shared::listen;
+
+/// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
+/// is empty, in `host`, with the ratings in `progress` (as `progress::to_json` writes it).
+pub fn show(host: Element, a: String, b: String, progress: String) {
+    host.set_text_content(None);
+    let ladder = super::ladder();
+    let progress = from_json(&progress).unwrap_or_default();
+    add(&host, &text("h1", &[], "Compare levels"));
+    let a = split(&a);
+    let b = if b.is_empty() {
+        default_pair(&ladder, &a.0, &a.1).map(|(r, l)| (r.to_owned(), l.to_owned()))
+    } else {
+        Some(split(&b))
+    };
+    pickers(&host, &ladder, &a, b.as_ref());
+    let found = |(role, level): &(String, String)| {
+        let r = ladder.role(role)?;
+        Some((r, r.level(level)?))
+    };
+    let (Some((ra, la)), Some((rb, lb))) = (found(&a), b.as_ref().and_then(found)) else {
+        let why = if found(&a).is_none() {
+            format!("This ladder has no level “{}” in role “{}”.", a.1, a.0)
+        } else if b.is_none() {
+            "This role has one level only: pick another level to compare it with.".to_owned()
+        } else {
+            "This ladder has no such second level: pick one above.".to_owned()
+        };
+        add(&host, &text("p", &[("role", "status")], &why));
+        return;
+    };
+    levels(&host, (ra, la), (rb, lb), &progress);
+}
+
+/// `track/role/level` as (role id, level id).
+fn split(path: &str) -> (String, String) {
+    match path.rsplit_once('/') {
+        Some((role, level)) => (role.to_owned(), level.to_owned()),
+        None => (String::new(), path.to_owned()),
+    }
+}
+
+/// "First level" and "Second level" selects over every level of every role, and Swap;
+/// choosing one goes to that comparison's own address.
+fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(String, String)>) {
+    let form = el("div", &[("class", "compare-pickers")]);
+    for (id, label, chosen) in [
+        ("compare-a", "First level", Some(a)),
+        ("compare-b", "Second level", b),
+    ] {
+        let field = el("div", &[("class", "field")]);
+        add(&field, &text("label", &[("for", id)], label));
+        let select = el("select", &[("id", id), ("data-pick", "")]);
+        for role in &ladder.roles {
+            let group = el(
+                "optgroup",
+                &[("label", &format!("{} · {}", role.track, role.name))],
+            );
+            for level in &role.levels {
+                let value = format!("{}/{}", role.id, level.id);
+                let option = text("option", &[("value", &value)], &level.heading());
+                if chosen.is_some_and(|(r, l)| *r == role.id && *l == level.id) {
+                    let _ = option.set_attribute("selected", "");
+                }
+                add(&group, &option);
+            }
+            add(&select, &group);
+        }
+        add(&field, &select);
+        add(&form, &field);
+    }
+    add(
+        &form,
+        &button("Swap", "swap", &[("aria-label", "Swap the two levels")]),
+    );
+    add(host, &form);
+    listen(host, move |e: web_sys::Event| {
+        let picked = |id: &str| {
+            leptos::prelude::document()
+                .get_element_by_id(id)
+                .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| split(&s.value()))
+        };
+        let swap = e.type_() == "click"
+            && crate::ui::dom::action(&e).is_some_and(|(act, _)| act == "swap");
+        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+        let picking = e.type_() == "change" && target.is_some_and(|t| t.has_attribute("data-pick"));
+        if !(swap || picking) {
+            return;
+        }
+        let (Some(first), Some(second)) = (picked("compare-a"), picked("compare-b")) else {
+            return;
+        };
+        let (a, b) = if swap {
+            (second, first)
+        } else {
+            (first, second)
+        };
+        let route = Route::Compare { a, b: Some(b) };
+        let _ = leptos::prelude::window()
+            .location()
+            .set_hash(&route.to_fragment());
+    });
+}
+
+/// Short names for the two levels in marks: their labels (`L2`), or their headings when
+/// the labels are missing or the same.
+fn names(a: &Level, b: &Level) -> (String, String) {
+    if a.label.is_empty() || a.label == b.label {
+        (a.heading(), b.heading())
+    } else {
+        (a.label.clone(), b.label.clone())
+    }
+}
+
+/// The comparison itself: a summary line, the attributes, then each dimension.
+fn levels(
+    host: &Element,
+    (ra, la): (&Role, &Level),
+    (rb, lb): (&Role, &Level),
+    progress: &Progress,
+) {
+    let cmp = compare_levels(la, lb);
+    let (na, nb) = names(la, lb);
+    let mut counts = [0usize; 4];
+    for row in cmp.dimensions.iter().flat_map(|d| &d.rows) {
+        counts[match row {
+            Row::Same { .. } => 0,
+            Row::Reworded { .. } => 1,
+            Row::OnlyInA(_) => 2,
+            Row::OnlyInB(_) => 3,
+        }] += 1;
+    }
+    let lead = format!(
+        "{} ({}) beside {} ({}): {} the same, {} reworded, {} only in {na}, {} only in {nb}.",
+        la.heading(),
+        ra.name,
+        lb.heading(),
+        rb.name,
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    );
+    add(
+        host,
+        &text("p", &[("class", "lead"), ("id", "compare-lead")], &lead),
+    );
+    let open = el("p", &[("class", "compare-open")]);
+    for (role, level) in [(ra, la), (rb, lb)] {
+        let href = Route::level(&role.id, &level.id).to_fragment();
+        add(
+            &open,
+            &text(
+                "a",
+                &[("href", &href)],
+                &format!("Open {}", level.heading()),
+            ),
+        );
+        add(&open, &text("span", &[("aria-hidden", "true")], " · "));
+    }
+    add(host, &open);
+    if !cmp.attributes.is_empty() {
+        attributes(host, &cmp.attributes, &na, &nb);
+    }
+    for (i, d) in cmp.dimensions.iter().enumerate() {
+        dimension(host, d, i, (&na, &nb), progress);
+    }
+}
+
+fn table(head: [&str; 3]) -> (Element, Element) {
+    let table = el("table", &[("class", "compare-table")]);
+    let thead = el("thead", &[]);
+    let tr = el("tr", &[]);
+    for h in head {
+        add(&tr, &text("th", &[("scope", "col")], h));
+    }
+    add(&thead, &tr);
+    add(&table, &thead);
+    let body = el("tbody", &[]);
+    add(&table, &body);
+    (table, body)
+}
+
+fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
+    let section = el(
+        "section",
+        &[("class", "dimension"), ("aria-labelledby", "attributes-h")],
+    );
+    add(
+        &section,
+        &text("h2", &[("id", "attributes-h")], "Attributes"),
+    );
+    let (table, body) = table(["Attribute", na, nb]);
+    for row in rows {
+        let tr = el("tr", &[("class", if row.changed { "changed" } else { "" })]);
+        let th = text("th", &[("scope", "row")], &row.name);
+        if row.changed {
+            add(&th, &text("span", &[("class", "mark")], "Changed"));
+        }
+        add(&tr, &th);
+        for value in [&row.a, &row.b] {
+            let td = el("td", &[]);
+            match value {
+                Some(v) => rich(&td, v),
+                None => add(&td, &text("span", &[("class", "none")], "Not given")),
+            }
+            add(&tr, &td);
+        }
+        add(&body, &tr);
+    }
+    add(&section, &table);
+    add(host, &section);
+}
+
+fn dimension(
+    host: &Element,
+    d: &DimensionRows,
+    index: usize,
+    (na, nb): (&str, &str),
+    progress: &Progress,
+) {
+    let id = format!("cd-{index}");
+    let section = el(
+        "section",
+        &[("class", "dimension"), ("aria-labelledby", &id)],
+    );
+    let title = match &d.emoji {
+        Some(e) => format!("{e} {}", d.name),
+        None => d.name.clone(),
+    };
+    add(&section, &text("h2", &[("id", &id)], &title));
+    match d.side {
+        Side::Both => {}
+        Side::OnlyInA => add(
+            &section,
+            &text(
+                "p",
+                &[("class", "muted")],
+                &format!("This dimension is only in {na}."),
+            ),
+        ),
+        Side::OnlyInB => add(
+            &section,
+            &text(
+                "p",
+                &[("class", "muted")],
+                &format!("This dimension is only in {nb}."),
+            ),
+        ),
+    }
+    let (table, body) = table(["Change", na, nb]);
+    for row in &d.rows {
+        let (mark, a, b, class) = match row {
+            Row::Same { a, b } => ("Same".to_owned(), Some(plain(a)), Some(plain(b)), "same"),
+            Row::Reworded { diff, .. } => (
+                "Reworded".to_owned(),
+                Some(marked(diff, true)),
+                Some(marked(diff, false)),
+                "reworded",
+            ),
+            Row::OnlyInA(a) => (format!("Only in {na}"), Some(plain(a)), None, "only-a"),
+            Row::OnlyInB(b) => (format!("Only in {nb}"), None, Some(plain(b)), "only-b"),
+        };
+        let tr = el("tr", &[("class", class)]);
+        add(
+            &tr,
+            &text("th", &[("scope", "row"), ("class", "change")], &mark),
+        );
+        let ids = match row {
+            Row::Same { a, b } | Row::Reworded { a, b, .. } => [Some(&a.id), Some(&b.id)],
+            Row::OnlyInA(a) => [Some(&a.id), None],
+            Row::OnlyInB(b) => [None, Some(&b.id)],
+        };
+        for (cell, id) in [a, b].into_iter().zip(ids) {
+            let td = el("td", &[]);
+            match cell {
+                Some(content) => add(&td, &content),
+                None => add(
+                    &td,
+                    &text("span", &[("class", "none")], "Not in this level"),
+                ),
+            }
+            if let Some(r) = id.and_then(|id| progress.rating(id)) {
+                add(
+                    &td,
+                    &text(
+                        "p",
+                        &[("class", "your-rating")],
+                        &format!("Your rating: {}", r.label()),
+                    ),
+                );
+            }
+            add(&tr, &td);
+        }
+        add(&body, &tr);
+    }
+    add(&section, &table);
+    add(host, &section);
+}
+
+fn plain(x: &Expectation) -> Element {
+    let p = el("p", &[]);
+    rich(&p, &x.text);
+    p
+}
+
+/// The words of one side of a rewording: kept words as they are, and this side's
+/// changes marked, `del` with "removed:" on side A, `ins` with "added:" on side B.
+fn marked(diff: &[Segment], side_a: bool) -> Element {
+    let p = el("p", &[]);
+    let mut first = true;
+    for segment in diff {
+        let (words, tag, said) = match segment {
+            Segment::Kept(w) => (w, None, ""),
+            Segment::Removed(w) if side_a => (w, Some("del"), "removed: "),
+            Segment::Added(w) if !side_a => (w, Some("ins"), "added: "),
+            _ => continue,
+        };
+        if !first {
+            add(&p, &text("span", &[], " "));
+        }
+        first = false;
+        match tag {
+            Some(tag) => {
+                let change = el(tag, &[]);
+                add(
+                    &change,
+                    &text("span", &[("class", "visually-hidden")], said),
+                );
+                add(&change, &text("span", &[], words));
+                add(&p, &change);
+            }
+            None => add(&p, &text("span", &[], words)),
+        }
+    }
+    p
+}
