@@ -1,23 +1,50 @@
-// Loads the extra module on first use: a second wasm file (src/ui/extra) that makes
-// and reads share links, kept out of the first load. The build names it in
-// <meta name="rungs-extra"> (scripts/precache.mjs). window.rungsExtra() resolves to
-// the module's entry points, loading it once; a failed load may be tried again.
+// Loads the app's on-demand modules on first use: second and third wasm files kept out
+// of the first load. `extra` (src/ui/extra) shares, compares and draws the summary
+// report; `import` (src/ui/importer) imports a ladder in the browser. The build names
+// each in <meta name="rungs-NAME"> (scripts/precache.mjs); a module's start-up puts its
+// entry points in window.rungsModules[NAME]. window.rungsModule(NAME) resolves to them,
+// loading the module once; a failed load may be tried again.
 (() => {
-  let loading = null;
-  async function load() {
-    const meta = document.querySelector('meta[name="rungs-extra"]');
-    if (!meta) throw new Error('this build has no extra module');
+  const loading = {};
+  window.rungsModules = {};
+  async function load(name) {
+    const meta = document.querySelector(`meta[name="rungs-${name}"]`);
+    if (!meta) throw new Error(`this build has no ${name} module`);
     const module = await import(new URL(meta.content, document.baseURI).href);
     await module.default();
-    return window.rungsExtraApi;
+    return window.rungsModules[name];
   }
-  window.rungsExtra = () => {
-    if (!loading) {
-      loading = load().catch((e) => {
-        loading = null;
+  window.rungsModule = (name) => {
+    if (!loading[name]) {
+      loading[name] = load(name).catch((e) => {
+        delete loading[name];
         throw e;
       });
     }
-    return loading;
+    return loading[name];
+  };
+
+  // The files of a drag and drop as [path, File] pairs. Folders are walked; a single
+  // dropped folder is the ladder folder itself, so paths start inside it. Call it
+  // during the drop event: the browser empties the list afterwards.
+  window.rungsDropped = async (transfer) => {
+    const entries = [...transfer.items].map((i) => i.webkitGetAsEntry && i.webkitGetAsEntry()).filter(Boolean);
+    if (!entries.length) return [...transfer.files].map((f) => [f.name, f]);
+    const out = [];
+    const walk = async (entry, path) => {
+      if (entry.isFile) {
+        out.push([path, await new Promise((ok, fail) => entry.file(ok, fail))]);
+      } else if (entry.isDirectory) {
+        const reader = entry.createReader();
+        for (;;) {
+          const batch = await new Promise((ok, fail) => reader.readEntries(ok, fail));
+          if (!batch.length) break;
+          for (const e of batch) await walk(e, path ? `${path}/${e.name}` : e.name);
+        }
+      }
+    };
+    const folder = entries.length === 1 && entries[0].isDirectory;
+    for (const e of entries) await walk(e, folder ? '' : e.name);
+    return out;
   };
 })();

@@ -2,7 +2,8 @@
 // Content-Security-Policy and offline.
 // 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
 //    inline script.
-// 2. Names the extra module for public/lazy.js, which loads it on first use.
+// 2. Names the on-demand modules (extra, import) for public/lazy.js, which loads them
+//    on first use.
 // 3. Writes the service worker's precache list and version from the files actually
 //    built: never by hand.
 import { createHash } from 'node:crypto';
@@ -22,18 +23,20 @@ const boot = `boot-${hash(found[1]).slice(0, 16)}.js`;
 await writeFile(path.join(dir, boot), found[1].trim() + '\n');
 html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
-// The extra module is built as a Trunk "worker", so Trunk neither starts it nor hashes
-// its file names: hash them here, so that caches can keep them for good.
-const extraWasm = await readFile(path.join(dir, 'extra_bg.wasm'));
-const wasmName = `extra-${hash(extraWasm).slice(0, 16)}_bg.wasm`;
-const extraJs = (await readFile(path.join(dir, 'extra.js'), 'utf8')).replaceAll('extra_bg.wasm', wasmName);
-if (!extraJs.includes(wasmName)) throw new Error('extra.js does not name extra_bg.wasm');
-const extra = `extra-${hash(extraJs).slice(0, 16)}.js`;
-await writeFile(path.join(dir, wasmName), extraWasm);
-await writeFile(path.join(dir, extra), extraJs);
-await rm(path.join(dir, 'extra_bg.wasm'));
-await rm(path.join(dir, 'extra.js'));
-html = html.replace('</head>', `<meta name="rungs-extra" content="./${extra}"></head>`);
+// The on-demand modules are built as Trunk "workers", so Trunk neither starts them nor
+// hashes their file names: hash them here, so that caches can keep them for good.
+for (const name of ['extra', 'import']) {
+  const wasm = await readFile(path.join(dir, `${name}_bg.wasm`));
+  const wasmName = `${name}-${hash(wasm).slice(0, 16)}_bg.wasm`;
+  const js = (await readFile(path.join(dir, `${name}.js`), 'utf8')).replaceAll(`${name}_bg.wasm`, wasmName);
+  if (!js.includes(wasmName)) throw new Error(`${name}.js does not name ${name}_bg.wasm`);
+  const jsName = `${name}-${hash(js).slice(0, 16)}.js`;
+  await writeFile(path.join(dir, wasmName), wasm);
+  await writeFile(path.join(dir, jsName), js);
+  await rm(path.join(dir, `${name}_bg.wasm`));
+  await rm(path.join(dir, `${name}.js`));
+  html = html.replace('</head>', `<meta name="rungs-${name}" content="./${jsName}"></head>`);
+}
 await writeFile(indexPath, html);
 
 const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();

@@ -43,6 +43,8 @@ pub enum Route {
     /// B, each `(role id, level id)`; without B, the default partner of A
     /// (`ladder::default_pair`).
     Compare { a: (String, String), b: Option<(String, String)> },
+    /// `#/import`: import a ladder in the browser.
+    Import,
     /// `#/shared/<link text>`: someone's shared progress, or a manager's reply to it
     /// (`progress::share` reads the text).
     Shared(String),
@@ -68,6 +70,7 @@ impl Route {
         }
         match parts.as_slice() {
             [s] if s == "search" => Route::Search { query: param(query, "q").unwrap_or_default() },
+            [s] if s == "import" => Route::Import,
             [s, link] if s == "shared" => Route::Shared(link.clone()),
             [c, t, r, l] if c == "compare" => Route::Compare { a: (format!("{t}/{r}"), l.clone()), b: None },
             [c, t, r, l, t2, r2, l2] if c == "compare" => Route::Compare {
@@ -104,6 +107,7 @@ impl Route {
             }
             Route::Search { query } if query.is_empty() => "#/search".to_string(),
             Route::Search { query } => format!("#/search?q={}", encode(query)),
+            Route::Import => "#/import".to_string(),
             Route::Shared(link) => format!("#/shared/{}", encode(link)),
             Route::Compare { a, b } => {
                 let path: Vec<String> = [a]
@@ -261,6 +265,8 @@ mod tests {
     fn shared_links_carry_their_text_through_the_fragment() {
         let r = Route::Shared("AQAd-x_9".to_string());
         assert_eq!(r.to_fragment(), "#/shared/AQAd-x_9");
+        assert_eq!(Route::parse("#/import"), Route::Import);
+        assert_eq!(Route::Import.to_fragment(), "#/import");
         assert_eq!(Route::parse("#/shared/AQAd-x_9"), r);
         // A link with nothing after `shared/` is not a shared link.
         assert!(matches!(Route::parse("#/shared/"), Route::NotFound(_)));

@@ -113,6 +113,33 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
     Ok(())
 }
 
+/// Where a ladder imported in the browser is kept, as `ladder::write_stored` writes it.
+pub const IMPORTED: &str = "rungs:imported";
+
+/// The ladder imported in the browser, if one is kept and readable.
+pub fn imported_ladder() -> Option<crate::ladder::Ladder> {
+    if !present() {
+        return None;
+    }
+    crate::ladder::read_stored(&LocalStorage::raw().get_item(IMPORTED).ok()??)
+}
+
+/// Keeps `stored` (a `ladder::write_stored` text) as the imported ladder, replacing one
+/// kept before; the error says why the browser refused.
+pub fn save_imported(stored: &str) -> Result<(), SaveError> {
+    if !present() {
+        return Err(SaveError::Unavailable);
+    }
+    LocalStorage::raw().set_item(IMPORTED, stored).map_err(|_| SaveError::Full)
+}
+
+/// Forgets the imported ladder. Answers given on its levels stay in the progress.
+pub fn remove_imported() {
+    if present() {
+        let _ = LocalStorage::raw().remove_item(IMPORTED);
+    }
+}
+
 /// Whether a `storage` event is about the progress key.
 pub fn is_progress_event(ev: &web_sys::StorageEvent) -> bool {
     ev.key().as_deref() == Some(KEY)

@@ -248,13 +248,14 @@ async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
     let app = mount(acme(), "#/shared/AQAB").await;
     assert_eq!(app.h1(), "Shared progress");
     let alert = app.texts("[role=alert]").join("|");
-    assert!(alert.contains("The sharing part of Rungs did not load"), "{alert}");
+    assert!(alert.contains("This part of Rungs did not load"), "{alert}");
 }
 
 /// Calls entry point `name` of the extra module (`ui::extra`) with `args`.
 fn share_api(name: &str, args: &js_sys::Array) {
     rungs::ui::extra::install();
-    let api = js_sys::Reflect::get(&window(), &rungs::ui::extra::API.into()).unwrap();
+    let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
+    let api = js_sys::Reflect::get(&modules, &"extra".into()).unwrap();
     let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into()).unwrap().unchecked_into();
     entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
 }

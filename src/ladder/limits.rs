@@ -42,6 +42,8 @@ pub enum Refusal {
     TotalTooLarge { total: u64 },
     #[error("not a text file (a NUL byte in the first 8 KiB)")]
     NotText,
+    #[error("the browser could not read the file")]
+    Unreadable,
 }
 
 /// What happens to one file.

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 
 use super::banner::StorageBanner;
 use super::header::Header;
-use super::lazy::{ComparePage, SharedPage};
+use super::lazy::{ComparePage, ImportPage, SharedPage};
 use super::home::Home;
 use super::level_page::LevelPage;
 use super::not_found::NotFound;
@@ -47,6 +47,7 @@ pub fn App(
         Route::Search { query } => view! { <SearchPage query=query /> }.into_any(),
         Route::Shared(link) => view! { <SharedPage link=link /> }.into_any(),
         Route::Compare { a, b } => view! { <ComparePage a=a b=b /> }.into_any(),
+        Route::Import => view! { <ImportPage /> }.into_any(),
         Route::NotFound(raw) => view! { <NotFound raw=raw /> }.into_any(),
     };
 
@@ -93,6 +94,7 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         Route::Search { query } => format!("Search: {query}"),
         Route::Shared(_) => "Shared progress".to_string(),
         Route::Compare { .. } => "Compare levels".to_string(),
+        Route::Import => "Import a ladder".to_string(),
         Route::NotFound(_) => "Page not found".to_string(),
     };
     format!("{name} · Rungs")

@@ -27,7 +27,9 @@ fn build(host: &Element, ladder: &Ladder) {
         "Pick a role and level to read what it expects, search across every level with ",
     );
     add(&lede, &text("kbd", &[], "/"));
-    let _ = lede.append_with_str_1(", or browse the tracks below.");
+    let _ = lede.append_with_str_1(", or browse the tracks below. Your company has its own? ");
+    add(&lede, &text("a", &[("href", "#/import")], "Import a ladder"));
+    let _ = lede.append_with_str_1(".");
     add(host, &lede);
     if ladder.roles.is_empty() {
         add(

@@ -11,13 +11,18 @@ use super::dom::{add, button, el, text};
 use super::files::settle;
 use super::store::ProgressStore;
 
-/// Loads the extra module (once) and calls its entry point `name` with `args`. When it
-/// cannot load (offline before it was ever cached), `host` says so.
-fn call(host: Element, name: &'static str, args: js_sys::Array) {
-    let load = js_sys::Reflect::get(&window(), &"rungsExtra".into())
+/// Loads on-demand module `module` (once) and calls its entry point `name` with `host`
+/// and `args`. When it cannot load (offline before it was ever cached), `host` says so.
+pub(super) fn call_in(
+    module: &'static str,
+    host: Element,
+    name: &'static str,
+    args: js_sys::Array,
+) {
+    let load = js_sys::Reflect::get(&window(), &"rungsModule".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &module.into()).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     let Some(load) = load else {
         return failed(&host);
@@ -36,6 +41,24 @@ fn call(host: Element, name: &'static str, args: js_sys::Array) {
     });
 }
 
+fn call(host: Element, name: &'static str, args: js_sys::Array) {
+    call_in("extra", host, name, args);
+}
+
+/// Makes `api` the entry points of on-demand module `module`, for [`call_in`]: called
+/// by each module's start-up (`src/bin/extra.rs`, `src/bin/import.rs`).
+pub fn publish(module: &str, api: &js_sys::Object) {
+    let modules = js_sys::Reflect::get(&window(), &"rungsModules".into())
+        .ok()
+        .filter(JsValue::is_object)
+        .unwrap_or_else(|| {
+            let fresh = js_sys::Object::new().into();
+            let _ = js_sys::Reflect::set(&window(), &"rungsModules".into(), &fresh);
+            fresh
+        });
+    let _ = js_sys::Reflect::set(&modules, &module.into(), api);
+}
+
 /// Replaces the loading message in `host` (or an earlier alert) with an alert.
 fn failed(host: &Element) {
     while let Ok(Some(old)) = host.query_selector("[role=status], [role=alert]") {
@@ -46,7 +69,7 @@ fn failed(host: &Element) {
         &text(
             "p",
             &[("role", "alert")],
-            "The sharing part of Rungs did not load. Check your connection and reload the page.",
+            "This part of Rungs did not load. Check your connection and reload the page.",
         ),
     );
 }
@@ -177,4 +200,21 @@ pub fn ComparePage(
         "Opening the comparison…",
     );
     view! { <div class="compare" node_ref=host></div> }
+}
+
+/// `#/import`: the import module (`ui::importer`) reads a ladder in the browser.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        add(&host, &text("h1", &[], "Import a ladder"));
+        add(
+            &host,
+            &text("p", &[("role", "status")], "Opening the importer…"),
+        );
+        call_in("import", host, "show", js_sys::Array::new());
+    });
+    view! { <div class="import" node_ref=host></div> }
 }

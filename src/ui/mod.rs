@@ -7,7 +7,7 @@ mod files;
 mod header;
 mod home;
 mod keep;
-mod lazy;
+pub mod lazy;
 mod know_page;
 mod level_page;
 mod not_found;
@@ -18,6 +18,7 @@ mod rating;
 mod router;
 mod search_page;
 pub mod extra;
+pub mod importer;
 mod state;
 mod store;
 mod summary_page;
@@ -27,11 +28,21 @@ pub use router::Router;
 pub use state::LadderState;
 pub use store::ProgressStore;
 
-/// Installs the panic hook, mounts the app on `<body>` with the embedded ladder and marks
-/// `rungs:ready` for the benchmarks.
+/// The embedded ladder, then the roles of a ladder imported in this browser (marked
+/// "(imported)" in their track's name when they were imported).
+pub fn ladder() -> crate::ladder::Ladder {
+    let mut ladder = crate::embedded::ladder();
+    if let Some(imported) = crate::storage::imported_ladder() {
+        ladder.roles.extend(imported.roles);
+    }
+    ladder
+}
+
+/// Installs the panic hook, mounts the app on `<body>` with the embedded ladder (and an
+/// imported one) and marks `rungs:ready` for the benchmarks.
 pub fn start() {
     panic::install();
-    let ladder = crate::embedded::ladder();
+    let ladder = ladder();
     let problems = crate::embedded::errors();
     leptos::mount::mount_to_body(move || leptos::view! { <App ladder=ladder.clone() problems=problems.clone() /> });
     if let Some(perf) = leptos::prelude::window().performance() {

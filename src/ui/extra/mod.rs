@@ -4,7 +4,7 @@
 //! It is built into its own wasm file (bin `share`, `src/bin/extra.rs`), which the app
 //! loads only when someone shares or opens a link (`ui::lazy`): the codec and deflate
 //! stay out of the first load. [`install`] hands the app two entry points through
-//! `window.rungsExtraApi`. Everything here is built with plain DOM calls (`dom.rs`);
+//! `window.rungsModules.extra`. Everything here is built with plain DOM calls (`dom.rs`);
 //! text from links and ladders goes in as text, never markup.
 //!
 //! It keeps its own keys in localStorage (`kept.rs`) and only ever reads the person's
@@ -17,18 +17,14 @@ mod shared;
 mod summary;
 
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// The global the app looks for once this module has started.
-pub const API: &str = "rungsExtraApi";
-
 /// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
 /// `compare(host, "role/level", "role/level" or "", progress_json)` and
-/// `summary(host, role, level, progress_json)` as `window.rungsExtraApi`.
+/// `summary(host, role, level, progress_json)` as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
@@ -43,12 +39,12 @@ pub fn install() {
     // They live as long as the page.
     panel.forget();
     open.forget();
-    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &API.into(), &JsValue::from(api));
+    crate::ui::lazy::publish("extra", &api);
 }
 
-/// The ladder: the one embedded at build time.
+/// The ladder: the one embedded at build time, and one imported in this browser.
 fn ladder() -> crate::ladder::Ladder {
-    crate::embedded::ladder()
+    crate::ui::ladder()
 }
 
 /// A side's rating in words: `Performing`, or `Not rated`.

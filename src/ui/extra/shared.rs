@@ -84,26 +84,20 @@ fn missing(host: &Element, shared: &SharedAssessment, what: &str) {
     add(host, &text("h1", &[], "Shared progress"));
     let alert = el("div", &[("class", "notice error"), ("role", "alert")]);
     let from = who(&shared.name, "The sender");
-    add(
-        &alert,
-        &text(
-            "p",
-            &[],
-            &format!(
-                "This link needs a ladder this copy of Rungs does not have: {what}, ladder version {}.",
-                shared.ladder_version
-            ),
-        ),
+    let needs = format!(
+        "This link needs a ladder this copy of Rungs does not have: {what}, ladder version {}.",
+        shared.ladder_version
     );
+    add(&alert, &text("p", &[], &needs));
+    let hint = if shared.role.starts_with("imported-") {
+        format!("{from} imported that ladder in their browser: import the same ladder files here (Import a ladder, on the home page), then open the link again.")
+    } else {
+        format!("{from} may use their company’s own ladder: open the link in the copy of Rungs that has it, or import that ladder here.")
+    };
+    add(&alert, &text("p", &[], &hint));
     add(
         &alert,
-        &text(
-            "p",
-            &[],
-            &format!(
-                "{from} may use their company’s own ladder: open the link in the copy of Rungs that has it. Nothing of your own progress has changed."
-            ),
-        ),
+        &text("p", &[], "Nothing of your own progress has changed."),
     );
     add(host, &alert);
     add_home(host);

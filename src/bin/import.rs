@@ -1,0 +1,13 @@
+//! The import module (`ui::importer`): a wasm file of its own, with the markdown
+//! importer, that the app loads only when someone opens Import a ladder.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    rungs::ui::importer::install();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("import is part of the Rungs web app: serve it with `scripts/serve` (see README.md)");
+    std::process::exit(2);
+}

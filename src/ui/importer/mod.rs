@@ -1,0 +1,299 @@
+//! "Import a ladder": a company's ladder read in the browser, from picked files, a
+//! picked folder or a drag and drop, with the same importer and messages as `ladder
+//! check`, then kept in this browser and listed with the other roles as "(imported)".
+//!
+//! Built into its own wasm file (bin `import`, `src/bin/import.rs`), loaded only when
+//! someone opens `#/import`: it carries the markdown parser, which nothing else in the
+//! browser needs. The app reads the kept ladder at start-up (`ui::ladder`), so after an
+//! import or a removal the page reloads.
+
+mod read;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use crate::ladder::{import_checked, write_stored, Checked, Ladder, Screened, Severity, Verdict};
+use crate::route::Route;
+use crate::storage;
+use crate::ui::dom::{action, add, button, el, text};
+
+/// Publishes `show(host)` as `window.rungsModules.import`.
+pub fn install() {
+    let api = js_sys::Object::new();
+    let show = Closure::<dyn Fn(Element)>::new(show);
+    let _ = js_sys::Reflect::set(&api, &"show".into(), show.as_ref());
+    show.forget();
+    crate::ui::lazy::publish("import", &api);
+}
+
+/// The import page in `host`: the ladder imported now, if any, and the ways to import.
+pub fn show(host: Element) {
+    host.set_text_content(None);
+    add(&host, &text("h1", &[], "Import a ladder"));
+    add(
+        &host,
+        &text(
+            "p",
+            &[("class", "lede")],
+            "Bring your company’s ladder: one markdown file per level, in folders Track/Role family/. Rungs reads the files here, in your browser, with the same importer as the `ladder check` command; nothing is uploaded.",
+        ),
+    );
+    if let Some(ladder) = storage::imported_ladder() {
+        current(&host, &ladder);
+    }
+    let part = el("section", &[("aria-labelledby", "import-h")]);
+    add(&part, &text("h2", &[("id", "import-h")], "Import"));
+    let pick = el("p", &[("class", "actions")]);
+    for (id, label, folder) in [
+        ("import-files", "Choose files", false),
+        ("import-folder", "Choose a folder", true),
+    ] {
+        let wrap = text("label", &[("class", "file-button"), ("for", id)], label);
+        let input = el(
+            "input",
+            &[
+                ("type", "file"),
+                ("id", id),
+                ("multiple", ""),
+                ("data-pick", ""),
+            ],
+        );
+        if folder {
+            let _ = input.set_attribute("webkitdirectory", "");
+        } else {
+            let _ = input.set_attribute(
+                "accept",
+                ".md,.markdown,.mdown,.txt,text/markdown,text/plain",
+            );
+        }
+        add(&wrap, &input);
+        add(&pick, &wrap);
+    }
+    add(&part, &pick);
+    add(
+        &part,
+        &text(
+            "div",
+            &[("class", "drop"), ("id", "import-drop")],
+            "…or drop the files or the folder here.",
+        ),
+    );
+    add(
+        &part,
+        &text(
+            "p",
+            &[("class", "muted")],
+            "At most 1 MB a file and 5 MB in all, text files only. Importing again replaces the ladder imported before.",
+        ),
+    );
+    add(&host, &part);
+    add(
+        &host,
+        &el("div", &[("id", "import-result"), ("aria-live", "polite")]),
+    );
+    wire(&host);
+}
+
+/// The ladder kept now: its roles, and Remove.
+fn current(host: &Element, ladder: &Ladder) {
+    let part = el(
+        "section",
+        &[("class", "notice"), ("aria-labelledby", "current-h")],
+    );
+    add(
+        &part,
+        &text("h2", &[("id", "current-h")], "Imported in this browser"),
+    );
+    let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
+    add(
+        &part,
+        &text(
+            "p",
+            &[],
+            &format!("{levels} levels in {} roles:", ladder.roles.len()),
+        ),
+    );
+    add(&part, &roles(ladder));
+    add(&part, &button("Remove the imported ladder", "remove", &[]));
+    add(host, &part);
+}
+
+fn roles(ladder: &Ladder) -> Element {
+    let list = el("ul", &[]);
+    for role in &ladder.roles {
+        let li = el("li", &[]);
+        let name = format!("{} · {}", role.track, role.name);
+        match role.levels.first() {
+            Some(l) => add(
+                &li,
+                &text(
+                    "a",
+                    &[("href", &Route::level(&role.id, &l.id).to_fragment())],
+                    &name,
+                ),
+            ),
+            None => add(&li, &text("span", &[], &name)),
+        }
+        add(&list, &li);
+    }
+    list
+}
+
+/// Change (a picked file or folder), drop and click (Remove, Open) on `host`.
+fn wire(host: &Element) {
+    let on_change = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        let Some(input) = e
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if !input.has_attribute("data-pick") {
+            return;
+        }
+        let Some(list) = input.files() else { return };
+        let files: Vec<(String, web_sys::File)> = (0..list.length())
+            .filter_map(|i| list.get(i))
+            .map(|f| (read::picked_path(&f), f))
+            .collect();
+        input.set_value("");
+        read::all(files, finish);
+    });
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+        let Some((act, el)) = action(&e) else { return };
+        let location = leptos::prelude::window().location();
+        match act.as_str() {
+            "remove" => {
+                storage::remove_imported();
+                let _ = location.reload();
+            }
+            "open" => {
+                if let Some(href) = el.get_attribute("data-href") {
+                    let _ = location.set_hash(&href);
+                }
+                let _ = location.reload();
+            }
+            _ => {}
+        }
+    });
+    let on_over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|e: web_sys::DragEvent| {
+        e.prevent_default();
+    });
+    let on_drop = Closure::<dyn Fn(web_sys::DragEvent)>::new(|e: web_sys::DragEvent| {
+        e.prevent_default();
+        if let Some(transfer) = e.data_transfer() {
+            read::dropped(&transfer, finish);
+        }
+    });
+    if let Some(h) = host.dyn_ref::<web_sys::HtmlElement>() {
+        h.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        h.set_onclick(Some(on_click.as_ref().unchecked_ref()));
+        h.set_ondragover(Some(on_over.as_ref().unchecked_ref()));
+        h.set_ondrop(Some(on_drop.as_ref().unchecked_ref()));
+    }
+    on_change.forget();
+    on_click.forget();
+    on_over.forget();
+    on_drop.forget();
+}
+
+/// Shows what the import found, and keeps the ladder when it has any level.
+fn finish(unread: Vec<Screened>, checked: Checked) {
+    let doc = leptos::prelude::document();
+    let Some(out) = doc.get_element_by_id("import-result") else {
+        return;
+    };
+    out.set_text_content(None);
+    add(
+        &out,
+        &text("h2", &[("id", "result-h"), ("tabindex", "-1")], "Result"),
+    );
+    let mut ladder = checked.import.ladder;
+    let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
+    let diagnostics = &checked.import.diagnostics;
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics.len() - errors;
+    let mut files: Vec<Screened> = unread.into_iter().chain(checked.files).collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let refused = files
+        .iter()
+        .filter(|f| matches!(f.verdict, Verdict::Refused(_)))
+        .count();
+    let line = format!(
+        "{levels} levels in {} roles from {} files: {errors} errors, {warnings} warnings, {refused} files refused.",
+        ladder.roles.len(),
+        files.len()
+    );
+    add(&out, &text("p", &[("class", "rated-line")], &line));
+    if levels == 0 {
+        add(
+            &out,
+            &text(
+                "p",
+                &[("role", "alert")],
+                "Nothing was imported: no file held a ladder level. The problems below say why.",
+            ),
+        );
+    } else {
+        for role in &mut ladder.roles {
+            role.id = format!("imported-{}", role.id);
+            role.track = format!("{} (imported)", role.track);
+        }
+        match storage::save_imported(&write_stored(&ladder)) {
+            Ok(()) => {
+                add(&out, &text("p", &[], "Kept in this browser: its roles are listed with the others, marked “(imported)”."));
+                add(&out, &roles(&ladder));
+                let first = ladder.roles.iter().find_map(|r| Some(Route::level(&r.id, &r.levels.first()?.id).to_fragment()));
+                let open = button("Open the imported ladder", "open", &[]);
+                if let Some(href) = first {
+                    let _ = open.set_attribute("data-href", &href);
+                }
+                add(&out, &open);
+            }
+            Err(_) => add(
+                &out,
+                &text("p", &[("role", "alert")], "This browser would not keep the imported ladder (its storage is full or turned off): nothing was saved."),
+            ),
+        }
+    }
+    problems(&out, diagnostics.iter().map(ToString::to_string), &files);
+    crate::ui::dom::focus("result-h");
+}
+
+/// Each file's problems as `ladder check` prints them, then the files not imported.
+fn problems(out: &Element, diagnostics: impl Iterator<Item = String>, files: &[Screened]) {
+    let mut lines: Vec<String> = diagnostics.collect();
+    for f in files {
+        match &f.verdict {
+            Verdict::Refused(why) => lines.push(format!("{}: refused: {why}", f.path)),
+            Verdict::Skipped(why) => lines.push(format!("{}: {why}", f.path)),
+            Verdict::Accepted => {}
+        }
+    }
+    add(out, &text("h3", &[], "Problems"));
+    if lines.is_empty() {
+        add(
+            out,
+            &text(
+                "p",
+                &[("class", "muted")],
+                "None: every file imported cleanly.",
+            ),
+        );
+        return;
+    }
+    let list = el("ul", &[("class", "problems")]);
+    for l in lines {
+        add(&list, &text("li", &[], &l));
+    }
+    add(out, &list);
+}
+
+/// Imports what [`read::all`] read.
+pub(super) fn import(files: &[(String, Vec<u8>)]) -> Checked {
+    import_checked(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
+}

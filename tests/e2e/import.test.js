@@ -1,0 +1,91 @@
+// Import a ladder in the browser: a fixture folder with a broken file, its problems
+// with line numbers as `ladder check` prints them, the imported roles in use, kept
+// across reloads, then removed; and the size limits.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPage, gotoReady, ready, noViolations, sharedBrowser, radio, ROOT } from './helpers.js';
+
+const FOLDER = path.join(ROOT, 'tests/fixtures/import');
+const E1 = 'I build batch pipelines that pass review.';
+const shared = sharedBrowser({ before, after });
+
+test('a folder imports with its problems listed, its roles are used and kept, and it can be removed', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/');
+  await page.getByRole('link', { name: 'Import a ladder' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Import a ladder' }).waitFor();
+  await noViolations(page, 'the import view');
+  await page.getByLabel('Choose a folder').setInputFiles(FOLDER);
+  await page.getByRole('heading', { name: 'Result' }).waitFor();
+  await page.getByText('3 levels in 1 roles from 5 files: 1 errors, 1 warnings, 1 files refused.').waitFor();
+  const problems = await page.locator('.problems li').allInnerTexts();
+  assert.deepEqual(problems, [
+    'Engineering/Data-Engineering/L3-Data-Engineer.md:3: warning: dimension `Pipelines` has no expectations',
+    'Engineering/Data-Engineering/L3-Data-Engineer.md:8: error: duplicate expectation `I design the data model for a new product area.` (first at line 7); kept the first',
+    'Engineering/Data-Engineering/diagram.md: refused: not a text file (a NUL byte in the first 8 KiB)',
+    'README.md: project file (README, LICENSE and the like); skipped',
+  ]);
+  await noViolations(page, 'the import result');
+
+  await page.getByRole('button', { name: 'Open the imported ladder' }).click();
+  await page.waitForURL(/#\/imported-engineering\/data-engineering\/l1$/);
+  await ready(page);
+  await page.getByRole('heading', { level: 1, name: 'L1: Data Engineer' }).waitFor();
+  await radio(page, E1, 'Maturing').check();
+
+  // Listed with the other roles, marked; still there after a reload.
+  await gotoReady(page, shared.server.url + '#/');
+  await page.getByRole('heading', { level: 2, name: 'Engineering (imported)' }).waitFor();
+  await page.reload();
+  await ready(page);
+  await page.getByRole('link', { name: 'L2: Data Engineer' }).click();
+  await page.getByRole('heading', { level: 1, name: 'L2: Data Engineer' }).waitFor();
+  await gotoReady(page, shared.server.url + '#/imported-engineering/data-engineering/l1');
+  assert.equal(await radio(page, E1, 'Maturing').isChecked(), true);
+  // The views that load the extra module know the imported roles too.
+  await gotoReady(page, shared.server.url + '#/compare/imported-engineering/data-engineering/l1');
+  await page.getByText(/^L1: Data Engineer \(Data Engineering\) beside L2: Data Engineer \(Data Engineering\)/).waitFor();
+
+  // A share link to an imported level, opened where that ladder is missing, says so.
+  await gotoReady(page, shared.server.url + '#/imported-engineering/data-engineering/l1');
+  await page.getByRole('button', { name: 'Share progress' }).click();
+  const box = page.getByRole('textbox', { name: 'Share link' });
+  await box.waitFor();
+  const link = await box.inputValue();
+  const elsewhere = await openPage(shared.browser, link);
+  const alert = await elsewhere.page.getByRole('alert').innerText();
+  assert.match(alert, /needs a ladder this copy of Rungs does not have: the role “imported-engineering\/data-engineering” \(level “l1”\)/);
+  assert.match(alert, /imported that ladder in their browser: import the same ladder files here/);
+  await elsewhere.context.close();
+
+  // Remove it: gone from the roles.
+  await gotoReady(page, shared.server.url + '#/import');
+  await page.getByRole('heading', { name: 'Imported in this browser' }).waitFor();
+  await page.getByRole('button', { name: 'Remove the imported ladder' }).click();
+  await ready(page);
+  await page.getByRole('heading', { level: 1, name: 'Import a ladder' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Imported in this browser' }).count(), 0);
+  await gotoReady(page, shared.server.url + '#/');
+  await page.getByRole('heading', { level: 2, name: 'Engineering' }).first().waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Engineering (imported)' }).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('files over the limits are refused, each with its reason, and nothing is kept', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rungs-import-'));
+  await mkdir(path.join(dir, 'Ops/Support'), { recursive: true });
+  await writeFile(path.join(dir, 'Ops/Support/L1-Support-Engineer.md'), '# L1: Support Engineer\n\n' + '- I answer tickets.\n'.repeat(60000));
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/import');
+  await page.getByRole('heading', { level: 1, name: 'Import a ladder' }).waitFor();
+  await page.getByLabel('Choose a folder').setInputFiles(dir);
+  await page.getByRole('heading', { name: 'Result' }).waitFor();
+  await page.getByText('Nothing was imported: no file held a ladder level.', { exact: false }).waitFor();
+  const problems = await page.locator('.problems li').allInnerTexts();
+  assert.deepEqual(problems, ['Ops/Support/L1-Support-Engineer.md: refused: file is 1200024 bytes; a file may hold at most 1 MiB (1048576 bytes)']);
+  assert.equal(await page.evaluate(() => localStorage.getItem('rungs:imported')), null);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
