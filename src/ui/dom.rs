@@ -79,6 +79,22 @@ pub fn button(label: &str, act: &str, attrs: &[(&str, &str)]) -> Element {
     b
 }
 
+/// A `section` of class `class` named by its `h2` heading `title`, whose element id is
+/// `id`.
+pub fn section(class: &str, id: &str, title: &str) -> Element {
+    let section = el("section", &[("class", class), ("aria-labelledby", id)]);
+    add(&section, &text("h2", &[("id", id)], title));
+    section
+}
+
+/// A dimension's heading: its emoji, if any, then its name.
+pub fn dimension_title(emoji: Option<&str>, name: &str) -> String {
+    match emoji {
+        Some(e) => format!("{e} {name}"),
+        None => name.to_owned(),
+    }
+}
+
 /// Shows or hides element `id`.
 pub fn show(id: &str, shown: bool) {
     if let Some(el) = document().get_element_by_id(id) {

@@ -171,12 +171,7 @@ fn build(host: &Element, role: &Role, index: usize) {
 /// One dimension: heading with emoji, expectations, examples in a disclosure.
 fn dimension(d: &Dimension, index: usize) -> Element {
     let heading_id = format!("d-{index}");
-    let section = el("section", &[("class", "dimension"), ("aria-labelledby", &heading_id)]);
-    let title = match &d.emoji {
-        Some(e) => format!("{e} {}", d.name),
-        None => d.name.clone(),
-    };
-    add(&section, &text("h2", &[("id", &heading_id)], &title));
+    let section = super::dom::section("dimension", &heading_id, &super::dom::dimension_title(d.emoji.as_deref(), &d.name));
     let body = el("div", &[("class", "dimension-body")]);
     let left = el("div", &[]);
     let list = el("ul", &[("class", "expectations")]);

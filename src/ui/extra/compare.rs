@@ -11,7 +11,7 @@ use crate::ladder::{
 };
 use crate::progress::{from_json, Progress};
 use crate::route::Route;
-use crate::ui::dom::{add, button, el, rich, text};
+use crate::ui::dom::{add, button, dimension_title, el, rich, section, text};
 
 use super::shared::listen;
 
@@ -198,14 +198,7 @@ fn table(head: [&str; 3]) -> (Element, Element) {
 }
 
 fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
-    let section = el(
-        "section",
-        &[("class", "dimension"), ("aria-labelledby", "attributes-h")],
-    );
-    add(
-        &section,
-        &text("h2", &[("id", "attributes-h")], "Attributes"),
-    );
+    let section = section("dimension", "attributes-h", "Attributes");
     let (table, body) = table(["Attribute", na, nb]);
     for row in rows {
         let tr = el("tr", &[("class", if row.changed { "changed" } else { "" })]);
@@ -236,33 +229,19 @@ fn dimension(
     progress: &Progress,
 ) {
     let id = format!("cd-{index}");
-    let section = el(
-        "section",
-        &[("class", "dimension"), ("aria-labelledby", &id)],
+    let section = section(
+        "dimension",
+        &id,
+        &dimension_title(d.emoji.as_deref(), &d.name),
     );
-    let title = match &d.emoji {
-        Some(e) => format!("{e} {}", d.name),
-        None => d.name.clone(),
+    let only = match d.side {
+        Side::Both => None,
+        Side::OnlyInA => Some(na),
+        Side::OnlyInB => Some(nb),
     };
-    add(&section, &text("h2", &[("id", &id)], &title));
-    match d.side {
-        Side::Both => {}
-        Side::OnlyInA => add(
-            &section,
-            &text(
-                "p",
-                &[("class", "muted")],
-                &format!("This dimension is only in {na}."),
-            ),
-        ),
-        Side::OnlyInB => add(
-            &section,
-            &text(
-                "p",
-                &[("class", "muted")],
-                &format!("This dimension is only in {nb}."),
-            ),
-        ),
+    if let Some(level) = only {
+        let says = format!("This dimension is only in {level}.");
+        add(&section, &text("p", &[("class", "muted")], &says));
     }
     let (table, body) = table(["Change", na, nb]);
     for row in &d.rows {

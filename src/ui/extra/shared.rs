@@ -16,7 +16,9 @@ use crate::progress::share::{
 };
 use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{action, add, button, el, rich, say, show as show_el, text};
+use crate::ui::dom::{
+    action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
+};
 use crate::ui::{files, rating, store::now};
 
 /// Ratings this many steps apart or more are marked in a reply.
@@ -174,11 +176,7 @@ fn answer(
         add(&section, &list);
     }
 
-    let part = el(
-        "section",
-        &[("class", "share-reply"), ("aria-labelledby", "reply-h")],
-    );
-    add(&part, &text("h2", &[("id", "reply-h")], "Your reply"));
+    let part = section("share-reply", "reply-h", "Your reply");
     add(
         &part,
         &text("p", &[("id", "answers-said"), ("role", "status")], ""),
@@ -334,11 +332,7 @@ fn reply(
         add(&section, &table);
     }
 
-    let part = el(
-        "section",
-        &[("class", "share-keep"), ("aria-labelledby", "keep-h")],
-    );
-    add(&part, &text("h2", &[("id", "keep-h")], "Keep this reply"));
+    let part = section("share-keep", "keep-h", "Keep this reply");
     add(
         &part,
         &text("p", &[("id", "keep-said"), ("role", "status")], ""),
@@ -448,16 +442,8 @@ fn side_mark(name: &str, entry: Option<&Entry>, note: &str) -> Element {
 }
 
 fn dimension_section(host: &Element, d: &Dimension, index: usize) -> Element {
-    let id = format!("d-{index}");
-    let section = el(
-        "section",
-        &[("class", "dimension"), ("aria-labelledby", &id)],
-    );
-    let title = match &d.emoji {
-        Some(e) => format!("{e} {}", d.name),
-        None => d.name.clone(),
-    };
-    add(&section, &text("h2", &[("id", &id)], &title));
+    let title = dimension_title(d.emoji.as_deref(), &d.name);
+    let section = section("dimension", &format!("d-{index}"), &title);
     add(host, &section);
     section
 }
@@ -468,17 +454,10 @@ fn versions(host: &Element, shared: &SharedAssessment, resolved: &Resolved) {
     if resolved.same_version && resolved.unmatched.is_empty() {
         return;
     }
-    let part = el(
-        "section",
-        &[("class", "notice"), ("aria-labelledby", "versions-h")],
-    );
-    add(
-        &part,
-        &text(
-            "h2",
-            &[("id", "versions-h")],
-            "Made with another version of the ladder",
-        ),
+    let part = section(
+        "notice",
+        "versions-h",
+        "Made with another version of the ladder",
     );
     let n = resolved.unmatched.len();
     let says = if n == 0 {

@@ -16,7 +16,7 @@ use web_sys::{Element, HtmlInputElement};
 use crate::ladder::{import_checked, write_stored, Checked, Ladder, Screened, Severity, Verdict};
 use crate::route::Route;
 use crate::storage;
-use crate::ui::dom::{action, add, button, el, text};
+use crate::ui::dom::{action, add, button, el, section, text};
 
 /// Publishes `show(host)` as `window.rungsModules.import`.
 pub fn install() {
@@ -42,8 +42,7 @@ pub fn show(host: Element) {
     if let Some(ladder) = storage::imported_ladder() {
         current(&host, &ladder);
     }
-    let part = el("section", &[("aria-labelledby", "import-h")]);
-    add(&part, &text("h2", &[("id", "import-h")], "Import"));
+    let part = section("import", "import-h", "Import");
     let pick = el("p", &[("class", "actions")]);
     for (id, label, folder) in [
         ("import-files", "Choose files", false),
@@ -97,14 +96,7 @@ pub fn show(host: Element) {
 
 /// The ladder kept now: its roles, and Remove.
 fn current(host: &Element, ladder: &Ladder) {
-    let part = el(
-        "section",
-        &[("class", "notice"), ("aria-labelledby", "current-h")],
-    );
-    add(
-        &part,
-        &text("h2", &[("id", "current-h")], "Imported in this browser"),
-    );
+    let part = section("notice", "current-h", "Imported in this browser");
     let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
     add(
         &part,
