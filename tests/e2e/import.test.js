@@ -3,7 +3,7 @@
 // across reloads, then removed; and the size limits.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPage, gotoReady, ready, noViolations, sharedBrowser, radio, ROOT } from './helpers.js';
@@ -86,6 +86,27 @@ test('files over the limits are refused, each with its reason, and nothing is ke
   const problems = await page.locator('.problems li').allInnerTexts();
   assert.deepEqual(problems, ['Ops/Support/L1-Support-Engineer.md: refused: file is 1200024 bytes; a file may hold at most 1 MiB (1048576 bytes)']);
   assert.equal(await page.evaluate(() => localStorage.getItem('rungs:imported')), null);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('files dropped on the page import like picked ones', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/import');
+  await page.getByText('…or drop the files or the folder here.').waitFor();
+  const dir = path.join(FOLDER, 'Engineering/Data-Engineering');
+  const files = await Promise.all(['L1-Data-Engineer.md', 'L2-Data-Engineer.md'].map(async (name) => [name, await readFile(path.join(dir, name), 'utf8')]));
+  await page.evaluate((files) => {
+    const transfer = new DataTransfer();
+    for (const [name, text] of files) transfer.items.add(new File([text], name, { type: 'text/markdown' }));
+    const drop = document.getElementById('import-drop');
+    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await page.getByRole('heading', { name: 'Result' }).waitFor();
+  await page.getByText('2 levels in 1 roles from 2 files: 0 errors, 0 warnings, 0 files refused.').waitFor();
+  await page.getByText('None: every file imported cleanly.').waitFor();
+  await page.getByRole('button', { name: 'Open the imported ladder' }).waitFor();
+  await page.evaluate(() => localStorage.removeItem('rungs:imported'));
   assert.deepEqual(page.errors, []);
   await context.close();
 });
