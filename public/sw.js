@@ -40,7 +40,11 @@ self.addEventListener('fetch', (event) => {
     // once; the cached page when offline.
     event.respondWith((async () => {
       try {
-        return (await event.preloadResponse) || (await fetch(request));
+        // A failed preload rejects in Chromium but resolves to a network error
+        // (type "error") in Firefox: offline, that must fall back to the cache too.
+        const preloaded = await event.preloadResponse;
+        if (preloaded && preloaded.type !== 'error') return preloaded;
+        return await fetch(request);
       } catch {
         return (await (await cache()).match(INDEX)) || Response.error();
       }

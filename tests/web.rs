@@ -1,4 +1,5 @@
-//! Component tests in headless Chromium: mount the app, act, assert on what a user sees.
+//! Component tests in headless Chromium and Firefox (scripts/test runs both): mount the
+//! app, act, assert on what a user sees.
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;

@@ -25,6 +25,12 @@ pub fn ask() {
     }
     let promise = web_sys::StorageManager::from(manager).persist();
     let Ok(promise) = promise else { return };
+    // Firefox first asks the person, and the promise waits for their answer, which may
+    // never come: say at once that the app asked; an answer replaces this.
+    say(
+        STATE_ID,
+        "Asked this browser to keep your progress; until it agrees, download a backup now and then.",
+    );
     super::files::settle(promise, |granted| {
         say(STATE_ID, match granted.as_ref().and_then(JsValue::as_bool) {
             Some(true) => "This browser will keep your progress (persistent storage granted).",
