@@ -160,6 +160,27 @@ test('a crash of the app shows a friendly alert, not a blank page', async () => 
   await context.close();
 });
 
+test('a browser without JavaScript or without WebAssembly is told so in plain words', async () => {
+  const noScript = await shared.browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(shared.server.url + SRE);
+  // Playwright's text queries skip <noscript>, so read what the page shows.
+  assert.match(await plain.evaluate(() => document.body.innerText), /^Rungs runs in your browser and needs JavaScript and WebAssembly\. Turn JavaScript on/);
+  await noScript.close();
+
+  const noWasm = await shared.browser.newContext();
+  await noWasm.addInitScript(() => { delete window.WebAssembly; });
+  const page = await noWasm.newPage();
+  await page.goto(shared.server.url + SRE);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.equal(
+    await alert.innerText(),
+    'Rungs needs WebAssembly, which this browser does not offer. Open this page in a current version of Firefox, Safari, Chrome or Edge.',
+  );
+  await noWasm.close();
+});
+
 test('the build works under a sub-path, deep links included', async () => {
   const sub = await serve({ base: '/rungs/' });
   try {
