@@ -1,4 +1,5 @@
-//! The only module that touches localStorage (through gloo-storage).
+//! The only module that touches localStorage (through gloo-storage): the progress, the
+//! imported ladder, and the plain values other modules keep under keys of their own.
 //!
 //! Progress lives under one key in the format of `progress::to_json`. Damaged data is
 //! never overwritten: it is copied under a backup key first. When storage is missing,
@@ -138,6 +139,38 @@ pub fn remove_imported() {
     if present() {
         let _ = LocalStorage::raw().remove_item(IMPORTED);
     }
+}
+
+/// The value kept under another key of the app's (the extra module's, say), if any.
+pub fn get(key: &str) -> Option<String> {
+    if !present() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok()?
+}
+
+/// Keeps `value` under `key`; false when the browser refuses (no storage, or full).
+pub fn set(key: &str, value: &str) -> bool {
+    present() && LocalStorage::raw().set_item(key, value).is_ok()
+}
+
+/// Forgets `key`.
+pub fn remove(key: &str) {
+    if present() {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+}
+
+/// Every key that starts with `prefix`.
+pub fn keys(prefix: &str) -> Vec<String> {
+    if !present() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect()
 }
 
 /// Whether a `storage` event is about the progress key.

@@ -13,7 +13,7 @@ use crate::progress::{from_json, Progress};
 use crate::route::Route;
 use crate::ui::dom::{add, button, dimension_title, el, rich, section, text};
 
-use super::shared::listen;
+use super::fields::listen;
 
 /// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
 /// is empty, in `host`, with the ratings in `progress` (as `progress::to_json` writes it).

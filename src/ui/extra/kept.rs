@@ -1,5 +1,5 @@
-//! What the extra module keeps in localStorage, each under its own key and never the
-//! person's own progress (`storage::KEY`), which it only reads:
+//! What the extra module keeps in localStorage (through `storage`), each under its own
+//! key and never the person's own progress (`storage::KEY`), which it only reads:
 //!
 //! - `rungs:share:name`: the name you sign links and replies with;
 //! - `rungs:reply:<role>/<level>:<their name>`: your answers, as a manager, to someone's
@@ -13,24 +13,7 @@ pub const NAME: &str = "rungs:share:name";
 const REPLY: &str = "rungs:reply:";
 const KEPT: &str = "rungs:kept:";
 
-fn storage() -> Option<web_sys::Storage> {
-    leptos::prelude::window().local_storage().ok().flatten()
-}
-
-pub fn get(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok().flatten()
-}
-
-/// Stores `value` under `key`; false when the browser refuses (no storage, or full).
-pub fn set(key: &str, value: &str) -> bool {
-    storage().is_some_and(|s| s.set_item(key, value).is_ok())
-}
-
-pub fn remove(key: &str) {
-    if let Some(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
+pub use crate::storage::{get, remove, set};
 
 /// Where a manager's answers to the link of `name` for `role`/`level` are kept.
 pub fn reply_key(role: &str, level: &str, name: &str) -> String {
@@ -57,15 +40,9 @@ pub fn kept_key(role: &str, level: &str, manager: &str) -> String {
 /// The replies kept for `role`/`level`: (manager name, link text), by name.
 pub fn kept(role: &str, level: &str) -> Vec<(String, String)> {
     let prefix = kept_key(role, level, "");
-    let Some(s) = storage() else {
-        return Vec::new();
-    };
-    let mut out: Vec<(String, String)> = (0..s.length().unwrap_or(0))
-        .filter_map(|i| s.key(i).ok().flatten())
-        .filter_map(|k| {
-            let name = k.strip_prefix(&prefix)?.to_owned();
-            Some((name, s.get_item(&k).ok().flatten()?))
-        })
+    let mut out: Vec<(String, String)> = crate::storage::keys(&prefix)
+        .into_iter()
+        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_owned(), get(&k)?)))
         .collect();
     out.sort();
     out

@@ -11,8 +11,10 @@
 //! own progress: opening a link never changes it.
 
 mod compare;
+mod fields;
 mod kept;
 mod panel;
+mod reply;
 mod shared;
 mod summary;
 

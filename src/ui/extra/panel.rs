@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::kept;
-use super::shared::{copy_link, link_field, listen, name_field, put_link, remember_name};
+use super::fields::{copy_link, link_field, listen, name_field, put_link, remember_name};
 use crate::ladder::Level;
 use crate::progress::share::{encode, SharedAssessment, Side};
 use crate::progress::{from_json, Progress};

@@ -1,28 +1,22 @@
 //! Opening a share link: someone's shared progress, read-only, with a place for their
-//! manager to answer; or a manager's reply, both sides side by side.
+//! manager to answer; a manager's reply is `reply.rs`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 
-use super::{apart, kept, link_to, rated};
+use super::fields::{
+    copy_link, input_value, link_field, listen, name_field, put_link, remember_name,
+};
+use super::{kept, rated};
 use crate::ladder::{Dimension, Level, Role};
 use crate::progress::share::{
-    decode, encode, link_warning, resolve, Entry, ManagerSide, Marks, Place, Resolved,
-    SharedAssessment, Side,
+    decode, encode, resolve, Entry, ManagerSide, Marks, Place, Resolved, SharedAssessment, Side,
 };
 use crate::progress::Progress;
-use crate::route::Route;
-use crate::ui::dom::{
-    action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
-};
-use crate::ui::{files, rating, store::now};
-
-/// Ratings this many steps apart or more are marked in a reply.
-const MARK_APART: u8 = 2;
+use crate::ui::dom::{action, add, button, dimension_title, el, rich, say, section, text};
+use crate::ui::{rating, store::now};
 
 /// Shows the link text `link` in `host`: the shared progress, the reply, or what is
 /// wrong with the link.
@@ -46,14 +40,14 @@ pub fn show(host: Element, link: String) {
         }
     };
     if shared.manager.is_some() {
-        reply(&host, &shared, &resolved, role, level, &link);
+        super::reply::show(&host, &shared, &resolved, role, level, &link);
     } else {
         answer(host, &shared, &resolved, role, level);
     }
 }
 
 /// The person's name, or `fallback`.
-fn who<'a>(name: &'a Option<String>, fallback: &'a str) -> &'a str {
+pub(super) fn who<'a>(name: &'a Option<String>, fallback: &'a str) -> &'a str {
     name.as_deref()
         .filter(|n| !n.is_empty())
         .unwrap_or(fallback)
@@ -238,193 +232,6 @@ fn with_manager(shared: &SharedAssessment, answers: &Progress, level: &Level) ->
     }
 }
 
-/// A reply: per dimension a table of expectations with both sides' marks, where they
-/// differ by [`MARK_APART`] steps or more marked in words; and keeping it.
-fn reply(
-    host: &Element,
-    shared: &SharedAssessment,
-    resolved: &Resolved,
-    role: &Role,
-    level: &Level,
-    link: &str,
-) {
-    let manager = shared
-        .manager
-        .as_ref()
-        .map(|m| &m.name)
-        .cloned()
-        .unwrap_or_default();
-    let own_name = who(&shared.name, "Self");
-    let manager_name = who(&manager, "Manager");
-    add(host, &text("h1", &[], "Manager’s reply"));
-    add(
-        host,
-        &text(
-            "p",
-            &[("class", "lead")],
-            &format!(
-                "{own_name}’s self-check and {manager_name}’s ratings of {}, {}, side by side. Read-only until you keep it.",
-                level.heading(),
-                role.name
-            ),
-        ),
-    );
-    let differ = resolved
-        .matched
-        .iter()
-        .filter(|m| apart(m.marks.own, m.marks.manager).is_some_and(|n| n >= MARK_APART))
-        .count();
-    let summary = match differ {
-        0 => "No expectation is rated two steps or more apart.".to_owned(),
-        1 => "One expectation is rated two steps or more apart: it is marked below.".to_owned(),
-        n => format!("{n} expectations are rated two steps or more apart: they are marked below."),
-    };
-    add(host, &text("p", &[("class", "differ-count")], &summary));
-    versions(host, shared, resolved);
-    let marks = |id: &str| {
-        resolved
-            .matched
-            .iter()
-            .find(|m| m.expectation.id == id)
-            .map(|m| m.marks)
-    };
-    for (i, d) in level.dimensions.iter().enumerate() {
-        let section = dimension_section(host, d, i);
-        let table = el("table", &[("class", "sides")]);
-        let head = el("thead", &[]);
-        let row = el("tr", &[]);
-        for h in [
-            "Expectation",
-            &format!("{own_name} (self)"),
-            &format!("{manager_name} (manager)"),
-        ] {
-            add(&row, &text("th", &[("scope", "col")], h));
-        }
-        add(&head, &row);
-        add(&table, &head);
-        let body = el("tbody", &[]);
-        for x in &d.expectations {
-            let m = marks(&x.id);
-            let (own, mgr) = (m.and_then(|m| m.own), m.and_then(|m| m.manager));
-            let steps = apart(own, mgr).filter(|n| *n >= MARK_APART);
-            let tr = el(
-                "tr",
-                &[("class", if steps.is_some() { "differ" } else { "" })],
-            );
-            let th = el("th", &[("scope", "row")]);
-            rich(&th, &x.text);
-            if let Some(n) = steps {
-                add(
-                    &th,
-                    &text(
-                        "span",
-                        &[("class", "mark")],
-                        &format!(" Differs by {n} steps"),
-                    ),
-                );
-            }
-            add(&tr, &th);
-            add(&tr, &cell(own, "Evidence"));
-            add(&tr, &cell(mgr, "Comment"));
-            add(&body, &tr);
-        }
-        add(&table, &body);
-        add(&section, &table);
-    }
-
-    let part = section("share-keep", "keep-h", "Keep this reply");
-    add(
-        &part,
-        &text("p", &[("id", "keep-said"), ("role", "status")], ""),
-    );
-    add(
-        &part,
-        &button(
-            "Keep this reply with my progress",
-            "keep",
-            &[("id", "keep")],
-        ),
-    );
-    add(
-        &part,
-        &button("Remove the kept reply", "unkeep", &[("id", "unkeep")]),
-    );
-    let href = Route::level(&role.id, &level.id).to_fragment();
-    let p = el("p", &[]);
-    add(
-        &p,
-        &text(
-            "a",
-            &[("href", &href)],
-            &format!("Open {}", level.heading()),
-        ),
-    );
-    add(&part, &p);
-    add(host, &part);
-
-    let key = kept::kept_key(&shared.role, &shared.level, who(&manager, ""));
-    let is_kept = kept::get(&key).is_some_and(|l| l == link);
-    show_kept(is_kept, "", false);
-    let link = link.to_owned();
-    listen(host, move |e: web_sys::Event| {
-        if e.type_() != "click" {
-            return;
-        }
-        match action(&e).map(|(act, _)| act).as_deref() {
-            Some("keep") => {
-                if kept::set(&key, &link) {
-                    show_kept(
-                        true,
-                        "Kept with your progress. Find it under Share progress on this level.",
-                        true,
-                    );
-                } else {
-                    say("keep-said", "This reply could not be kept: this browser’s storage is full or turned off.");
-                }
-            }
-            Some("unkeep") => {
-                kept::remove(&key);
-                show_kept(false, "The kept reply was removed.", true);
-            }
-            _ => {}
-        }
-    });
-}
-
-fn show_kept(kept: bool, said: &str, focus: bool) {
-    show_el("keep", !kept);
-    show_el("unkeep", kept);
-    say(
-        "keep-said",
-        if said.is_empty() && kept {
-            "This reply is kept with your progress."
-        } else {
-            said
-        },
-    );
-    if focus {
-        crate::ui::dom::focus(if kept { "unkeep" } else { "keep" });
-    }
-}
-
-/// One side's mark in a table cell: the rating, then the note.
-fn cell(entry: Option<&Entry>, note: &str) -> Element {
-    let td = el("td", &[]);
-    let class = if entry.and_then(|e| e.rating).is_some() {
-        "rated"
-    } else {
-        "rated none"
-    };
-    add(&td, &text("span", &[("class", class)], rated(entry)));
-    if let Some(e) = entry.filter(|e| !e.note.is_empty()) {
-        add(
-            &td,
-            &text("p", &[("class", "note")], &format!("{note}: {}", e.note)),
-        );
-    }
-    td
-}
-
 /// "Ada: Performing", then the note.
 fn side_mark(name: &str, entry: Option<&Entry>, note: &str) -> Element {
     let div = el("div", &[("class", "shared-mark")]);
@@ -441,7 +248,7 @@ fn side_mark(name: &str, entry: Option<&Entry>, note: &str) -> Element {
     div
 }
 
-fn dimension_section(host: &Element, d: &Dimension, index: usize) -> Element {
+pub(super) fn dimension_section(host: &Element, d: &Dimension, index: usize) -> Element {
     let title = dimension_title(d.emoji.as_deref(), &d.name);
     let section = section("dimension", &format!("d-{index}"), &title);
     add(host, &section);
@@ -450,7 +257,7 @@ fn dimension_section(host: &Element, d: &Dimension, index: usize) -> Element {
 
 /// When the link was made with another ladder version: how many answers still match,
 /// and each that does not, with what both sides said.
-fn versions(host: &Element, shared: &SharedAssessment, resolved: &Resolved) {
+pub(super) fn versions(host: &Element, shared: &SharedAssessment, resolved: &Resolved) {
     if resolved.same_version && resolved.unmatched.is_empty() {
         return;
     }
@@ -496,125 +303,4 @@ fn unmatched(m: &Marks) -> String {
         }
     }
     out
-}
-
-/// A text field for your name, filled from and saved to [`kept::NAME`].
-pub fn name_field(parent: &Element, id: &str) {
-    add(
-        parent,
-        &text("label", &[("for", id)], "Your name (optional)"),
-    );
-    let input = el(
-        "input",
-        &[
-            ("id", id),
-            ("type", "text"),
-            ("autocomplete", "name"),
-            ("data-name", ""),
-        ],
-    );
-    if let (Some(name), Some(input)) = (kept::get(kept::NAME), input.dyn_ref::<HtmlInputElement>())
-    {
-        input.set_value(&name);
-    }
-    add(parent, &input);
-}
-
-/// Saves the name typed into a [`name_field`].
-pub fn remember_name(e: &web_sys::Event) {
-    let input = e
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
-    if let Some(input) = input.filter(|i| i.has_attribute("data-name")) {
-        kept::set(kept::NAME, input.value().trim());
-    }
-}
-
-/// A read-only link box `<id>-link` labelled `label`, with Copy link (action
-/// `copy-<id>`), hidden until [`put_link`] fills it.
-pub fn link_field(parent: &Element, id: &str, label: &str) {
-    let box_id = format!("{id}-out");
-    let link_id = format!("{id}-link");
-    let out = el(
-        "div",
-        &[("id", &box_id), ("class", "link-out"), ("hidden", "")],
-    );
-    add(&out, &text("label", &[("for", &link_id)], label));
-    add(
-        &out,
-        &el(
-            "input",
-            &[
-                ("id", &link_id),
-                ("type", "text"),
-                ("readonly", ""),
-                ("spellcheck", "false"),
-            ],
-        ),
-    );
-    add(&out, &button("Copy link", &format!("copy-{id}"), &[]));
-    add(
-        &out,
-        &text(
-            "p",
-            &[("id", &format!("{id}-said")), ("role", "status")],
-            "",
-        ),
-    );
-    add(parent, &out);
-}
-
-/// Fills the link box of [`link_field`] `id` with the link for `text`, and says how
-/// long it is.
-pub fn put_link(id: &str, text: &str) {
-    let link = link_to(text);
-    if let Some(input) = input(&format!("{id}-link")) {
-        input.set_value(&link);
-    }
-    show_el(&format!("{id}-out"), true);
-    let len = link.chars().count();
-    let said = link_warning(len).unwrap_or_else(|| format!("The link is {len} characters long."));
-    say(&format!("{id}-said"), &said);
-}
-
-/// Copies the link in [`link_field`] `id` and says whether that worked.
-pub fn copy_link(id: &str) {
-    let Some(input) = input(&format!("{id}-link")) else {
-        return;
-    };
-    let said = format!("{id}-said");
-    files::copy(input.value(), move |ok| {
-        say(
-            &said,
-            if ok {
-                "Link copied."
-            } else {
-                "This browser did not allow copying: select the link and copy it yourself."
-            },
-        );
-    });
-    input.select();
-}
-
-fn input(id: &str) -> Option<HtmlInputElement> {
-    leptos::prelude::document()
-        .get_element_by_id(id)?
-        .dyn_into()
-        .ok()
-}
-
-fn input_value(id: &str) -> Option<String> {
-    input(id).map(|i| i.value())
-}
-
-/// Serves `change`, `input` and `click` on `host` with `f`, replacing what an earlier
-/// call set (the handler properties, not added listeners, so nothing doubles up).
-pub fn listen(host: &Element, f: impl Fn(web_sys::Event) + 'static) {
-    let f = Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
-    let f: &js_sys::Function = f.unchecked_ref();
-    if let Some(h) = host.dyn_ref::<web_sys::HtmlElement>() {
-        h.set_onchange(Some(f));
-        h.set_oninput(Some(f));
-        h.set_onclick(Some(f));
-    }
 }

@@ -5,7 +5,7 @@
 
 use web_sys::Element;
 
-use super::shared::listen;
+use super::fields::listen;
 use crate::progress::{from_json, level_markdown, Answer, Rating, Summary};
 use crate::ui::dom::{action, add, button, el, say, svg, text};
 use crate::ui::files;

@@ -1,0 +1,132 @@
+//! The fields the share views have in common: your name, a link box with Copy link,
+//! and one handler per event on a view's container.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement};
+
+use super::{kept, link_to};
+use crate::progress::share::link_warning;
+use crate::ui::dom::{add, button, el, say, show as show_el, text};
+use crate::ui::files;
+
+/// A text field for your name, filled from and saved to [`kept::NAME`].
+pub fn name_field(parent: &Element, id: &str) {
+    add(
+        parent,
+        &text("label", &[("for", id)], "Your name (optional)"),
+    );
+    let input = el(
+        "input",
+        &[
+            ("id", id),
+            ("type", "text"),
+            ("autocomplete", "name"),
+            ("data-name", ""),
+        ],
+    );
+    if let (Some(name), Some(input)) = (kept::get(kept::NAME), input.dyn_ref::<HtmlInputElement>())
+    {
+        input.set_value(&name);
+    }
+    add(parent, &input);
+}
+
+/// Saves the name typed into a [`name_field`].
+pub fn remember_name(e: &web_sys::Event) {
+    let input = e
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
+    if let Some(input) = input.filter(|i| i.has_attribute("data-name")) {
+        kept::set(kept::NAME, input.value().trim());
+    }
+}
+
+/// A read-only link box `<id>-link` labelled `label`, with Copy link (action
+/// `copy-<id>`), hidden until [`put_link`] fills it.
+pub fn link_field(parent: &Element, id: &str, label: &str) {
+    let box_id = format!("{id}-out");
+    let link_id = format!("{id}-link");
+    let out = el(
+        "div",
+        &[("id", &box_id), ("class", "link-out"), ("hidden", "")],
+    );
+    add(&out, &text("label", &[("for", &link_id)], label));
+    add(
+        &out,
+        &el(
+            "input",
+            &[
+                ("id", &link_id),
+                ("type", "text"),
+                ("readonly", ""),
+                ("spellcheck", "false"),
+            ],
+        ),
+    );
+    add(&out, &button("Copy link", &format!("copy-{id}"), &[]));
+    add(
+        &out,
+        &text(
+            "p",
+            &[("id", &format!("{id}-said")), ("role", "status")],
+            "",
+        ),
+    );
+    add(parent, &out);
+}
+
+/// Fills the link box of [`link_field`] `id` with the link for `text`, and says how
+/// long it is.
+pub fn put_link(id: &str, text: &str) {
+    let link = link_to(text);
+    if let Some(input) = input(&format!("{id}-link")) {
+        input.set_value(&link);
+    }
+    show_el(&format!("{id}-out"), true);
+    let len = link.chars().count();
+    let said = link_warning(len).unwrap_or_else(|| format!("The link is {len} characters long."));
+    say(&format!("{id}-said"), &said);
+}
+
+/// Copies the link in [`link_field`] `id` and says whether that worked.
+pub fn copy_link(id: &str) {
+    let Some(input) = input(&format!("{id}-link")) else {
+        return;
+    };
+    let said = format!("{id}-said");
+    files::copy(input.value(), move |ok| {
+        say(
+            &said,
+            if ok {
+                "Link copied."
+            } else {
+                "This browser did not allow copying: select the link and copy it yourself."
+            },
+        );
+    });
+    input.select();
+}
+
+fn input(id: &str) -> Option<HtmlInputElement> {
+    leptos::prelude::document()
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+pub(super) fn input_value(id: &str) -> Option<String> {
+    input(id).map(|i| i.value())
+}
+
+/// Serves `change`, `input` and `click` on `host` with `f`, replacing what an earlier
+/// call set (the handler properties, not added listeners, so nothing doubles up).
+pub fn listen(host: &Element, f: impl Fn(web_sys::Event) + 'static) {
+    let f = Closure::<dyn Fn(web_sys::Event)>::new(f).into_js_value();
+    let f: &js_sys::Function = f.unchecked_ref();
+    if let Some(h) = host.dyn_ref::<web_sys::HtmlElement>() {
+        h.set_onchange(Some(f));
+        h.set_oninput(Some(f));
+        h.set_onclick(Some(f));
+    }
+}
