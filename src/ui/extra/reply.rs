@@ -57,13 +57,6 @@ pub(super) fn show(
     };
     add(host, &text("p", &[("class", "differ-count")], &summary));
     versions(host, shared, resolved);
-    let marks = |id: &str| {
-        resolved
-            .matched
-            .iter()
-            .find(|m| m.expectation.id == id)
-            .map(|m| m.marks)
-    };
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(host, d, i);
         let table = el("table", &[("class", "sides")]);
@@ -80,7 +73,7 @@ pub(super) fn show(
         add(&table, &head);
         let body = el("tbody", &[]);
         for x in &d.expectations {
-            let m = marks(&x.id);
+            let m = resolved.marks(&x.id);
             let (own, mgr) = (m.and_then(|m| m.own), m.and_then(|m| m.manager));
             let steps = apart(own, mgr).filter(|n| *n >= MARK_APART);
             let tr = el(

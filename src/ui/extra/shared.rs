@@ -141,13 +141,6 @@ fn answer(
         ),
     );
     versions(&host, shared, resolved);
-    let marks = |id: &str| {
-        resolved
-            .matched
-            .iter()
-            .find(|m| m.expectation.id == id)
-            .map(|m| m.marks)
-    };
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(&host, d, i);
         let list = el("ul", &[("class", "expectations")]);
@@ -156,7 +149,7 @@ fn answer(
             let p = el("p", &[("class", "expectation-text")]);
             rich(&p, &x.text);
             add(&li, &p);
-            let own = marks(&x.id).and_then(|m| m.own);
+            let own = resolved.marks(&x.id).and_then(|m| m.own);
             add(&li, &side_mark(name, own, "Evidence"));
             let words = x.text.to_plain();
             let labels = rating::Labels {
