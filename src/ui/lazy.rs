@@ -59,6 +59,15 @@ pub fn publish(module: &str, api: &js_sys::Object) {
     let _ = js_sys::Reflect::set(&modules, &module.into(), api);
 }
 
+/// What `host` shows until a module has drawn: the page's `heading`, if it has one, and
+/// `loading` as a status, which [`failed`] replaces.
+fn waiting(host: &Element, heading: Option<&str>, loading: &str) {
+    if let Some(h) = heading {
+        add(host, &text("h1", &[], h));
+    }
+    add(host, &text("p", &[("role", "status")], loading));
+}
+
 /// Replaces the loading message in `host` (or an earlier alert) with an alert.
 fn failed(host: &Element) {
     while let Ok(Some(old)) = host.query_selector("[role=status], [role=alert]") {
@@ -84,11 +93,7 @@ pub fn SharedPage(
     host.on_load(move |host| {
         let host: Element = host.into();
         host.set_text_content(None);
-        add(&host, &text("h1", &[], "Shared progress"));
-        add(
-            &host,
-            &text("p", &[("role", "status")], "Opening the shared link…"),
-        );
+        waiting(&host, Some("Shared progress"), "Opening the shared link…");
         call(host, "open", js_sys::Array::of1(&link.into()));
     });
     view! { <div class="shared" node_ref=host></div> }
@@ -129,14 +134,15 @@ pub fn ShareButton(
             ),
         );
     });
+    // Closed, the panel neither tracks nor serialises the progress.
     Effect::new(move |_| {
-        let json = store.with(crate::progress::to_json);
         let (Some(host), true) = (host.get(), open.get()) else {
             return;
         };
         let Ok(Some(panel)) = host.query_selector("#share-panel") else {
             return;
         };
+        let json = store.with(crate::progress::to_json);
         let args = js_sys::Array::of3(&role.clone().into(), &level.clone().into(), &json.into());
         call(panel, "panel", args);
     });
@@ -171,10 +177,7 @@ pub fn follow(
         let Some(host) = host.get() else { return };
         let host: Element = host.into();
         if host.child_element_count() == 0 {
-            if let Some(h) = heading {
-                add(&host, &text("h1", &[], h));
-            }
-            add(&host, &text("p", &[("role", "status")], loading));
+            waiting(&host, heading, loading);
         }
         let args = js_sys::Array::of3(&a.clone().into(), &b.clone().into(), &json.into());
         call(host, name, args);
@@ -209,11 +212,7 @@ pub fn ImportPage() -> impl IntoView {
     host.on_load(move |host| {
         let host: Element = host.into();
         host.set_text_content(None);
-        add(&host, &text("h1", &[], "Import a ladder"));
-        add(
-            &host,
-            &text("p", &[("role", "status")], "Opening the importer…"),
-        );
+        waiting(&host, Some("Import a ladder"), "Opening the importer…");
         call_in("import", host, "show", js_sys::Array::new());
     });
     view! { <div class="import" node_ref=host></div> }

@@ -31,7 +31,13 @@ pub fn install() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
-    for (name, entry) in [("compare", compare::show as fn(Element, String, String, String)), ("summary", summary::show)] {
+    for (name, entry) in [
+        (
+            "compare",
+            compare::show as fn(Element, String, String, String),
+        ),
+        ("summary", summary::show),
+    ] {
         let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
         entry.forget();
@@ -44,14 +50,22 @@ pub fn install() {
     crate::ui::lazy::publish("extra", &api);
 }
 
-/// The ladder: the one embedded at build time, and one imported in this browser.
-fn ladder() -> crate::ladder::Ladder {
-    crate::ui::ladder()
+thread_local! {
+    static LADDER: std::rc::Rc<crate::ladder::Ladder> = std::rc::Rc::new(crate::ui::ladder());
+}
+
+/// The ladder: the one embedded at build time, and one imported in this browser. Built
+/// once: views redraw on every change of progress, and an import or a removal reloads
+/// the page.
+fn ladder() -> std::rc::Rc<crate::ladder::Ladder> {
+    LADDER.with(std::rc::Rc::clone)
 }
 
 /// A side's rating in words: `Performing`, or `Not rated`.
 fn rated(entry: Option<&Entry>) -> &'static str {
-    entry.and_then(|e| e.rating).map_or("Not rated", Rating::label)
+    entry
+        .and_then(|e| e.rating)
+        .map_or("Not rated", Rating::label)
 }
 
 /// How many steps apart the two sides rated, when both did.
@@ -62,7 +76,13 @@ fn apart(own: Option<&Entry>, manager: Option<&Entry>) -> Option<u8> {
 
 /// The page address with `#/shared/<text>` as its fragment.
 fn link_to(text: &str) -> String {
-    let href = leptos::prelude::window().location().href().unwrap_or_default();
+    let href = leptos::prelude::window()
+        .location()
+        .href()
+        .unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{}", crate::route::Route::Shared(text.to_owned()).to_fragment())
+    format!(
+        "{base}{}",
+        crate::route::Route::Shared(text.to_owned()).to_fragment()
+    )
 }

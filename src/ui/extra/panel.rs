@@ -6,8 +6,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::kept;
 use super::fields::{copy_link, link_field, listen, name_field, put_link, remember_name};
+use super::kept;
 use crate::ladder::Level;
 use crate::progress::share::{encode, SharedAssessment, Side};
 use crate::progress::{from_json, Progress};

@@ -13,7 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::ladder::{import_checked, write_stored, Checked, Ladder, Screened, Severity, Verdict};
+use crate::ladder::{write_stored, Checked, Ladder, Screened, Severity, Verdict};
 use crate::route::Route;
 use crate::storage;
 use crate::ui::dom::{action, add, button, el, section, text};
@@ -283,9 +283,4 @@ fn problems(out: &Element, diagnostics: impl Iterator<Item = String>, files: &[S
         add(&list, &text("li", &[], &l));
     }
     add(out, &list);
-}
-
-/// Imports what [`read::all`] read.
-pub(super) fn import(files: &[(String, Vec<u8>)]) -> Checked {
-    import_checked(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
 }

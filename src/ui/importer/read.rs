@@ -4,7 +4,7 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::ladder::{screen, Checked, Screened, Verdict};
+use crate::ladder::{import_checked, screen, Checked, Screened, Verdict};
 
 /// The path of a picked file inside the ladder folder: a file picked from a folder
 /// loses the folder's own name (`ladders/Engineering/…` is `Engineering/…`); a file
@@ -47,7 +47,8 @@ pub fn all(files: Vec<(String, web_sys::File)>, done: fn(Vec<Screened>, Checked)
                 }),
             }
         }
-        done(unread, super::import(&read));
+        let checked = import_checked(read.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        done(unread, checked);
     });
 }
 
