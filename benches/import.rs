@@ -11,6 +11,10 @@ use std::time::Instant;
 
 use rungs::ladder::import_ladder;
 
+/// The allocator `ladder check` runs the importer with (src/bin/ladder.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const TARGET_BYTES: usize = 1_000_000;
 const RUNS: usize = 60;
 

@@ -19,6 +19,11 @@ fn read_dir(_: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
     Err(std::io::ErrorKind::Unsupported.into())
 }
 
+/// See Cargo.toml: an import is mostly small allocations.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: ladder check DIR    report problems in the ladder files under DIR
        ladder export DIR   print the ladder under DIR as JSON";
 
