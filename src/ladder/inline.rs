@@ -337,6 +337,33 @@ mod tests {
     }
 
     #[test]
+    fn printable_single_spaced_is_found_at_any_offset() {
+        // The plain rule, byte by byte, against the block-wise check, with the
+        // odd byte at every position of texts longer and shorter than a block.
+        let plain = |b: &[u8]| {
+            b.iter().all(|&c| (b' '..=b'~').contains(&c)) && !b.windows(2).any(|w| w == b"  ")
+        };
+        let base = b"I keep our services reliable and our users happy, every day.";
+        for len in 0..base.len() {
+            let text = &base[..len];
+            assert!(is_printable_single_spaced(text), "{len}");
+            for at in 0..len {
+                for odd in [b'\n', b'\t', 0x7f, 0xc3, 0] {
+                    let mut t = text.to_vec();
+                    t[at] = odd;
+                    assert_eq!(is_printable_single_spaced(&t), plain(&t), "{len} {at} {odd}");
+                }
+                let mut t = text.to_vec();
+                t[at] = b' ';
+                if at > 0 {
+                    t[at - 1] = b' ';
+                }
+                assert_eq!(is_printable_single_spaced(&t), plain(&t), "{len} {at} spaces");
+            }
+        }
+    }
+
+    #[test]
     fn whitespace_collapses_across_spans_and_is_trimmed() {
         let t = canonical(vec![
             span("  a \n", false, false, false),
