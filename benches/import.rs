@@ -11,7 +11,9 @@ use std::time::Instant;
 
 use rungs::ladder::import_ladder;
 
-/// The allocator `ladder check` runs the importer with (src/bin/ladder.rs).
+/// The allocator `ladder check` runs the importer with (src/bin/ladder.rs); the wasm
+/// benchmark, which borrows `generate` from here, keeps the web app's.
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
