@@ -1,4 +1,5 @@
-// Browser benchmarks (not tests): cold loads, throttled loads, offline repeat loads,
+// Browser benchmarks (not tests): cold loads, throttled loads, offline repeat loads
+// (driven over a bare DevTools pipe, benches/cdp.mjs, and by Playwright to compare),
 // rating latency and JS heap, against the release build in dist/ served with gzip on
 // 127.0.0.1, in Debian's Chromium through playwright-core. Prints a table.
 // Run by scripts/bench, which builds first. BENCH_RUNS sets the number of loads.
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, serve, launch } from '../tests/e2e/helpers.js';
+import { bareChromium } from './cdp.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS || 10);
 // Offline reloads are cheap and their spread on a shared machine is wide (tens of ms):
@@ -64,34 +66,64 @@ async function coldLoads(browser, url, throttle) {
   return runs;
 }
 
-/** Repeat loads with the server gone: the service worker serves everything. */
+// Where an offline reload's time goes: the page answered by the worker, the browser
+// committing it and asking for the first file, the last file answered, the app started.
+const PHASES = `(() => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const files = performance.getEntriesByType('resource').filter((e) => /\\.(js|css|wasm)$/.test(e.name));
+  return {
+    page: nav.responseEnd,
+    firstAsked: Math.min(...files.map((e) => e.startTime)),
+    lastAnswered: Math.max(...files.map((e) => e.responseEnd)),
+    ready: performance.getEntriesByName('rungs:ready')[0].startTime,
+  };
+})()`;
+const READY = "performance.getEntriesByName('rungs:ready').length > 0";
+const ACTIVATED = `(async () => {
+  const w = (await navigator.serviceWorker.ready).active;
+  if (w.state !== 'activated') await new Promise((r) => w.addEventListener('statechange', () => w.state === 'activated' && r()));
+  return true;
+})()`;
+
+/**
+ * Repeat loads with the server gone: the service worker serves everything. Chromium is
+ * driven over a bare DevTools pipe (benches/cdp.mjs), as a person's reload has no
+ * debugger attached; the server is closed before the first reload.
+ */
 async function offlineLoads(server) {
+  const profile = await mkdtemp(path.join(tmpdir(), 'rungs-bench-'));
+  const { page, close } = await bareChromium(process.env.CHROME_PATH || '/usr/bin/chromium', CHROME_ARGS, profile);
+  try {
+    await page.navigate(server.url + LEVEL);
+    let { origin } = await page.until(READY);
+    await page.evaluate(ACTIVATED);
+    await server.close();
+    const runs = [];
+    for (let i = 0; i < OFFLINE_RUNS; i++) {
+      await page.reload();
+      ({ origin } = await page.until(READY, origin));
+      runs.push(await page.evaluate(PHASES));
+    }
+    return runs;
+  } finally {
+    await close();
+  }
+}
+
+/** The same reloads driven by Playwright, its instrumentation included (for comparison). */
+async function offlineLoadsUnderPlaywright(server) {
   const profile = await mkdtemp(path.join(tmpdir(), 'rungs-bench-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: CHROME_ARGS });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(server.url + LEVEL);
-  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
-  await page.evaluate(async () => {
-    const w = (await navigator.serviceWorker.ready).active;
-    if (w.state !== 'activated') await new Promise((r) => w.addEventListener('statechange', () => w.state === 'activated' && r()));
-  });
+  await page.waitForFunction(READY);
+  await page.evaluate(ACTIVATED);
   await server.close();
   const runs = [];
   for (let i = 0; i < OFFLINE_RUNS; i++) {
     await page.reload();
-    await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
-    // Where the time goes: the page answered by the worker, the browser committing it
-    // and asking for the first file, the last file answered, the app started.
-    runs.push(await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const files = performance.getEntriesByType('resource').filter((e) => /\.(js|css|wasm)$/.test(e.name));
-      return {
-        page: nav.responseEnd,
-        firstAsked: Math.min(...files.map((e) => e.startTime)),
-        lastAnswered: Math.max(...files.map((e) => e.responseEnd)),
-        ready: performance.getEntriesByName('rungs:ready')[0].startTime,
-      };
-    }));
+    await page.waitForFunction(READY);
+    runs.push(await page.evaluate(PHASES));
   }
   await context.close();
   return runs;
@@ -152,10 +184,15 @@ const latency = await ratingLatency(browser, server.url, 60);
 rows.push([`rating latency, click to page and storage (budget 16 ms; ${latency.times.length} clicks)`, range(stats(latency.times), ms)]);
 rows.push(['JS heap used after ready / after the ratings', `${kb(latency.heapAfterReady)} / ${kb(latency.heapAfter)}`]);
 await browser.close();
-const offline = await offlineLoads(server);
+await server.close();
+// Each offline run closes the server it is given once the worker is in place.
+const offline = await offlineLoads(await serve());
+const underPlaywright = await offlineLoadsUnderPlaywright(await serve());
+const phases = (runs) => ['page', 'firstAsked', 'lastAnswered', 'ready'].map((key) => ms(stats(runs.map((r) => r[key])).median)).join(' / ');
 rows.push([`offline repeat load from the service worker: ready (budget 100 ms; ${offline.length} reloads)`, range(stats(offline.map((r) => r.ready)), ms)]);
-const phase = (key) => ms(stats(offline.map((r) => r[key])).median);
-rows.push(['offline repeat load, medians: page answered / first file asked / last file answered / ready', ['page', 'firstAsked', 'lastAnswered', 'ready'].map(phase).join(' / ')]);
+rows.push(['offline repeat load, medians: page answered / first file asked / last file answered / ready', phases(offline)]);
+rows.push(['the same reloads driven by Playwright, its instrumentation included: ready', range(stats(underPlaywright.map((r) => r.ready)), ms)]);
+rows.push(['driven by Playwright, medians: page answered / first file asked / last file answered / ready', phases(underPlaywright)]);
 
 const version = JSON.parse(await readFile(new URL('../node_modules/playwright-core/package.json', import.meta.url))).version;
 console.log(`\nRungs browser benchmarks: ${RUNS} loads each, Chromium via playwright-core ${version}, ${new Date().toISOString().slice(0, 10)}\n`);
