@@ -163,15 +163,7 @@ fn levels(
     );
     let open = el("p", &[("class", "compare-open")]);
     for (role, level) in [(ra, la), (rb, lb)] {
-        let href = Route::level(&role.id, &level.id).to_fragment();
-        add(
-            &open,
-            &text(
-                "a",
-                &[("href", &href)],
-                &format!("Open {}", level.heading()),
-            ),
-        );
+        add(&open, &super::open_level(role, level));
         add(&open, &text("span", &[("aria-hidden", "true")], " · "));
     }
     add(host, &open);

@@ -74,6 +74,16 @@ fn apart(own: Option<&Entry>, manager: Option<&Entry>) -> Option<u8> {
     Some(a.step().abs_diff(b.step()))
 }
 
+/// A link to a level's own view: "Open L3: Senior Engineer".
+fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Element {
+    let href = crate::route::Route::level(&role.id, &level.id).to_fragment();
+    crate::ui::dom::text(
+        "a",
+        &[("href", &href)],
+        &format!("Open {}", level.heading()),
+    )
+}
+
 /// The page address with `#/shared/<text>` as its fragment.
 fn link_to(text: &str) -> String {
     let href = leptos::prelude::window()

@@ -8,7 +8,6 @@ use super::shared::{dimension_section, versions, who};
 use super::{apart, kept, rated};
 use crate::ladder::{Level, Role};
 use crate::progress::share::{Entry, Resolved, SharedAssessment};
-use crate::route::Route;
 use crate::ui::dom::{action, add, button, el, rich, say, section, show as show_el, text};
 
 /// Ratings this many steps apart or more are marked in a reply.
@@ -118,16 +117,8 @@ pub(super) fn show(
         &part,
         &button("Remove the kept reply", "unkeep", &[("id", "unkeep")]),
     );
-    let href = Route::level(&role.id, &level.id).to_fragment();
     let p = el("p", &[]);
-    add(
-        &p,
-        &text(
-            "a",
-            &[("href", &href)],
-            &format!("Open {}", level.heading()),
-        ),
-    );
+    add(&p, &super::open_level(role, level));
     add(&part, &p);
     add(host, &part);
 
