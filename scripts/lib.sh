@@ -26,7 +26,9 @@ step() {
 # The release wasm is built with nightly for size: std rebuilt for size (build-std),
 # panics abort at once (public/crash.js speaks for them), no Debug formatting or panic
 # locations, Leptos components type-erased. Tests and clippy use stable.
-RELEASE_TOOLCHAIN=nightly
+# A dated nightly, installed by scripts/setup: an unpinned `nightly` would be another
+# compiler next month (this one is rustc 1.97.0-nightly e50aa6fba 2026-05-19).
+RELEASE_TOOLCHAIN=nightly-2026-05-20
 release_env() {
   export RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
