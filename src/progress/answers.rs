@@ -38,6 +38,11 @@ pub struct Progress {
     pub quiz: BTreeMap<String, usize>,
     /// Know your ladder: the missed items and the score.
     pub ladder_quiz: LadderQuiz,
+    /// When everything was last reset (milliseconds since the Unix epoch), 0 if never.
+    /// Every answer stamped at or before it is blank, in this progress and in any
+    /// progress merged into it, and the quiz state of a progress that has not seen
+    /// the reset loses to this one's (see [`merge`](Progress::merge)).
+    pub reset: u64,
 }
 
 impl Progress {
@@ -101,17 +106,20 @@ impl Progress {
 
     /// Apply `change` to the answer for `id`, refresh its text and stamp it.
     ///
-    /// The stamp is `now`, or one more than the answer's previous stamp if the clock
-    /// went back: an edit is always newer than what it replaces, so a merge keeps it.
+    /// The stamp is `now`, or one more than the answer's previous stamp or the last
+    /// reset if the clock went back (or a stamp from outside is ahead of it): an edit
+    /// is always newer than what it replaces and than the reset, so a merge keeps it.
     pub(super) fn edit(&mut self, id: &str, text: &str, now: u64, change: impl FnOnce(&mut Answer)) {
+        let after_reset = if self.reset > 0 { self.reset.saturating_add(1) } else { 0 };
         let answer = self.answers.entry(id.to_owned()).or_default();
         change(answer);
         text.clone_into(&mut answer.text);
-        answer.updated = if now > answer.updated {
-            now
-        } else {
-            answer.updated.saturating_add(1)
-        };
+        answer.updated = now.max(answer.updated.saturating_add(1)).max(after_reset);
+    }
+
+    /// Whether `answer` was blanked by the last reset: stamped at or before it.
+    pub(super) fn cleared_by_reset(&self, answer: &Answer) -> bool {
+        self.reset > 0 && answer.updated <= self.reset
     }
 }
 

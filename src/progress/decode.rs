@@ -49,6 +49,11 @@ impl<'a> Node<'a> {
         describe(self.value)
     }
 
+    /// The JSON value itself.
+    pub(super) fn value(&self) -> &'a Value {
+        self.value
+    }
+
     pub(super) fn is_null(&self) -> bool {
         *self.value == Value::Null
     }

@@ -31,6 +31,12 @@ pub enum ProgressError {
          schemas up to {CURRENT}); open it with the newer version"
     )]
     NewerSchema { schema: u64 },
+    #[error(
+        "the backup comes from a newer version of Rungs (backup format {format}; this \
+         version reads formats up to {}); import it with the newer version",
+        super::backup::BACKUP_FORMAT
+    )]
+    NewerBackup { format: u64 },
     #[error("not a Rungs progress backup: `kind` is {found}")]
     NotBackup { found: String },
 }

@@ -2,7 +2,12 @@
 //!
 //! The merge keeps every answer present on either side and, per expectation, the
 //! newest. It is commutative, associative and idempotent, so tabs that merge in
-//! any order agree.
+//! any order agree. A reset wins it: the later reset of the two sides applies to the
+//! merged answers, and the quiz state of a side that has not seen it is dropped.
+//!
+//! [`Progress::merge_before_save`] is the rule between two tabs: the tab that saves
+//! made the latest change, so its quiz state stands unless the stored value holds a
+//! later reset.
 
 use super::answers::{Answer, Progress};
 use super::ladder_quiz::LadderQuiz;
@@ -12,13 +17,49 @@ use std::collections::btree_map::Entry;
 impl Progress {
     /// Merge `other` into `self`.
     ///
+    /// - Reset: the later of the two. Every answer stamped at or before it is blanked
+    ///   (an answer the resetting tab never saw does not come back).
     /// - Answers: every id of either side is kept; for an id on both sides the answer
     ///   with the later `updated` wins. On equal stamps the greater answer wins by
-    ///   (rating, evidence, text), rated above not rated, so both orders agree.
-    /// - Quiz positions: the larger position for each key (positions carry no stamp;
-    ///   the further one is where a person most likely wants to resume).
-    /// - Ladder quiz: see [`LadderQuiz::merge`].
+    ///   (text, rating, evidence), rated above not rated, so both orders agree.
+    /// - Quiz positions and the ladder quiz: those of the side with the later reset;
+    ///   on the same reset, the larger position for each key (positions carry no
+    ///   stamp; the further one is where a person most likely wants to resume), and
+    ///   for the ladder quiz see [`LadderQuiz::merge`].
     pub fn merge(&mut self, other: &Progress) {
+        match other.reset.cmp(&self.reset) {
+            Ordering::Greater => {
+                self.reset = other.reset;
+                self.quiz.clone_from(&other.quiz);
+                self.ladder_quiz.clone_from(&other.ladder_quiz);
+            }
+            Ordering::Equal => {
+                for (key, &position) in &other.quiz {
+                    let mine = self.quiz.entry(key.clone()).or_insert(position);
+                    *mine = (*mine).max(position);
+                }
+                self.ladder_quiz.merge(&other.ladder_quiz);
+            }
+            Ordering::Less => {}
+        }
+        self.merge_answers(other);
+    }
+
+    /// Merge `stored` (what another tab saved) into this tab's progress just before
+    /// this tab saves: as [`merge`](Progress::merge), except that on the same reset
+    /// this tab's quiz positions and ladder quiz stand, since this tab made the latest
+    /// change (a merge would keep a position it moved back from, or a missed item it
+    /// has just answered right). A later reset in `stored` still wins.
+    pub fn merge_before_save(&mut self, stored: &Progress) {
+        if stored.reset > self.reset {
+            self.merge(stored);
+        } else {
+            self.merge_answers(stored);
+        }
+    }
+
+    /// The answers part of [`merge`](Progress::merge), and the reset applied to them.
+    fn merge_answers(&mut self, other: &Progress) {
         for (id, theirs) in &other.answers {
             match self.answers.entry(id.clone()) {
                 Entry::Vacant(slot) => {
@@ -31,11 +72,15 @@ impl Progress {
                 }
             }
         }
-        for (key, &position) in &other.quiz {
-            let mine = self.quiz.entry(key.clone()).or_insert(position);
-            *mine = (*mine).max(position);
+        if self.reset > 0 {
+            let reset = self.reset;
+            for answer in self.answers.values_mut() {
+                if answer.updated <= reset && !answer.is_blank() {
+                    answer.rating = None;
+                    answer.evidence.clear();
+                }
+            }
         }
-        self.ladder_quiz.merge(&other.ladder_quiz);
     }
 }
 
@@ -53,8 +98,10 @@ impl LadderQuiz {
 }
 
 /// Which answer is newer: by stamp, then by content for a total, symmetric order.
+/// The text comes first so that blanking an answer (which keeps its text) never
+/// changes which of two answers with one stamp wins.
 fn newer(a: &Answer, b: &Answer) -> Ordering {
-    (a.updated, a.rating, &a.evidence, &a.text).cmp(&(b.updated, b.rating, &b.evidence, &b.text))
+    (a.updated, &a.text, a.rating, &a.evidence).cmp(&(b.updated, &b.text, b.rating, &b.evidence))
 }
 
 #[cfg(test)]
@@ -116,5 +163,57 @@ mod tests {
         let missed: Vec<&str> = a.missed.iter().map(String::as_str).collect();
         assert_eq!(missed, ["x", "z"]);
         assert_eq!((a.right, a.asked), (2, 3));
+    }
+
+    fn quizzed() -> Progress {
+        let mut p = rated("a", Rating::Maturing, 10);
+        p.remember_position("e/r/l1", 5);
+        p.ladder_quiz.record("x", false);
+        p
+    }
+
+    #[test]
+    fn a_reset_wins_the_merge_for_quiz_positions_from_either_side() {
+        let other_tab = quizzed();
+        let mut reset = quizzed();
+        reset.reset(100);
+        for (mut into, from) in [(reset.clone(), other_tab.clone()), (other_tab, reset)] {
+            into.merge(&from);
+            assert!(into.quiz.is_empty(), "{:?}", into.quiz);
+            assert_eq!(into.ladder_quiz, LadderQuiz::default());
+            assert!(into.answers.values().all(Answer::is_blank));
+        }
+    }
+
+    #[test]
+    fn a_tab_that_saves_after_another_reset_loses_its_quiz_positions() {
+        let mut stale = quizzed();
+        let mut stored = quizzed();
+        stored.reset(100);
+        stale.remember_position("e/r/l1", 6);
+        stale.merge_before_save(&stored);
+        assert!(stale.quiz.is_empty());
+        assert_eq!(stale.reset, 100);
+    }
+
+    #[test]
+    fn the_saving_tab_keeps_its_own_quiz_positions_on_the_same_reset() {
+        let mut mine = quizzed();
+        mine.remember_position("e/r/l1", 2);
+        let stored = quizzed();
+        mine.merge_before_save(&stored);
+        assert_eq!(mine.quiz.get("e/r/l1"), Some(&2));
+    }
+
+    #[test]
+    fn an_answer_the_resetting_tab_never_saw_does_not_come_back() {
+        let mut reset = rated("a", Rating::Maturing, 10);
+        reset.reset(100);
+        let other_tab = rated("b", Rating::Exceeding, 50);
+        reset.merge(&other_tab);
+        assert!(reset.answer("b").is_some_and(Answer::is_blank));
+        let later = rated("c", Rating::Exceeding, 150);
+        reset.merge(&later);
+        assert_eq!(reset.rating("c"), Some(Rating::Exceeding));
     }
 }

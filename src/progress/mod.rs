@@ -12,7 +12,13 @@
 //!   [`backup_json`] / [`read_backup`] are the downloadable backup. Both go through
 //!   [`json`], a small reader and writer, so the app links no serialisation framework.
 //! - [`Progress::reset`] clears everything in a way a merge cannot undo, and
-//!   [`Progress::restore`] undoes it.
+//!   [`Progress::restore`] undoes it; [`Undo`] and [`ResetScope`] are the reset and
+//!   undo of everything kept (with the [`kept`] values), and what Reset says.
+//! - [`Backup`] is everything kept for a person as one file, and
+//!   [`Progress::restore_backup`] imports one, counting what changed ([`Restored`]).
+//! - [`Stored`] and [`Progress::before_save`] decide what a tab does with the value
+//!   another tab stored (merge, copy aside, or stop saving); [`clamp_time`] bounds
+//!   every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
@@ -20,6 +26,7 @@
 
 mod answers;
 mod backup;
+pub mod kept;
 mod decode;
 mod error;
 mod escape;
@@ -30,16 +37,25 @@ mod merge;
 mod quiz;
 mod rating;
 mod reset;
+mod restore;
 pub mod schema;
 pub mod share;
 mod summary;
+mod sync;
+mod time;
+mod words;
 
 pub use answers::{Answer, Progress};
-pub use backup::{backup_json, read_backup, BACKUP_KIND};
+pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
+pub use kept::{restore_kept, KeptRestore};
 pub use error::ProgressError;
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::level_markdown;
 pub use quiz::{quiz_key, quiz_order, quiz_step_line, resume_position};
 pub use rating::Rating;
+pub use reset::{ResetScope, Undo};
+pub use restore::{LadderRestore, Restored};
+pub use sync::{BeforeSave, Stored};
+pub use time::{clamp_time, ALLOWANCE};
 pub use schema::{from_json, to_json, CURRENT};
 pub use summary::{DimensionSummary, FocusArea, RatingCounts, Share, Summary};

@@ -1,41 +1,50 @@
-//! Reset all progress, and undo it.
+//! Reset all progress, and undo it: the decisions the summary page's Your progress
+//! data section only wires up.
 //!
 //! A reset does not simply empty the progress: another tab, or the stored value it
-//! merges with before saving, would bring every answer back. Instead each answer is
-//! cleared with a newer stamp, and clearing wins the merge. Undo stamps the old
-//! answers newer still.
+//! merges with before saving, would bring every answer back. Instead the progress
+//! records when it was reset ([`Progress::reset`] the field); every answer stamped
+//! at or before that is blank, in this tab and in every merge (see
+//! [`merge`](Progress::merge)), and quiz state from before it loses. Undo stamps the
+//! old answers after the reset.
+//!
+//! Beside the progress, a reset clears the values other parts keep for a person
+//! under the [`kept`](super::kept) prefixes (kept replies, a manager's own answers);
+//! [`Undo`] holds them too. It keeps the imported ladder and copies of damaged data,
+//! and [`ResetScope::question`] says so before anything is cleared.
 
 use super::answers::Progress;
+use super::kept::{restore_kept, KeptKind, KeptRestore};
 use super::ladder_quiz::LadderQuiz;
+use super::words::{count, list};
+use std::collections::BTreeMap;
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
-    /// the expectation's text kept), every quiz back to its first expectation, the
-    /// ladder quiz's score and missed items forgotten. Returns what was there, for
-    /// [`restore`](Progress::restore).
+    /// the expectation's text kept) and stamped with the reset, every quiz position
+    /// forgotten, the ladder quiz's score and missed items forgotten. The reset's
+    /// stamp is `now`, or later than every stamp held if the clock is behind them.
+    /// Returns what was there, for [`restore`](Progress::restore).
     pub fn reset(&mut self, now: u64) -> Progress {
         let before = self.clone();
-        let ids: Vec<String> = self.answers.keys().cloned().collect();
-        for id in ids {
-            if let Some(text) = self.answers.get(&id).map(|a| a.text.clone()) {
-                self.edit(&id, &text, now, |a| {
-                    a.rating = None;
-                    a.evidence.clear();
-                });
-            }
+        let latest = self.answers.values().map(|a| a.updated).max().unwrap_or(0);
+        let at = now.max(latest.saturating_add(1)).max(self.reset.saturating_add(1));
+        for answer in self.answers.values_mut() {
+            answer.rating = None;
+            answer.evidence.clear();
+            answer.updated = at;
         }
-        for position in self.quiz.values_mut() {
-            *position = 0;
-        }
+        self.reset = at;
+        self.quiz.clear();
         self.ladder_quiz = LadderQuiz::default();
         before
     }
 
     /// Undoes a [`reset`](Progress::reset) that returned `before`, as of `now`.
     ///
-    /// Every answer of `before` that is still blank comes back, stamped `now` so it
-    /// wins a merge against the clearing; an answer made since the reset is kept.
-    /// Quiz positions and the ladder quiz come back as they were.
+    /// Every answer of `before` that is still blank comes back, stamped after the
+    /// reset so it wins a merge against the clearing; an answer made since the reset
+    /// is kept. Quiz positions and the ladder quiz come back as they were.
     pub fn restore(&mut self, before: &Progress, now: u64) {
         for (id, old) in &before.answers {
             let blank = self.answers.get(id).is_none_or(|a| a.is_blank());
@@ -47,9 +56,128 @@ impl Progress {
             }
         }
         for (key, &position) in &before.quiz {
-            self.quiz.insert(key.clone(), position);
+            self.quiz.entry(key.clone()).or_insert(position);
         }
         self.ladder_quiz.merge(&before.ladder_quiz);
+    }
+}
+
+/// What Undo reset needs: the progress before the reset and the kept values it
+/// removed (full key and stored value).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Undo {
+    pub progress: Progress,
+    pub kept: Vec<(String, String)>,
+}
+
+impl Undo {
+    /// Resets `progress` as of `now`, with `kept` the values under the kept prefixes
+    /// that the caller is about to remove, and returns what undoes it.
+    pub fn reset(progress: &mut Progress, kept: Vec<(String, String)>, now: u64) -> Undo {
+        Undo {
+            progress: progress.reset(now),
+            kept,
+        }
+    }
+
+    /// Whether undoing would bring anything back into `current` (the progress now)
+    /// or into `kept_here` (the kept values stored now): Undo reset is offered
+    /// exactly as long as this holds.
+    pub fn can_work(&self, current: &Progress, kept_here: &BTreeMap<String, String>) -> bool {
+        let mut undone = current.clone();
+        undone.restore(&self.progress, current.reset);
+        undone != *current || !restore_kept(&self.kept, kept_here, 0).writes.is_empty()
+    }
+
+    /// Undoes the reset in `current` as of `now`; returns the kept values to write
+    /// back (those not written again since), for the caller to store.
+    pub fn apply(&self, current: &mut Progress, kept_here: &BTreeMap<String, String>, now: u64) -> KeptRestore {
+        current.restore(&self.progress, now);
+        restore_kept(&self.kept, kept_here, now)
+    }
+}
+
+/// What a reset clears and what it keeps, counted from what is stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResetScope {
+    /// Answers with a rating or an evidence note.
+    pub answers: usize,
+    /// Levels with a quiz position.
+    pub quiz_levels: usize,
+    /// Whether the know-your-ladder quiz has a score or missed items.
+    pub ladder_quiz: bool,
+    /// A manager's own answers to other people's links.
+    pub replies: usize,
+    /// Replies the person kept.
+    pub kept_replies: usize,
+    /// Whether a ladder imported in the browser is kept (a reset keeps it).
+    pub imported_ladder: bool,
+    /// Copies of damaged data (a reset keeps them).
+    pub damaged: usize,
+}
+
+impl ResetScope {
+    /// The scope of resetting `progress` with `kept_keys` (full keys under the kept
+    /// prefixes), whether a ladder is imported, and `damaged` copies held.
+    pub fn of(progress: &Progress, kept_keys: &[String], imported_ladder: bool, damaged: usize) -> Self {
+        let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
+        ResetScope {
+            answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
+            quiz_levels: progress.quiz.len(),
+            ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
+            replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),
+            kept_replies: kinds.filter(|k| *k == KeptKind::Kept).count(),
+            imported_ladder,
+            damaged,
+        }
+    }
+
+    /// What it clears, as a list ("3 answers, quiz positions on 1 level and 2 kept
+    /// replies"), or `None` when there is nothing to clear.
+    pub fn cleared(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.answers > 0 {
+            parts.push(format!("{} (ratings and evidence notes)", count(self.answers, "answer", "answers")));
+        }
+        if self.quiz_levels > 0 {
+            parts.push(format!("quiz positions on {}", count(self.quiz_levels, "level", "levels")));
+        }
+        if self.ladder_quiz {
+            parts.push("your know-your-ladder score".to_owned());
+        }
+        if self.kept_replies > 0 {
+            parts.push(count(self.kept_replies, "kept reply", "kept replies"));
+        }
+        if self.replies > 0 {
+            parts.push(format!("your answers to {}", count(self.replies, "person's link", "people's links")));
+        }
+        list(&parts)
+    }
+
+    /// What it keeps, as a sentence.
+    pub fn kept(&self) -> String {
+        let mut parts = Vec::new();
+        if self.imported_ladder {
+            parts.push("the ladder you imported (remove it on the import page)".to_owned());
+        }
+        if self.damaged > 0 {
+            parts.push(count(self.damaged, "copy of damaged data", "copies of damaged data"));
+        }
+        match list(&parts) {
+            Some(kept) => format!("It keeps {kept}."),
+            None => "Nothing else is kept in this browser.".to_owned(),
+        }
+    }
+
+    /// The question asked before a reset: exactly what it clears and what it keeps.
+    pub fn question(&self) -> String {
+        match self.cleared() {
+            Some(cleared) => format!(
+                "Reset clears {cleared}, on every level. {} You can undo it until you leave this page.",
+                self.kept()
+            ),
+            None => format!("There is nothing to reset. {}", self.kept()),
+        }
     }
 }
 
@@ -73,8 +201,18 @@ mod tests {
         p.reset(100);
         assert!(p.answers.values().all(|a| a.is_blank() && a.updated == 100));
         assert_eq!(p.answer("a").map(|a| a.text.as_str()), Some("I ship."));
-        assert_eq!(p.quiz.get("sre/l2"), Some(&0));
+        assert!(p.quiz.is_empty());
         assert_eq!(p.ladder_quiz, LadderQuiz::default());
+        assert_eq!(p.reset, 100);
+    }
+
+    #[test]
+    fn a_reset_behind_a_stamp_is_stamped_after_it() {
+        let mut p = rated();
+        p.rate("a", "I ship.", Some(Rating::Exceeding), 500);
+        p.reset(100);
+        assert_eq!(p.reset, 501);
+        assert!(p.answers.values().all(|a| a.is_blank()));
     }
 
     #[test]
@@ -84,6 +222,7 @@ mod tests {
         p.reset(100);
         p.merge(&stored);
         assert!(p.answers.values().all(|a| a.is_blank()));
+        assert!(p.quiz.is_empty());
     }
 
     #[test]
@@ -112,5 +251,54 @@ mod tests {
         p.rate("a", "I ship.", Some(Rating::Exceeding), 150);
         p.restore(&before, 200);
         assert_eq!(p.rating("a"), Some(Rating::Exceeding));
+    }
+
+    #[test]
+    fn undo_is_offered_while_it_would_bring_something_back() {
+        let mut p = rated();
+        let kept = vec![("rungs:kept:abc".to_owned(), r#"{"updated":5}"#.to_owned())];
+        let undo = Undo::reset(&mut p, kept, 100);
+        let none = BTreeMap::new();
+        assert!(undo.can_work(&p, &none));
+        // Everything given again since (as a restored backup does): nothing to undo
+        // but the kept reply.
+        p.rate("a", "I ship.", Some(Rating::Performing), 150);
+        p.set_evidence("b", "I review.", "Reviewed the storage RFC", 151);
+        p.remember_position("sre/l2", 5);
+        p.ladder_quiz.record("l2:x", false);
+        assert!(undo.can_work(&p, &none));
+        let here: BTreeMap<String, String> = undo.kept.iter().cloned().collect();
+        assert!(!undo.can_work(&p, &here));
+    }
+
+    #[test]
+    fn undo_writes_back_the_kept_values_not_written_since() {
+        let mut p = rated();
+        let kept = vec![
+            ("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned()),
+            ("rungs:reply:b".to_owned(), r#"{"updated":6}"#.to_owned()),
+        ];
+        let undo = Undo::reset(&mut p, kept, 100);
+        let here: BTreeMap<String, String> = [("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())].into();
+        let restored = undo.apply(&mut p, &here, 200);
+        assert_eq!(restored.writes, [("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned())]);
+        assert_eq!(p.rating("a"), Some(Rating::Performing));
+    }
+
+    #[test]
+    fn the_question_says_what_is_cleared_and_what_is_kept() {
+        let keys = ["rungs:kept:a", "rungs:reply:b", "rungs:reply:c", "rungs:progress"].map(str::to_owned);
+        let scope = ResetScope::of(&rated(), &keys, true, 1);
+        assert_eq!(
+            scope.question(),
+            "Reset clears 2 answers (ratings and evidence notes), quiz positions on 1 level, \
+             your know-your-ladder score, 1 kept reply and your answers to 2 people's links, \
+             on every level. It keeps the ladder you imported (remove it on the import page) \
+             and 1 copy of damaged data. You can undo it until you leave this page."
+        );
+        assert_eq!(
+            ResetScope::of(&Progress::default(), &[], false, 0).question(),
+            "There is nothing to reset. Nothing else is kept in this browser."
+        );
     }
 }

@@ -1,19 +1,25 @@
 //! The stored format of progress, its schemas and the migrations between them.
 //!
-//! Schema 2 (current), what [`to_json`] writes:
+//! Schema 3 (current), what [`to_json`] writes:
 //!
 //! ```json
-//! {"schema":2,
+//! {"schema":3,
 //!  "answers":{"3f9a0c1b2d4e":{"rating":"performing","evidence":"Led the March upgrade.",
 //!                             "text":"I am competent in my domain.","updated":1767225600000}},
 //!  "quiz":{"engineering/site-reliability-engineering/l2":4},
-//!  "ladder_quiz":{"missed":["l2:5d1c0e9a7b21"],"right":3,"asked":4}}
+//!  "ladder_quiz":{"missed":["l2:5d1c0e9a7b21"],"right":3,"asked":4},
+//!  "reset":1767225500000}
 //! ```
 //!
 //! `rating` is `null` or one of `improvement-needed`, `maturing`, `performing`,
-//! `exceeding`; `updated` is milliseconds since the Unix epoch. When reading, a
-//! missing field other than `schema` takes its empty value (no rating, empty text,
-//! stamp 0); an unknown field or a value of the wrong type is an error.
+//! `exceeding`; `updated` and `reset` (the last reset, 0 if never) are milliseconds
+//! since the Unix epoch. When reading, a missing field other than `schema` takes its
+//! empty value (no rating, empty text, stamp 0); an unknown field or a value of the
+//! wrong type is an error. A schema newer than [`CURRENT`] is
+//! [`ProgressError::NewerSchema`]: the app then stops saving rather than overwrite it.
+//!
+//! Schema 2 is schema 3 without `reset`. Migration 2 → 3: `reset` is 0 (the
+//! answers an older version reset are blank answers with the reset's stamp).
 //!
 //! Schema 1 (the first cut kept ratings only):
 //!
@@ -34,14 +40,15 @@ use super::rating::Rating;
 use std::collections::BTreeMap;
 
 /// The schema [`to_json`] writes; [`from_json`] reads this and every older one.
-pub const CURRENT: u64 = 2;
+pub const CURRENT: u64 = 3;
 
 const FIELDS_V1: [&str; 2] = ["schema", "ratings"];
 const FIELDS_V2: [&str; 4] = ["schema", "answers", "quiz", "ladder_quiz"];
+const FIELDS_V3: [&str; 5] = ["schema", "answers", "quiz", "ladder_quiz", "reset"];
 const EXPECTED_RATING: &str = "a rating (improvement-needed, maturing, performing or exceeding)";
 
 /// The current schema's fields, in the order they are written: `envelope` (a
-/// backup's) and then `schema`, `answers`, `quiz`, `ladder_quiz`.
+/// backup's) and then `schema`, `answers`, `quiz`, `ladder_quiz`, `reset`.
 pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Value {
     let answers = progress.answers.iter().map(|(id, a)| {
         let rating = a.rating.map_or(Value::Null, |r| text(r.code()));
@@ -70,6 +77,7 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
         ("answers".to_owned(), Value::Object(answers.collect())),
         ("quiz".to_owned(), Value::Object(quiz.collect())),
         ("ladder_quiz".to_owned(), ladder_quiz),
+        ("reset".to_owned(), number(progress.reset)),
     ]);
     Value::Object(fields)
 }
@@ -109,7 +117,8 @@ pub(super) fn decode(root: &Node, extra: &[&str]) -> Result<Progress, ProgressEr
         .u64()?;
     match schema {
         1 => read_v1(root, extra).map(migrate_1_to_2),
-        2 => read_v2(root, extra),
+        2 => read_v2(root, &allowed(&FIELDS_V2, extra)),
+        3 => read_v3(root, extra),
         _ if schema > CURRENT => Err(ProgressError::NewerSchema { schema }),
         _ => Err(ProgressError::UnknownSchema { schema }),
     }
@@ -149,8 +158,20 @@ fn migrate_1_to_2(v1: V1) -> Progress {
     }
 }
 
-fn read_v2(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
-    let top = root.object(&allowed(&FIELDS_V2, extra))?;
+/// Schema 3: schema 2 and the time of the last reset.
+fn read_v3(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
+    let mut progress = read_v2(root, &allowed(&FIELDS_V3, extra))?;
+    let top = root.object_any()?;
+    if let Some(value) = top.get("reset") {
+        progress.reset = value.u64()?;
+    }
+    Ok(progress)
+}
+
+/// Schema 2 (answers, quiz, ladder quiz), whose top-level fields are `fields`; its
+/// migration to schema 3 is the empty `reset` this leaves.
+fn read_v2(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
+    let top = root.object(fields)?;
     let mut progress = Progress::default();
     if let Some(node) = top.get("answers") {
         for (id, value) in node.entries()? {
@@ -224,12 +245,13 @@ mod tests {
     fn empty_progress_writes_the_schema_and_empty_parts() {
         assert_eq!(
             to_json(&Progress::default()),
-            r#"{"schema":2,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0}}"#
+            r#"{"schema":3,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
         );
     }
 
     #[test]
     fn missing_parts_read_as_empty() {
+        assert_eq!(from_json(r#"{"schema":3}"#), Ok(Progress::default()));
         assert_eq!(from_json(r#"{"schema":2}"#), Ok(Progress::default()));
         assert_eq!(from_json(r#"{"schema":1}"#), Ok(Progress::default()));
     }
@@ -239,7 +261,25 @@ mod tests {
         let p = from_json(r#"{"schema":1,"ratings":{"a1":"maturing"}}"#).expect("reads");
         assert_eq!(
             to_json(&p),
-            r#"{"schema":2,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0}}"#
+            r#"{"schema":3,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
+        );
+    }
+
+    #[test]
+    fn schema_2_reads_without_a_reset_and_refuses_one() {
+        let p = from_json(r#"{"schema":2,"answers":{"a1":{"rating":"maturing","updated":4}},"quiz":{"e/r/l1":2}}"#).expect("reads");
+        assert_eq!((p.reset, p.rating("a1"), p.quiz.get("e/r/l1")), (0, Some(Rating::Maturing), Some(&2)));
+        assert_eq!(
+            from_json(r#"{"schema":2,"reset":5}"#).map_err(|e| e.to_string()),
+            Err("unknown field `reset` at the top level".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_is_named_as_newer() {
+        assert_eq!(
+            from_json(r#"{"schema":4,"answers":{},"whatever":1}"#),
+            Err(ProgressError::NewerSchema { schema: 4 })
         );
     }
 
