@@ -8,7 +8,8 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::progress::{from_json, to_json, Progress};
+use crate::progress::kept::KEPT_PREFIXES;
+use crate::progress::{to_json, Progress, Stored};
 
 /// Where progress is kept.
 pub const KEY: &str = "rungs:progress";
@@ -17,11 +18,15 @@ pub const DAMAGED_PREFIX: &str = "rungs:progress:damaged:";
 
 /// What loading found.
 pub enum Loaded {
-    /// Progress as stored (empty when nothing was stored yet).
-    Ok(Progress),
+    /// Progress as stored (empty when nothing was stored yet). `full` when the
+    /// browser refused the start-up write probe for lack of space: saved progress is
+    /// still read, but new changes may not be kept.
+    Ok { progress: Progress, full: bool },
     /// The stored value could not be read. It is kept under `kept_as` (when storage
     /// allowed the copy) and offered as a download.
     Damaged { raw: String, error: String, kept_as: Option<String> },
+    /// The stored value comes from a newer version of Rungs: this tab must not save.
+    Newer { schema: u64 },
     /// No usable localStorage (disabled, private mode, blocked).
     Unavailable,
 }
@@ -35,40 +40,76 @@ pub enum SaveError {
     Unavailable,
 }
 
-/// True when localStorage can be read and written.
-pub fn available() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let Ok(Some(storage)) = window.local_storage() else { return false };
-    let probe = "rungs:probe";
-    let ok = storage.set_item(probe, "1").is_ok();
-    let _ = storage.remove_item(probe);
-    ok
+/// Whether a failed write was the browser running out of space.
+fn is_quota(e: &wasm_bindgen::JsValue) -> bool {
+    e.dyn_ref::<web_sys::DomException>()
+        .map(|d| d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" || d.code() == 22)
+        .unwrap_or(false)
 }
 
-/// Reads the stored progress.
+/// What the start-up write probe found.
+enum Probe {
+    Writable,
+    /// Readable, but the browser is out of space.
+    Full,
+    Unavailable,
+}
+
+fn probe() -> Probe {
+    let Some(window) = web_sys::window() else { return Probe::Unavailable };
+    let Ok(Some(storage)) = window.local_storage() else { return Probe::Unavailable };
+    let key = "rungs:probe";
+    match storage.set_item(key, "1") {
+        Ok(()) => {
+            let _ = storage.remove_item(key);
+            Probe::Writable
+        }
+        // A browser that stores nothing at all (an old private mode with a quota of
+        // zero) is no storage; one that is merely full still holds progress to read.
+        Err(e) if is_quota(&e) && storage.length().is_ok_and(|n| n > 0) => Probe::Full,
+        Err(_) => Probe::Unavailable,
+    }
+}
+
+/// Reads the stored progress; a damaged value is copied aside (a key of its own,
+/// stamped `now`) before anything else can write.
 pub fn load(now: u64) -> Loaded {
-    if !available() {
-        return Loaded::Unavailable;
+    let full = match probe() {
+        Probe::Writable => false,
+        Probe::Full => true,
+        Probe::Unavailable => return Loaded::Unavailable,
+    };
+    let Ok(raw) = LocalStorage::raw().get_item(KEY) else { return Loaded::Unavailable };
+    match Stored::read(raw.as_deref(), now) {
+        Stored::Absent => Loaded::Ok { progress: Progress::default(), full },
+        Stored::Readable(progress) => {
+            LAST.set(raw);
+            Loaded::Ok { progress, full }
+        }
+        Stored::Newer { schema } => {
+            LAST.set(raw);
+            Loaded::Newer { schema }
+        }
+        Stored::Damaged(e) => {
+            let raw = raw.unwrap_or_default();
+            let kept_as = copy_aside(&raw, now);
+            Loaded::Damaged { raw, error: e.to_string(), kept_as }
+        }
     }
-    match LocalStorage::raw().get_item(KEY) {
-        Ok(None) => Loaded::Ok(Progress::default()),
-        Ok(Some(raw)) => match from_json(&raw) {
-            Ok(p) => {
-                LAST.set(Some(raw));
-                Loaded::Ok(p)
-            }
-            Err(e) => {
-                let key = format!("{DAMAGED_PREFIX}{now}");
-                let kept_as = LocalStorage::raw().set_item(&key, &raw).is_ok().then_some(key);
-                Loaded::Damaged { raw, error: e.to_string(), kept_as }
-            }
-        },
-        Err(_) => Loaded::Unavailable,
+}
+
+/// Copies a damaged stored value under a key of its own; the key, or `None` when the
+/// browser refused (full). A value already copied is not copied twice.
+pub fn copy_aside(raw: &str, now: u64) -> Option<String> {
+    if let Some(key) = keys(DAMAGED_PREFIX).into_iter().find(|k| get(k).as_deref() == Some(raw)) {
+        return Some(key);
     }
+    let key = format!("{DAMAGED_PREFIX}{now}");
+    LocalStorage::raw().set_item(&key, raw).is_ok().then_some(key)
 }
 
 /// True when the browser hands out localStorage at all (without the write probe of
-/// `available`, which `load` has already made).
+/// `load`).
 fn present() -> bool {
     matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_))))
 }
@@ -78,9 +119,10 @@ thread_local! {
     static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The stored progress if another tab has changed it since this tab last wrote or
-/// read it, and it is readable. Unchanged storage costs one string compare, not a parse.
-pub fn read_changed() -> Option<Progress> {
+/// The stored progress if it has changed since this tab last wrote or read it
+/// (another tab saved), read as of `now`; `None` when it has not changed (one string
+/// compare, not a parse) or is gone. The raw text comes with it, for a copy aside.
+pub fn read_changed(now: u64) -> Option<(Stored, String)> {
     if !present() {
         return None;
     }
@@ -88,9 +130,18 @@ pub fn read_changed() -> Option<Progress> {
     if LAST.with_borrow(|last| last.as_deref() == Some(raw.as_str())) {
         return None;
     }
-    let progress = from_json(&raw).ok();
+    let stored = Stored::read(Some(&raw), now);
+    // Remember a value once taken in, so it is not taken in again; a damaged one is
+    // remembered only once the caller has copied it aside (`seen`).
+    if !matches!(stored, Stored::Damaged(_)) {
+        LAST.set(Some(raw.clone()));
+    }
+    Some((stored, raw))
+}
+
+/// Remembers `raw` as the stored value this tab has dealt with.
+pub fn seen(raw: String) {
     LAST.set(Some(raw));
-    progress
 }
 
 /// Writes `progress`, replacing what is stored.
@@ -100,11 +151,7 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
     }
     let json = to_json(progress);
     LocalStorage::raw().set_item(KEY, &json).map_err(|e| {
-        let quota = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name() == "QuotaExceededError" || d.code() == 22)
-            .unwrap_or(true);
-        if quota {
+        if is_quota(&e) {
             SaveError::Full
         } else {
             SaveError::Unavailable
@@ -171,6 +218,23 @@ pub fn keys(prefix: &str) -> Vec<String> {
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(prefix))
         .collect()
+}
+
+/// The raw stored text of the imported ladder, for a backup.
+pub fn imported_raw() -> Option<String> {
+    get(IMPORTED)
+}
+
+/// Every value under the kept prefixes (kept replies, a manager's own answers), by
+/// full key, sorted: what a backup carries and a reset removes.
+pub fn kept_values() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = KEPT_PREFIXES
+        .iter()
+        .flat_map(|prefix| keys(prefix))
+        .filter_map(|key| get(&key).map(|value| (key, value)))
+        .collect();
+    out.sort();
+    out
 }
 
 /// Whether a `storage` event is about the progress key.

@@ -396,11 +396,11 @@ fn current_schema_is_written_compact_with_every_field() {
     assert_eq!(
         json,
         concat!(
-            r#"{"schema":2,"answers":{"#,
+            r#"{"schema":3,"answers":{"#,
             r#""a1":{"rating":"improvement-needed","evidence":"","text":"I ship.","updated":7},"#,
             r#""b2":{"rating":null,"evidence":"Line 1\nLine 2","text":"I \"teach\".","updated":8}},"#,
             r#""quiz":{"engineering/site-reliability-engineering/l2":4},"#,
-            r#""ladder_quiz":{"missed":["l2:abc"],"right":0,"asked":1}}"#
+            r#""ladder_quiz":{"missed":["l2:abc"],"right":0,"asked":1},"reset":0}"#
         )
     );
     assert_eq!(from_json(&json), Ok(p));
@@ -530,15 +530,15 @@ fn a_newer_schema_says_it_comes_from_a_newer_version() {
     );
     assert_eq!(
         stored_error(r#"{"schema":99}"#),
-        "the data comes from a newer version of Rungs (schema 99; this version reads schemas up to 2); open it with the newer version"
+        "the data comes from a newer version of Rungs (schema 99; this version reads schemas up to 3); open it with the newer version"
     );
     assert_eq!(
-        read_backup(r#"{"kind":"rungs-progress-backup","schema":3}"#),
-        Err(ProgressError::NewerSchema { schema: 3 })
+        read_backup(r#"{"kind":"rungs-progress-backup","schema":4}"#),
+        Err(ProgressError::NewerSchema { schema: 4 })
     );
     assert_eq!(
         stored_error(r#"{"schema":0}"#),
-        "unknown schema 0; this version of Rungs reads schemas 1 to 2"
+        "unknown schema 0; this version of Rungs reads schemas 1 to 3"
     );
 }
 
@@ -579,7 +579,7 @@ fn backup_round_trips_everything() {
     p.ladder_quiz.record("l2:b", false);
     let backup = backup_json(&p, &ladder.version, 1_767_225_600_000);
     assert!(backup.starts_with(&format!(
-        "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 2,\n",
+        "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 3,\n",
         ladder.version
     )));
     assert_eq!(read_backup(&backup), Ok(p.clone()));

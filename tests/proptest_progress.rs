@@ -63,15 +63,19 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(typed(), answer(any::<u64>()), 0..8),
         prop::collection::btree_map(typed(), any::<usize>(), 0..4),
         ladder_quiz(),
+        any::<u64>(),
     )
-        .prop_map(|(answers, quiz, ladder_quiz)| Progress {
+        .prop_map(|(answers, quiz, ladder_quiz, reset)| Progress {
             answers,
             quiz,
             ladder_quiz,
+            reset,
         })
 }
 
-/// Progress over a few ids and stamps, so that merged sides overlap and tie.
+/// Progress over a few ids and stamps, so that merged sides overlap and tie; as
+/// every progress the app holds, its answers stamped at or before its reset are
+/// blank (merging with nothing applies the reset).
 fn overlapping() -> impl Strategy<Value = Progress> {
     let id = prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(str::to_owned);
     let key = prop::sample::select(vec!["e/r/l1", "e/r/l2"]).prop_map(str::to_owned);
@@ -80,15 +84,21 @@ fn overlapping() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(id, answer(0..4u64), 0..4),
         prop::collection::btree_map(key, 0..20usize, 0..2),
         (prop::collection::btree_set(missed, 0..3), 0..5u32, 0..5u32),
+        prop_oneof![2 => Just(0u64), 1 => 1..4u64],
     )
-        .prop_map(|(answers, quiz, (missed, right, asked))| Progress {
-            answers,
-            quiz,
-            ladder_quiz: LadderQuiz {
-                missed,
-                right,
-                asked,
-            },
+        .prop_map(|(answers, quiz, (missed, right, asked), reset)| {
+            let mut p = Progress {
+                answers,
+                quiz,
+                ladder_quiz: LadderQuiz {
+                    missed,
+                    right,
+                    asked,
+                },
+                reset,
+            };
+            p.merge(&Progress::default());
+            p
         })
 }
 
@@ -110,6 +120,10 @@ fn json() -> impl Strategy<Value = Value> {
         "kind",
         "exported",
         "ladder_version",
+        "reset",
+        "format",
+        "kept",
+        "imported_ladder",
         "a1",
     ])
     .prop_map(str::to_owned);
@@ -140,6 +154,7 @@ struct SerdeStored<'a> {
     answers: BTreeMap<&'a str, SerdeAnswer<'a>>,
     quiz: &'a BTreeMap<String, usize>,
     ladder_quiz: SerdeLadderQuiz<'a>,
+    reset: u64,
 }
 
 #[derive(Serialize)]
@@ -160,10 +175,12 @@ struct SerdeLadderQuiz<'a> {
 #[derive(Serialize)]
 struct SerdeBackup<'a> {
     kind: &'static str,
+    format: u64,
     ladder_version: &'a str,
     exported: u64,
     #[serde(flatten)]
     stored: SerdeStored<'a>,
+    kept: BTreeMap<String, Value>,
 }
 
 fn serde_stored(p: &Progress) -> SerdeStored<'_> {
@@ -177,7 +194,7 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
         (id.as_str(), answer)
     });
     SerdeStored {
-        schema: 2,
+        schema: 3,
         answers: answers.collect(),
         quiz: &p.quiz,
         ladder_quiz: SerdeLadderQuiz {
@@ -185,6 +202,7 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
             right: p.ladder_quiz.right,
             asked: p.ladder_quiz.asked,
         },
+        reset: p.reset,
     }
 }
 
@@ -228,9 +246,11 @@ proptest! {
     fn backups_are_what_serde_json_wrote(p in progress(), version in typed(), now in any::<u64>()) {
         let backup = SerdeBackup {
             kind: "rungs-progress-backup",
+            format: 2,
             ladder_version: &version,
             exported: now,
             stored: serde_stored(&p),
+            kept: BTreeMap::new(),
         };
         let expected = serde_json::to_string_pretty(&backup).expect("serialises");
         prop_assert_eq!(backup_json(&p, &version, now), expected);
@@ -294,9 +314,19 @@ proptest! {
             ids
         };
         prop_assert_eq!(m.answers.keys().collect::<Vec<_>>(), ids);
+        let reset = a.reset.max(b.reset);
+        prop_assert_eq!(m.reset, reset);
         for (id, answer) in &m.answers {
-            let sides: Vec<&Answer> = [a.answer(id), b.answer(id)].into_iter().flatten().collect();
-            prop_assert!(sides.contains(&answer), "{id}: {answer:?} is from neither side");
+            // Each side's answer, blanked when the later reset is after it.
+            let sides: Vec<Answer> = [a.answer(id), b.answer(id)].into_iter().flatten().map(|s| {
+                let mut s = s.clone();
+                if reset > 0 && s.updated <= reset && !s.is_blank() {
+                    s.rating = None;
+                    s.evidence.clear();
+                }
+                s
+            }).collect();
+            prop_assert!(sides.contains(answer), "{id}: {answer:?} is from neither side");
             let newest = sides.iter().map(|s| s.updated).max();
             prop_assert_eq!(Some(answer.updated), newest);
         }

@@ -22,17 +22,20 @@ use std::collections::BTreeMap;
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
     /// the expectation's text kept) and stamped with the reset, every quiz position
-    /// forgotten, the ladder quiz's score and missed items forgotten. The reset's
-    /// stamp is `now`, or later than every stamp held if the clock is behind them.
-    /// Returns what was there, for [`restore`](Progress::restore).
+    /// forgotten, the ladder quiz's score and missed items forgotten. Returns what was
+    /// there, for [`restore`](Progress::restore).
+    ///
+    /// The reset's stamp is `now` (never later: an answer another tab gives before it
+    /// hears of the reset is stamped with that tab's clock, and must not be blanked by
+    /// a reset stamped ahead of it). An answer stamped after `now` (a clamped stamp
+    /// from outside) is blanked with a stamp just after its own, like any edit.
     pub fn reset(&mut self, now: u64) -> Progress {
         let before = self.clone();
-        let latest = self.answers.values().map(|a| a.updated).max().unwrap_or(0);
-        let at = now.max(latest.saturating_add(1)).max(self.reset.saturating_add(1));
+        let at = now.max(self.reset.saturating_add(1));
         for answer in self.answers.values_mut() {
             answer.rating = None;
             answer.evidence.clear();
-            answer.updated = at;
+            answer.updated = at.max(answer.updated.saturating_add(1));
         }
         self.reset = at;
         self.quiz.clear();
@@ -207,12 +210,18 @@ mod tests {
     }
 
     #[test]
-    fn a_reset_behind_a_stamp_is_stamped_after_it() {
+    fn a_reset_is_stamped_now_and_blanks_an_answer_stamped_ahead_after_it() {
         let mut p = rated();
         p.rate("a", "I ship.", Some(Rating::Exceeding), 500);
         p.reset(100);
-        assert_eq!(p.reset, 501);
+        assert_eq!(p.reset, 100);
         assert!(p.answers.values().all(|a| a.is_blank()));
+        assert_eq!(p.answer("a").map(|a| a.updated), Some(501));
+        // Another tab that has not heard of the reset rates at 150: that is kept.
+        let mut other = Progress::default();
+        other.rate("b", "I review.", Some(Rating::Maturing), 150);
+        p.merge(&other);
+        assert_eq!(p.rating("b"), Some(Rating::Maturing));
     }
 
     #[test]

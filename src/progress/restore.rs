@@ -11,11 +11,16 @@
 //! - a cleared (blank) answer in the backup never clears one here: importing only
 //!   brings things back;
 //! - a restored answer is stamped after the last reset, so other tabs keep it too;
-//! - stamps in the backup are clamped (see [`clamp_time`](super::clamp_time)).
+//! - stamps in the backup are capped at the moment of the import: a backup was made
+//!   before it is imported (see [`clamp_time`](super::clamp_time) for why stamps from
+//!   outside are bounded at all); an answer stamped beyond the allowance (a device
+//!   with a clock far ahead) has no time to trust, so it only fills a gap (an answer
+//!   absent here or blanked by a reset) and never replaces anything given here.
 
 use super::answers::Progress;
 use super::kept::KeptRestore;
 use super::ladder_quiz::LadderQuiz;
+use super::time::ALLOWANCE;
 use super::words::{count, list, were};
 
 /// What importing a backup changed, for its message.
@@ -62,19 +67,21 @@ impl Progress {
     /// Imports the progress of a backup as of `now` (see the module docs) and counts
     /// what changed; the kept values and the ladder are the caller's to add.
     pub fn restore_backup(&mut self, backup: &Progress, now: u64) -> Restored {
-        let mut theirs = backup.clone();
-        theirs.clamp_times(now);
         let mut out = Restored::default();
         let after_reset = if self.reset > 0 { self.reset.saturating_add(1) } else { 0 };
-        for (id, t) in &theirs.answers {
+        let trusted = now.saturating_add(ALLOWANCE);
+        for (id, t) in &backup.answers {
             if t.is_blank() {
                 continue;
             }
+            let mut t = t.clone();
+            let suspect = t.updated > trusted;
+            t.updated = t.updated.min(now);
             let here = self.answers.get(id);
             let replace = match here {
                 None => true,
                 Some(h) if h.rating == t.rating && h.evidence == t.evidence => false,
-                Some(h) if self.cleared_by_reset(h) || h.updated < t.updated => true,
+                Some(h) if self.cleared_by_reset(h) || (!suspect && h.updated < t.updated) => true,
                 Some(_) => {
                     out.newer_here += 1;
                     false
@@ -88,7 +95,7 @@ impl Progress {
                 out.answers += 1;
             }
         }
-        for (key, &position) in &theirs.quiz {
+        for (key, &position) in &backup.quiz {
             if !self.quiz.contains_key(key) {
                 self.quiz.insert(key.clone(), position);
                 out.quiz_levels += 1;
@@ -96,9 +103,9 @@ impl Progress {
         }
         let before = self.ladder_quiz.clone();
         if before == LadderQuiz::default() {
-            self.ladder_quiz.clone_from(&theirs.ladder_quiz);
+            self.ladder_quiz.clone_from(&backup.ladder_quiz);
         } else {
-            self.ladder_quiz.merge(&theirs.ladder_quiz);
+            self.ladder_quiz.merge(&backup.ladder_quiz);
         }
         out.ladder_quiz = self.ladder_quiz != before;
         out
@@ -156,7 +163,7 @@ impl Restored {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::progress::{Rating, ALLOWANCE};
+    use crate::progress::Rating;
 
     fn backup() -> Progress {
         let mut p = Progress::default();
@@ -230,20 +237,34 @@ mod tests {
     }
 
     #[test]
+    fn a_far_future_backup_fills_gaps_but_never_reverts_a_clear() {
+        let now = 1_000_000;
+        let mut theirs = Progress::default();
+        theirs.rate("a", "A.", Some(Rating::Exceeding), u64::MAX / 2);
+        theirs.rate("b", "B.", Some(Rating::Exceeding), u64::MAX / 2);
+        let mut p = Progress::default();
+        p.rate("a", "A.", Some(Rating::Maturing), now - 10);
+        p.rate("a", "A.", None, now - 5);
+        let restored = p.restore_backup(&theirs, now);
+        assert_eq!((p.rating("a"), p.rating("b")), (None, Some(Rating::Exceeding)));
+        assert_eq!((restored.answers, restored.newer_here), (1, 1));
+    }
+
+    #[test]
     fn a_far_future_backup_does_not_revert_a_later_clear() {
         let now = 1_000_000;
         let mut theirs = Progress::default();
         theirs.rate("a", "A.", Some(Rating::Exceeding), u64::MAX / 2);
         let mut p = Progress::default();
         p.restore_backup(&theirs, now);
-        assert_eq!(p.answer("a").map(|a| a.updated), Some(now + ALLOWANCE));
+        assert_eq!(p.answer("a").map(|a| a.updated), Some(now));
         // The person clears it a minute later; another tab still holding the
         // imported (clamped) value merges, long after the allowance.
         let imported = p.clone();
         p.rate("a", "A.", None, now + 60_000);
         p.merge(&imported);
         let mut later = imported.clone();
-        later.clamp_times(now + 100 * ALLOWANCE);
+        later.clamp_times(now + 100 * super::ALLOWANCE);
         p.merge(&later);
         assert_eq!(p.rating("a"), None);
     }

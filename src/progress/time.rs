@@ -3,10 +3,15 @@
 //! Merges keep the newest answer by its stamp, so a stamp far in the future (a device
 //! with a wrong clock, a hand-edited backup) would win against every later edit. Every
 //! stamp that comes from outside is therefore clamped with [`clamp_time`] to at most
-//! `now + ALLOWANCE` when it is read. The allowance covers small clock differences
-//! between devices; a stamp clamped once is kept clamped (it is saved that way), and
-//! an edit made here is always stamped after the answer it replaces, so a clamped
-//! value can win for at most [`ALLOWANCE`] and never reverts a later local change.
+//! `now + ALLOWANCE` when it is read (another tab's value, a link). The allowance
+//! covers small clock differences between devices; a stamp clamped once is kept
+//! clamped (it is saved that way), and an edit made here is always stamped after the
+//! answer it replaces, so a clamped value can win for at most [`ALLOWANCE`].
+//!
+//! A backup is stricter: it was made before it is imported, so its stamps are
+//! clamped to the moment of the import (no allowance, see
+//! [`Progress::restore_backup`]). A far-future backup then never outranks anything
+//! done here after the import, a local clear included.
 
 use super::answers::Progress;
 
@@ -28,10 +33,15 @@ impl Progress {
     /// Clamps every stamp (answers and the reset) with [`clamp_time`]: for progress
     /// read from outside this tab, before it is merged.
     pub fn clamp_times(&mut self, now: u64) {
+        self.cap_times(now.saturating_add(ALLOWANCE));
+    }
+
+    /// Caps every stamp (answers and the reset) at `limit`.
+    pub(super) fn cap_times(&mut self, limit: u64) {
         for answer in self.answers.values_mut() {
-            answer.updated = clamp_time(answer.updated, now);
+            answer.updated = answer.updated.min(limit);
         }
-        self.reset = clamp_time(self.reset, now);
+        self.reset = self.reset.min(limit);
     }
 }
 

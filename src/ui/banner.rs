@@ -37,6 +37,9 @@ pub fn StorageBanner() -> impl IntoView {
                 files::download("rungs-damaged-progress.txt", "text/plain", &raw);
             }
             ("backup", _) => files::download_backup(store, &version),
+            ("reload", _) => {
+                let _ = window().location().reload();
+            }
             ("dismiss", Some(t)) => store.dismiss(&t),
             _ => {}
         }
@@ -59,7 +62,11 @@ fn banner(t: &Trouble, index: usize) -> Element {
         ),
         Trouble::Full => (
             "Storage is full",
-            "This browser's storage for Rungs is full, so your latest changes live only in this tab. Download a backup to keep them.".to_string(),
+            "This browser's storage is full, so your latest changes live only in this tab; what was saved before is still here. Download a backup to keep them, or free some space.".to_string(),
+        ),
+        Trouble::Newer { schema } => (
+            "Rungs was updated in another tab",
+            format!("Your progress was saved by a newer version of Rungs (schema {schema}) that this tab cannot read, so this tab has stopped saving to keep it safe. Reload this page to continue; changes made here since are lost unless you download a backup first."),
         ),
     };
     let i = index.to_string();
@@ -73,8 +80,14 @@ fn banner(t: &Trouble, index: usize) -> Element {
             &button("Download the damaged data", "damaged", &[("data-i", &i)]),
         );
     }
+    if matches!(t, Trouble::Newer { .. }) {
+        add(&actions, &button("Reload", "reload", &[]));
+    }
     add(&actions, &button("Download backup", "backup", &[]));
-    add(&actions, &button("Dismiss", "dismiss", &[("data-i", &i)]));
+    // A newer version's value stays unsaved-over until a reload: no dismissing it.
+    if !matches!(t, Trouble::Newer { .. }) {
+        add(&actions, &button("Dismiss", "dismiss", &[("data-i", &i)]));
+    }
     add(&aside, &actions);
     aside
 }

@@ -32,10 +32,10 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
     true
 }
 
-/// Offers all progress as the JSON backup file, `rungs-backup.json`.
+/// Offers everything kept for the person (see `progress::Backup`) as the JSON backup
+/// file, `rungs-backup.json`.
 pub fn download_backup(store: super::store::ProgressStore, ladder_version: &str) {
-    let text = store
-        .with_untracked(|p| crate::progress::backup_json(p, ladder_version, super::store::now()));
+    let text = store.backup().to_json(ladder_version, super::store::now());
     download("rungs-backup.json", "application/json", &text);
 }
 

@@ -4,7 +4,10 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::progress::{Progress, Rating};
+use crate::progress::{
+    restore_kept, Backup, BeforeSave, KeptRestore, LadderRestore, Progress, Rating, ResetScope,
+    Restored, Stored, Undo,
+};
 use crate::storage::{self, Loaded, SaveError};
 
 /// Trouble with storage that the person should know about.
@@ -16,6 +19,9 @@ pub enum Trouble {
     Unavailable,
     /// localStorage is full: the last changes live in this tab only.
     Full,
+    /// Another tab (a newer version of Rungs) stored progress of a newer schema:
+    /// this tab no longer saves, and asks for a reload.
+    Newer { schema: u64 },
 }
 
 /// The progress store, shared through context.
@@ -34,21 +40,26 @@ impl ProgressStore {
     /// Loads progress, follows other tabs, and provides the store.
     pub fn provide() -> ProgressStore {
         let (progress, trouble) = match storage::load(now()) {
-            Loaded::Ok(p) => (p, Vec::new()),
+            Loaded::Ok { progress, full } => (progress, if full { vec![Trouble::Full] } else { Vec::new() }),
             Loaded::Damaged { raw, error, kept_as } => {
                 (Progress::default(), vec![Trouble::Damaged { raw, error, kept_as }])
             }
+            Loaded::Newer { schema } => (Progress::default(), vec![Trouble::Newer { schema }]),
             Loaded::Unavailable => (Progress::default(), vec![Trouble::Unavailable]),
         };
         let store = ProgressStore {
             progress: RwSignal::new(progress),
             trouble: RwSignal::new(trouble),
         };
-        // Another tab saved: take its answers in; per-answer timestamps decide.
+        // Another tab saved: take its answers in (per-answer stamps and the reset
+        // decide), or note that it is damaged or newer.
         let listener = window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
             if storage::is_progress_event(&e) {
-                if let Some(theirs) = storage::read_changed() {
-                    store.progress.update(|mine| mine.merge(&theirs));
+                if let Some((stored, raw)) = storage::read_changed(now()) {
+                    match stored {
+                        Stored::Readable(theirs) => store.progress.update(|mine| mine.merge(&theirs)),
+                        other => store.unreadable(other, raw),
+                    }
                 }
             }
         });
@@ -111,35 +122,136 @@ impl ProgressStore {
         }
     }
 
-    /// Dismisses a trouble notice. A damaged value stays under its backup key.
+    /// Dismisses a trouble notice. A damaged value stays under its backup key; one
+    /// that could not be copied aside may be saved over once the person dismissed it.
     pub fn dismiss(&self, t: &Trouble) {
+        if let Trouble::Damaged { raw, .. } = t {
+            storage::seen(raw.clone());
+        }
         self.trouble.update(|list| list.retain(|x| x != t));
     }
 
-    /// Writes to storage, first taking in what another tab stored since, so answers
-    /// made in both tabs are all kept.
-    fn persist(&self) {
-        // No storage, or damaged data that could not be copied aside: saving would
-        // overwrite it, so keep to memory until the person has dismissed the banner.
-        let hold = self.trouble.with_untracked(|t| {
-            t.iter().any(|x| matches!(x, Trouble::Unavailable | Trouble::Damaged { kept_as: None, .. }))
+    /// Whether this tab has stopped saving because a newer version stored progress.
+    pub fn outdated(&self) -> bool {
+        self.trouble.with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
+    }
+
+    /// Everything kept for the person, as a backup.
+    pub fn backup(&self) -> Backup {
+        Backup {
+            progress: self.progress.get_untracked(),
+            kept: storage::kept_values(),
+            imported_ladder: storage::imported_raw(),
+        }
+    }
+
+    /// What a reset would clear and keep, from what is stored now.
+    pub fn reset_scope(&self) -> ResetScope {
+        let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
+        let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
+        let imported = storage::get(storage::IMPORTED).is_some();
+        self.progress.with_untracked(|p| ResetScope::of(p, &kept, imported, damaged))
+    }
+
+    /// Resets the progress and removes the kept values; returns what undoes it.
+    pub fn reset(&self) -> Undo {
+        let kept = storage::kept_values();
+        for (key, _) in &kept {
+            storage::remove(key);
+        }
+        let mut undo = Undo::default();
+        self.change(|p| undo = Undo::reset(p, kept, now()));
+        undo
+    }
+
+    /// Whether `undo` would still bring anything back.
+    pub fn can_undo(&self, undo: &Undo) -> bool {
+        let here = storage::kept_values().into_iter().collect();
+        self.progress.with_untracked(|p| undo.can_work(p, &here))
+    }
+
+    /// Undoes a reset: answers not given since, quiz state and kept values come back.
+    pub fn undo(&self, undo: &Undo) {
+        let here = storage::kept_values().into_iter().collect();
+        let mut kept = KeptRestore::default();
+        self.change(|p| kept = undo.apply(p, &here, now()));
+        for (key, value) in &kept.writes {
+            storage::set(key, value);
+        }
+    }
+
+    /// Imports a backup: each part merged, and what changed counted.
+    pub fn import(&self, backup: &Backup) -> Restored {
+        let mut restored = Restored::default();
+        self.change(|p| restored = p.restore_backup(&backup.progress, now()));
+        let here = storage::kept_values().into_iter().collect();
+        restored.kept = restore_kept(&backup.kept, &here, now());
+        restored.kept.writes.retain(|(key, value)| storage::set(key, value));
+        let here = storage::imported_raw();
+        restored.ladder = LadderRestore::decide(backup.imported_ladder.as_deref(), here.as_deref());
+        if let (LadderRestore::Stored, Some(text)) = (restored.ladder, &backup.imported_ladder) {
+            if storage::save_imported(text).is_err() {
+                restored.ladder = LadderRestore::Nothing;
+            }
+        }
+        restored
+    }
+
+    /// Notes a stored value this tab cannot read: a newer one stops saving; a damaged
+    /// one is copied aside (once) and reported.
+    fn unreadable(&self, stored: Stored, raw: String) {
+        let trouble = match stored {
+            Stored::Newer { schema } => Trouble::Newer { schema },
+            Stored::Damaged(error) => {
+                let kept_as = storage::copy_aside(&raw, now());
+                if kept_as.is_some() {
+                    storage::seen(raw.clone());
+                }
+                Trouble::Damaged { raw, error: error.to_string(), kept_as }
+            }
+            Stored::Absent | Stored::Readable(_) => return,
+        };
+        self.trouble.update(|t| {
+            if !t.contains(&trouble) {
+                t.push(trouble);
+            }
         });
-        if hold {
+    }
+
+    /// Whether this tab must not write: no storage, a newer version's value, or a
+    /// damaged value that could not be copied aside (until the person dismisses it).
+    fn holding(&self) -> bool {
+        self.trouble.with_untracked(|t| {
+            t.iter().any(|x| {
+                matches!(
+                    x,
+                    Trouble::Unavailable | Trouble::Newer { .. } | Trouble::Damaged { kept_as: None, .. }
+                )
+            })
+        })
+    }
+
+    /// Writes to storage, first taking in what another tab stored since (see
+    /// `Progress::before_save`), so answers made in both tabs are all kept and a
+    /// value this tab cannot read is never written over.
+    fn persist(&self) {
+        if self.holding() {
             return;
         }
-        if let Some(stored) = storage::read_changed() {
-            let differs = self.progress.with_untracked(|p| {
-                let mut merged = p.clone();
-                merged.merge(&stored);
-                // This tab made the latest change: its quiz positions and ladder quiz
-                // stand (a merge would keep a position it moved back from, or a missed
-                // item it has just answered right).
-                merged.quiz.extend(p.quiz.iter().map(|(k, v)| (k.clone(), *v)));
-                merged.ladder_quiz = p.ladder_quiz.clone();
-                (merged != *p).then_some(merged)
-            });
-            if let Some(merged) = differs {
-                self.progress.set(merged);
+        if let Some((stored, raw)) = storage::read_changed(now()) {
+            let mut merged = self.progress.get_untracked();
+            match merged.before_save(&stored) {
+                BeforeSave::Save => {
+                    if self.progress.with_untracked(|p| *p != merged) {
+                        self.progress.set(merged);
+                    }
+                }
+                BeforeSave::CopyAside(_) | BeforeSave::Hold { .. } => {
+                    self.unreadable(stored, raw);
+                    if self.holding() {
+                        return;
+                    }
+                }
             }
         }
         let result = self.progress.with_untracked(storage::save);

@@ -13,10 +13,10 @@ use std::rc::Rc;
 
 use super::dom::{action, add, button, el, focus_later, say, show, text};
 use super::files;
-use super::store::{now, ProgressStore};
+use super::store::ProgressStore;
 use super::LadderState;
 use crate::ladder::Role;
-use crate::progress::{read_backup, Progress};
+use crate::progress::{Backup, Undo};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
 #[component]
@@ -36,22 +36,25 @@ pub fn SummaryPage(
     }
 }
 
-/// Backup, restore and reset of all progress, on every level. Built with DOM calls
-/// (see `dom.rs`), with one click listener: a reset asks first, and can be undone
-/// until the page is left.
+/// Backup, restore and reset of everything kept, on every level. Built with DOM calls
+/// (see `dom.rs`), with one click listener: a reset says what it clears and keeps
+/// and asks first, and can be undone while Undo would bring something back (see
+/// `progress::Undo`), until the page is left.
 #[component]
 fn YourData() -> impl IntoView {
     let store = ProgressStore::expect();
     let version = LadderState::expect().ladder.version.clone();
-    // What the last reset cleared, until it is undone.
-    let undo = Rc::new(RefCell::new(None::<Progress>));
+    // What the last reset cleared, until it is undone or the page is left.
+    let undo = Rc::new(RefCell::new(None::<Undo>));
     let host = NodeRef::<html::Section>::new();
     host.on_load(|host| build_your_data(&host));
+    let held = undo.clone();
     let on_click = move |e: ev::MouseEvent| {
         let Some((act, _)) = action(&e) else { return };
         match act.as_str() {
             "backup" => files::download_backup(store, &version),
             "ask" => {
+                say("reset-question", &store.reset_scope().question());
                 show("reset-confirm", true);
                 focus_later("reset-cancel");
             }
@@ -59,18 +62,25 @@ fn YourData() -> impl IntoView {
                 show("reset-confirm", false);
                 focus_later("reset-ask");
             }
-            "reset" => {
-                let mut before = None;
-                store.change(|p| before = Some(p.reset(now())));
-                *undo.borrow_mut() = before;
+            "reset" if store.outdated() => {
                 show("reset-confirm", false);
-                say("data-said", "All progress was reset.");
-                show("reset-undo", true);
+                say("data-said", OUTDATED);
+            }
+            "reset" => {
+                let scope = store.reset_scope();
+                *held.borrow_mut() = Some(store.reset());
+                show("reset-confirm", false);
+                let said = match scope.cleared() {
+                    Some(cleared) => format!("Reset: cleared {cleared}. {}", scope.kept()),
+                    None => format!("There was nothing to reset. {}", scope.kept()),
+                };
+                say("data-said", &said);
+                offer_undo(store, &held);
                 focus_later("reset-undo");
             }
             "undo" => {
-                if let Some(before) = undo.borrow_mut().take() {
-                    store.change(|p| p.restore(&before, now()));
+                if let Some(before) = held.borrow_mut().take() {
+                    store.undo(&before);
                 }
                 show("reset-undo", false);
                 say("data-said", "Reset undone: your progress is back.");
@@ -98,24 +108,32 @@ fn YourData() -> impl IntoView {
             );
             return;
         }
+        let undo = undo.clone();
         files::read_text(&file, move |text| {
-            let message = match text.as_deref().map(read_backup) {
-                Some(Ok(theirs)) => {
-                    let count = theirs.answers.values().filter(|a| !a.is_blank()).count();
-                    store.change(|p| p.merge(&theirs));
-                    format!("Imported “{name}”: {count} answers; for each expectation the newer answer is kept.")
-                }
+            let message = match text.as_deref().map(Backup::read) {
+                Some(Ok(_)) if store.outdated() => OUTDATED.to_owned(),
+                Some(Ok(backup)) => store.import(&backup).message(&name),
                 Some(Err(err)) => {
                     format!("“{name}” is not a Rungs backup ({err}): nothing changed.")
                 }
                 None => format!("“{name}” could not be read as text: nothing changed."),
             };
-            show("reset-undo", false);
             say("data-said", &message);
+            offer_undo(store, &undo);
         });
     };
     view! { <section class="your-data" aria-labelledby="your-data" node_ref=host on:click=on_click on:change=on_change></section> }
 }
+
+/// Shows Undo reset exactly while its data is held and undoing would bring
+/// something back.
+fn offer_undo(store: ProgressStore, undo: &RefCell<Option<Undo>>) {
+    let offered = undo.borrow().as_ref().is_some_and(|u| store.can_undo(u));
+    show("reset-undo", offered);
+}
+
+/// What a tab that stopped saving says instead of resetting or importing.
+const OUTDATED: &str = "This tab is an older version of Rungs than the one that saved your progress: reload the page first. Nothing changed.";
 
 fn build_your_data(host: &Element) {
     // Leptos may keep the container from the previous level's summary.
@@ -124,7 +142,7 @@ fn build_your_data(host: &Element) {
         host,
         &text("h2", &[("id", "your-data")], "Your progress data"),
     );
-    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level."));
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
     let actions = el("p", &[("class", "actions")]);
     add(&actions, &button("Download backup", "backup", &[]));
     let pick = text("label", &[("class", "file-button")], "Import backup");
@@ -151,7 +169,8 @@ fn build_your_data(host: &Element) {
             ("hidden", ""),
         ],
     );
-    add(&confirm, &text("p", &[("id", "reset-question")], "Reset every rating, evidence note and quiz on every level? You can undo it until you leave this page."));
+    // The question says what a reset clears and keeps, counted when it is asked.
+    add(&confirm, &text("p", &[("id", "reset-question")], ""));
     let choose = el("p", &[("class", "actions")]);
     add(
         &choose,

@@ -1,0 +1,413 @@
+//! A model-based test of progress: two tabs sharing one stored value, driven by any
+//! sequence of what a person (and the browser) does, checked against a model of what
+//! the person gave.
+//!
+//! Operations: rate, write evidence, clear, reset, undo, take and import a backup
+//! (also one from a device with a clock far ahead), merge from the other tab (a
+//! `storage` event), reload (through the stored format), and an old-schema value
+//! loaded (both tabs restart on the value an older Rungs wrote). Each tab does what
+//! `ui::store` does: take in the stored value, change, merge before saving, save.
+//!
+//! The invariant after every step: every answer the person gave is there, in the
+//! tab that acted and in storage, unless they cleared it, or reset and did not
+//! restore (by Undo or by importing a backup). The model states the rules of
+//! `Progress::restore` and `Progress::restore_backup` in its own terms.
+//!
+//! `cargo test` runs 256 sequences; `PROPTEST_CASES=20000 cargo test --test
+//! proptest_model` (what `scripts/bench` does) runs a longer search.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+use rungs::progress::{
+    backup_json, read_backup, to_json, BeforeSave, Progress, Rating, Stored,
+};
+use std::collections::BTreeMap;
+
+const IDS: [&str; 4] = ["a", "b", "c", "d"];
+
+/// What a person does, and what the browser does to the tabs.
+#[derive(Clone, Debug)]
+enum Op {
+    /// Rate (or un-rate) `id`; `stale`: before this tab heard of the other's last save.
+    Rate { tab: usize, id: usize, rating: Option<Rating>, stale: bool },
+    Evidence { tab: usize, id: usize, text: &'static str, stale: bool },
+    /// Un-rate and empty the evidence.
+    Clear { tab: usize, id: usize, stale: bool },
+    Reset { tab: usize },
+    Undo { tab: usize },
+    TakeBackup { tab: usize },
+    ImportBackup { tab: usize, which: prop::sample::Index },
+    /// Import a backup from a device whose clock is far ahead, rating `id`.
+    ImportFarFuture { tab: usize, id: usize, rating: Rating },
+    /// The `storage` event: the tab takes in the other's save.
+    Sync { tab: usize },
+    Reload { tab: usize },
+    /// Both tabs restart on the stored value as an older Rungs (schema 2) wrote it.
+    OldSchema,
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let tab = 0..2usize;
+    let id = 0..IDS.len();
+    let rating = prop::option::of(prop::sample::select(Rating::ALL.to_vec()));
+    let text = prop::sample::select(vec!["", " ", "Shipped it.", "Led the review.", "Ran the drill."]);
+    prop_oneof![
+        6 => (tab.clone(), id.clone(), rating, any::<bool>()).prop_map(|(tab, id, rating, stale)| Op::Rate { tab, id, rating, stale }),
+        4 => (tab.clone(), id.clone(), text, any::<bool>()).prop_map(|(tab, id, text, stale)| Op::Evidence { tab, id, text, stale }),
+        2 => (tab.clone(), id.clone(), any::<bool>()).prop_map(|(tab, id, stale)| Op::Clear { tab, id, stale }),
+        2 => tab.clone().prop_map(|tab| Op::Reset { tab }),
+        2 => tab.clone().prop_map(|tab| Op::Undo { tab }),
+        2 => tab.clone().prop_map(|tab| Op::TakeBackup { tab }),
+        3 => (tab.clone(), any::<prop::sample::Index>()).prop_map(|(tab, which)| Op::ImportBackup { tab, which }),
+        1 => (tab.clone(), id, prop::sample::select(Rating::ALL.to_vec())).prop_map(|(tab, id, rating)| Op::ImportFarFuture { tab, id, rating }),
+        3 => tab.clone().prop_map(|tab| Op::Sync { tab }),
+        1 => tab.prop_map(|tab| Op::Reload { tab }),
+        1 => Just(Op::OldSchema),
+    ]
+}
+
+/// What the person gave for one expectation, as the model keeps it.
+#[derive(Clone, Debug, PartialEq)]
+struct Given {
+    rating: Option<Rating>,
+    evidence: String,
+    /// The stamp the rules give it.
+    at: u64,
+    /// Blank because a reset cleared it (not because the person did).
+    by_reset: bool,
+}
+
+impl Given {
+    fn is_blank(&self) -> bool {
+        self.rating.is_none() && self.evidence.trim().is_empty()
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+struct Model {
+    given: BTreeMap<String, Given>,
+    /// The last reset every tab knows of (0: none, or forgotten by an old schema).
+    reset: u64,
+}
+
+impl Model {
+    /// The stamp of an edit at `now` (the rule of `Progress::edit`).
+    fn stamp(&self, id: &str, now: u64) -> u64 {
+        let prev = self.given.get(id).map_or(0, |g| g.at + 1);
+        let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
+        now.max(prev).max(after_reset)
+    }
+
+    fn edit(&mut self, id: &str, now: u64, change: impl FnOnce(&mut Given)) {
+        let at = self.stamp(id, now);
+        let g = self.given.entry(id.to_owned()).or_insert(Given {
+            rating: None,
+            evidence: String::new(),
+            at: 0,
+            by_reset: false,
+        });
+        change(g);
+        g.at = at;
+        g.by_reset = false;
+    }
+
+    /// Reset: all blank, stamped now (an answer stamped ahead of now just after
+    /// its own stamp, which makes it a clear the reset cannot be told from).
+    fn reset(&mut self, now: u64) {
+        let at = now.max(self.reset + 1);
+        for g in self.given.values_mut() {
+            g.rating = None;
+            g.evidence.clear();
+            g.at = at.max(g.at + 1);
+            g.by_reset = g.at <= at;
+        }
+        self.reset = at;
+    }
+
+    /// Undo: what the reset cleared comes back where nothing was given since.
+    fn undo(&mut self, before: &Model, now: u64) {
+        for (id, old) in &before.given {
+            let blank = self.given.get(id).is_none_or(Given::is_blank);
+            if blank && !old.is_blank() {
+                let (rating, evidence) = (old.rating, old.evidence.clone());
+                self.edit(id, now, |g| {
+                    g.rating = rating;
+                    g.evidence = evidence;
+                });
+            }
+        }
+    }
+
+    /// Import: the backup's answers replace blanks a reset made, absent answers
+    /// and older ones; an answer given here later stays; blanks restore nothing.
+    /// `suspect`: the backup's stamps are far in the future; they fill only gaps.
+    fn import(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
+        let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
+        for (id, theirs) in backup {
+            if theirs.is_blank() {
+                continue;
+            }
+            let here = self.given.get(id);
+            let replace = match here {
+                None => true,
+                Some(h) if h.rating == theirs.rating && h.evidence == theirs.evidence => false,
+                Some(h) => (h.is_blank() && h.by_reset) || (!suspect && h.at < theirs.at),
+            };
+            if replace {
+                let prev = here.map_or(0, |h| h.at + 1);
+                let mut g = theirs.clone();
+                g.at = theirs.at.max(prev).max(after_reset);
+                g.by_reset = false;
+                self.given.insert(id.clone(), g);
+            }
+        }
+    }
+}
+
+/// One tab, as `ui::store` runs it.
+#[derive(Clone, Debug, Default)]
+struct Tab {
+    progress: Progress,
+    /// The stored value this tab last wrote or read.
+    last: Option<String>,
+    /// What Undo reset holds: the progress and the model before the reset.
+    undo: Option<(Progress, Model)>,
+}
+
+struct World {
+    now: u64,
+    stored: Option<String>,
+    tabs: [Tab; 2],
+    model: Model,
+    backups: Vec<(String, BTreeMap<String, Given>)>,
+}
+
+impl World {
+    fn new() -> World {
+        World {
+            now: 1_767_225_600_000,
+            stored: None,
+            tabs: [Tab::default(), Tab::default()],
+            model: Model::default(),
+            backups: Vec::new(),
+        }
+    }
+
+    /// The `storage` event: take in what the other tab saved.
+    fn sync(&mut self, tab: usize) {
+        let t = &mut self.tabs[tab];
+        if t.last == self.stored {
+            return;
+        }
+        if let Stored::Readable(theirs) = Stored::read(self.stored.as_deref(), self.now) {
+            t.progress.merge(&theirs);
+        }
+        t.last.clone_from(&self.stored);
+    }
+
+    /// `ProgressStore::change`: apply, merge with what is stored, save.
+    fn change(&mut self, tab: usize, f: impl FnOnce(&mut Progress)) {
+        let now = self.now;
+        let t = &mut self.tabs[tab];
+        f(&mut t.progress);
+        if t.last != self.stored {
+            let stored = Stored::read(self.stored.as_deref(), now);
+            assert_eq!(t.progress.before_save(&stored), BeforeSave::Save);
+        }
+        let json = to_json(&t.progress);
+        self.stored = Some(json.clone());
+        t.last = Some(json);
+    }
+
+    fn load(&mut self, tab: usize) {
+        let progress = match Stored::read(self.stored.as_deref(), self.now) {
+            Stored::Readable(p) => p,
+            Stored::Absent => Progress::default(),
+            other => panic!("the stored value does not load: {other:?}"),
+        };
+        self.tabs[tab] = Tab {
+            progress,
+            last: self.stored.clone(),
+            undo: None,
+        };
+    }
+
+    /// Whether tab `tab` sees `id` as the model does (so acting on a stale view of
+    /// it loses nothing the model keeps).
+    fn sees(&self, tab: usize, id: &str) -> bool {
+        let real = self.tabs[tab].progress.answer(id);
+        match self.model.given.get(id) {
+            None => real.is_none(),
+            Some(g) => real.is_some_and(|a| a.rating == g.rating && a.evidence == g.evidence),
+        }
+    }
+
+    fn apply(&mut self, op: &Op) {
+        self.now += 1 + (self.now % 3);
+        let now = self.now;
+        match *op {
+            Op::Rate { tab, id, rating, stale } => {
+                let id = IDS[id];
+                if !(stale && self.sees(tab, id)) {
+                    self.sync(tab);
+                }
+                self.change(tab, |p| p.rate(id, "Text.", rating, now));
+                self.model.edit(id, now, |g| g.rating = rating);
+            }
+            Op::Evidence { tab, id, text, stale } => {
+                let id = IDS[id];
+                if !(stale && self.sees(tab, id)) {
+                    self.sync(tab);
+                }
+                self.change(tab, |p| p.set_evidence(id, "Text.", text, now));
+                self.model.edit(id, now, |g| text.clone_into(&mut g.evidence));
+            }
+            Op::Clear { tab, id, stale } => {
+                let id = IDS[id];
+                if !(stale && self.sees(tab, id)) {
+                    self.sync(tab);
+                }
+                self.change(tab, |p| {
+                    p.rate(id, "Text.", None, now);
+                    p.set_evidence(id, "Text.", "", now);
+                });
+                // Two edits, as the app makes them: the second is stamped after the first.
+                self.model.edit(id, now, |g| g.rating = None);
+                self.model.edit(id, now, |g| g.evidence.clear());
+            }
+            Op::Reset { tab } => {
+                self.sync(tab);
+                let before_model = self.model.clone();
+                let mut before = Progress::default();
+                self.change(tab, |p| before = p.reset(now));
+                self.tabs[tab].undo = Some((before, before_model));
+                self.model.reset(now);
+            }
+            Op::Undo { tab } => {
+                let Some((before, before_model)) = self.tabs[tab].undo.take() else {
+                    return;
+                };
+                self.sync(tab);
+                self.change(tab, |p| p.restore(&before, now));
+                self.model.undo(&before_model, now);
+            }
+            Op::TakeBackup { tab } => {
+                self.sync(tab);
+                let json = backup_json(&self.tabs[tab].progress, "v", now);
+                self.backups.push((json, self.model.given.clone()));
+            }
+            Op::ImportBackup { tab, which } => {
+                if self.backups.is_empty() {
+                    return;
+                }
+                let (json, given) = self.backups[which.index(self.backups.len())].clone();
+                self.sync(tab);
+                let backup = read_backup(&json).expect("a backup reads back");
+                self.change(tab, |p| {
+                    p.restore_backup(&backup, now);
+                });
+                self.model.import(&given, false);
+            }
+            Op::ImportFarFuture { tab, id, rating } => {
+                let id = IDS[id];
+                let mut foreign = Progress::default();
+                foreign.rate(id, "Text.", Some(rating), u64::MAX / 2);
+                let json = backup_json(&foreign, "v", u64::MAX / 2);
+                self.sync(tab);
+                let backup = read_backup(&json).expect("a backup reads back");
+                self.change(tab, |p| {
+                    p.restore_backup(&backup, now);
+                });
+                let given = Given {
+                    rating: Some(rating),
+                    evidence: String::new(),
+                    at: now,
+                    by_reset: false,
+                };
+                self.model.import(&[(id.to_owned(), given)].into(), true);
+            }
+            Op::Sync { tab } => self.sync(tab),
+            Op::Reload { tab } => self.load(tab),
+            Op::OldSchema => {
+                if let Some(json) = &self.stored {
+                    let mut value: serde_json::Value = serde_json::from_str(json).expect("json");
+                    let top = value.as_object_mut().expect("an object");
+                    top.remove("reset");
+                    top.insert("schema".to_owned(), 2.into());
+                    self.stored = Some(value.to_string());
+                }
+                self.load(0);
+                self.load(1);
+                // An older Rungs keeps no record of a reset: its clearing is a clear.
+                self.model.reset = 0;
+                for g in self.model.given.values_mut() {
+                    g.by_reset = false;
+                }
+            }
+        }
+    }
+
+    /// Every answer the model holds is in `progress`, and nothing else is.
+    fn check(&self, progress: &Progress, what: &str) -> Result<(), TestCaseError> {
+        for id in IDS {
+            let real = progress.answer(id);
+            match self.model.given.get(id) {
+                Some(g) if !g.is_blank() => {
+                    let found = real.map(|a| (a.rating, a.evidence.as_str()));
+                    prop_assert_eq!(found, Some((g.rating, g.evidence.as_str())), "{}: answer {}", what, id);
+                }
+                _ => prop_assert!(real.is_none_or(|a| a.is_blank()), "{}: {} should be blank: {:?}", what, id, real),
+            }
+        }
+        Ok(())
+    }
+}
+
+fn acting_tab(op: &Op) -> Option<usize> {
+    match *op {
+        Op::Rate { tab, .. }
+        | Op::Evidence { tab, .. }
+        | Op::Clear { tab, .. }
+        | Op::Reset { tab }
+        | Op::Undo { tab }
+        | Op::TakeBackup { tab }
+        | Op::ImportBackup { tab, .. }
+        | Op::ImportFarFuture { tab, .. }
+        | Op::Sync { tab }
+        | Op::Reload { tab } => Some(tab),
+        Op::OldSchema => None,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/proptest_model.txt"))),
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn no_answer_is_lost_in_any_sequence_of_two_tabs(ops in prop::collection::vec(op(), 1..40)) {
+        let mut world = World::new();
+        for (step, op) in ops.iter().enumerate() {
+            world.apply(op);
+            let what = format!("after step {step} ({op:?})");
+            let stored = Stored::read(world.stored.as_deref(), world.now);
+            if let Stored::Readable(stored) = &stored {
+                world.check(stored, &format!("storage {what}"))?;
+            }
+            if let Some(tab) = acting_tab(op) {
+                // A tab that has heard of every save shows the person's answers.
+                if world.tabs[tab].last == world.stored {
+                    world.check(&world.tabs[tab].progress, &format!("tab {tab} {what}"))?;
+                }
+            }
+        }
+        // At the end, once both tabs have heard of the last save, all agree.
+        world.sync(0);
+        world.sync(1);
+        world.check(&world.tabs[0].progress, "tab 0 at the end")?;
+        world.check(&world.tabs[1].progress, "tab 1 at the end")?;
+    }
+}
