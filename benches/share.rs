@@ -5,7 +5,9 @@
 //! with a realistic evidence note on each expectation, and as a manager's reply.
 
 use rungs::ladder::Level;
-use rungs::progress::share::{encode, link_warning, Entry, ManagerSide, SharedAssessment, Side};
+use rungs::progress::share::{
+    encode, link_warning, AssessmentId, Entry, ManagerSide, Origin, SharedAssessment, Side,
+};
 use rungs::progress::{Progress, Rating};
 
 const ROLE: &str = "engineering/site-reliability-engineering";
@@ -44,6 +46,11 @@ fn main() {
         role: ROLE.to_owned(),
         level: level.id.clone(),
         name: None,
+        // A random id; share links carry no time.
+        origin: Some(Origin {
+            id: AssessmentId([0x9f, 0x3c, 0xe1, 0x07, 0xb6, 0x5a]),
+            made: None,
+        }),
         self_side: Side::from_progress(&progress, level),
         manager: None,
     };
@@ -61,6 +68,10 @@ fn main() {
                 note: "Agreed; next, lead one without me in the room.".to_owned(),
             },
         )
+    });
+    plain.origin = plain.origin.map(|o| Origin {
+        made: Some(1_796_136_485_000),
+        ..o
     });
     plain.manager = Some(ManagerSide {
         name: Some("Grace Hopper".to_owned()),

@@ -9,10 +9,12 @@ mod base64url;
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
+use rungs::progress::share::keep::{KeptReply, ManagerAnswers};
 use rungs::progress::share::{
-    decode, encode, Entry, ExpectationKey, ManagerSide, SharedAssessment, Side,
+    decode, encode, AssessmentId, Entry, ExpectationKey, ManagerSide, Origin, SharedAssessment,
+    Side, ID_BYTES,
 };
-use rungs::progress::Rating;
+use rungs::progress::{Progress, Rating};
 
 /// Text a person might type, Unicode and control characters included.
 fn typed() -> impl Strategy<Value = String> {
@@ -44,7 +46,19 @@ fn side(max: usize) -> impl Strategy<Value = Side> {
         .prop_map(|entries| Side { entries })
 }
 
-/// Any assessment: a self-assessment or a reply, any names, notes and ids.
+/// No origin (a format 1 link), or an id with or without the (whole) second it was made.
+fn origin() -> impl Strategy<Value = Option<Origin>> {
+    let made = prop::option::of((0..=u64::from(u32::MAX)).prop_map(|s| s * 1000));
+    prop::option::of(
+        (any::<[u8; ID_BYTES]>(), made).prop_map(|(id, made)| Origin {
+            id: AssessmentId(id),
+            made,
+        }),
+    )
+}
+
+/// Any assessment: a self-assessment or a reply, any names, notes and ids, of either
+/// format.
 fn assessment() -> impl Strategy<Value = SharedAssessment> {
     let manager = prop::option::of(
         (prop::option::of(typed()), side(20)).prop_map(|(name, side)| ManagerSide { name, side }),
@@ -54,25 +68,26 @@ fn assessment() -> impl Strategy<Value = SharedAssessment> {
         typed(),
         typed(),
         prop::option::of(typed()),
+        origin(),
         prop_oneof![3 => side(20), 1 => side(300)],
         manager,
     )
         .prop_map(
-            |(ladder_version, role, level, name, self_side, manager)| SharedAssessment {
+            |(ladder_version, role, level, name, origin, self_side, manager)| SharedAssessment {
                 ladder_version,
                 role,
                 level,
                 name,
+                origin,
                 self_side,
                 manager,
             },
         )
 }
 
-
-/// Link bytes around `body` with a correct checksum: version 1, `encoding`, length.
-fn framed(encoding: u8, body: &[u8]) -> Vec<u8> {
-    let mut head = vec![1, encoding];
+/// Link bytes around `body` with a correct checksum: `format`, `encoding`, length.
+fn framed(format: u8, encoding: u8, body: &[u8]) -> Vec<u8> {
+    let mut head = vec![format, encoding];
     let mut len = body.len();
     while len >= 0x80 {
         head.push((len & 0x7f) as u8 | 0x80);
@@ -102,6 +117,35 @@ proptest! {
     }
 
     #[test]
+    fn a_reply_is_known_by_the_id_of_the_link_it_answers(a in assessment(), side in side(20)) {
+        let own = SharedAssessment { manager: None, ..a.clone() };
+        let reply = SharedAssessment {
+            manager: Some(ManagerSide { name: Some("Grace".to_owned()), side }),
+            ..own.clone()
+        };
+        let read = decode(&encode(&reply)).expect("a reply reads");
+        prop_assert_eq!(read.key_id(), own.key_id());
+    }
+
+    #[test]
+    fn kept_values_round_trip(
+        a in assessment(),
+        updated in any::<u64>(),
+        now in 0u64..=u64::from(u32::MAX) * 1000,
+        rating in prop::option::of(prop::sample::select(Rating::ALL.to_vec())),
+        note in typed(),
+    ) {
+        let mut answers = Progress::default();
+        answers.rate("0123456789ab", &note, rating, updated);
+        answers.set_evidence("ba9876543210", "x", &note, updated);
+        let value = ManagerAnswers { updated, answers, ..ManagerAnswers::for_link(&a) };
+        prop_assert_eq!(ManagerAnswers::from_json(&value.to_json()), Ok(value));
+        let kept = KeptReply::new(&encode(&a), &a, now);
+        prop_assert!(kept.made <= now + rungs::progress::ALLOWANCE);
+        prop_assert_eq!(KeptReply::from_json(&kept.to_json()), Ok(kept));
+    }
+
+    #[test]
     fn arbitrary_text_never_panics(text in any::<String>()) {
         let _ = decode(&text);
     }
@@ -118,10 +162,11 @@ proptest! {
 
     #[test]
     fn arbitrary_checksummed_bodies_never_panic(
+        format in 1u8..=2,
         encoding in 0u8..3,
         body in prop::collection::vec(any::<u8>(), 0..600),
     ) {
-        let _ = decode(&base64url::base64url_encode(&framed(encoding, &body)));
+        let _ = decode(&base64url::base64url_encode(&framed(format, encoding, &body)));
     }
 
     #[test]
@@ -133,7 +178,7 @@ proptest! {
         // Re-frame the stored body so the change gets past the checksum.
         let link = encode(&a);
         let mut bytes: Vec<u8> = base64url::base64url_decode(&link);
-        let encoding = bytes[1];
+        let (format, encoding) = (bytes[0], bytes[1]);
         let mut at = 2;
         while bytes[at] & 0x80 != 0 {
             at += 1;
@@ -143,7 +188,6 @@ proptest! {
         if let Some(b) = body.get_mut(i) {
             *b ^= xor;
         }
-        let _ = decode(&base64url::base64url_encode(&framed(encoding, &body)));
+        let _ = decode(&base64url::base64url_encode(&framed(format, encoding, &body)));
     }
 }
-

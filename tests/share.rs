@@ -9,8 +9,8 @@ mod base64url;
 
 use rungs::ladder::{import_ladder, read_dir, Ladder, Level, Text};
 use rungs::progress::share::{
-    decode, encode, link_warning, resolve, Entry, ExpectationKey, ManagerSide, Place, ShareError,
-    SharedAssessment, Side, LONG_LINK, MAX_BODY, MAX_LINK,
+    decode, encode, link_warning, resolve, AssessmentId, Entry, ExpectationKey, ManagerSide,
+    Origin, Place, ShareError, SharedAssessment, Side, ID_BYTES, LONG_LINK, MAX_BODY, MAX_LINK,
 };
 use rungs::progress::{Progress, Rating};
 use std::path::Path;
@@ -38,6 +38,11 @@ fn key(id: &str) -> ExpectationKey {
     ExpectationKey::parse(id).expect("12 hex digits")
 }
 
+/// A made-up random id, all bits used, so that deflate gets no help from it.
+const ID: AssessmentId = AssessmentId([0x9f, 0x3c, 0xe1, 0x07, 0xb6, 0x5a]);
+/// 2026-12-01T14:48:05Z, in milliseconds.
+const MADE: u64 = 1_796_136_485_000;
+
 /// The seed level, every expectation rated (cycling through the scale), no notes.
 #[track_caller]
 fn seed_assessment(ladder: &Ladder) -> SharedAssessment {
@@ -53,6 +58,7 @@ fn seed_assessment(ladder: &Ladder) -> SharedAssessment {
         role: SEED_ROLE.to_owned(),
         level: level.id.clone(),
         name: None,
+        origin: Some(Origin { id: ID, made: None }),
         self_side: Side::from_progress(&progress, level),
         manager: None,
     }
@@ -63,6 +69,10 @@ fn seed_assessment(ladder: &Ladder) -> SharedAssessment {
 fn seed_reply(ladder: &Ladder) -> SharedAssessment {
     let mut a = seed_assessment(ladder);
     a.name = Some("Ada Lovelace".to_owned());
+    a.origin = Some(Origin {
+        id: ID,
+        made: Some(MADE),
+    });
     for entry in a.self_side.entries.values_mut() {
         entry.note = "Ran the incident review for the queue outage in March.".to_owned();
     }
@@ -90,8 +100,6 @@ fn flip_byte(link: &str, index: usize, xor: u8) -> String {
     base64url::base64url_encode(&bytes)
 }
 
-
-
 #[track_caller]
 fn error_text(link: &str) -> String {
     match decode(link) {
@@ -114,9 +122,44 @@ fn a_full_seed_assessment_fits_in_under_200_characters_of_fragment() {
     assert_eq!(a.ladder_version.len(), 16);
     let link = encode(&a);
     let fragment = rungs::route::Route::Shared(link.clone()).to_fragment();
-    println!("seed L2, 12 ratings, no notes: {} characters of fragment", fragment.len());
-    assert!(fragment.len() < 200, "{} characters: {fragment}", fragment.len());
+    println!(
+        "seed L2, 12 ratings, no notes: {} characters of fragment",
+        fragment.len()
+    );
+    assert!(
+        fragment.len() < 200,
+        "{} characters: {fragment}",
+        fragment.len()
+    );
     assert_eq!(decode(&link), Ok(a));
+}
+
+#[test]
+fn the_budget_holds_whatever_the_random_id() {
+    // Deflate may squeeze some ids a byte less than others: the longest counts.
+    let a = seed_assessment(&shipped());
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let longest = (0..2000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let mut id = [0u8; ID_BYTES];
+            id.copy_from_slice(&state.to_le_bytes()[..ID_BYTES]);
+            let with_id = SharedAssessment {
+                origin: Some(Origin {
+                    id: AssessmentId(id),
+                    made: None,
+                }),
+                ..a.clone()
+            };
+            rungs::route::Route::Shared(encode(&with_id))
+                .to_fragment()
+                .len()
+        })
+        .max();
+    println!("seed L2, 2000 random ids: at most {longest:?} characters of fragment");
+    assert!(longest.is_some_and(|n| n < 200), "{longest:?}");
 }
 
 #[test]
@@ -273,8 +316,8 @@ fn every_prefix_of_a_link_is_an_error_not_a_panic() {
 fn a_newer_format_version_is_named() {
     let link = encode(&seed_assessment(&shipped()));
     assert_eq!(
-        error_text(&flip_byte(&link, 0, 0x03)),
-        "unknown format version 2; this version of Rungs reads version 1"
+        error_text(&flip_byte(&link, 0, 0x01)),
+        "unknown format version 3; this version of Rungs reads versions 1 to 2"
     );
 }
 
@@ -379,4 +422,382 @@ fn fnv1a<'a>(bytes: impl Iterator<Item = &'a u8>) -> u32 {
     bytes.fold(0x811c_9dc5, |h, &b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     })
+}
+
+// ---------------------------------------------------------------- assessment ids and what is kept
+
+use rungs::progress::share::keep::{
+    self, adopt_old, keeping, kept_for, kept_key, load_answers, load_kept, migrate, old_answers,
+    own_id, own_id_if_any, reply_content, reply_key, Keeping, KeptReply, Loaded, ManagerAnswers,
+    ReplyContent,
+};
+use std::collections::BTreeMap;
+
+const NOW: u64 = 1_796_136_485_000;
+
+/// The seed assessment of someone whose self-check has the id `id`, unnamed.
+#[track_caller]
+fn someone(ladder: &Ladder, id: u8) -> SharedAssessment {
+    SharedAssessment {
+        origin: Some(Origin {
+            id: AssessmentId([id; ID_BYTES]),
+            made: None,
+        }),
+        ..seed_assessment(ladder)
+    }
+}
+
+/// `a` with the manager's side: `rating` on every expectation `a` rated, signed `name`.
+fn answered(
+    a: &SharedAssessment,
+    name: &str,
+    rating: Option<Rating>,
+    made: u64,
+) -> SharedAssessment {
+    let entries = a.self_side.entries.keys().map(|k| {
+        let entry = Entry {
+            rating,
+            note: String::new(),
+        };
+        (*k, entry)
+    });
+    SharedAssessment {
+        origin: a.origin.map(|o| Origin {
+            made: Some(made),
+            ..o
+        }),
+        manager: Some(ManagerSide {
+            name: Some(name.to_owned()),
+            side: Side {
+                entries: entries.collect(),
+            },
+        }),
+        ..a.clone()
+    }
+}
+
+/// A manager's answers to `a`, a link for the seed level: `rating` on its first
+/// expectation.
+fn answers_to(a: &SharedAssessment, rating: Rating) -> ManagerAnswers {
+    let ladder = shipped();
+    let first = &seed_level(&ladder).dimensions[0].expectations[0];
+    let mut answers = ManagerAnswers::for_link(a);
+    answers
+        .answers
+        .rate(&first.id, &first.text.to_plain(), Some(rating), NOW);
+    answers.updated = NOW;
+    answers
+}
+
+/// A format 1 link, as Rungs wrote them before links carried an id: stored body, no
+/// names, `entries` (id prefix, rating key) rated on the seed level.
+fn old_link(entries: &[([u8; 5], u8)]) -> String {
+    let ladder = shipped();
+    let mut body = vec![(8 << 1) | 1];
+    for pair in ladder.version.as_bytes().chunks(2) {
+        let digits = std::str::from_utf8(pair).expect("hex");
+        body.push(u8::from_str_radix(digits, 16).expect("hex"));
+    }
+    for text in [SEED_ROLE, "l2"] {
+        body.push(text.len() as u8);
+        body.extend_from_slice(text.as_bytes());
+    }
+    body.push(0); // no names, no manager
+    body.push(entries.len() as u8);
+    for (id, key) in entries {
+        body.extend_from_slice(id);
+        body.push(1 | (key << 1));
+    }
+    let head = [1u8, 0, body.len() as u8];
+    let sum = fnv1a(head.iter().chain(&body));
+    let mut bytes = head.to_vec();
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    bytes.extend_from_slice(&body);
+    base64url::base64url_encode(&bytes)
+}
+
+#[test]
+fn two_unnamed_links_for_the_same_level_keep_the_managers_answers_apart() {
+    let ladder = shipped();
+    let (ada, bob) = (someone(&ladder, 1), someone(&ladder, 2));
+    assert_eq!(
+        (ada.name.as_deref(), ada.role.as_str(), ada.level.as_str()),
+        (bob.name.as_deref(), bob.role.as_str(), bob.level.as_str()),
+        "the same typed name (none), role and level"
+    );
+    let mut store = BTreeMap::new();
+    let to_ada = answers_to(&ada, Rating::Exceeding);
+    assert!(store.insert(reply_key(&ada), to_ada.to_json()).is_none());
+    assert_eq!(reply_key(&ada), "rungs:reply:010101010101");
+    // Opening Bob's link finds nothing of what was said about Ada.
+    assert_eq!(
+        load_answers(&mut store, &reply_key(&bob), NOW),
+        Loaded::Nothing
+    );
+    // Ada's next link (same self-check, new ratings) finds them again.
+    let mut later = ada.clone();
+    later.self_side.entries.clear();
+    assert_eq!(
+        load_answers(&mut store, &reply_key(&later), NOW),
+        Loaded::Found(to_ada)
+    );
+}
+
+#[test]
+fn a_reply_comes_back_under_the_id_of_the_link_it_answers() {
+    let ladder = shipped();
+    let (ada, bob) = (someone(&ladder, 1), someone(&ladder, 2));
+    let to_ada = decode(&encode(&answered(
+        &ada,
+        "Grace",
+        Some(Rating::Maturing),
+        NOW,
+    )))
+    .expect("a reply reads");
+    let to_bob = decode(&encode(&answered(
+        &bob,
+        "Grace",
+        Some(Rating::Exceeding),
+        NOW,
+    )))
+    .expect("a reply reads");
+    assert_eq!(kept_key(&to_ada), "rungs:kept:010101010101");
+    assert_eq!(kept_key(&to_bob), "rungs:kept:020202020202");
+    assert_eq!(reply_key(&to_ada), reply_key(&ada));
+}
+
+#[test]
+fn old_links_without_an_id_still_open_and_keep_answers_to_themselves() {
+    let ladder = shipped();
+    let level = seed_level(&ladder);
+    let ids: Vec<[u8; 5]> = level
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.expectations)
+        .map(|x| key(&x.id).0)
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    let first = old_link(&[(sorted[0], 3)]);
+    let second = old_link(&[(sorted[0], 1), (sorted[1], 2)]);
+    assert!(first.starts_with("AQ"), "format 1: {first}");
+    let (first, second) = (
+        decode(&first).expect("an old link opens"),
+        decode(&second).expect("an old link opens"),
+    );
+    assert_eq!(first.origin, None);
+    assert_eq!(resolve(&first, &ladder).matched.len(), 1);
+    let (a, b) = (reply_key(&first), reply_key(&second));
+    assert!(a.starts_with("rungs:reply:v1-"), "{a}");
+    assert_ne!(a, b, "two unnamed old links do not share answers");
+    // A reply to an old link is an old link too, and is known by the link it answers.
+    let reply = answered(&first, "Grace", Some(Rating::Performing), NOW);
+    let text = encode(&reply);
+    assert!(text.starts_with("AQ"), "format 1: {text}");
+    let read = decode(&text).expect("reads");
+    assert_eq!(kept_key(&read), format!("rungs:kept:{}", first.key_id()));
+    assert_eq!(read.made_at(NOW), None);
+}
+
+#[test]
+fn keeping_a_second_reply_to_the_same_self_check_says_what_it_replaces() {
+    let ladder = shipped();
+    let ada = someone(&ladder, 1);
+    let first = encode(&answered(
+        &ada,
+        "Grace",
+        Some(Rating::Maturing),
+        NOW - 60_000,
+    ));
+    let second = encode(&answered(&ada, "Alan", Some(Rating::Exceeding), NOW));
+    let reply = decode(&first).expect("reads");
+    let key = kept_key(&reply);
+    let mut store = BTreeMap::new();
+    assert_eq!(keeping(&store, &key, &first), Keeping::New);
+    let kept = KeptReply::new(&first, &reply, NOW);
+    assert!(keep::keep(&mut store, &key, &kept, NOW));
+    assert_eq!(keeping(&store, &key, &first), Keeping::Kept);
+    assert_eq!(
+        keeping(&store, &key, &second),
+        Keeping::Replaces(kept.clone())
+    );
+    assert_eq!(kept.manager.as_deref(), Some("Grace"));
+    assert_eq!(kept.made, NOW - 60_000);
+    assert_eq!(kept_for(&store, SEED_ROLE, "l2", NOW), [(key, kept)]);
+    assert_eq!(kept_for(&store, SEED_ROLE, "l3", NOW), []);
+}
+
+#[test]
+fn a_reply_made_in_the_future_is_kept_as_made_no_later_than_now_and_the_allowance() {
+    let ladder = shipped();
+    let ada = someone(&ladder, 1);
+    let text = encode(&answered(&ada, "Grace", None, u64::from(u32::MAX) * 1000));
+    let reply = decode(&text).expect("reads");
+    let kept = KeptReply::new(&text, &reply, NOW);
+    assert_eq!(kept.made, NOW + rungs::progress::ALLOWANCE);
+    assert_eq!(kept.updated, NOW);
+}
+
+#[test]
+fn an_unreadable_value_is_copied_aside_before_anything_is_written_over_it() {
+    let ladder = shipped();
+    let ada = someone(&ladder, 1);
+    let mut store = BTreeMap::new();
+    let key = reply_key(&ada);
+    store.insert(key.clone(), "{\"updated\":1,\"schema\":9".to_owned());
+    let Loaded::Unreadable { error, kept_as } = load_answers(&mut store, &key, NOW) else {
+        panic!("damaged answers read")
+    };
+    assert_eq!(
+        error.to_string(),
+        "not json: EOF while parsing an object at line 1 column 23"
+    );
+    let aside = format!("rungs:share:damaged:{key}:{NOW}");
+    assert_eq!(kept_as.as_deref(), Some(aside.as_str()));
+    assert_eq!(store[&aside], "{\"updated\":1,\"schema\":9");
+
+    // A kept reply written by a newer version: named, and copied aside when replaced.
+    let text = encode(&answered(&ada, "Grace", None, NOW));
+    let reply = decode(&text).expect("reads");
+    let kept = kept_key(&reply);
+    let newer = "{\"updated\":1,\"made\":1,\"role\":\"r\",\"level\":\"l\",\"manager\":null,\"link\":\"x\",\"signed\":true}";
+    store.insert(kept.clone(), newer.to_owned());
+    let Keeping::Unreadable(why) = keeping(&store, &kept, &text) else {
+        panic!("a newer value read")
+    };
+    assert_eq!(
+        why.to_string(),
+        "unknown field `signed`: it may come from a newer version of Rungs"
+    );
+    assert!(keep::keep(
+        &mut store,
+        &kept,
+        &KeptReply::new(&text, &reply, NOW),
+        NOW
+    ));
+    assert_eq!(store[&format!("rungs:share:damaged:{kept}:{NOW}")], newer);
+    assert!(matches!(load_kept(&mut store, &kept, NOW), Loaded::Found(k) if k.link == text));
+}
+
+#[test]
+fn old_values_keyed_by_name_are_migrated_and_old_answers_only_offered() {
+    let ladder = shipped();
+    let level = seed_level(&ladder);
+    let first = &level.dimensions[0].expectations[0];
+    let mut old = Progress::default();
+    old.rate(
+        &first.id,
+        &first.text.to_plain(),
+        Some(Rating::Exceeding),
+        42,
+    );
+    let old_key = format!("rungs:reply:{SEED_ROLE}/l2:");
+    let ada = someone(&ladder, 1);
+    let reply = answered(&ada, "Grace", Some(Rating::Maturing), NOW);
+    let old_reply = SharedAssessment {
+        origin: None,
+        ..reply.clone()
+    };
+    let old_reply_text = encode(&old_reply);
+    let mut store = BTreeMap::from([
+        (old_key.clone(), rungs::progress::to_json(&old)),
+        (
+            format!("rungs:kept:{SEED_ROLE}/l2:Grace"),
+            old_reply_text.clone(),
+        ),
+        (
+            "rungs:kept:elsewhere/l1:Bob".to_owned(),
+            "not a link".to_owned(),
+        ),
+    ]);
+    assert_eq!(migrate(&mut store, NOW), 2);
+    // The old answers take the new shape, stamped with their newest answer, in place.
+    let migrated = ManagerAnswers::from_json(&store[&old_key]).expect("new shape");
+    assert_eq!(
+        (
+            migrated.updated,
+            migrated.name.as_deref(),
+            migrated.answers.rating(&first.id)
+        ),
+        (42, None, Some(Rating::Exceeding))
+    );
+    // The kept reply moved to the id of the link it answers.
+    let kept = KeptReply::from_json(&store[&kept_key(&old_reply)]).expect("moved");
+    assert_eq!(
+        (kept.link.as_str(), kept.updated),
+        (old_reply_text.as_str(), 0)
+    );
+    assert!(!store.contains_key(&format!("rungs:kept:{SEED_ROLE}/l2:Grace")));
+    assert_eq!(
+        store["rungs:kept:elsewhere/l1:Bob"], "not a link",
+        "left as it was"
+    );
+    assert_eq!(migrate(&mut store, NOW), 0, "once is enough");
+
+    // Nothing is filled in from them: they are offered, and taken only when asked.
+    assert_eq!(
+        load_answers(&mut store, &reply_key(&ada), NOW),
+        Loaded::Nothing
+    );
+    let (offered, answers) = old_answers(&store, &ada).expect("offered");
+    assert_eq!(
+        (offered.as_str(), answers.answers.rating(&first.id)),
+        (old_key.as_str(), Some(Rating::Exceeding))
+    );
+    let named = SharedAssessment {
+        name: Some("Bob".to_owned()),
+        ..ada.clone()
+    };
+    assert_eq!(
+        old_answers(&store, &named),
+        None,
+        "another name, another key"
+    );
+    let taken = adopt_old(&mut store, &old_key, &ada, NOW).expect("taken");
+    assert_eq!(taken.answers.rating(&first.id), Some(Rating::Exceeding));
+    assert_eq!(
+        load_answers(&mut store, &reply_key(&ada), NOW),
+        Loaded::Found(taken)
+    );
+    assert!(!store.contains_key(&old_key));
+}
+
+#[test]
+fn a_persons_id_for_a_level_is_made_once_from_the_random_bytes_given() {
+    let mut store = BTreeMap::new();
+    assert_eq!(own_id_if_any(&store, SEED_ROLE, "l2"), None);
+    let first = own_id(&mut store, SEED_ROLE, "l2", [1; ID_BYTES]);
+    assert_eq!(first, AssessmentId([1; ID_BYTES]));
+    assert_eq!(own_id(&mut store, SEED_ROLE, "l2", [2; ID_BYTES]), first);
+    assert_eq!(own_id_if_any(&store, SEED_ROLE, "l2"), Some(first));
+    assert_eq!(
+        own_id(&mut store, SEED_ROLE, "l3", [3; ID_BYTES]),
+        AssessmentId([3; ID_BYTES])
+    );
+    assert_eq!(
+        store[&format!("rungs:share:id:{SEED_ROLE}/l2")],
+        "010101010101"
+    );
+}
+
+#[test]
+fn a_reply_says_whether_it_rates_anything() {
+    let ladder = shipped();
+    let ada = someone(&ladder, 1);
+    assert_eq!(
+        reply_content(&answered(&ada, "G", None, NOW)),
+        ReplyContent::Empty
+    );
+    assert_eq!(
+        reply_content(&answered(&ada, "G", Some(Rating::Performing), NOW)),
+        ReplyContent::Rated(12)
+    );
+    let mut comments = answered(&ada, "G", None, NOW);
+    if let Some(m) = comments.manager.as_mut() {
+        if let Some(e) = m.side.entries.values_mut().next() {
+            e.note = "Let us talk.".to_owned();
+        }
+    }
+    assert_eq!(reply_content(&comments), ReplyContent::CommentsOnly);
+    assert_eq!(reply_content(&ada), ReplyContent::Empty);
 }

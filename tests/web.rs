@@ -263,7 +263,8 @@ fn share_api(name: &str, args: &js_sys::Array) {
 
 #[wasm_bindgen_test]
 async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_apart() {
-    use rungs::progress::share::{encode, Entry, ExpectationKey, SharedAssessment, Side};
+    use rungs::progress::share::keep::ManagerAnswers;
+    use rungs::progress::share::{encode, AssessmentId, Entry, ExpectationKey, Origin, SharedAssessment, Side};
     use rungs::progress::Rating;
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -279,6 +280,7 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
         role: role.id.clone(),
         level: level.id.clone(),
         name: Some("Ada".into()),
+        origin: Some(Origin { id: AssessmentId([7; 6]), made: None }),
         self_side,
         manager: None,
     };
@@ -290,12 +292,13 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
     let group = host.query_selector("[role=radiogroup]").unwrap().unwrap();
     assert_eq!(group.get_attribute("aria-label").unwrap(), format!("Your rating for: {}", first.text.to_plain()));
 
-    // The manager's answer is kept under its own key, never as their own progress.
+    // The manager's answer is kept under the link's assessment id, never by the name
+    // it is signed with, nor as their own progress.
     let exceeding: web_sys::HtmlInputElement = group.query_selector("input[value=exceeding]").unwrap().unwrap().unchecked_into();
     exceeding.click();
-    let key = format!("rungs:reply:{}/{}:Ada", role.id, level.id);
-    let kept = rungs::progress::from_json(&storage.get_item(&key).unwrap().expect("kept")).unwrap();
-    assert_eq!(kept.rating(&first.id), Some(Rating::Exceeding));
+    let kept = ManagerAnswers::from_json(&storage.get_item("rungs:reply:070707070707").unwrap().expect("kept")).unwrap();
+    assert_eq!(kept.answers.rating(&first.id), Some(Rating::Exceeding));
+    assert_eq!(kept.name.as_deref(), Some("Ada"));
     assert_eq!(storage.get_item("rungs:progress").unwrap(), None);
 
     // A damaged link says what is wrong.

@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let text = match mode % 3 {
         0 => String::from_utf8_lossy(rest).into_owned(),
         1 => base64url(rest),
-        _ => base64url(&framed(mode / 3 % 3, rest)),
+        _ => base64url(&framed(mode / 9 % 2 + 1, mode / 3 % 3, rest)),
     };
     if let Ok(assessment) = decode(&text) {
         assert_eq!(decode(&encode(&assessment)), Ok(assessment));
@@ -36,9 +36,10 @@ fn base64url(bytes: &[u8]) -> String {
     out
 }
 
-/// Version 1 link bytes around `body`, with `encoding` and a correct checksum.
-fn framed(encoding: u8, body: &[u8]) -> Vec<u8> {
-    let mut head = vec![1, encoding];
+/// Link bytes of format `format` (1 or 2) around `body`, with `encoding` and a
+/// correct checksum.
+fn framed(format: u8, encoding: u8, body: &[u8]) -> Vec<u8> {
+    let mut head = vec![format, encoding];
     let mut len = body.len();
     while len >= 0x80 {
         head.push((len & 0x7f) as u8 | 0x80);

@@ -3,6 +3,7 @@
 
 use super::bytes::{put_str, put_varint, Area, Reader};
 use super::error::ShareError;
+use super::id::{AssessmentId, Origin};
 use super::key::{hex, nibble, ExpectationKey, KEY_BYTES};
 use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
 use std::collections::BTreeSet;
@@ -11,23 +12,35 @@ use std::collections::BTreeSet;
 const NAME: u8 = 1;
 const MANAGER: u8 = 2;
 const MANAGER_NAME: u8 = 4;
+/// Format 2 only.
+const MADE: u8 = 8;
 
 // Side bytes: bit 0 present, bits 1-3 the rating key (0 for none), bit 4 a note.
 const PRESENT: u8 = 1;
 const RATING: u8 = 0b1110;
 const NOTE: u8 = 0x10;
 
-/// The body bytes of `a`, before compression.
+/// The body bytes of `a`, before compression: format 2 when it has an
+/// [`Origin`], else format 1.
 pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
     let mut out = Vec::new();
     put_version(&mut out, &a.ladder_version);
     put_str(&mut out, &a.role);
     put_str(&mut out, &a.level);
+    let made = a.origin.and_then(|o| o.made);
+    if let Some(origin) = &a.origin {
+        out.extend_from_slice(&origin.id.0);
+    }
     let manager_name = a.manager.as_ref().and_then(|m| m.name.as_deref());
     let flags = flag(a.name.is_some(), NAME)
         | flag(a.manager.is_some(), MANAGER)
-        | flag(manager_name.is_some(), MANAGER_NAME);
+        | flag(manager_name.is_some(), MANAGER_NAME)
+        | flag(made.is_some() && a.origin.is_some(), MADE);
     out.push(flags);
+    if let (Some(made), Some(_)) = (made, a.origin) {
+        let seconds = u32::try_from(made / 1000).unwrap_or(u32::MAX);
+        put_varint(&mut out, seconds as usize);
+    }
     for name in [a.name.as_deref(), manager_name].into_iter().flatten() {
         put_str(&mut out, name);
     }
@@ -59,15 +72,20 @@ pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
     out
 }
 
-/// Read a body written by [`write`].
-pub(super) fn read(bytes: &[u8]) -> Result<SharedAssessment, ShareError> {
+/// Read a body of link format `format` (1 or 2) written by [`write`].
+pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareError> {
     let mut r = Reader::new(bytes, Area::Body);
     let ladder_version = read_version(&mut r)?;
     let role = r.string("role id")?;
     let level = r.string("level id")?;
+    let id = if format >= 2 {
+        Some(AssessmentId(r.array("assessment id")?))
+    } else {
+        None
+    };
     let at = r.at();
     let flags = r.byte("flags")?;
-    let known = NAME | MANAGER | MANAGER_NAME;
+    let known = NAME | MANAGER | MANAGER_NAME | flag(id.is_some(), MADE);
     if flags & !known != 0 || (flags & MANAGER_NAME != 0 && flags & MANAGER == 0) {
         return Err(ShareError::BadFlags {
             part: "body flags".to_owned(),
@@ -75,6 +93,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<SharedAssessment, ShareError> {
             at,
         });
     }
+    let made = if flags & MADE != 0 {
+        Some(r.varint("time the link was made")? as u64 * 1000)
+    } else {
+        None
+    };
+    let origin = id.map(|id| Origin { id, made });
     let name = optional(&mut r, flags & NAME != 0, "name")?;
     let manager_name = optional(&mut r, flags & MANAGER_NAME != 0, "manager name")?;
     let has_manager = flags & MANAGER != 0;
@@ -138,6 +162,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<SharedAssessment, ShareError> {
         role,
         level,
         name,
+        origin,
         self_side: own_side,
         manager: has_manager.then_some(ManagerSide {
             name: manager_name,
@@ -259,7 +284,7 @@ mod tests {
             bytes[..9],
             [17, 0x86, 0x15, 0xd1, 0x9f, 0x4e, 0x86, 0xc5, 0xc0]
         );
-        assert_eq!(read(&bytes), Ok(a));
+        assert_eq!(read(&bytes, 1), Ok(a));
     }
 
     #[test]
@@ -269,19 +294,59 @@ mod tests {
                 ladder_version: version.to_owned(),
                 ..SharedAssessment::default()
             };
-            assert_eq!(read(&write(&a)), Ok(a));
+            assert_eq!(read(&write(&a), 1), Ok(a));
         }
+    }
+
+    #[test]
+    fn a_format_2_body_carries_the_id_and_the_second_the_link_was_made() {
+        let a = SharedAssessment {
+            ladder_version: "ab".to_owned(),
+            role: "r".to_owned(),
+            level: "l".to_owned(),
+            origin: Some(Origin {
+                id: AssessmentId([1, 2, 3, 4, 5, 6]),
+                made: Some(1_767_225_600_999),
+            }),
+            ..SharedAssessment::default()
+        };
+        let bytes = write(&a);
+        // The id, the flags (made), 1767225600 seconds as LEB128, no entries.
+        let mut want = vec![0b11, 0xab, 1, b'r', 1, b'l', 1, 2, 3, 4, 5, 6, MADE];
+        want.extend_from_slice(&[0x80, 0xf2, 0xd6, 0xca, 0x06, 0]);
+        assert_eq!(bytes, want);
+        let read = read(&bytes, 2).expect("valid");
+        assert_eq!(read.origin.and_then(|o| o.made), Some(1_767_225_600_000));
+        assert_eq!(
+            super::read(&bytes[..10], 2),
+            Err(ShareError::BodyEnds {
+                part: "assessment id".to_owned(),
+                at: 6
+            })
+        );
+    }
+
+    #[test]
+    fn the_made_flag_is_bad_in_a_format_1_body() {
+        assert_eq!(
+            read(&body(MADE, &[0]), 1),
+            Err(ShareError::BadFlags {
+                part: "body flags".to_owned(),
+                flags: MADE,
+                at: 6
+            })
+        );
     }
 
     #[test]
     fn each_rating_key_reads_back_and_five_to_seven_are_out_of_range() {
         for rating in Rating::ALL {
-            let read = read(&one_entry(PRESENT | (rating.key() << 1))).expect("valid");
+            let read = read(&one_entry(PRESENT | (rating.key() << 1)), 1).expect("valid");
             let entry = read.self_side.entries.values().next().cloned();
             assert_eq!(entry.and_then(|e| e.rating), Some(rating));
         }
         assert_eq!(
-            read(&one_entry(PRESENT | (5 << 1))),
+            read(&one_entry(PRESENT | (5 << 1)), 1),
             Err(ShareError::RatingOutOfRange {
                 code: 5,
                 id: ExpectationKey(ID),
@@ -293,7 +358,7 @@ mod tests {
     #[test]
     fn unknown_side_bits_are_bad_flags() {
         assert_eq!(
-            read(&one_entry(PRESENT | 0x20)),
+            read(&one_entry(PRESENT | 0x20), 1),
             Err(ShareError::BadFlags {
                 part: "own marks of 123456789a".to_owned(),
                 flags: 0x21,
@@ -305,7 +370,7 @@ mod tests {
     #[test]
     fn an_entry_neither_side_marks_is_refused() {
         assert_eq!(
-            read(&one_entry(0)),
+            read(&one_entry(0), 1),
             Err(ShareError::BadFlags {
                 part: "entry for 123456789a, which neither side marks".to_owned(),
                 flags: 0,
@@ -322,7 +387,7 @@ mod tests {
             entries.push(PRESENT);
         }
         assert_eq!(
-            read(&body(0, &entries)),
+            read(&body(0, &entries), 1),
             Err(ShareError::IdOrder {
                 id: ExpectationKey(ID),
                 at: 14
@@ -333,7 +398,7 @@ mod tests {
     #[test]
     fn a_count_the_body_cannot_hold_is_refused_before_reading_entries() {
         assert_eq!(
-            read(&body(0, &[0xff, 0xff, 0x03])),
+            read(&body(0, &[0xff, 0xff, 0x03]), 1),
             Err(ShareError::BodyEnds {
                 part: "list of 65535 entries".to_owned(),
                 at: 7
@@ -344,7 +409,7 @@ mod tests {
     #[test]
     fn a_flagged_note_that_is_missing_runs_past_the_end() {
         assert_eq!(
-            read(&one_entry(PRESENT | NOTE)),
+            read(&one_entry(PRESENT | NOTE), 1),
             Err(ShareError::BodyEnds {
                 part: "note on 123456789a".to_owned(),
                 at: 14
@@ -355,7 +420,7 @@ mod tests {
     #[test]
     fn a_manager_name_without_a_manager_side_is_bad_flags() {
         assert_eq!(
-            read(&body(MANAGER_NAME, &[0])),
+            read(&body(MANAGER_NAME, &[0]), 1),
             Err(ShareError::BadFlags {
                 part: "body flags".to_owned(),
                 flags: MANAGER_NAME,

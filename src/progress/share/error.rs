@@ -1,7 +1,7 @@
 //! What can be wrong with a share link.
 
 use super::key::ExpectationKey;
-use super::{FORMAT, MAX_BODY, MAX_LINK};
+use super::{FORMAT, MAX_BODY, MAX_LINK, OLDEST_FORMAT};
 
 /// Why a share link could not be read. Messages are lower-case and say which part of
 /// the link is wrong. Positions count characters of the text for base64 trouble, bytes
@@ -16,7 +16,7 @@ pub enum ShareError {
     NotBase64 { at: usize, found: char },
     #[error("not base64url: the text cannot end with “{found}” at character {at}: the link looks cut short")]
     Base64End { at: usize, found: char },
-    #[error("unknown format version {version}; this version of Rungs reads version {FORMAT}")]
+    #[error("unknown format version {version}; this version of Rungs reads versions {OLDEST_FORMAT} to {FORMAT}")]
     UnknownVersion { version: u8 },
     #[error("truncated at byte {at}: the link needs at least {needed} bytes; it was cut short")]
     Truncated { at: usize, needed: usize },

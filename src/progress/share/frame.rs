@@ -3,7 +3,7 @@
 
 use super::bytes::{put_varint, Area, Reader};
 use super::error::ShareError;
-use super::{FORMAT, MAX_BODY};
+use super::{FORMAT, MAX_BODY, OLDEST_FORMAT};
 use miniz_oxide::inflate::TINFLStatus;
 
 const STORED: u8 = 0;
@@ -11,20 +11,21 @@ const DEFLATE: u8 = 1;
 /// miniz's best ordinary level; the bodies are small, so speed does not matter.
 const LEVEL: u8 = 9;
 
-/// The link bytes for `body`: deflated when that is shorter, stored otherwise.
-pub(super) fn wrap(body: &[u8]) -> Vec<u8> {
+/// The link bytes of format `format` for `body`: deflated when that is shorter,
+/// stored otherwise.
+pub(super) fn wrap(format: u8, body: &[u8]) -> Vec<u8> {
     let deflated = miniz_oxide::deflate::compress_to_vec(body, LEVEL);
     let (encoding, stored) = if deflated.len() < body.len() {
         (DEFLATE, deflated.as_slice())
     } else {
         (STORED, body)
     };
-    frame(encoding, stored)
+    frame(format, encoding, stored)
 }
 
 /// Version, `encoding`, length and checksum, then `stored` as it is.
-fn frame(encoding: u8, stored: &[u8]) -> Vec<u8> {
-    let mut head = vec![FORMAT, encoding];
+fn frame(format: u8, encoding: u8, stored: &[u8]) -> Vec<u8> {
+    let mut head = vec![format, encoding];
     put_varint(&mut head, stored.len());
     let sum = checksum(&head, stored);
     let mut out = head;
@@ -33,11 +34,12 @@ fn frame(encoding: u8, stored: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The body in link bytes written by [`wrap`], checked and inflated.
-pub(super) fn unwrap(link: &[u8]) -> Result<Vec<u8>, ShareError> {
+/// The format version and the body in link bytes written by [`wrap`], checked and
+/// inflated.
+pub(super) fn unwrap(link: &[u8]) -> Result<(u8, Vec<u8>), ShareError> {
     let mut r = Reader::new(link, Area::Link);
     let version = r.byte("format version")?;
-    if version != FORMAT {
+    if !(OLDEST_FORMAT..=FORMAT).contains(&version) {
         return Err(ShareError::UnknownVersion { version });
     }
     let encoding = r.byte("body encoding")?;
@@ -59,11 +61,12 @@ pub(super) fn unwrap(link: &[u8]) -> Result<Vec<u8>, ShareError> {
             computed,
         });
     }
-    match encoding {
-        STORED => Ok(stored.to_vec()),
-        DEFLATE => inflate(stored),
-        code => Err(ShareError::UnknownEncoding { code }),
-    }
+    let body = match encoding {
+        STORED => stored.to_vec(),
+        DEFLATE => inflate(stored)?,
+        code => return Err(ShareError::UnknownEncoding { code }),
+    };
+    Ok((version, body))
 }
 
 /// Raw inflate, refusing to grow past [`MAX_BODY`].
@@ -104,23 +107,23 @@ mod tests {
 
     #[test]
     fn a_body_that_does_not_shrink_is_stored() {
-        let link = wrap(b"abc");
+        let link = wrap(FORMAT, b"abc");
         assert_eq!(link[..3], [FORMAT, STORED, 3]);
-        assert_eq!(unwrap(&link), Ok(b"abc".to_vec()));
+        assert_eq!(unwrap(&link), Ok((FORMAT, b"abc".to_vec())));
     }
 
     #[test]
     fn a_repetitive_body_is_deflated() {
         let body = "I shipped it. ".repeat(50).into_bytes();
-        let link = wrap(&body);
+        let link = wrap(1, &body);
         assert_eq!(link[1], DEFLATE);
         assert!(link.len() < body.len() / 4, "{} bytes", link.len());
-        assert_eq!(unwrap(&link), Ok(body));
+        assert_eq!(unwrap(&link), Ok((1, body)));
     }
 
     #[test]
     fn a_flipped_body_byte_fails_the_checksum() {
-        let mut link = wrap(b"abcdef");
+        let mut link = wrap(FORMAT, b"abcdef");
         let last = link.len() - 1;
         link[last] ^= 1;
         assert!(matches!(unwrap(&link), Err(ShareError::Checksum { .. })));
@@ -128,7 +131,7 @@ mod tests {
 
     #[test]
     fn a_cut_link_says_where_it_ends_and_how_long_it_should_be() {
-        let link = wrap(b"abcdef"); // 3 header bytes, 4 checksum, 6 body
+        let link = wrap(FORMAT, b"abcdef"); // 3 header bytes, 4 checksum, 6 body
         assert_eq!(
             unwrap(&link[..10]),
             Err(ShareError::Truncated { at: 10, needed: 13 })
@@ -142,14 +145,18 @@ mod tests {
     #[test]
     fn the_format_version_is_read_first() {
         assert_eq!(
-            unwrap(&[2, 0xff]),
-            Err(ShareError::UnknownVersion { version: 2 })
+            unwrap(&[3, 0xff]),
+            Err(ShareError::UnknownVersion { version: 3 })
+        );
+        assert_eq!(
+            unwrap(&[0, 0xff]),
+            Err(ShareError::UnknownVersion { version: 0 })
         );
     }
 
     #[test]
     fn bytes_after_the_body_are_refused() {
-        let mut link = wrap(b"abc");
+        let mut link = wrap(FORMAT, b"abc");
         link.push(0);
         assert_eq!(
             unwrap(&link),
@@ -162,7 +169,7 @@ mod tests {
 
     /// A frame around `stored` with a correct checksum, whatever `encoding` says.
     fn framed(encoding: u8, stored: &[u8]) -> Vec<u8> {
-        frame(encoding, stored)
+        frame(FORMAT, encoding, stored)
     }
 
     #[test]
@@ -179,7 +186,10 @@ mod tests {
         assert!(bomb.len() < 1024, "{} bytes", bomb.len());
         assert_eq!(unwrap(&framed(DEFLATE, &bomb)), Err(ShareError::TooLarge));
         let fits = miniz_oxide::deflate::compress_to_vec(&vec![0; MAX_BODY], LEVEL);
-        assert_eq!(unwrap(&framed(DEFLATE, &fits)), Ok(vec![0; MAX_BODY]));
+        assert_eq!(
+            unwrap(&framed(DEFLATE, &fits)),
+            Ok((FORMAT, vec![0; MAX_BODY]))
+        );
     }
 
     #[test]

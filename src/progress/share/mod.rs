@@ -4,15 +4,17 @@
 //! [`encode`] writes a [`SharedAssessment`]; [`decode`] reads one or says, with a
 //! [`ShareError`], which part of the link is wrong. [`resolve`] lines the decoded
 //! ratings up with the local ladder, which may be another version than the sender's.
-//! [`link_warning`] is what to tell someone whose link is long.
+//! [`link_warning`] is what to tell someone whose link is long. [`keep`] is what Rungs
+//! stores about links (a manager's answers, kept replies), keyed by the assessment id
+//! a link carries ([`SharedAssessment::key_id`]), never by a typed name.
 //!
-//! # Format (version 1)
+//! # Format (versions 2 and 1)
 //!
 //! The text is base64url without padding of these bytes:
 //!
 //! | bytes  | what |
 //! |--------|------|
-//! | 1      | format version, [`FORMAT`] |
+//! | 1      | format version: [`FORMAT`] (2) since links carry an assessment id; 1 before |
 //! | 1      | body encoding: 0 stored, 1 raw deflate (only when that is shorter) |
 //! | varint | length of the body as stored |
 //! | 4      | checksum: 32-bit FNV-1a, little-endian, of every other byte of the link |
@@ -24,7 +26,9 @@
 //! |-------|------|
 //! | ladder version | varint `len << 1 \| hex`, then `len` bytes: with `hex` set they are the value of a lower-case hex string (16 hex digits in 8 bytes), else UTF-8 |
 //! | role id, level id | strings |
-//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name |
+//! | assessment id | format 2 only: 6 random bytes ([`AssessmentId`]), the same in every link of one person's self-check of one level and in the replies to it |
+//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name, bit 3 made (format 2 only) |
+//! | made | when flagged: varint, the second (Unix time) the link was made; replies carry it, share links leave it out to stay short; read back it is clamped ([`SharedAssessment::made_at`]) |
 //! | name, manager name | strings, when flagged |
 //! | count | varint: expectations marked by either side |
 //! | entries | `count` × (5-byte id: the first 40 bits of the expectation id, own byte, manager byte if a manager side), ids ascending |
@@ -35,25 +39,37 @@
 //!
 //! A varint is LEB128 of at most 32 bits. Notes sit after the fixed-size entries so
 //! that deflate finds the text together.
+//!
+//! Format 1 links (made before the assessment id) still open: they decode with
+//! `origin: None`, and [`SharedAssessment::key_id`] gives each its own id from its
+//! content, so a manager's answers to one old link are never shown on another.
+//! [`encode`] writes format 1 only for an assessment without an [`Origin`]: a reply
+//! to an old link.
 
 mod base64;
 mod body;
 mod bytes;
 mod error;
 mod frame;
+mod id;
+pub mod keep;
 mod key;
 mod model;
 mod resolve;
 
 pub use error::ShareError;
+pub use id::{AssessmentId, Origin, ID_BYTES, OLD_ID_PREFIX};
 pub use key::ExpectationKey;
 pub use model::{Entry, ManagerSide, SharedAssessment, Side};
 pub use resolve::{resolve, Marks, Matched, Place, Resolved};
 
 use super::Rating;
 
-/// The format version this code writes and the only one it reads.
-pub const FORMAT: u8 = 1;
+/// The format version this code writes (for an assessment with an [`Origin`]); it
+/// reads this one and every one back to [`OLDEST_FORMAT`].
+pub const FORMAT: u8 = 2;
+/// The first format version, without an assessment id: still read.
+pub const OLDEST_FORMAT: u8 = 1;
 /// The longest link text [`decode`] reads, in characters: 64 KiB.
 pub const MAX_LINK: usize = 64 * 1024;
 /// The largest body [`decode`] inflates, in bytes: 256 KiB. Bigger is refused as a
@@ -63,11 +79,17 @@ pub const MAX_BODY: usize = 256 * 1024;
 /// apps cut or refuse them.
 pub const LONG_LINK: usize = 8000;
 
-/// The link text for `assessment`: the part after `#`. Never fails; a link longer
-/// than [`MAX_LINK`] (or whose body inflates past [`MAX_BODY`]) is written all the
-/// same but [`decode`] refuses it; [`link_warning`] says so first.
+/// The link text for `assessment`: the part after `#`, in format [`FORMAT`], or in
+/// format 1 when it has no [`Origin`] (a reply to a format 1 link). Never fails; a
+/// link longer than [`MAX_LINK`] (or whose body inflates past [`MAX_BODY`]) is
+/// written all the same but [`decode`] refuses it; [`link_warning`] says so first.
 pub fn encode(assessment: &SharedAssessment) -> String {
-    base64::encode(&frame::wrap(&body::write(assessment)))
+    let format = if assessment.origin.is_some() {
+        FORMAT
+    } else {
+        OLDEST_FORMAT
+    };
+    base64::encode(&frame::wrap(format, &body::write(assessment)))
 }
 
 /// Read a link text written by [`encode`]. Surrounding whitespace is ignored.
@@ -80,7 +102,8 @@ pub fn decode(text: &str) -> Result<SharedAssessment, ShareError> {
     if len > MAX_LINK {
         return Err(ShareError::TooLong { len });
     }
-    body::read(&frame::unwrap(&base64::decode(text)?)?)
+    let (format, body) = frame::unwrap(&base64::decode(text)?)?;
+    body::read(&body, format)
 }
 
 /// What to tell someone about a link of `len` characters, if anything: past
@@ -124,6 +147,10 @@ mod tests {
             role: "engineering/site-reliability-engineering".to_owned(),
             level: "l2".to_owned(),
             name: Some("Ada".to_owned()),
+            origin: Some(Origin {
+                id: AssessmentId([0x5a; ID_BYTES]),
+                made: Some(1_767_225_600_000),
+            }),
             self_side,
             manager: None,
         }
@@ -152,6 +179,18 @@ mod tests {
             side,
         });
         assert_eq!(decode(&encode(&a)), Ok(a));
+    }
+
+    #[test]
+    fn a_link_without_an_origin_is_written_and_read_as_format_1() {
+        let old = SharedAssessment {
+            origin: None,
+            ..assessment()
+        };
+        let link = encode(&old);
+        assert!(link.starts_with("AQ"), "format byte 1: {link}");
+        assert!(encode(&assessment()).starts_with("Ag"), "format byte 2");
+        assert_eq!(decode(&link), Ok(old));
     }
 
     #[test]

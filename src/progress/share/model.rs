@@ -1,5 +1,6 @@
 //! What a share link carries: one level's self-assessment, and a manager's reply.
 
+use super::id::Origin;
 use super::key::ExpectationKey;
 use crate::ladder::Level;
 use crate::progress::{Progress, Rating};
@@ -18,8 +19,12 @@ pub struct SharedAssessment {
     pub role: String,
     /// The level id within the role, e.g. `l2`.
     pub level: String,
-    /// The person's display name, if they gave one.
+    /// The person's display name, if they gave one. Only shown: nothing is stored
+    /// by it (see [`SharedAssessment::key_id`]).
     pub name: Option<String>,
+    /// Which self-check this is and when the link was made; `None` in a link of
+    /// format 1, which carried neither.
+    pub origin: Option<Origin>,
     /// The person's own ratings and evidence notes.
     pub self_side: Side,
     /// The manager's ratings and comments, in a reply.

@@ -1,49 +1,92 @@
-//! What the extra module keeps in localStorage (through `storage`), each under its own
-//! key and never the person's own progress (`storage::KEY`), which it only reads:
-//!
-//! - `rungs:share:name`: the name you sign links and replies with;
-//! - `rungs:reply:<role>/<level>:<their name>`: your answers, as a manager, to someone's
-//!   shared link, in the format of `progress::to_json`; apart from your own self-check;
-//! - `rungs:kept:<role>/<level>:<manager name>`: a manager's reply you kept, as its
-//!   link text.
+//! What the extra module keeps in localStorage (through `storage`), never the person's
+//! own progress (`storage::KEY`), which it only reads. The keys and values are
+//! `progress::share::keep`'s (`rungs:reply:<id>`, `rungs:kept:<id>`,
+//! `rungs:share:id:<role>/<level>`), keyed by the id a link carries; besides them
+//! `rungs:share:name`, the name you sign links and replies with.
 
-use crate::progress::{from_json, to_json, Progress};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use wasm_bindgen::JsCast;
+
+use crate::progress::share::keep::{self, Store};
+use crate::progress::share::{AssessmentId, ID_BYTES};
 
 pub const NAME: &str = "rungs:share:name";
-const REPLY: &str = "rungs:reply:";
-const KEPT: &str = "rungs:kept:";
 
-pub use crate::storage::{get, remove, set};
+pub use crate::storage::{get, set};
 
-/// Where a manager's answers to the link of `name` for `role`/`level` are kept.
-pub fn reply_key(role: &str, level: &str, name: &str) -> String {
-    format!("{REPLY}{role}/{level}:{name}")
+/// localStorage, as the share core's [`Store`].
+pub struct Local;
+
+impl Store for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        crate::storage::get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        crate::storage::set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        crate::storage::remove(key)
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        crate::storage::keys(prefix)
+    }
 }
 
-/// The manager's answers kept under `key`; empty when there are none or they cannot
-/// be read (a damaged value is left where it is, not overwritten, until the next answer).
-pub fn answers(key: &str) -> Progress {
-    get(key)
-        .and_then(|raw| from_json(&raw).ok())
-        .unwrap_or_default()
+thread_local! {
+    /// This session's ids by `role/level`: the same id in every link made here even
+    /// when storage refuses to keep it.
+    static IDS: RefCell<BTreeMap<String, AssessmentId>> = const { RefCell::new(BTreeMap::new()) };
 }
 
-pub fn save_answers(key: &str, answers: &Progress) -> bool {
-    set(key, &to_json(answers))
+/// The person's assessment id for `role`/`level`: kept, or made now from
+/// `crypto.getRandomValues` and kept.
+pub fn own_id(role: &str, level: &str) -> AssessmentId {
+    let place = format!("{role}/{level}");
+    if let Some(id) = IDS.with_borrow(|ids| ids.get(&place).copied()) {
+        return id;
+    }
+    let id = keep::own_id(&mut Local, role, level, random());
+    IDS.with_borrow_mut(|ids| ids.insert(place, id));
+    id
 }
 
-/// Where a reply from `manager` about `role`/`level` is kept.
-pub fn kept_key(role: &str, level: &str, manager: &str) -> String {
-    format!("{KEPT}{role}/{level}:{manager}")
-}
-
-/// The replies kept for `role`/`level`: (manager name, link text), by name.
-pub fn kept(role: &str, level: &str) -> Vec<(String, String)> {
-    let prefix = kept_key(role, level, "");
-    let mut out: Vec<(String, String)> = crate::storage::keys(&prefix)
-        .into_iter()
-        .filter_map(|k| Some((k.strip_prefix(&prefix)?.to_owned(), get(&k)?)))
-        .collect();
-    out.sort();
+/// Random bytes from `crypto.getRandomValues`; from `Math.random` in a browser
+/// without it (none that runs this module).
+fn random() -> [u8; ID_BYTES] {
+    let mut out = [0u8; ID_BYTES];
+    let array = js_sys::Uint8Array::new_with_length(ID_BYTES as u32);
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok();
+    let fill = crypto.as_ref().and_then(|c| {
+        let f = js_sys::Reflect::get(c, &"getRandomValues".into()).ok()?;
+        f.dyn_into::<js_sys::Function>().ok()?.call1(c, &array).ok()
+    });
+    if fill.is_some() {
+        array.copy_to(&mut out);
+    } else {
+        for b in &mut out {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
     out
+}
+
+/// Rewrites values of the old keying by name (see `keep::migrate`); once per load.
+pub fn migrate() {
+    keep::migrate(&mut Local, crate::ui::store::now());
+}
+
+/// A time in milliseconds since the Unix epoch as a local date and time, in the
+/// browser's language: "1 Dec 2026, 14:48".
+pub fn when(ms: u64) -> String {
+    let date = js_sys::Date::new(&(ms as f64).into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    let language = leptos::prelude::window()
+        .navigator()
+        .language()
+        .unwrap_or_else(|| "en".to_owned());
+    date.to_locale_string(&language, &options).into()
 }

@@ -7,8 +7,10 @@
 //! `window.rungsModules.extra`. Everything here is built with plain DOM calls (`dom.rs`);
 //! text from links and ladders goes in as text, never markup.
 //!
-//! It keeps its own keys in localStorage (`kept.rs`) and only ever reads the person's
-//! own progress: opening a link never changes it.
+//! It keeps its own keys in localStorage (`kept.rs`, `progress::share::keep`), by the
+//! assessment id a link carries, and only ever reads the person's own progress:
+//! opening a link never changes it. Every link it shows is made again from the
+//! current state on each change and when it is copied.
 
 mod compare;
 mod fields;
@@ -28,6 +30,7 @@ use crate::progress::Rating;
 /// `compare(host, "role/level", "role/level" or "", progress_json)` and
 /// `summary(host, role, level, progress_json)` as `window.rungsModules.extra`.
 pub fn install() {
+    kept::migrate();
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);

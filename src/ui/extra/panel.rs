@@ -1,5 +1,9 @@
 //! "Share progress": the link to one level's ratings, with evidence notes only when
 //! asked for, and the managers' replies kept for that level.
+//!
+//! The link carries this person's assessment id for the level (`kept::own_id`), so
+//! that their manager's answers and their kept replies are found by it, not by name.
+//! It is made again on every change, and once more when it is copied.
 
 use std::rc::Rc;
 
@@ -7,9 +11,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::fields::{copy_link, link_field, listen, name_field, put_link, remember_name};
-use super::kept;
+use super::kept::{self, Local};
 use crate::ladder::Level;
-use crate::progress::share::{encode, SharedAssessment, Side};
+use crate::progress::share::keep::kept_for;
+use crate::progress::share::{encode, Origin, SharedAssessment, Side};
 use crate::progress::{from_json, Progress};
 use crate::route::Route;
 use crate::ui::dom::{action, add, el, text};
@@ -17,6 +22,8 @@ use crate::ui::dom::{action, add, el, text};
 /// Shows the share panel for level `level` of role `role` in `host`, with a link made
 /// from `progress` (the app's progress, as `progress::to_json` writes it).
 pub fn show(host: Element, role: String, level: String, progress: String) {
+    // Drawn again on every change of progress: the box stays as it was ticked.
+    let notes_ticked = field("share-notes").is_some_and(|c| c.checked());
     host.set_text_content(None);
     let ladder = super::ladder();
     let Some(found) = ladder.role(&role).and_then(|r| r.level(&level)) else {
@@ -67,6 +74,9 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     );
     add(&notes, &text("span", &[], "Include evidence notes"));
     add(&host, &notes);
+    if let Some(c) = field("share-notes") {
+        c.set_checked(notes_ticked);
+    }
     link_field(&host, "share", "Share link");
     replies(&host, &role, &level);
 
@@ -92,7 +102,10 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             e.type_().as_str(),
             action(&e).map(|(act, _)| act).as_deref(),
         ) {
-            ("click", Some("copy-share")) => copy_link("share"),
+            ("click", Some("copy-share")) => {
+                make();
+                copy_link("share");
+            }
             ("input" | "change", _) => make(),
             _ => {}
         }
@@ -108,11 +121,6 @@ fn assessment(
     found: &Level,
     progress: &Progress,
 ) -> SharedAssessment {
-    let doc = leptos::prelude::document();
-    let field = |id: &str| {
-        doc.get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
-    };
     let with_notes = field("share-notes").is_some_and(|c| c.checked());
     let name = field("share-name")
         .map(|i| i.value().trim().to_owned())
@@ -129,31 +137,41 @@ fn assessment(
         role: role.to_owned(),
         level: level.to_owned(),
         name,
+        // No time: the full link of a level must stay under 200 characters.
+        origin: Some(Origin {
+            id: kept::own_id(role, level),
+            made: None,
+        }),
         self_side,
         manager: None,
     }
 }
 
-/// Links to the replies kept for this level, if any.
+/// The input `id` (the notes box or the name field), if it is on the page.
+fn field(id: &str) -> Option<HtmlInputElement> {
+    leptos::prelude::document()
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// Links to the replies kept for this level, if any, newest first.
 fn replies(host: &Element, role: &str, level: &str) {
-    let kept = kept::kept(role, level);
+    let kept = kept_for(&Local, role, level, crate::ui::store::now());
     if kept.is_empty() {
         return;
     }
     add(host, &text("h3", &[], "Replies you kept"));
     let list = el("ul", &[]);
-    for (manager, link) in kept {
+    for (_, reply) in kept {
         let li = el("li", &[]);
-        let href = Route::Shared(link).to_fragment();
-        let from = if manager.is_empty() {
-            "your manager".to_owned()
-        } else {
-            manager
-        };
-        add(
-            &li,
-            &text("a", &[("href", &href)], &format!("Reply from {from}")),
-        );
+        let href = Route::Shared(reply.link).to_fragment();
+        let from = reply.manager.filter(|m| !m.is_empty());
+        let mut label = format!("Reply from {}", from.as_deref().unwrap_or("your manager"));
+        if reply.made > 0 {
+            label += &format!(", made {}", kept::when(reply.made));
+        }
+        add(&li, &text("a", &[("href", &href)], &label));
         add(&list, &li);
     }
     add(host, &list);

@@ -1,14 +1,20 @@
 //! A manager's reply: both sides side by side, per dimension, where they differ by two
-//! steps or more marked in words; and keeping it with your progress.
+//! steps or more marked in words; and keeping it with your progress, under the id of
+//! the self-check it answers (replacing another reply to it only when asked).
 
 use web_sys::Element;
 
 use super::fields::listen;
+use super::kept::{self, Local};
 use super::shared::{dimension_section, versions, who};
-use super::{apart, kept, rated};
+use super::{apart, rated};
 use crate::ladder::{Level, Role};
+use crate::progress::share::keep::{
+    keep, keeping, kept_key, own_id_if_any, Keeping, KeptReply, Store,
+};
 use crate::progress::share::{Entry, Resolved, SharedAssessment};
 use crate::ui::dom::{action, add, button, el, rich, say, section, show as show_el, text};
+use crate::ui::store::now;
 
 /// Ratings this many steps apart or more are marked in a reply.
 const MARK_APART: u8 = 2;
@@ -55,6 +61,7 @@ pub(super) fn show(
         n => format!("{n} expectations are rated two steps or more apart: they are marked below."),
     };
     add(host, &text("p", &[("class", "differ-count")], &summary));
+    about(host, shared);
     versions(host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(host, d, i);
@@ -122,46 +129,103 @@ pub(super) fn show(
     add(&part, &p);
     add(host, &part);
 
-    let key = kept::kept_key(&shared.role, &shared.level, who(&manager, ""));
-    let is_kept = kept::get(&key).is_some_and(|l| l == link);
-    show_kept(is_kept, "", false);
-    let link = link.to_owned();
+    let key = kept_key(shared);
+    let link = link.trim().to_owned();
+    let state = keeping(&Local, &key, &link);
+    show_kept(&state, None, false);
+    let shared = shared.clone();
     listen(host, move |e: web_sys::Event| {
         if e.type_() != "click" {
             return;
         }
         match action(&e).map(|(act, _)| act).as_deref() {
             Some("keep") => {
-                if kept::set(&key, &link) {
-                    show_kept(
-                        true,
-                        "Kept with your progress. Find it under Share progress on this level.",
-                        true,
-                    );
-                } else {
+                let before = keeping(&Local, &key, &link);
+                let reply = KeptReply::new(&link, &shared, now());
+                if !keep(&mut Local, &key, &reply, now()) {
                     say("keep-said", "This reply could not be kept: this browser’s storage is full or turned off.");
+                    return;
                 }
+                let said = match before {
+                    Keeping::Replaces(old) => format!(
+                        "Kept with your progress, in place of the reply from {}. Find it under Share progress on this level.",
+                        replaced(&old)
+                    ),
+                    _ => "Kept with your progress. Find it under Share progress on this level.".to_owned(),
+                };
+                show_kept(&Keeping::Kept, Some(&said), true);
             }
             Some("unkeep") => {
-                kept::remove(&key);
-                show_kept(false, "The kept reply was removed.", true);
+                Local.remove(&key);
+                show_kept(&Keeping::New, Some("The kept reply was removed."), true);
             }
             _ => {}
         }
     });
 }
 
-fn show_kept(kept: bool, said: &str, focus: bool) {
+/// When the reply was made, and a word when it answers another self-check than the
+/// one this browser shares for the level.
+fn about(host: &Element, shared: &SharedAssessment) {
+    if let Some(made) = shared.made_at(now()) {
+        add(
+            host,
+            &text("p", &[], &format!("Reply made {}.", kept::when(made))),
+        );
+    }
+    let own = own_id_if_any(&Local, &shared.role, &shared.level);
+    if let (Some(own), Some(origin)) = (own, shared.origin) {
+        if own != origin.id {
+            add(
+                host,
+                &text(
+                    "p",
+                    &[("class", "notice")],
+                    "This reply answers another self-check than the one this browser shares for this level: another person’s, or one shared from another device. Keep it only if it is yours.",
+                ),
+            );
+        }
+    }
+}
+
+/// "Grace, made 1 Dec 2026, 14:48": the reply a new one replaces.
+fn replaced(old: &KeptReply) -> String {
+    let from = old
+        .manager
+        .as_deref()
+        .filter(|m| !m.is_empty())
+        .unwrap_or("your manager");
+    if old.made > 0 {
+        format!("{from}, made {}", kept::when(old.made))
+    } else {
+        from.to_owned()
+    }
+}
+
+/// The keep buttons and what they say for `state`: `said`, or what `state` means.
+fn show_kept(state: &Keeping, said: Option<&str>, focus: bool) {
+    let kept = *state == Keeping::Kept;
     show_el("keep", !kept);
     show_el("unkeep", kept);
-    say(
-        "keep-said",
-        if said.is_empty() && kept {
-            "This reply is kept with your progress."
-        } else {
-            said
-        },
-    );
+    let label = match state {
+        Keeping::Replaces(_) => "Replace the kept reply with this one",
+        _ => "Keep this reply with my progress",
+    };
+    if let Some(b) = leptos::prelude::document().get_element_by_id("keep") {
+        b.set_text_content(Some(label));
+    }
+    let default = match state {
+        Keeping::New => String::new(),
+        Keeping::Kept => "This reply is kept with your progress.".to_owned(),
+        Keeping::Replaces(old) => format!(
+            "You keep another reply to this self-check, from {}. Keeping this one replaces it.",
+            replaced(old)
+        ),
+        Keeping::Unreadable(e) => format!(
+            "What is kept for this self-check cannot be read ({e}); keeping this reply copies it aside first."
+        ),
+    };
+    say("keep-said", said.unwrap_or(&default));
     if focus {
         crate::ui::dom::focus(if kept { "unkeep" } else { "keep" });
     }

@@ -1,7 +1,7 @@
 //! Opening a share link: someone's shared progress, read-only, with a place for their
 //! manager to answer; a manager's reply is `reply.rs`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::Element;
@@ -9,13 +9,21 @@ use web_sys::Element;
 use super::fields::{
     copy_link, input_value, link_field, listen, name_field, put_link, remember_name,
 };
-use super::{kept, rated};
+use super::kept::Local;
+use super::rated;
 use crate::ladder::{Dimension, Level, Role};
+use crate::progress::share::keep::{
+    adopt_old, load_answers, old_answers, reply_content, reply_key, Loaded, ManagerAnswers,
+    ReplyContent, Store,
+};
 use crate::progress::share::{
-    decode, encode, resolve, Entry, ManagerSide, Marks, Place, Resolved, SharedAssessment, Side,
+    decode, encode, resolve, Entry, ManagerSide, Marks, Origin, Place, Resolved, SharedAssessment,
+    Side,
 };
 use crate::progress::Progress;
-use crate::ui::dom::{action, add, button, dimension_title, el, rich, say, section, text};
+use crate::ui::dom::{
+    action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
+};
 use crate::ui::{rating, store::now};
 
 /// Shows the link text `link` in `host`: the shared progress, the reply, or what is
@@ -106,7 +114,8 @@ fn add_home(host: &Element) {
 }
 
 /// What was shared without a manager's side: their marks beside the ladder text, and
-/// a rating control per expectation for the manager's own answer.
+/// a rating control per expectation for the manager's own answer, kept under the
+/// link's assessment id (never the name it is signed with).
 fn answer(
     host: Element,
     shared: &SharedAssessment,
@@ -137,9 +146,33 @@ fn answer(
         &text(
             "p",
             &[],
-            "If you are their manager, rate each expectation yourself, then press Share reply at the end. Your answers stay on this device, apart from your own self-check.",
+            "If you are their manager, rate each expectation yourself, then press Share reply at the end. Your answers stay on this device, apart from your own self-check and from your answers to anyone else’s link.",
         ),
     );
+    let key = reply_key(shared);
+    let (answers, can_save) = match load_answers(&mut Local, &key, now()) {
+        Loaded::Found(found) => (found, true),
+        Loaded::Nothing => (ManagerAnswers::for_link(shared), true),
+        Loaded::Unreadable { error, kept_as } => {
+            let said = match &kept_as {
+                Some(aside) => format!("Your earlier answers to this link could not be read ({error}). They are kept aside under “{aside}”; what you answer now is saved in their place."),
+                None => format!("Your earlier answers to this link could not be read ({error}), and this browser’s storage is full: nothing you answer here is saved over them. Share your reply before you leave this page."),
+            };
+            add(
+                &host,
+                &text("p", &[("class", "notice error"), ("role", "alert")], &said),
+            );
+            (ManagerAnswers::for_link(shared), kept_as.is_some())
+        }
+    };
+    let old = if answers.answers.is_empty() {
+        old_answers(&Local, shared)
+    } else {
+        None
+    };
+    if let Some((_, found)) = &old {
+        offer_old(&host, found);
+    }
     versions(&host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(&host, d, i);
@@ -170,25 +203,31 @@ fn answer(
     );
     name_field(&part, "reply-name");
     add(&part, &button("Share reply", "reply", &[]));
+    add(
+        &part,
+        &text("p", &[("id", "reply-note"), ("role", "status")], ""),
+    );
     link_field(&part, "reply", "Reply link");
     add(&host, &part);
 
-    let key = kept::reply_key(&shared.role, &shared.level, who(&shared.name, ""));
-    let answers = Rc::new(RefCell::new(kept::answers(&key)));
-    rating::sync(&host, &answers.borrow());
+    let answers = Rc::new(RefCell::new(answers));
+    rating::sync(&host, &answers.borrow().answers);
     let shared = shared.clone();
     let level = level.clone();
+    // Once Share reply is pressed, the link follows every later answer.
+    let shown = Cell::new(false);
     let on_event = {
         let host = host.clone();
         move |e: web_sys::Event| {
             if let Some((id, words, change)) = rating::read(&e) {
                 let mut a = answers.borrow_mut();
                 match change {
-                    rating::Change::Rate(r) => a.rate(&id, &words, r, now()),
-                    rating::Change::Note(n) => a.set_evidence(&id, &words, &n, now()),
+                    rating::Change::Rate(r) => a.answers.rate(&id, &words, r, now()),
+                    rating::Change::Note(n) => a.answers.set_evidence(&id, &words, &n, now()),
                 }
-                rating::sync(&host, &a);
-                let saved = kept::save_answers(&key, &a);
+                a.updated = now();
+                rating::sync(&host, &a.answers);
+                let saved = can_save && Local.set(&key, &a.to_json());
                 say(
                     "answers-said",
                     if saved {
@@ -197,15 +236,46 @@ fn answer(
                         "Your answers could not be saved on this device: share your reply before you leave this page."
                     },
                 );
+                drop(a);
+                if shown.get() {
+                    make_reply(&shared, &answers.borrow().answers, &level);
+                }
                 return;
             }
             remember_name(&e);
-            match action(&e).map(|(act, _)| act).as_deref() {
-                Some("reply") if e.type_() == "click" => {
-                    let reply = with_manager(&shared, &answers.borrow(), &level);
-                    put_link("reply", &encode(&reply));
+            let act = action(&e).map(|(act, _)| act);
+            match (e.type_().as_str(), act.as_deref()) {
+                ("click", Some("reply")) => {
+                    shown.set(true);
+                    make_reply(&shared, &answers.borrow().answers, &level);
                 }
-                Some("copy-reply") if e.type_() == "click" => copy_link("reply"),
+                ("click", Some("copy-reply")) => {
+                    // Made again now: the copy holds every answer given so far.
+                    let made = make_reply(&shared, &answers.borrow().answers, &level);
+                    if made {
+                        copy_link("reply");
+                    }
+                }
+                ("click", Some("old-answers")) => {
+                    let Some((old_key, _)) = &old else { return };
+                    if let Some(taken) = adopt_old(&mut Local, old_key, &shared, now()) {
+                        *answers.borrow_mut() = taken;
+                        rating::sync(&host, &answers.borrow().answers);
+                        show_el("old-answers", false);
+                        say(
+                            "answers-said",
+                            "Your earlier answers are filled in and kept for this link.",
+                        );
+                        if shown.get() {
+                            make_reply(&shared, &answers.borrow().answers, &level);
+                        }
+                    } else {
+                        say("old-said", "They could not be taken: this browser’s storage is full or turned off.");
+                    }
+                }
+                ("input" | "change", _) if shown.get() => {
+                    make_reply(&shared, &answers.borrow().answers, &level);
+                }
                 _ => {}
             }
         }
@@ -213,10 +283,63 @@ fn answer(
     listen(&host, on_event);
 }
 
-/// `shared` with the manager's side: `answers` on `level`, signed with their name.
+/// Offers a manager's answers that an earlier Rungs kept by name alone for this role
+/// and level: they may be another person's, so they are never filled in unasked.
+fn offer_old(host: &Element, old: &ManagerAnswers) {
+    let part = section("notice", "old-h", "Answers kept by an earlier version");
+    let _ = part.set_attribute("id", "old-answers");
+    let signed = match old.name.as_deref() {
+        Some(n) => format!("signed “{n}”"),
+        None => "without a name".to_owned(),
+    };
+    add(
+        &part,
+        &text(
+            "p",
+            &[],
+            &format!("This device holds answers you gave to a link {signed} for this level, which an earlier version of Rungs kept by that name alone: they may be another person’s, so they are not filled in here."),
+        ),
+    );
+    add(
+        &part,
+        &button("Use those answers for this link", "old-answers", &[]),
+    );
+    add(
+        &part,
+        &text("p", &[("id", "old-said"), ("role", "status")], ""),
+    );
+    add(host, &part);
+}
+
+/// Shows the reply link made now from `answers`, or, when they rate and say nothing,
+/// a note instead of a link that would bring nothing back. True when a link is shown.
+fn make_reply(shared: &SharedAssessment, answers: &Progress, level: &Level) -> bool {
+    let reply = with_manager(shared, answers, level);
+    let note = match reply_content(&reply) {
+        ReplyContent::Empty => {
+            show_el("reply-out", false);
+            say("reply-note", "Nothing is rated yet, so there is no reply to send: rate the expectations above (or comment on them), then press Share reply.");
+            return false;
+        }
+        ReplyContent::CommentsOnly => {
+            "Nothing is rated in this reply: it carries your comments only."
+        }
+        ReplyContent::Rated(_) => "",
+    };
+    say("reply-note", note);
+    put_link("reply", &encode(&reply));
+    true
+}
+
+/// `shared` with the manager's side: `answers` on `level`, signed with their name,
+/// made now.
 fn with_manager(shared: &SharedAssessment, answers: &Progress, level: &Level) -> SharedAssessment {
     let name = input_value("reply-name").filter(|n| !n.trim().is_empty());
     SharedAssessment {
+        origin: shared.origin.map(|o| Origin {
+            made: Some(now()),
+            ..o
+        }),
         manager: Some(ManagerSide {
             name: name.map(|n| n.trim().to_owned()),
             side: Side::from_progress(answers, level),

@@ -1,0 +1,548 @@
+//! What Rungs keeps about share links, each value under a key of its own (never the
+//! person's progress, `rungs:progress`, which opening a link only reads):
+//!
+//! | key | value |
+//! |-----|-------|
+//! | `rungs:reply:<id>` | a manager's own answers to the link of self-check `<id>`: [`ManagerAnswers`] |
+//! | `rungs:kept:<id>` | the manager's reply to self-check `<id>` that its person kept: [`KeptReply`] |
+//! | `rungs:share:id:<role>/<level>` | this person's own assessment id for that level, 16 hex digits ([`own_id`]) |
+//! | `rungs:share:damaged:<key>:<time>` | a value under one of the keys above that could not be read, copied aside before anything was written over it |
+//!
+//! `<id>` is [`SharedAssessment::key_id`]: the random id a link carries, never a name
+//! someone typed. Every value under `rungs:reply:` and `rungs:kept:` is a JSON object
+//! whose top-level `"updated"` is the time of its last change in milliseconds since
+//! the Unix epoch (the backup carries them, and restoring keeps the newer).
+//!
+//! Before links carried an id, these were keyed by name: `rungs:reply:<role>/<level>:<their
+//! name>` held the answers as plain progress, `rungs:kept:<role>/<level>:<manager
+//! name>` a reply's link text. [`migrate`] turns those into the values above: a kept
+//! reply moves to its id; a manager's old answers stay under their old key (they may be
+//! any unnamed person's) and are only ever offered ([`old_answers`]), never filled in.
+//!
+//! Pure: [`Store`] is the part of localStorage this needs; the app passes the
+//! browser's, the tests a map.
+
+use super::{decode, AssessmentId, SharedAssessment, ID_BYTES};
+use crate::progress::json::{self, Number, Value};
+use crate::progress::{from_json, to_json, Progress, ProgressError};
+use std::collections::BTreeMap;
+
+/// Where a manager's answers are kept: this and the assessment id.
+pub const REPLY_PREFIX: &str = "rungs:reply:";
+/// Where kept replies are: this and the assessment id.
+pub const KEPT_PREFIX: &str = "rungs:kept:";
+/// Where a person's own assessment ids are: this and `<role>/<level>`.
+pub const ID_PREFIX: &str = "rungs:share:id:";
+/// Where unreadable values are copied aside: this, their key, `:` and the time.
+pub const DAMAGED_PREFIX: &str = "rungs:share:damaged:";
+
+/// The few localStorage calls this module makes.
+pub trait Store {
+    /// The value under `key`, if any.
+    fn get(&self, key: &str) -> Option<String>;
+    /// Keep `value` under `key`; false when that was refused (storage full or off).
+    fn set(&mut self, key: &str, value: &str) -> bool;
+    /// Forget `key`.
+    fn remove(&mut self, key: &str);
+    /// Every key that starts with `prefix`.
+    fn keys(&self, prefix: &str) -> Vec<String>;
+}
+
+/// A map as a [`Store`] that never refuses: for tests and tools.
+impl Store for BTreeMap<String, String> {
+    fn get(&self, key: &str) -> Option<String> {
+        BTreeMap::get(self, key).cloned()
+    }
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.insert(key.to_owned(), value.to_owned());
+        true
+    }
+    fn remove(&mut self, key: &str) {
+        BTreeMap::remove(self, key);
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        let from = self.range(prefix.to_owned()..);
+        from.map(|(k, _)| k)
+            .take_while(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+}
+
+/// Why a kept value could not be read. Messages are lower-case and name the field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum KeptError {
+    #[error("not json: {0}")]
+    NotJson(#[from] json::ParseError),
+    #[error("not a json object")]
+    NotObject,
+    #[error("the field `{field}` is missing or not {expected}")]
+    Field {
+        field: &'static str,
+        expected: &'static str,
+    },
+    #[error("unknown field `{field}`: it may come from a newer version of Rungs")]
+    Unknown { field: String },
+    #[error("the answers in `progress` cannot be read: {0}")]
+    Progress(#[from] ProgressError),
+}
+
+/// A manager's own answers to one person's link, stored under [`reply_key`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManagerAnswers {
+    /// When they last changed, in milliseconds since the Unix epoch.
+    pub updated: u64,
+    /// The role and level of the link they answer.
+    pub role: String,
+    pub level: String,
+    /// The name the link was signed with, if any: shown, never used to find them.
+    pub name: Option<String>,
+    /// The answers, one per expectation id, as the manager's own progress would hold them.
+    pub answers: Progress,
+}
+
+/// A manager's reply that its person kept, stored under [`kept_key`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeptReply {
+    /// When it was kept (or last replaced), in milliseconds since the Unix epoch; 0 for
+    /// one kept before replies were stamped.
+    pub updated: u64,
+    /// When the manager made the reply, clamped ([`SharedAssessment::made_at`]); 0 when
+    /// the link does not say (format 1).
+    pub made: u64,
+    /// The role and level it is about.
+    pub role: String,
+    pub level: String,
+    /// The manager's name, if they signed it.
+    pub manager: Option<String>,
+    /// The reply's link text, the part after `#/shared/`.
+    pub link: String,
+}
+
+/// The key of a manager's answers to the link `a` (or to the link a reply `a` answers).
+pub fn reply_key(a: &SharedAssessment) -> String {
+    format!("{REPLY_PREFIX}{}", a.key_id())
+}
+
+/// The key of a kept reply to the self-check of `a`.
+pub fn kept_key(a: &SharedAssessment) -> String {
+    format!("{KEPT_PREFIX}{}", a.key_id())
+}
+
+/// The old key of a manager's answers to a link for `role`/`level` signed `name` (or
+/// unnamed): the keying by name that let two people's answers mix.
+fn old_reply_key(role: &str, level: &str, name: Option<&str>) -> String {
+    format!("{REPLY_PREFIX}{role}/{level}:{}", name.unwrap_or(""))
+}
+
+/// Whether `key` (after its prefix) is of the old keying: ids never hold a `/`.
+fn is_old(rest: &str) -> bool {
+    rest.contains('/')
+}
+
+/// This person's assessment id for `role`/`level`: the one kept, or else `random`
+/// (bytes from `crypto.getRandomValues`), which is kept from now on. When storage
+/// refuses, `random` is returned all the same; the caller keeps it for the session.
+pub fn own_id(
+    store: &mut impl Store,
+    role: &str,
+    level: &str,
+    random: [u8; ID_BYTES],
+) -> AssessmentId {
+    let key = format!("{ID_PREFIX}{role}/{level}");
+    if let Some(id) = store.get(&key).and_then(|v| AssessmentId::parse(&v)) {
+        return id;
+    }
+    let id = AssessmentId(random);
+    store.set(&key, &id.to_string());
+    id
+}
+
+/// This person's assessment id for `role`/`level`, if one was ever made.
+pub fn own_id_if_any(store: &impl Store, role: &str, level: &str) -> Option<AssessmentId> {
+    AssessmentId::parse(&store.get(&format!("{ID_PREFIX}{role}/{level}"))?)
+}
+
+/// What was found under a key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Loaded<T> {
+    /// Nothing is kept there.
+    Nothing,
+    /// A value that reads.
+    Found(T),
+    /// A value that does not read. It was copied under `kept_as` (when storage allowed
+    /// the copy) before anything could be written over it; with `kept_as: None` nothing
+    /// may be saved under that key.
+    Unreadable {
+        error: KeptError,
+        kept_as: Option<String>,
+    },
+}
+
+/// Read the value under `key` with `read`; an unreadable one is copied aside first.
+fn load<T>(
+    store: &mut impl Store,
+    key: &str,
+    now: u64,
+    read: impl Fn(&str) -> Result<T, KeptError>,
+) -> Loaded<T> {
+    let Some(raw) = store.get(key) else {
+        return Loaded::Nothing;
+    };
+    match read(&raw) {
+        Ok(value) => Loaded::Found(value),
+        Err(error) => {
+            let aside = format!("{DAMAGED_PREFIX}{key}:{now}");
+            let kept_as = store.set(&aside, &raw).then_some(aside);
+            Loaded::Unreadable { error, kept_as }
+        }
+    }
+}
+
+/// The manager's answers under `key` ([`reply_key`]).
+pub fn load_answers(store: &mut impl Store, key: &str, now: u64) -> Loaded<ManagerAnswers> {
+    load(store, key, now, ManagerAnswers::from_json)
+}
+
+/// The kept reply under `key` ([`kept_key`]).
+pub fn load_kept(store: &mut impl Store, key: &str, now: u64) -> Loaded<KeptReply> {
+    load(store, key, now, KeptReply::from_json)
+}
+
+impl ManagerAnswers {
+    /// No answers yet to the link `a`.
+    pub fn for_link(a: &SharedAssessment) -> ManagerAnswers {
+        ManagerAnswers {
+            updated: 0,
+            role: a.role.clone(),
+            level: a.level.clone(),
+            name: a.name.clone(),
+            answers: Progress::default(),
+        }
+    }
+
+    /// The stored value: `{"updated":…,"role":…,"level":…,"name":…|null,"progress":{…}}`,
+    /// `progress` in the format of `progress::to_json`.
+    pub fn to_json(&self) -> String {
+        let progress = json::parse(&to_json(&self.answers)).unwrap_or(Value::Null);
+        Value::Object(vec![
+            field("updated", Value::Number(Number::from(self.updated))),
+            field("role", Value::String(self.role.clone())),
+            field("level", Value::String(self.level.clone())),
+            field("name", optional(&self.name)),
+            field("progress", progress),
+        ])
+        .to_string()
+    }
+
+    /// Read a value written by [`ManagerAnswers::to_json`].
+    pub fn from_json(text: &str) -> Result<ManagerAnswers, KeptError> {
+        let value = json::parse(text)?;
+        let fields = Fields::of(&value, &["updated", "role", "level", "name", "progress"])?;
+        let progress = fields.get("progress").ok_or(KeptError::Field {
+            field: "progress",
+            expected: "stored progress",
+        })?;
+        Ok(ManagerAnswers {
+            updated: fields.number("updated")?,
+            role: fields.text("role")?,
+            level: fields.text("level")?,
+            name: fields.optional_text("name")?,
+            answers: from_json(&progress.to_string())?,
+        })
+    }
+}
+
+impl KeptReply {
+    /// `reply`, whose link text is `link`, kept at `now`.
+    pub fn new(link: &str, reply: &SharedAssessment, now: u64) -> KeptReply {
+        KeptReply {
+            updated: now,
+            made: reply.made_at(now).unwrap_or(0),
+            role: reply.role.clone(),
+            level: reply.level.clone(),
+            manager: reply.manager.as_ref().and_then(|m| m.name.clone()),
+            link: link.trim().to_owned(),
+        }
+    }
+
+    /// The stored value:
+    /// `{"updated":…,"made":…,"role":…,"level":…,"manager":…|null,"link":…}`.
+    pub fn to_json(&self) -> String {
+        Value::Object(vec![
+            field("updated", Value::Number(Number::from(self.updated))),
+            field("made", Value::Number(Number::from(self.made))),
+            field("role", Value::String(self.role.clone())),
+            field("level", Value::String(self.level.clone())),
+            field("manager", optional(&self.manager)),
+            field("link", Value::String(self.link.clone())),
+        ])
+        .to_string()
+    }
+
+    /// Read a value written by [`KeptReply::to_json`].
+    pub fn from_json(text: &str) -> Result<KeptReply, KeptError> {
+        let value = json::parse(text)?;
+        let names = ["updated", "made", "role", "level", "manager", "link"];
+        let fields = Fields::of(&value, &names)?;
+        Ok(KeptReply {
+            updated: fields.number("updated")?,
+            made: fields.number("made")?,
+            role: fields.text("role")?,
+            level: fields.text("level")?,
+            manager: fields.optional_text("manager")?,
+            link: fields.text("link")?,
+        })
+    }
+}
+
+/// What keeping a reply would do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Keeping {
+    /// Nothing is kept for this self-check yet.
+    New,
+    /// This very reply is kept.
+    Kept,
+    /// Another reply to the same self-check is kept: keeping this one replaces it.
+    Replaces(KeptReply),
+    /// What is kept for this self-check cannot be read; keeping this one copies it
+    /// aside first.
+    Unreadable(KeptError),
+}
+
+/// What keeping the reply with link text `link` under `key` would do.
+pub fn keeping(store: &impl Store, key: &str, link: &str) -> Keeping {
+    match store.get(key).map(|raw| KeptReply::from_json(&raw)) {
+        None => Keeping::New,
+        Some(Ok(kept)) if kept.link == link.trim() => Keeping::Kept,
+        Some(Ok(kept)) => Keeping::Replaces(kept),
+        Some(Err(e)) => Keeping::Unreadable(e),
+    }
+}
+
+/// Keep `reply` under `key`, copying an unreadable value there aside first; false
+/// when storage refused (and then nothing was written over anything).
+pub fn keep(store: &mut impl Store, key: &str, reply: &KeptReply, now: u64) -> bool {
+    if let Loaded::Unreadable { kept_as: None, .. } = load_kept(store, key, now) {
+        return false;
+    }
+    store.set(key, &reply.to_json())
+}
+
+/// The readable kept replies about `role`/`level` (of either keying), newest first.
+pub fn kept_for(store: &impl Store, role: &str, level: &str, now: u64) -> Vec<(String, KeptReply)> {
+    let mut out: Vec<(String, KeptReply)> = store
+        .keys(KEPT_PREFIX)
+        .into_iter()
+        .filter_map(|key| {
+            let raw = store.get(&key)?;
+            let kept = KeptReply::from_json(&raw)
+                .ok()
+                .or_else(|| old_kept(&raw, now))?;
+            (kept.role == role && kept.level == level).then_some((key, kept))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.made.cmp(&a.1.made).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// A kept reply of the old keying, whose value was the bare link text, read at `now`.
+fn old_kept(raw: &str, now: u64) -> Option<KeptReply> {
+    let reply = decode(raw).ok().filter(|r| r.manager.is_some())?;
+    Some(KeptReply {
+        updated: 0,
+        ..KeptReply::new(raw, &reply, now)
+    })
+}
+
+/// The answers a manager gave, under the old keying by name, to a link for the same
+/// role and level signed with the same name (or also unnamed) as `a`: its old key and
+/// the answers. They may be another person's, so they are only ever offered.
+pub fn old_answers(store: &impl Store, a: &SharedAssessment) -> Option<(String, ManagerAnswers)> {
+    let key = old_reply_key(
+        &a.role,
+        &a.level,
+        a.name.as_deref().filter(|n| !n.is_empty()),
+    );
+    let raw = store.get(&key)?;
+    let answers = ManagerAnswers::from_json(&raw)
+        .ok()
+        .or_else(|| old_manager_answers(&key, &raw))?;
+    Some((key, answers))
+}
+
+/// Take the old answers under `old_key` as the manager's answers to `a` (where the
+/// person chose to), joined with any given to it already; the old key is forgotten once
+/// the answers are saved. `None` when there is nothing to take or storage refused.
+pub fn adopt_old(
+    store: &mut impl Store,
+    old_key: &str,
+    a: &SharedAssessment,
+    now: u64,
+) -> Option<ManagerAnswers> {
+    let (found_key, old) = old_answers(store, a)?;
+    if found_key != old_key {
+        return None;
+    }
+    let key = reply_key(a);
+    let mut answers = match load_answers(store, &key, now) {
+        Loaded::Found(current) => current,
+        Loaded::Nothing => ManagerAnswers::for_link(a),
+        Loaded::Unreadable { kept_as: None, .. } => return None,
+        Loaded::Unreadable { .. } => ManagerAnswers::for_link(a),
+    };
+    answers.answers.merge(&old.answers);
+    answers.updated = now;
+    if !store.set(&key, &answers.to_json()) {
+        return None;
+    }
+    store.remove(old_key);
+    Some(answers)
+}
+
+/// A manager's answers of the old keying (`rungs:reply:<role>/<level>:<name>`, plain
+/// progress), stamped with the newest answer's time.
+fn old_manager_answers(key: &str, raw: &str) -> Option<ManagerAnswers> {
+    let rest = key.strip_prefix(REPLY_PREFIX)?;
+    let (place, name) = rest.split_once(':')?;
+    let (role, level) = place.rsplit_once('/')?;
+    let answers = from_json(raw).ok()?;
+    Some(ManagerAnswers {
+        updated: answers
+            .answers
+            .values()
+            .map(|a| a.updated)
+            .max()
+            .unwrap_or(0),
+        role: role.to_owned(),
+        level: level.to_owned(),
+        name: (!name.is_empty()).then(|| name.to_owned()),
+        answers,
+    })
+}
+
+/// Rewrite the values of the old keying (by name) as this module's values: each
+/// kept reply moves to the key of its assessment (or, when another reply is kept
+/// there, stays under its old key in the new shape); a manager's old answers take the
+/// new shape under their old key, where [`old_answers`] offers them. Values that do not
+/// read are left as they are. Returns how many values were rewritten.
+pub fn migrate(store: &mut impl Store, now: u64) -> usize {
+    let mut done = 0;
+    for key in store.keys(REPLY_PREFIX) {
+        let rest = &key[REPLY_PREFIX.len()..];
+        let Some(raw) = store.get(&key) else { continue };
+        if !is_old(rest) || ManagerAnswers::from_json(&raw).is_ok() {
+            continue;
+        }
+        if let Some(answers) = old_manager_answers(&key, &raw) {
+            done += usize::from(store.set(&key, &answers.to_json()));
+        }
+    }
+    for key in store.keys(KEPT_PREFIX) {
+        let rest = &key[KEPT_PREFIX.len()..];
+        let Some(raw) = store.get(&key) else { continue };
+        if !is_old(rest) || KeptReply::from_json(&raw).is_ok() {
+            continue;
+        }
+        let (Some(kept), Ok(reply)) = (old_kept(&raw, now), decode(&raw)) else {
+            continue;
+        };
+        let to = kept_key(&reply);
+        let value = kept.to_json();
+        let moved = match store.get(&to) {
+            None => store.set(&to, &value),
+            Some(there) => KeptReply::from_json(&there).is_ok_and(|k| k.link == kept.link),
+        };
+        if moved {
+            store.remove(&key);
+            done += 1;
+        } else if store.set(&key, &value) {
+            done += 1;
+        }
+    }
+    done
+}
+
+/// How much of the manager's side a reply carries, to say so before it is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReplyContent {
+    /// No rating and no comment: it would bring nothing back.
+    Empty,
+    /// Comments, but no rating.
+    CommentsOnly,
+    /// This many expectations rated.
+    Rated(usize),
+}
+
+/// What the manager's side of `reply` carries.
+pub fn reply_content(reply: &SharedAssessment) -> ReplyContent {
+    let Some(side) = reply.manager.as_ref().map(|m| &m.side) else {
+        return ReplyContent::Empty;
+    };
+    let rated = side.entries.values().filter(|e| e.rating.is_some()).count();
+    let commented = side.entries.values().any(|e| !e.note.trim().is_empty());
+    match (rated, commented) {
+        (0, false) => ReplyContent::Empty,
+        (0, true) => ReplyContent::CommentsOnly,
+        (n, _) => ReplyContent::Rated(n),
+    }
+}
+
+fn field(name: &str, value: Value) -> (String, Value) {
+    (name.to_owned(), value)
+}
+
+fn optional(text: &Option<String>) -> Value {
+    text.clone().map_or(Value::Null, Value::String)
+}
+
+/// The members of a JSON object, all of them among `known`.
+struct Fields<'a>(&'a [(String, Value)]);
+
+impl<'a> Fields<'a> {
+    fn of(value: &'a Value, known: &[&str]) -> Result<Fields<'a>, KeptError> {
+        let members = value.as_object().ok_or(KeptError::NotObject)?;
+        if let Some((name, _)) = members.iter().find(|(k, _)| !known.contains(&k.as_str())) {
+            return Err(KeptError::Unknown {
+                field: name.clone(),
+            });
+        }
+        Ok(Fields(members))
+    }
+
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    fn number(&self, name: &'static str) -> Result<u64, KeptError> {
+        match self.get(name) {
+            Some(Value::Number(n)) => n.as_u64(),
+            _ => None,
+        }
+        .ok_or(KeptError::Field {
+            field: name,
+            expected: "a whole number",
+        })
+    }
+
+    fn text(&self, name: &'static str) -> Result<String, KeptError> {
+        match self.get(name) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            _ => Err(KeptError::Field {
+                field: name,
+                expected: "a string",
+            }),
+        }
+    }
+
+    fn optional_text(&self, name: &'static str) -> Result<Option<String>, KeptError> {
+        match self.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(KeptError::Field {
+                field: name,
+                expected: "a string or null",
+            }),
+        }
+    }
+}
