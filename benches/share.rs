@@ -48,7 +48,7 @@ fn main() {
         name: None,
         // A random id; share links carry no time.
         origin: Some(Origin {
-            id: AssessmentId([0x9f, 0x3c, 0xe1, 0x07, 0xb6, 0x5a]),
+            id: AssessmentId([0x9f, 0x3c, 0xe1, 0x07, 0xb6]),
             made: None,
         }),
         self_side: Side::from_progress(&progress, level),

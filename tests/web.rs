@@ -280,7 +280,7 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
         role: role.id.clone(),
         level: level.id.clone(),
         name: Some("Ada".into()),
-        origin: Some(Origin { id: AssessmentId([7; 6]), made: None }),
+        origin: Some(Origin { id: AssessmentId([7; 5]), made: None }),
         self_side,
         manager: None,
     };
@@ -296,7 +296,7 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
     // it is signed with, nor as their own progress.
     let exceeding: web_sys::HtmlInputElement = group.query_selector("input[value=exceeding]").unwrap().unwrap().unchecked_into();
     exceeding.click();
-    let kept = ManagerAnswers::from_json(&storage.get_item("rungs:reply:070707070707").unwrap().expect("kept")).unwrap();
+    let kept = ManagerAnswers::from_json(&storage.get_item("rungs:reply:0707070707").unwrap().expect("kept")).unwrap();
     assert_eq!(kept.answers.rating(&first.id), Some(Rating::Exceeding));
     assert_eq!(kept.name.as_deref(), Some("Ada"));
     assert_eq!(storage.get_item("rungs:progress").unwrap(), None);

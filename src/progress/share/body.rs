@@ -23,6 +23,15 @@ const NOTE: u8 = 0x10;
 /// The body bytes of `a`, before compression: format 2 when it has an
 /// [`Origin`], else format 1.
 pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
+    write_with(a, a.manager.as_ref())
+}
+
+/// The body bytes of `a` without its manager's side: the link a reply answers.
+pub(super) fn write_own(a: &SharedAssessment) -> Vec<u8> {
+    write_with(a, None)
+}
+
+fn write_with(a: &SharedAssessment, manager: Option<&ManagerSide>) -> Vec<u8> {
     let mut out = Vec::new();
     put_version(&mut out, &a.ladder_version);
     put_str(&mut out, &a.role);
@@ -31,9 +40,9 @@ pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
     if let Some(origin) = &a.origin {
         out.extend_from_slice(&origin.id.0);
     }
-    let manager_name = a.manager.as_ref().and_then(|m| m.name.as_deref());
+    let manager_name = manager.and_then(|m| m.name.as_deref());
     let flags = flag(a.name.is_some(), NAME)
-        | flag(a.manager.is_some(), MANAGER)
+        | flag(manager.is_some(), MANAGER)
         | flag(manager_name.is_some(), MANAGER_NAME)
         | flag(made.is_some() && a.origin.is_some(), MADE);
     out.push(flags);
@@ -46,7 +55,7 @@ pub(super) fn write(a: &SharedAssessment) -> Vec<u8> {
     }
 
     let own = &a.self_side;
-    let manager = a.manager.as_ref().map(|m| &m.side);
+    let manager = manager.map(|m| &m.side);
     let ids: BTreeSet<ExpectationKey> = own
         .entries
         .keys()
@@ -305,14 +314,14 @@ mod tests {
             role: "r".to_owned(),
             level: "l".to_owned(),
             origin: Some(Origin {
-                id: AssessmentId([1, 2, 3, 4, 5, 6]),
+                id: AssessmentId([1, 2, 3, 4, 5]),
                 made: Some(1_767_225_600_999),
             }),
             ..SharedAssessment::default()
         };
         let bytes = write(&a);
         // The id, the flags (made), 1767225600 seconds as LEB128, no entries.
-        let mut want = vec![0b11, 0xab, 1, b'r', 1, b'l', 1, 2, 3, 4, 5, 6, MADE];
+        let mut want = vec![0b11, 0xab, 1, b'r', 1, b'l', 1, 2, 3, 4, 5, MADE];
         want.extend_from_slice(&[0x80, 0xf2, 0xd6, 0xca, 0x06, 0]);
         assert_eq!(bytes, want);
         let read = read(&bytes, 2).expect("valid");

@@ -24,7 +24,7 @@ pub enum ShareError {
     Trailing { area: &'static str, at: usize },
     #[error(
         "checksum mismatch: the link says {stored:08x}, its content gives {computed:08x}; \
-         the link was changed or damaged"
+         the link was changed, damaged or cut short"
     )]
     Checksum { stored: u32, computed: u32 },
     #[error(

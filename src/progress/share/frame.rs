@@ -3,7 +3,7 @@
 
 use super::bytes::{put_varint, Area, Reader};
 use super::error::ShareError;
-use super::{FORMAT, MAX_BODY, OLDEST_FORMAT};
+use super::MAX_BODY;
 use miniz_oxide::inflate::TINFLStatus;
 
 const STORED: u8 = 0;
@@ -23,10 +23,17 @@ pub(super) fn wrap(format: u8, body: &[u8]) -> Vec<u8> {
     frame(format, encoding, stored)
 }
 
-/// Version, `encoding`, length and checksum, then `stored` as it is.
+/// Version, `encoding`, length (format 1) and checksum, then `stored` as it is.
+/// Format 2 puts the encoding in the high half of the version byte and leaves the
+/// length out: the body runs to the end, and the checksum catches a cut link.
 fn frame(format: u8, encoding: u8, stored: &[u8]) -> Vec<u8> {
-    let mut head = vec![format, encoding];
-    put_varint(&mut head, stored.len());
+    let head = if format == 1 {
+        let mut head = vec![format, encoding];
+        put_varint(&mut head, stored.len());
+        head
+    } else {
+        vec![format | (encoding << 4)]
+    };
     let sum = checksum(&head, stored);
     let mut out = head;
     out.extend_from_slice(&sum.to_le_bytes());
@@ -38,20 +45,24 @@ fn frame(format: u8, encoding: u8, stored: &[u8]) -> Vec<u8> {
 /// inflated.
 pub(super) fn unwrap(link: &[u8]) -> Result<(u8, Vec<u8>), ShareError> {
     let mut r = Reader::new(link, Area::Link);
-    let version = r.byte("format version")?;
-    if !(OLDEST_FORMAT..=FORMAT).contains(&version) {
-        return Err(ShareError::UnknownVersion { version });
-    }
-    let encoding = r.byte("body encoding")?;
-    let len = r.varint("body length")?;
+    let first = r.byte("format version")?;
+    let version = first & 0x0f;
+    let (encoding, len) = match (version, first >> 4) {
+        (1, 0) => (r.byte("body encoding")?, Some(r.varint("body length")?)),
+        (2, encoding) => (encoding, None),
+        _ => return Err(ShareError::UnknownVersion { version }),
+    };
     let head = &link[..r.at()];
     let stored_sum = u32::from_le_bytes(r.array("checksum")?);
     let body_at = r.at();
-    let stored = r.take(len, "body")?;
-    if !r.rest().is_empty() {
+    let stored = match len {
+        Some(len) => r.take(len, "body")?,
+        None => r.rest(),
+    };
+    if len.is_some() && !r.rest().is_empty() {
         return Err(ShareError::Trailing {
             area: "link",
-            at: body_at + len,
+            at: body_at + stored.len(),
         });
     }
     let computed = checksum(head, stored);
@@ -96,6 +107,7 @@ fn checksum(head: &[u8], stored: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::share::FORMAT;
 
     #[test]
     fn checksum_is_fnv1a_32() {
@@ -107,8 +119,12 @@ mod tests {
 
     #[test]
     fn a_body_that_does_not_shrink_is_stored() {
+        let link = wrap(1, b"abc");
+        assert_eq!(link[..3], [1, STORED, 3]);
+        assert_eq!(unwrap(&link), Ok((1, b"abc".to_vec())));
         let link = wrap(FORMAT, b"abc");
-        assert_eq!(link[..3], [FORMAT, STORED, 3]);
+        assert_eq!(link[0], FORMAT | (STORED << 4));
+        assert_eq!(link.len(), 1 + 4 + 3, "no length in format 2");
         assert_eq!(unwrap(&link), Ok((FORMAT, b"abc".to_vec())));
     }
 
@@ -117,6 +133,7 @@ mod tests {
         let body = "I shipped it. ".repeat(50).into_bytes();
         let link = wrap(1, &body);
         assert_eq!(link[1], DEFLATE);
+        assert_eq!(wrap(FORMAT, &body)[0], FORMAT | (DEFLATE << 4));
         assert!(link.len() < body.len() / 4, "{} bytes", link.len());
         assert_eq!(unwrap(&link), Ok((1, body)));
     }
@@ -131,7 +148,7 @@ mod tests {
 
     #[test]
     fn a_cut_link_says_where_it_ends_and_how_long_it_should_be() {
-        let link = wrap(FORMAT, b"abcdef"); // 3 header bytes, 4 checksum, 6 body
+        let link = wrap(1, b"abcdef"); // 3 header bytes, 4 checksum, 6 body
         assert_eq!(
             unwrap(&link[..10]),
             Err(ShareError::Truncated { at: 10, needed: 13 })
@@ -156,7 +173,7 @@ mod tests {
 
     #[test]
     fn bytes_after_the_body_are_refused() {
-        let mut link = wrap(FORMAT, b"abc");
+        let mut link = wrap(1, b"abc");
         link.push(0);
         assert_eq!(
             unwrap(&link),

@@ -7,21 +7,21 @@ use super::SharedAssessment;
 use std::fmt;
 
 /// How many random bytes an assessment id has.
-pub const ID_BYTES: usize = 6;
+pub const ID_BYTES: usize = 5;
 
 /// The random id of one person's self-check of one level, made once from
 /// `crypto.getRandomValues` in the browser and kept with their share settings.
 ///
 /// Every link they share for that level carries it, and so does their manager's
 /// reply: the manager's own answers and the replies the person keeps are stored under
-/// it, so two people who give the same name (or none) never share them. 48 random bits
+/// it, so two people who give the same name (or none) never share them. 40 random bits
 /// (a full L2 link must stay under 200 characters): among the thousand links a busy
-/// manager might open, two ids collide by a chance of about 1 in 500 million.
+/// manager might open, two ids collide by a chance of about 1 in 2 million.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AssessmentId(pub [u8; ID_BYTES]);
 
 impl AssessmentId {
-    /// The id of 12 lower-case hex digits, as [`Display`](fmt::Display) writes it.
+    /// The id of 10 lower-case hex digits, as [`Display`](fmt::Display) writes it.
     pub fn parse(text: &str) -> Option<AssessmentId> {
         let digits = text.as_bytes();
         if digits.len() != 2 * ID_BYTES {
@@ -35,7 +35,7 @@ impl AssessmentId {
     }
 }
 
-/// 12 lower-case hex digits.
+/// 10 lower-case hex digits.
 impl fmt::Display for AssessmentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&hex(&self.0))
@@ -66,7 +66,7 @@ pub const OLD_ID_PREFIX: &str = "v1-";
 
 impl SharedAssessment {
     /// The id the manager's answers to this link, and a kept reply to it, are stored
-    /// under: the random id, as 12 hex digits, of a format 2 link; for a format 1 link,
+    /// under: the random id, as 10 hex digits, of a format 2 link; for a format 1 link,
     /// which has none, `v1-` and the 64-bit FNV-1a hash of its own side (ladder
     /// version, role, level, name, ratings and notes; the manager's side left out, so a
     /// reply has the id of the link it answers). Two old links share an id only when
@@ -75,11 +75,7 @@ impl SharedAssessment {
         match &self.origin {
             Some(origin) => origin.id.to_string(),
             None => {
-                let own = SharedAssessment {
-                    manager: None,
-                    ..self.clone()
-                };
-                let sum = body::write(&own)
+                let sum = body::write_own(self)
                     .iter()
                     .fold(0xcbf2_9ce4_8422_2325u64, |hash, &b| {
                         (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
@@ -119,16 +115,11 @@ mod tests {
     }
 
     #[test]
-    fn an_id_prints_as_16_hex_digits_and_parses_back() {
-        let id = AssessmentId([0, 1, 0xab, 0xcd, 0xef, 0xff]);
-        assert_eq!(id.to_string(), "0001abcdefff");
-        assert_eq!(AssessmentId::parse("0001abcdefff"), Some(id));
-        for bad in [
-            "0001abcdeff",
-            "0001ABCDEFFF",
-            "0001abcdefffa",
-            "v1-0001abcde",
-        ] {
+    fn an_id_prints_as_10_hex_digits_and_parses_back() {
+        let id = AssessmentId([0, 1, 0xab, 0xcd, 0xef]);
+        assert_eq!(id.to_string(), "0001abcdef");
+        assert_eq!(AssessmentId::parse("0001abcdef"), Some(id));
+        for bad in ["0001abcde", "0001ABCDEF", "0001abcdefa", "v1-0001abc"] {
             assert_eq!(AssessmentId::parse(bad), None, "{bad}");
         }
     }
@@ -143,7 +134,7 @@ mod tests {
             }),
             ..old_link(Some("Ada"))
         };
-        assert_eq!(link.key_id(), "070707070707");
+        assert_eq!(link.key_id(), "0707070707");
         assert_eq!(
             SharedAssessment {
                 name: Some("Bob".to_owned()),

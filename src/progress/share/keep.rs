@@ -4,7 +4,7 @@
 //! | key | value |
 //! |-----|-------|
 //! | `rungs:reply:<id>` | a manager's own answers to the link of self-check `<id>`: [`ManagerAnswers`] |
-//! | `rungs:kept:<id>` | the manager's reply to self-check `<id>` that its person kept: [`KeptReply`] |
+//! | `rungs:kept:<id>` | the manager's reply to self-check `<id>` that its person kept: [`KeptReply`], `{"updated":…,"made":…,"link":…}` |
 //! | `rungs:share:id:<role>/<level>` | this person's own assessment id for that level, 16 hex digits ([`own_id`]) |
 //! | `rungs:share:damaged:<key>:<time>` | a value under one of the keys above that could not be read, copied aside before anything was written over it |
 //!
@@ -15,15 +15,16 @@
 //!
 //! Before links carried an id, these were keyed by name: `rungs:reply:<role>/<level>:<their
 //! name>` held the answers as plain progress, `rungs:kept:<role>/<level>:<manager
-//! name>` a reply's link text. [`migrate`] turns those into the values above: a kept
-//! reply moves to its id; a manager's old answers stay under their old key (they may be
-//! any unnamed person's) and are only ever offered ([`old_answers`]), never filled in.
+//! name>` a reply's link text. Both are left as they are (backups carry them, reset
+//! clears them): a kept reply of that keying is still listed and opens
+//! ([`kept_for`] reads the bare link text); a manager's old answers are never filled
+//! in for any link, since they may be any unnamed person's.
 //!
 //! Pure: [`Store`] is the part of localStorage this needs; the app passes the
 //! browser's, the tests a map.
 
 use super::{decode, AssessmentId, SharedAssessment, ID_BYTES};
-use crate::progress::json::{self, Number, Value};
+use crate::progress::json::{self, Value};
 use crate::progress::{from_json, to_json, Progress, ProgressError};
 use std::collections::BTreeMap;
 
@@ -85,6 +86,8 @@ pub enum KeptError {
     Unknown { field: String },
     #[error("the answers in `progress` cannot be read: {0}")]
     Progress(#[from] ProgressError),
+    #[error("the kept link cannot be read: {0}")]
+    Link(#[from] super::ShareError),
 }
 
 /// A manager's own answers to one person's link, stored under [`reply_key`].
@@ -110,10 +113,10 @@ pub struct KeptReply {
     /// When the manager made the reply, clamped ([`SharedAssessment::made_at`]); 0 when
     /// the link does not say (format 1).
     pub made: u64,
-    /// The role and level it is about.
+    /// The role and level it is about (from the link).
     pub role: String,
     pub level: String,
-    /// The manager's name, if they signed it.
+    /// The manager's name, if they signed it (from the link).
     pub manager: Option<String>,
     /// The reply's link text, the part after `#/shared/`.
     pub link: String,
@@ -127,17 +130,6 @@ pub fn reply_key(a: &SharedAssessment) -> String {
 /// The key of a kept reply to the self-check of `a`.
 pub fn kept_key(a: &SharedAssessment) -> String {
     format!("{KEPT_PREFIX}{}", a.key_id())
-}
-
-/// The old key of a manager's answers to a link for `role`/`level` signed `name` (or
-/// unnamed): the keying by name that let two people's answers mix.
-fn old_reply_key(role: &str, level: &str, name: Option<&str>) -> String {
-    format!("{REPLY_PREFIX}{role}/{level}:{}", name.unwrap_or(""))
-}
-
-/// Whether `key` (after its prefix) is of the old keying: ids never hold a `/`.
-fn is_old(rest: &str) -> bool {
-    rest.contains('/')
 }
 
 /// This person's assessment id for `role`/`level`: the one kept, or else `random`
@@ -224,15 +216,14 @@ impl ManagerAnswers {
     /// The stored value: `{"updated":…,"role":…,"level":…,"name":…|null,"progress":{…}}`,
     /// `progress` in the format of `progress::to_json`.
     pub fn to_json(&self) -> String {
-        let progress = json::parse(&to_json(&self.answers)).unwrap_or(Value::Null);
-        Value::Object(vec![
-            field("updated", Value::Number(Number::from(self.updated))),
-            field("role", Value::String(self.role.clone())),
-            field("level", Value::String(self.level.clone())),
-            field("name", optional(&self.name)),
-            field("progress", progress),
-        ])
-        .to_string()
+        format!(
+            "{{\"updated\":{},\"role\":{},\"level\":{},\"name\":{},\"progress\":{}}}",
+            self.updated,
+            quoted(&self.role),
+            quoted(&self.level),
+            optional(&self.name),
+            to_json(&self.answers)
+        )
     }
 
     /// Read a value written by [`ManagerAnswers::to_json`].
@@ -266,32 +257,30 @@ impl KeptReply {
         }
     }
 
-    /// The stored value:
-    /// `{"updated":…,"made":…,"role":…,"level":…,"manager":…|null,"link":…}`.
+    /// The stored value: `{"updated":…,"made":…,"link":…}`; the role, level and
+    /// manager are read from the link.
     pub fn to_json(&self) -> String {
-        Value::Object(vec![
-            field("updated", Value::Number(Number::from(self.updated))),
-            field("made", Value::Number(Number::from(self.made))),
-            field("role", Value::String(self.role.clone())),
-            field("level", Value::String(self.level.clone())),
-            field("manager", optional(&self.manager)),
-            field("link", Value::String(self.link.clone())),
-        ])
-        .to_string()
+        format!(
+            "{{\"updated\":{},\"made\":{},\"link\":{}}}",
+            self.updated,
+            self.made,
+            quoted(&self.link)
+        )
     }
 
     /// Read a value written by [`KeptReply::to_json`].
     pub fn from_json(text: &str) -> Result<KeptReply, KeptError> {
         let value = json::parse(text)?;
-        let names = ["updated", "made", "role", "level", "manager", "link"];
-        let fields = Fields::of(&value, &names)?;
+        let fields = Fields::of(&value, &["updated", "made", "link"])?;
+        let link = fields.text("link")?;
+        let reply = decode(&link)?;
         Ok(KeptReply {
             updated: fields.number("updated")?,
             made: fields.number("made")?,
-            role: fields.text("role")?,
-            level: fields.text("level")?,
-            manager: fields.optional_text("manager")?,
-            link: fields.text("link")?,
+            role: reply.role,
+            level: reply.level,
+            manager: reply.manager.and_then(|m| m.name),
+            link,
         })
     }
 }
@@ -331,18 +320,24 @@ pub fn keep(store: &mut impl Store, key: &str, reply: &KeptReply, now: u64) -> b
 
 /// The readable kept replies about `role`/`level` (of either keying), newest first.
 pub fn kept_for(store: &impl Store, role: &str, level: &str, now: u64) -> Vec<(String, KeptReply)> {
-    let mut out: Vec<(String, KeptReply)> = store
-        .keys(KEPT_PREFIX)
-        .into_iter()
-        .filter_map(|key| {
-            let raw = store.get(&key)?;
-            let kept = KeptReply::from_json(&raw)
-                .ok()
-                .or_else(|| old_kept(&raw, now))?;
-            (kept.role == role && kept.level == level).then_some((key, kept))
-        })
-        .collect();
-    out.sort_by(|a, b| b.1.made.cmp(&a.1.made).then_with(|| a.0.cmp(&b.0)));
+    // Placed in order as they are read: no sort to link into the wasm for this.
+    let mut out: Vec<(String, KeptReply)> = Vec::new();
+    for key in store.keys(KEPT_PREFIX) {
+        let Some(raw) = store.get(&key) else { continue };
+        let Some(kept) = KeptReply::from_json(&raw)
+            .ok()
+            .or_else(|| old_kept(&raw, now))
+        else {
+            continue;
+        };
+        if kept.role == role && kept.level == level {
+            let at = out
+                .iter()
+                .position(|(k, o)| o.made < kept.made || (o.made == kept.made && *k > key))
+                .unwrap_or(out.len());
+            out.insert(at, (key, kept));
+        }
+    }
     out
 }
 
@@ -353,114 +348,6 @@ fn old_kept(raw: &str, now: u64) -> Option<KeptReply> {
         updated: 0,
         ..KeptReply::new(raw, &reply, now)
     })
-}
-
-/// The answers a manager gave, under the old keying by name, to a link for the same
-/// role and level signed with the same name (or also unnamed) as `a`: its old key and
-/// the answers. They may be another person's, so they are only ever offered.
-pub fn old_answers(store: &impl Store, a: &SharedAssessment) -> Option<(String, ManagerAnswers)> {
-    let key = old_reply_key(
-        &a.role,
-        &a.level,
-        a.name.as_deref().filter(|n| !n.is_empty()),
-    );
-    let raw = store.get(&key)?;
-    let answers = ManagerAnswers::from_json(&raw)
-        .ok()
-        .or_else(|| old_manager_answers(&key, &raw))?;
-    Some((key, answers))
-}
-
-/// Take the old answers under `old_key` as the manager's answers to `a` (where the
-/// person chose to), joined with any given to it already; the old key is forgotten once
-/// the answers are saved. `None` when there is nothing to take or storage refused.
-pub fn adopt_old(
-    store: &mut impl Store,
-    old_key: &str,
-    a: &SharedAssessment,
-    now: u64,
-) -> Option<ManagerAnswers> {
-    let (found_key, old) = old_answers(store, a)?;
-    if found_key != old_key {
-        return None;
-    }
-    let key = reply_key(a);
-    let mut answers = match load_answers(store, &key, now) {
-        Loaded::Found(current) => current,
-        Loaded::Nothing => ManagerAnswers::for_link(a),
-        Loaded::Unreadable { kept_as: None, .. } => return None,
-        Loaded::Unreadable { .. } => ManagerAnswers::for_link(a),
-    };
-    answers.answers.merge(&old.answers);
-    answers.updated = now;
-    if !store.set(&key, &answers.to_json()) {
-        return None;
-    }
-    store.remove(old_key);
-    Some(answers)
-}
-
-/// A manager's answers of the old keying (`rungs:reply:<role>/<level>:<name>`, plain
-/// progress), stamped with the newest answer's time.
-fn old_manager_answers(key: &str, raw: &str) -> Option<ManagerAnswers> {
-    let rest = key.strip_prefix(REPLY_PREFIX)?;
-    let (place, name) = rest.split_once(':')?;
-    let (role, level) = place.rsplit_once('/')?;
-    let answers = from_json(raw).ok()?;
-    Some(ManagerAnswers {
-        updated: answers
-            .answers
-            .values()
-            .map(|a| a.updated)
-            .max()
-            .unwrap_or(0),
-        role: role.to_owned(),
-        level: level.to_owned(),
-        name: (!name.is_empty()).then(|| name.to_owned()),
-        answers,
-    })
-}
-
-/// Rewrite the values of the old keying (by name) as this module's values: each
-/// kept reply moves to the key of its assessment (or, when another reply is kept
-/// there, stays under its old key in the new shape); a manager's old answers take the
-/// new shape under their old key, where [`old_answers`] offers them. Values that do not
-/// read are left as they are. Returns how many values were rewritten.
-pub fn migrate(store: &mut impl Store, now: u64) -> usize {
-    let mut done = 0;
-    for key in store.keys(REPLY_PREFIX) {
-        let rest = &key[REPLY_PREFIX.len()..];
-        let Some(raw) = store.get(&key) else { continue };
-        if !is_old(rest) || ManagerAnswers::from_json(&raw).is_ok() {
-            continue;
-        }
-        if let Some(answers) = old_manager_answers(&key, &raw) {
-            done += usize::from(store.set(&key, &answers.to_json()));
-        }
-    }
-    for key in store.keys(KEPT_PREFIX) {
-        let rest = &key[KEPT_PREFIX.len()..];
-        let Some(raw) = store.get(&key) else { continue };
-        if !is_old(rest) || KeptReply::from_json(&raw).is_ok() {
-            continue;
-        }
-        let (Some(kept), Ok(reply)) = (old_kept(&raw, now), decode(&raw)) else {
-            continue;
-        };
-        let to = kept_key(&reply);
-        let value = kept.to_json();
-        let moved = match store.get(&to) {
-            None => store.set(&to, &value),
-            Some(there) => KeptReply::from_json(&there).is_ok_and(|k| k.link == kept.link),
-        };
-        if moved {
-            store.remove(&key);
-            done += 1;
-        } else if store.set(&key, &value) {
-            done += 1;
-        }
-    }
-    done
 }
 
 /// How much of the manager's side a reply carries, to say so before it is sent.
@@ -488,12 +375,35 @@ pub fn reply_content(reply: &SharedAssessment) -> ReplyContent {
     }
 }
 
-fn field(name: &str, value: Value) -> (String, Value) {
-    (name.to_owned(), value)
+/// A time in milliseconds since the Unix epoch as its UTC minute: `2026-12-01 14:48 UTC`.
+pub fn utc_minute(ms: u64) -> String {
+    let minutes = ms / 60_000;
+    let (days, minute) = (minutes / 1440, minutes % 1440);
+    // Howard Hinnant's days-to-civil, for days since 1970-01-01.
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    format!(
+        "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
+        minute / 60,
+        minute % 60
+    )
 }
 
-fn optional(text: &Option<String>) -> Value {
-    text.clone().map_or(Value::Null, Value::String)
+/// `text` as a JSON string.
+fn quoted(text: &str) -> String {
+    Value::String(text.to_owned()).to_string()
+}
+
+/// `text` as a JSON string, or `null`.
+fn optional(text: &Option<String>) -> String {
+    text.as_deref().map_or_else(|| "null".to_owned(), quoted)
 }
 
 /// The members of a JSON object, all of them among `known`.

@@ -5,7 +5,6 @@
 //! `rungs:share:name`, the name you sign links and replies with.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use wasm_bindgen::JsCast;
 
@@ -37,23 +36,23 @@ impl Store for Local {
 thread_local! {
     /// This session's ids by `role/level`: the same id in every link made here even
     /// when storage refuses to keep it.
-    static IDS: RefCell<BTreeMap<String, AssessmentId>> = const { RefCell::new(BTreeMap::new()) };
+    static IDS: RefCell<Vec<(String, AssessmentId)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The person's assessment id for `role`/`level`: kept, or made now from
 /// `crypto.getRandomValues` and kept.
 pub fn own_id(role: &str, level: &str) -> AssessmentId {
     let place = format!("{role}/{level}");
-    if let Some(id) = IDS.with_borrow(|ids| ids.get(&place).copied()) {
+    let known = IDS.with_borrow(|ids| ids.iter().find(|(p, _)| *p == place).map(|(_, id)| *id));
+    if let Some(id) = known {
         return id;
     }
     let id = keep::own_id(&mut Local, role, level, random());
-    IDS.with_borrow_mut(|ids| ids.insert(place, id));
+    IDS.with_borrow_mut(|ids| ids.push((place, id)));
     id
 }
 
-/// Random bytes from `crypto.getRandomValues`; from `Math.random` in a browser
-/// without it (none that runs this module).
+/// Random bytes from `crypto.getRandomValues`.
 fn random() -> [u8; ID_BYTES] {
     let mut out = [0u8; ID_BYTES];
     let array = js_sys::Uint8Array::new_with_length(ID_BYTES as u32);
@@ -65,28 +64,8 @@ fn random() -> [u8; ID_BYTES] {
     if fill.is_some() {
         array.copy_to(&mut out);
     } else {
-        for b in &mut out {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
+        // No browser that runs wasm lacks it; the time then tells links apart.
+        out.copy_from_slice(&crate::ui::store::now().to_le_bytes()[..ID_BYTES]);
     }
     out
-}
-
-/// Rewrites values of the old keying by name (see `keep::migrate`); once per load.
-pub fn migrate() {
-    keep::migrate(&mut Local, crate::ui::store::now());
-}
-
-/// A time in milliseconds since the Unix epoch as a local date and time, in the
-/// browser's language: "1 Dec 2026, 14:48".
-pub fn when(ms: u64) -> String {
-    let date = js_sys::Date::new(&(ms as f64).into());
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let language = leptos::prelude::window()
-        .navigator()
-        .language()
-        .unwrap_or_else(|| "en".to_owned());
-    date.to_locale_string(&language, &options).into()
 }

@@ -30,7 +30,6 @@ use crate::progress::Rating;
 /// `compare(host, "role/level", "role/level" or "", progress_json)` and
 /// `summary(host, role, level, progress_json)` as `window.rungsModules.extra`.
 pub fn install() {
-    kept::migrate();
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);

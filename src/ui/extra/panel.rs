@@ -167,10 +167,7 @@ fn replies(host: &Element, role: &str, level: &str) {
         let li = el("li", &[]);
         let href = Route::Shared(reply.link).to_fragment();
         let from = reply.manager.filter(|m| !m.is_empty());
-        let mut label = format!("Reply from {}", from.as_deref().unwrap_or("your manager"));
-        if reply.made > 0 {
-            label += &format!(", made {}", kept::when(reply.made));
-        }
+        let label = format!("Reply from {}", from.as_deref().unwrap_or("your manager"));
         add(&li, &text("a", &[("href", &href)], &label));
         add(&list, &li);
     }

@@ -5,7 +5,7 @@
 use web_sys::Element;
 
 use super::fields::listen;
-use super::kept::{self, Local};
+use super::kept::Local;
 use super::shared::{dimension_section, versions, who};
 use super::{apart, rated};
 use crate::ladder::{Level, Role};
@@ -167,12 +167,6 @@ pub(super) fn show(
 /// When the reply was made, and a word when it answers another self-check than the
 /// one this browser shares for the level.
 fn about(host: &Element, shared: &SharedAssessment) {
-    if let Some(made) = shared.made_at(now()) {
-        add(
-            host,
-            &text("p", &[], &format!("Reply made {}.", kept::when(made))),
-        );
-    }
     let own = own_id_if_any(&Local, &shared.role, &shared.level);
     if let (Some(own), Some(origin)) = (own, shared.origin) {
         if own != origin.id {
@@ -181,30 +175,22 @@ fn about(host: &Element, shared: &SharedAssessment) {
                 &text(
                     "p",
                     &[("class", "notice")],
-                    "This reply answers another self-check than the one this browser shares for this level: another person’s, or one shared from another device. Keep it only if it is yours.",
+                    "This reply answers another self-check than the one this browser shares for this level: another person’s, or one from another device.",
                 ),
             );
         }
     }
 }
 
-/// "Grace, made 1 Dec 2026, 14:48": the reply a new one replaces.
+/// "Grace": who made the reply a new one replaces.
 fn replaced(old: &KeptReply) -> String {
-    let from = old
-        .manager
-        .as_deref()
-        .filter(|m| !m.is_empty())
-        .unwrap_or("your manager");
-    if old.made > 0 {
-        format!("{from}, made {}", kept::when(old.made))
-    } else {
-        from.to_owned()
-    }
+    let from = old.manager.as_deref().filter(|m| !m.is_empty());
+    from.unwrap_or("your manager").to_owned()
 }
 
 /// The keep buttons and what they say for `state`: `said`, or what `state` means.
 fn show_kept(state: &Keeping, said: Option<&str>, focus: bool) {
-    let kept = *state == Keeping::Kept;
+    let kept = matches!(state, Keeping::Kept);
     show_el("keep", !kept);
     show_el("unkeep", kept);
     let label = match state {

@@ -13,8 +13,7 @@ use super::kept::Local;
 use super::rated;
 use crate::ladder::{Dimension, Level, Role};
 use crate::progress::share::keep::{
-    adopt_old, load_answers, old_answers, reply_content, reply_key, Loaded, ManagerAnswers,
-    ReplyContent, Store,
+    load_answers, reply_content, reply_key, Loaded, ManagerAnswers, ReplyContent, Store,
 };
 use crate::progress::share::{
     decode, encode, resolve, Entry, ManagerSide, Marks, Origin, Place, Resolved, SharedAssessment,
@@ -146,7 +145,7 @@ fn answer(
         &text(
             "p",
             &[],
-            "If you are their manager, rate each expectation yourself, then press Share reply at the end. Your answers stay on this device, apart from your own self-check and from your answers to anyone else’s link.",
+            "If you are their manager, rate each expectation yourself, then press Share reply at the end. Your answers stay on this device, apart from your own self-check and from anyone else’s link.",
         ),
     );
     let key = reply_key(shared);
@@ -155,8 +154,8 @@ fn answer(
         Loaded::Nothing => (ManagerAnswers::for_link(shared), true),
         Loaded::Unreadable { error, kept_as } => {
             let said = match &kept_as {
-                Some(aside) => format!("Your earlier answers to this link could not be read ({error}). They are kept aside under “{aside}”; what you answer now is saved in their place."),
-                None => format!("Your earlier answers to this link could not be read ({error}), and this browser’s storage is full: nothing you answer here is saved over them. Share your reply before you leave this page."),
+                Some(aside) => format!("Your earlier answers to this link could not be read ({error}); they are kept aside under “{aside}”."),
+                None => format!("Your earlier answers to this link could not be read ({error}) nor copied aside (storage is full), so nothing is saved over them: share your reply before you leave."),
             };
             add(
                 &host,
@@ -165,14 +164,6 @@ fn answer(
             (ManagerAnswers::for_link(shared), kept_as.is_some())
         }
     };
-    let old = if answers.answers.is_empty() {
-        old_answers(&Local, shared)
-    } else {
-        None
-    };
-    if let Some((_, found)) = &old {
-        offer_old(&host, found);
-    }
     versions(&host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(&host, d, i);
@@ -256,23 +247,6 @@ fn answer(
                         copy_link("reply");
                     }
                 }
-                ("click", Some("old-answers")) => {
-                    let Some((old_key, _)) = &old else { return };
-                    if let Some(taken) = adopt_old(&mut Local, old_key, &shared, now()) {
-                        *answers.borrow_mut() = taken;
-                        rating::sync(&host, &answers.borrow().answers);
-                        show_el("old-answers", false);
-                        say(
-                            "answers-said",
-                            "Your earlier answers are filled in and kept for this link.",
-                        );
-                        if shown.get() {
-                            make_reply(&shared, &answers.borrow().answers, &level);
-                        }
-                    } else {
-                        say("old-said", "They could not be taken: this browser’s storage is full or turned off.");
-                    }
-                }
                 ("input" | "change", _) if shown.get() => {
                     make_reply(&shared, &answers.borrow().answers, &level);
                 }
@@ -283,34 +257,6 @@ fn answer(
     listen(&host, on_event);
 }
 
-/// Offers a manager's answers that an earlier Rungs kept by name alone for this role
-/// and level: they may be another person's, so they are never filled in unasked.
-fn offer_old(host: &Element, old: &ManagerAnswers) {
-    let part = section("notice", "old-h", "Answers kept by an earlier version");
-    let _ = part.set_attribute("id", "old-answers");
-    let signed = match old.name.as_deref() {
-        Some(n) => format!("signed “{n}”"),
-        None => "without a name".to_owned(),
-    };
-    add(
-        &part,
-        &text(
-            "p",
-            &[],
-            &format!("This device holds answers you gave to a link {signed} for this level, which an earlier version of Rungs kept by that name alone: they may be another person’s, so they are not filled in here."),
-        ),
-    );
-    add(
-        &part,
-        &button("Use those answers for this link", "old-answers", &[]),
-    );
-    add(
-        &part,
-        &text("p", &[("id", "old-said"), ("role", "status")], ""),
-    );
-    add(host, &part);
-}
-
 /// Shows the reply link made now from `answers`, or, when they rate and say nothing,
 /// a note instead of a link that would bring nothing back. True when a link is shown.
 fn make_reply(shared: &SharedAssessment, answers: &Progress, level: &Level) -> bool {
@@ -318,7 +264,10 @@ fn make_reply(shared: &SharedAssessment, answers: &Progress, level: &Level) -> b
     let note = match reply_content(&reply) {
         ReplyContent::Empty => {
             show_el("reply-out", false);
-            say("reply-note", "Nothing is rated yet, so there is no reply to send: rate the expectations above (or comment on them), then press Share reply.");
+            say(
+                "reply-note",
+                "Nothing is rated yet, so there is no reply to send: rate (or comment) first.",
+            );
             return false;
         }
         ReplyContent::CommentsOnly => {
