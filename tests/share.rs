@@ -699,7 +699,12 @@ fn old_values_keyed_by_name_stay_readable_and_are_never_filled_in() {
     let level = seed_level(&ladder);
     let first = &level.dimensions[0].expectations[0];
     let mut old = Progress::default();
-    old.rate(&first.id, &first.text.to_plain(), Some(Rating::Exceeding), 42);
+    old.rate(
+        &first.id,
+        &first.text.to_plain(),
+        Some(Rating::Exceeding),
+        42,
+    );
     let old_key = format!("rungs:reply:{SEED_ROLE}/l2:");
     let ada = someone(&ladder, 1);
     let old_reply = SharedAssessment {
@@ -711,7 +716,10 @@ fn old_values_keyed_by_name_stay_readable_and_are_never_filled_in() {
     let mut store = BTreeMap::from([
         (old_key.clone(), rungs::progress::to_json(&old)),
         (old_kept_key.clone(), old_reply_text.clone()),
-        ("rungs:kept:elsewhere/l1:Bob".to_owned(), "not a link".to_owned()),
+        (
+            "rungs:kept:elsewhere/l1:Bob".to_owned(),
+            "not a link".to_owned(),
+        ),
     ]);
     // A kept reply of the old keying is listed, from its link.
     let listed = kept_for(&store, SEED_ROLE, "l2", NOW);
@@ -722,7 +730,10 @@ fn old_values_keyed_by_name_stay_readable_and_are_never_filled_in() {
         (Some("Grace"), old_reply_text.as_str())
     );
     // The old unnamed answers are not found for an unnamed link.
-    assert_eq!(load_answers(&mut store, &reply_key(&ada), NOW), Loaded::Nothing);
+    assert_eq!(
+        load_answers(&mut store, &reply_key(&ada), NOW),
+        Loaded::Nothing
+    );
     assert_eq!(store.len(), 3, "nothing rewritten");
 }
 
