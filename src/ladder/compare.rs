@@ -14,6 +14,9 @@
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
 
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
+
 use super::compare_attributes::{attribute_rows, AttributeRow};
 use super::matching::{match_expectations, reading_order, Partner, Slot};
 use super::model::{Dimension, Expectation, Level};
@@ -71,15 +74,55 @@ pub fn compare_levels(a: &Level, b: &Level) -> Comparison {
     }
 }
 
+/// The comparison of the pair of levels last asked for, kept while that pair is
+/// asked for again: a view that redraws on every change of progress compares its
+/// levels once, not on every redraw.
+#[derive(Debug, Default)]
+pub struct CompareMemo {
+    last: Option<(String, String, Rc<Comparison>)>,
+    computed: usize,
+}
+
+impl CompareMemo {
+    /// `compare_levels(a, b)`, computed only when `a_key` or `b_key` (names unique
+    /// in the ladder, such as `role/level`) differ from the last call's.
+    pub fn get(
+        &mut self,
+        (a_key, a): (&str, &Level),
+        (b_key, b): (&str, &Level),
+    ) -> Rc<Comparison> {
+        match &self.last {
+            Some((ka, kb, cmp)) if ka == a_key && kb == b_key => Rc::clone(cmp),
+            _ => {
+                let cmp = Rc::new(compare_levels(a, b));
+                self.computed += 1;
+                self.last = Some((a_key.to_owned(), b_key.to_owned(), Rc::clone(&cmp)));
+                cmp
+            }
+        }
+    }
+
+    /// How many comparisons were computed.
+    pub fn computed(&self) -> usize {
+        self.computed
+    }
+}
+
 fn dimension_key(dimension: &Dimension) -> Vec<String> {
     words(&dimension.name)
 }
 
+/// Linear: A's dimensions by name, each name's queue in A's order.
 fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
     let mut partner: Vec<Option<usize>> = vec![None; a.len()];
+    let mut by_name: HashMap<Vec<String>, VecDeque<usize>> = HashMap::new();
+    for (i, ours) in a.iter().enumerate() {
+        by_name.entry(dimension_key(ours)).or_default().push_back(i);
+    }
     for (j, theirs) in b.iter().enumerate() {
-        let key = dimension_key(theirs);
-        if let Some(i) = (0..a.len()).find(|&i| partner[i].is_none() && dimension_key(&a[i]) == key)
+        if let Some(i) = by_name
+            .get_mut(&dimension_key(theirs))
+            .and_then(VecDeque::pop_front)
         {
             partner[i] = Some(j);
         }
@@ -219,6 +262,35 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_memo_compares_a_pair_once_however_often_it_is_drawn() {
+        let a = with_dimensions(vec![dimension(None, "Craft", &["I own small projects"])]);
+        let b = with_dimensions(vec![dimension(None, "Craft", &["I own medium projects"])]);
+        let mut memo = CompareMemo::default();
+        let first = memo.get(("r/l1", &a), ("r/l2", &b));
+        for _ in 0..10 {
+            assert!(Rc::ptr_eq(&memo.get(("r/l1", &a), ("r/l2", &b)), &first));
+        }
+        assert_eq!(memo.computed(), 1);
+        assert_eq!(*first, compare_levels(&a, &b));
+        // Another pair, or the same swapped, is compared anew.
+        let swapped = memo.get(("r/l2", &b), ("r/l1", &a));
+        assert_eq!(*swapped, compare_levels(&b, &a));
+        assert_eq!(memo.computed(), 2);
+    }
+
+    #[test]
+    fn dimensions_with_the_same_name_pair_in_order() {
+        // 20,000 dimensions named alike: paired by one look-up each, in order.
+        let names: Vec<String> = (0..20_000).map(|i| format!("D{}", i % 3)).collect();
+        let level =
+            |x: &str| with_dimensions(names.iter().map(|n| dimension(None, n, &[x])).collect());
+        let dims = compare_levels(&level("a"), &level("a")).dimensions;
+        assert_eq!(dims.len(), 20_000);
+        assert!(dims.iter().all(|d| d.side == Side::Both));
+        assert!(dims.iter().zip(&names).all(|(d, n)| d.name == *n));
     }
 
     #[test]

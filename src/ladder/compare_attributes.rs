@@ -2,6 +2,8 @@
 //! and spacing, in the first level's order followed by those only in the
 //! second.
 
+use std::collections::{HashMap, VecDeque};
+
 use super::model::{Level, Text};
 use super::similar::words;
 
@@ -25,14 +27,22 @@ fn attribute_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// A row for each attribute of `a`, then for each only in `b`.
+/// A row for each attribute of `a`, then for each only in `b`. Linear: B's
+/// attributes by name, each name's queue in B's order.
 pub(crate) fn attribute_rows(a: &Level, b: &Level) -> Vec<AttributeRow> {
     let mut taken = vec![false; b.attributes.len()];
+    let mut by_name: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (j, theirs) in b.attributes.iter().enumerate() {
+        by_name
+            .entry(attribute_key(&theirs.name))
+            .or_default()
+            .push_back(j);
+    }
     let mut rows = Vec::new();
     for ours in &a.attributes {
-        let key = attribute_key(&ours.name);
-        let theirs = (0..b.attributes.len())
-            .find(|&j| !taken[j] && attribute_key(&b.attributes[j].name) == key);
+        let theirs = by_name
+            .get_mut(&attribute_key(&ours.name))
+            .and_then(VecDeque::pop_front);
         if let Some(j) = theirs {
             taken[j] = true;
         }

@@ -10,14 +10,30 @@
 //!    the closer half is the rewording and the other is new.
 //! 3. Everything left is only in A or only in B.
 //!
+//! **Bounds.** Step 1 is linear (hash maps by id and by words). Step 2 compares
+//! every free pair's word sets: it runs only when a dimension has at most
+//! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
+//! hold, see `limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
+//! steps (200 × 200 expectations of 200 words each). Past either, rewordings are
+//! not looked for in that dimension: what step 1 left is only in A or only in B.
+//!
 //! **Reading order** follows B (the higher level): every item of B in its
 //! order, a matched item of A beside its partner, and an item only in A right
 //! after the partner of the nearest matched item before it in A (at the very
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
+use std::collections::{HashMap, VecDeque};
+
 use super::model::Expectation;
-use super::similar::{word_set, words, Similarity};
+use super::similar::{words, Similarity};
+
+/// The most free pairs of one dimension compared for rewordings: 200 × 200.
+pub const MAX_REWORD_PAIRS: usize = 40_000;
+
+/// The most word steps spent comparing one dimension's free pairs: each pair
+/// costs its two word-set sizes, so 200 × 200 pairs of 200-word sets.
+pub const MAX_REWORD_WORDS: usize = 16_000_000;
 
 /// How an expectation of A was matched in B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,30 +52,86 @@ impl Partner {
 
 /// For each expectation of `a`, its partner in `b`, if any.
 pub(crate) fn match_expectations(a: &[Expectation], b: &[Expectation]) -> Vec<Option<Partner>> {
-    let mut partner: Vec<Option<Partner>> = vec![None; a.len()];
-    let mut taken = vec![false; b.len()];
+    match_counted(a, b).0
+}
+
+/// What looking for rewordings cost: pairs compared and word steps taken.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Work {
+    pairs: usize,
+    words: usize,
+}
+
+/// [`match_expectations`], and the work its step 2 did.
+fn match_counted(a: &[Expectation], b: &[Expectation]) -> (Vec<Option<Partner>>, Work) {
     let a_words: Vec<Vec<String>> = a.iter().map(|e| words(&e.text.to_plain())).collect();
     let b_words: Vec<Vec<String>> = b.iter().map(|e| words(&e.text.to_plain())).collect();
+    match_words(a, b, &a_words, &b_words)
+}
+
+/// [`match_counted`], given the words of each expectation.
+fn match_words<'a>(
+    a: &[Expectation],
+    b: &[Expectation],
+    a_words: &'a [Vec<String>],
+    b_words: &'a [Vec<String>],
+) -> (Vec<Option<Partner>>, Work) {
+    let mut partner: Vec<Option<Partner>> = vec![None; a.len()];
+    let mut taken = vec![false; b.len()];
+    // Step 1: A's indices by id and by words, each queue in A's order.
+    let mut by_id: HashMap<&str, VecDeque<usize>> = HashMap::new();
+    let mut by_words: HashMap<&[String], VecDeque<usize>> = HashMap::new();
+    for (i, (ours, w)) in a.iter().zip(a_words).enumerate() {
+        by_id.entry(ours.id.as_str()).or_default().push_back(i);
+        by_words.entry(w.as_slice()).or_default().push_back(i);
+    }
     for (j, theirs) in b.iter().enumerate() {
-        let same = (0..a.len())
-            .find(|&i| partner[i].is_none() && (a[i].id == theirs.id || a_words[i] == b_words[j]));
+        let by_id = first_free(by_id.get_mut(theirs.id.as_str()), &partner);
+        let by_words = first_free(by_words.get_mut(b_words[j].as_slice()), &partner);
+        let same = match (by_id, by_words) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
         if let Some(i) = same {
             partner[i] = Some(Partner::Same(j));
             taken[j] = true;
         }
     }
-    let a_sets: Vec<Vec<String>> = a.iter().map(|e| word_set(&e.text.to_plain())).collect();
-    let b_sets: Vec<Vec<String>> = b.iter().map(|e| word_set(&e.text.to_plain())).collect();
-    let mut candidates: Vec<(Similarity, usize, usize)> = Vec::new();
-    for (j, b_set) in b_sets.iter().enumerate().filter(|(j, _)| !taken[*j]) {
-        for (i, a_set) in a_sets
+    // Step 2, on word sets of interned words.
+    let free_a: Vec<usize> = (0..a.len()).filter(|&i| partner[i].is_none()).collect();
+    let free_b: Vec<usize> = (0..b.len()).filter(|&j| !taken[j]).collect();
+    let mut interned: HashMap<&str, u32> = HashMap::new();
+    let mut set = |w: &'a [String]| -> Vec<u32> {
+        let mut set: Vec<u32> = w
             .iter()
-            .enumerate()
-            .filter(|(i, _)| partner[*i].is_none())
-        {
+            .map(|w| {
+                let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
+                *interned.entry(w.as_str()).or_insert(next)
+            })
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        set
+    };
+    let a_sets: Vec<(usize, Vec<u32>)> = free_a.iter().map(|&i| (i, set(&a_words[i]))).collect();
+    let b_sets: Vec<(usize, Vec<u32>)> = free_b.iter().map(|&j| (j, set(&b_words[j]))).collect();
+    let size = |sets: &[(usize, Vec<u32>)]| sets.iter().map(|(_, s)| s.len()).sum::<usize>();
+    let work = Work {
+        pairs: free_a.len().saturating_mul(free_b.len()),
+        words: free_b
+            .len()
+            .saturating_mul(size(&a_sets))
+            .saturating_add(free_a.len().saturating_mul(size(&b_sets))),
+    };
+    if work.pairs > MAX_REWORD_PAIRS || work.words > MAX_REWORD_WORDS {
+        return (partner, Work::default());
+    }
+    let mut candidates: Vec<(Similarity, usize, usize)> = Vec::new();
+    for (j, b_set) in &b_sets {
+        for (i, a_set) in &a_sets {
             let similarity = Similarity::of(a_set, b_set);
             if similarity.is_similar() {
-                candidates.push((similarity, j, i));
+                candidates.push((similarity, *j, *i));
             }
         }
     }
@@ -70,7 +142,20 @@ pub(crate) fn match_expectations(a: &[Expectation], b: &[Expectation]) -> Vec<Op
             taken[j] = true;
         }
     }
-    partner
+    (partner, work)
+}
+
+/// The first index in `queue` whose expectation has no partner yet; the ones
+/// before it are dropped (they never become free again).
+fn first_free(queue: Option<&mut VecDeque<usize>>, partner: &[Option<Partner>]) -> Option<usize> {
+    let queue = queue?;
+    while let Some(&i) = queue.front() {
+        if partner[i].is_none() {
+            return Some(i);
+        }
+        queue.pop_front();
+    }
+    None
 }
 
 /// One place in reading order: indices into A and B.
@@ -189,6 +274,60 @@ mod tests {
     #[test]
     fn a_duplicate_text_matches_once() {
         assert_eq!(matched(&["a b"], &["a b.", "A b"]), [Some(Same(0))]);
+    }
+
+    /// `n` expectations `I own shared project k <tail>`: all similar to each other.
+    fn similar_list(n: usize, tail: &str) -> Vec<Expectation> {
+        let texts: Vec<String> = (0..n)
+            .map(|k| format!("I own shared project {} {tail}", k % 7))
+            .collect();
+        list(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn rewordings_are_looked_for_up_to_the_cap() {
+        let (a, b) = (similar_list(200, "then"), similar_list(200, "now"));
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(work.pairs, MAX_REWORD_PAIRS);
+        assert!(work.words <= MAX_REWORD_WORDS);
+        assert!(partner.iter().all(|p| matches!(p, Some(Reworded(_)))));
+    }
+
+    #[test]
+    fn past_the_cap_rewordings_are_not_looked_for() {
+        // 2,000 × 2,000 similar expectations: 4,000,000 pairs, none compared.
+        let (a, b) = (similar_list(2_000, "then"), similar_list(2_000, "now"));
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(work, Work::default());
+        assert!(partner.iter().all(Option::is_none));
+        // One pair of 100,000-word expectations is within both caps.
+        let long = |tail: &str| {
+            let words: Vec<String> = (0..100_000).map(|i| format!("w{i}")).collect();
+            list(&[&format!("{} {tail}", words.join(" "))])
+        };
+        let (partner, work) = match_counted(&long("then"), &long("now"));
+        assert_eq!(partner, [Some(Reworded(0))]);
+        assert_eq!(
+            work,
+            Work {
+                pairs: 1,
+                words: 2 * 100_001
+            }
+        );
+    }
+
+    #[test]
+    fn same_expectations_are_found_in_linear_time() {
+        // 20,000 the same, in reverse order: each is found by a hash look-up.
+        let texts: Vec<String> = (0..20_000).map(|k| format!("I do thing {k}")).collect();
+        let a = list(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let b: Vec<Expectation> = a.iter().rev().cloned().collect();
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(work, Work::default());
+        assert!(partner
+            .iter()
+            .enumerate()
+            .all(|(i, p)| *p == Some(Same(20_000 - 1 - i))));
     }
 
     #[test]
