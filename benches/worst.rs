@@ -35,8 +35,11 @@ fn level_file(body: &str) -> String {
     format!("# L2: Engineer\n\n## Craft\n\n{body}")
 }
 
+/// Makes a hostile markdown file of about the bytes given.
+type Make = fn(usize) -> String;
+
 /// The importer's worst cases: (name, markdown of about `bytes` bytes).
-fn markdown_cases() -> Vec<(&'static str, fn(usize) -> String)> {
+fn markdown_cases() -> Vec<(&'static str, Make)> {
     vec![
         ("html block, `<a` without `>`", |n| {
             level_file(&repeat("<details>\n", "<a", n))

@@ -277,7 +277,11 @@ fn words(n: usize, changed: bool) -> String {
 fn level_past_caps(bullets: &[String]) -> Level {
     let md: String = bullets.iter().map(|b| format!("- {b}\n")).collect();
     let md = format!("# L2: Engineer\n\n## 🔧 Craft\n\n{md}");
-    import_ladder([("Eng/Dev/L2.md", md.as_bytes())]).ladder.roles[0].levels[0].clone()
+    import_ladder([("Eng/Dev/L2.md", md.as_bytes())])
+        .ladder
+        .roles[0]
+        .levels[0]
+        .clone()
 }
 
 /// One 100,000-word expectation paired as reworded used to ask the word diff for
@@ -287,7 +291,10 @@ fn level_past_caps(bullets: &[String]) -> Level {
 #[test]
 fn a_100000_word_rewording_compares_quickly_and_small() {
     let (a, b) = (words(100_000, false), words(100_000, true));
-    let (la, lb) = (level_past_caps(&[a.clone()]), level_past_caps(&[b.clone()]));
+    let (la, lb) = (
+        level_past_caps(std::slice::from_ref(&a)),
+        level_past_caps(std::slice::from_ref(&b)),
+    );
     let start = std::time::Instant::now();
     let rows = compare_levels(&la, &lb).dimensions[0].rows.clone();
     let took = start.elapsed();
@@ -311,7 +318,10 @@ fn thousands_of_similar_expectations_compare_without_looking_for_rewordings() {
             .map(|k| format!("I own shared project {k} {tail}"))
             .collect()
     };
-    let (la, lb) = (level_past_caps(&texts("then")), level_past_caps(&texts("now")));
+    let (la, lb) = (
+        level_past_caps(&texts("then")),
+        level_past_caps(&texts("now")),
+    );
     let start = std::time::Instant::now();
     let rows = compare_levels(&la, &lb).dimensions[0].rows.clone();
     let took = start.elapsed();

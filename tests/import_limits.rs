@@ -162,7 +162,10 @@ fn an_expectation_over_the_words_cap_is_an_error_at_its_line_and_is_kept() {
     assert_eq!(kept.text.to_plain(), long);
     // At the cap: clean.
     let at_cap = vec!["word"; 200].join(" ");
-    assert_eq!(lines(&import_level(&format!("- {at_cap}\n"))), Vec::<String>::new());
+    assert_eq!(
+        lines(&import_level(&format!("- {at_cap}\n"))),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
