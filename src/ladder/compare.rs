@@ -46,6 +46,9 @@ pub struct DimensionRows {
     pub name: String,
     pub side: Side,
     pub rows: Vec<Row>,
+    /// Rewordings were not looked for: the dimension is past the matching caps
+    /// (`matching`), so what is not the same shows as only in one level.
+    pub rewordings_skipped: bool,
 }
 
 /// One expectation, or one matched pair, in reading order.
@@ -130,12 +133,17 @@ fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
     reading_order(&partner, b.len())
         .into_iter()
         .map(|slot| match slot {
-            Slot::Both(i, j) => DimensionRows {
-                emoji: b[j].emoji.clone(),
-                name: b[j].name.clone(),
-                side: Side::Both,
-                rows: expectation_rows(&a[i].expectations, &b[j].expectations),
-            },
+            Slot::Both(i, j) => {
+                let (rows, rewordings_skipped) =
+                    expectation_rows(&a[i].expectations, &b[j].expectations);
+                DimensionRows {
+                    emoji: b[j].emoji.clone(),
+                    name: b[j].name.clone(),
+                    side: Side::Both,
+                    rows,
+                    rewordings_skipped,
+                }
+            }
             Slot::OnlyInA(i) => one_side(&a[i], Side::OnlyInA, Row::OnlyInA),
             Slot::OnlyInB(j) => one_side(&b[j], Side::OnlyInB, Row::OnlyInB),
         })
@@ -148,13 +156,15 @@ fn one_side(dimension: &Dimension, side: Side, row: fn(Expectation) -> Row) -> D
         name: dimension.name.clone(),
         side,
         rows: dimension.expectations.iter().cloned().map(row).collect(),
+        rewordings_skipped: false,
     }
 }
 
-fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> Vec<Row> {
-    let partner = match_expectations(a, b);
+/// The rows of two dimensions' expectations, and whether rewordings were skipped.
+fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> (Vec<Row>, bool) {
+    let (partner, skipped) = match_expectations(a, b);
     let indices: Vec<Option<usize>> = partner.iter().map(|p| p.map(Partner::index)).collect();
-    reading_order(&indices, b.len())
+    let rows = reading_order(&indices, b.len())
         .into_iter()
         .map(|slot| match slot {
             Slot::Both(i, j) => {
@@ -171,7 +181,8 @@ fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> Vec<Row> {
             Slot::OnlyInA(i) => Row::OnlyInA(a[i].clone()),
             Slot::OnlyInB(j) => Row::OnlyInB(b[j].clone()),
         })
-        .collect()
+        .collect();
+    (rows, skipped)
 }
 
 #[cfg(test)]
@@ -220,6 +231,7 @@ mod tests {
                     a: expectation("I know it."),
                     b: expectation("I know it")
                 }],
+                rewordings_skipped: false,
             }]
         );
     }

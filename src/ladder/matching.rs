@@ -50,16 +50,23 @@ impl Partner {
     }
 }
 
-/// For each expectation of `a`, its partner in `b`, if any.
-pub(crate) fn match_expectations(a: &[Expectation], b: &[Expectation]) -> Vec<Option<Partner>> {
-    match_counted(a, b).0
+/// For each expectation of `a`, its partner in `b`, if any; and whether
+/// rewordings were not looked for, the dimension being past the caps.
+pub(crate) fn match_expectations(
+    a: &[Expectation],
+    b: &[Expectation],
+) -> (Vec<Option<Partner>>, bool) {
+    let (partner, work) = match_counted(a, b);
+    (partner, work.skipped)
 }
 
-/// What looking for rewordings cost: pairs compared and word steps taken.
+/// What looking for rewordings cost: pairs compared and word steps taken,
+/// none when past the caps (`skipped`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Work {
     pairs: usize,
     words: usize,
+    skipped: bool,
 }
 
 /// [`match_expectations`], and the work its step 2 did.
@@ -122,9 +129,14 @@ fn match_words<'a>(
             .len()
             .saturating_mul(size(&a_sets))
             .saturating_add(free_a.len().saturating_mul(size(&b_sets))),
+        skipped: false,
     };
     if work.pairs > MAX_REWORD_PAIRS || work.words > MAX_REWORD_WORDS {
-        return (partner, Work::default());
+        let skipped = Work {
+            skipped: true,
+            ..Work::default()
+        };
+        return (partner, skipped);
     }
     let mut candidates: Vec<(Similarity, usize, usize)> = Vec::new();
     for (j, b_set) in &b_sets {
@@ -211,7 +223,7 @@ mod tests {
     }
 
     fn matched(a: &[&str], b: &[&str]) -> Vec<Option<Partner>> {
-        match_expectations(&list(a), &list(b))
+        match_expectations(&list(a), &list(b)).0
     }
 
     #[test]
@@ -235,7 +247,7 @@ mod tests {
         let a = list(&["old words"]);
         let mut b = list(&["new text entirely"]);
         b[0].id = a[0].id.clone();
-        assert_eq!(match_expectations(&a, &b), [Some(Same(0))]);
+        assert_eq!(match_expectations(&a, &b).0, [Some(Same(0))]);
     }
 
     #[test]
@@ -298,7 +310,13 @@ mod tests {
         // 2,000 × 2,000 similar expectations: 4,000,000 pairs, none compared.
         let (a, b) = (similar_list(2_000, "then"), similar_list(2_000, "now"));
         let (partner, work) = match_counted(&a, &b);
-        assert_eq!(work, Work::default());
+        assert_eq!(
+            work,
+            Work {
+                skipped: true,
+                ..Work::default()
+            }
+        );
         assert!(partner.iter().all(Option::is_none));
         // One pair of 100,000-word expectations is within both caps.
         let long = |tail: &str| {
@@ -311,7 +329,8 @@ mod tests {
             work,
             Work {
                 pairs: 1,
-                words: 2 * 100_001
+                words: 2 * 100_001,
+                skipped: false
             }
         );
     }

@@ -247,6 +247,10 @@ fn dimension(
         let says = format!("This dimension is only in {level}.");
         add(&section, &text("p", &[("class", "muted")], &says));
     }
+    if d.rewordings_skipped {
+        let says = "Too many expectations to look for rewordings here: those that are not the same are listed as only in one level.";
+        add(&section, &text("p", &[("class", "muted")], says));
+    }
     let (table, body) = table(["Change", na, nb]);
     for row in &d.rows {
         let (mark, a, b, class) = match row {
