@@ -149,10 +149,23 @@ fn time(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn row(name: &str, small: f64, large: f64) {
     println!(
-        "  {name:<42} {small:>9.2} ms {large:>9.2} ms  ×{:.1}",
+        "  {name:<48} {small:>9.2} ms {large:>9.2} ms  ×{:.1}",
         large / small.max(1e-3)
     );
 }
+
+/// Times at a quarter, the whole and four times the size, and each step's ratio:
+/// a cache effect shows in one step, a quadratic cost in both (×16).
+fn row3(name: &str, [a, b, c]: [f64; 3]) {
+    println!(
+        "  {name:<48} {a:>9.2} ms {b:>9.2} ms {c:>9.2} ms  ×{:.1} ×{:.1}",
+        b / a.max(1e-3),
+        c / b.max(1e-3)
+    );
+}
+
+/// The three sizes of [`row3`].
+const SIZES: [usize; 3] = [FULL / 4, FULL, 4 * FULL];
 
 /// A level whose one dimension `Craft` holds `texts`.
 fn level_of(texts: &[String]) -> Level {
@@ -176,10 +189,9 @@ fn sentence(n: usize, changed: bool) -> String {
 }
 
 fn main() {
-    println!("worst cases: best of 3, a quarter size then full size, and the ratio (4 is linear)");
-    println!("importer, 256 KiB then 1 MiB of markdown:");
+    println!("worst cases: best of 3 at each size, and the ratios (×4 is linear)");
+    println!("importer, 256 KiB, 1 MiB and 4 MiB of markdown:");
     for (name, make) in markdown_cases() {
-        let (small, large) = (make(FULL / 4), make(FULL));
         let run = |md: &str| {
             let bytes: Vec<u8> = if name.starts_with("windows") {
                 md.chars().map(|c| c as u32 as u8).collect()
@@ -190,23 +202,22 @@ fn main() {
                 black_box(import_ladder([("E/R/L2.md", black_box(bytes.as_slice()))]));
             }
         };
-        row(name, time(3, run(&small)), time(3, run(&large)));
+        row3(name, SIZES.map(|n| time(3, run(&make(n)))));
     }
 
-    println!("level back to markdown (the fuzz round trip), 256 KiB then 1 MiB:");
+    println!("level back to markdown (the fuzz round trip), the same sizes:");
     for (name, make) in markdown_cases() {
         let level = |n: usize| {
             let md = make(n);
             import_ladder([("E/R/L2.md", md.as_bytes())]).ladder.roles[0].levels[0].clone()
         };
-        let (small, large) = (level(FULL / 4), level(FULL));
-        row(
+        row3(
             name,
-            time(3, || {
-                black_box(level_to_markdown(&small));
-            }),
-            time(3, || {
-                black_box(level_to_markdown(&large));
+            SIZES.map(|n| {
+                let level = level(n);
+                time(3, || {
+                    black_box(level_to_markdown(&level));
+                })
             }),
         );
     }
@@ -280,7 +291,7 @@ fn main() {
         }),
     );
 
-    println!("stored ladder reader, the 1 MiB cases above written and read:");
+    println!("stored ladder reader, the same sizes:");
     let stored = |n: usize| -> String {
         let md = markdown_cases()
             .into_iter()
@@ -289,14 +300,13 @@ fn main() {
             .unwrap_or_default();
         write_stored(&import_ladder([("E/R/L2.md", md.as_bytes())]).ladder)
     };
-    let (small, large) = (stored(FULL / 4), stored(FULL));
-    row(
+    row3(
         "read_stored, many expectations",
-        time(3, || {
-            black_box(read_stored(&small));
-        }),
-        time(3, || {
-            black_box(read_stored(&large));
+        SIZES.map(|n| {
+            let text = stored(n);
+            time(3, || {
+                black_box(read_stored(&text));
+            })
         }),
     );
     let field = |n: usize| {
@@ -305,14 +315,13 @@ fn main() {
             "\\".repeat(n)
         )
     };
-    let (small, large) = (field(FULL / 4), field(FULL));
-    row(
+    row3(
         "read_stored, one field of escapes",
-        time(3, || {
-            black_box(read_stored(&small));
-        }),
-        time(3, || {
-            black_box(read_stored(&large));
+        SIZES.map(|n| {
+            let text = field(n);
+            time(3, || {
+                black_box(read_stored(&text));
+            })
         }),
     );
 
@@ -325,14 +334,13 @@ fn main() {
             .unwrap_or_default();
         import_ladder([("E/R/L2.md", md.as_bytes())]).ladder
     };
-    let (small, large) = (ladder(FULL / 4), ladder(FULL));
-    row(
-        "query `thing` over 256 KiB then 1 MiB",
-        time(3, || {
-            black_box(rungs::search::search(&small, "thing"));
-        }),
-        time(3, || {
-            black_box(rungs::search::search(&large, "thing"));
+    row3(
+        "query `thing`, many expectations",
+        SIZES.map(|n| {
+            let ladder = ladder(n);
+            time(3, || {
+                black_box(rungs::search::search(&ladder, "thing"));
+            })
         }),
     );
     let one = ladder(FULL / 16);
