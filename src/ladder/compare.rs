@@ -14,11 +14,10 @@
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
 
-use std::collections::{HashMap, VecDeque};
 use std::rc::Rc;
 
 use super::compare_attributes::{attribute_rows, AttributeRow};
-use super::matching::{match_expectations, reading_order, Partner, Slot};
+use super::matching::{match_expectations, reading_order, ByKey, Partner, Slot};
 use super::model::{Dimension, Expectation, Level};
 use super::similar::{word_diff, words, Segment};
 
@@ -115,18 +114,13 @@ fn dimension_key(dimension: &Dimension) -> Vec<String> {
     words(&dimension.name)
 }
 
-/// Linear: A's dimensions by name, each name's queue in A's order.
+/// A's dimensions looked up by name ([`ByKey`]), not scanned for each of B's.
 fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
     let mut partner: Vec<Option<usize>> = vec![None; a.len()];
-    let mut by_name: HashMap<Vec<String>, VecDeque<usize>> = HashMap::new();
-    for (i, ours) in a.iter().enumerate() {
-        by_name.entry(dimension_key(ours)).or_default().push_back(i);
-    }
+    let a_keys: Vec<Vec<String>> = a.iter().map(dimension_key).collect();
+    let mut by_name = ByKey::new(&a_keys);
     for (j, theirs) in b.iter().enumerate() {
-        if let Some(i) = by_name
-            .get_mut(&dimension_key(theirs))
-            .and_then(VecDeque::pop_front)
-        {
+        if let Some(i) = by_name.first(&dimension_key(theirs), |i| partner[i].is_none()) {
             partner[i] = Some(j);
         }
     }

@@ -2,8 +2,7 @@
 //! and spacing, in the first level's order followed by those only in the
 //! second.
 
-use std::collections::{HashMap, VecDeque};
-
+use super::matching::ByKey;
 use super::model::{Level, Text};
 use super::similar::words;
 
@@ -27,22 +26,19 @@ fn attribute_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// A row for each attribute of `a`, then for each only in `b`. Linear: B's
-/// attributes by name, each name's queue in B's order.
+/// A row for each attribute of `a`, then for each only in `b`. B's attributes
+/// are looked up by name ([`ByKey`]), not scanned for each of A's.
 pub(crate) fn attribute_rows(a: &Level, b: &Level) -> Vec<AttributeRow> {
     let mut taken = vec![false; b.attributes.len()];
-    let mut by_name: HashMap<String, VecDeque<usize>> = HashMap::new();
-    for (j, theirs) in b.attributes.iter().enumerate() {
-        by_name
-            .entry(attribute_key(&theirs.name))
-            .or_default()
-            .push_back(j);
-    }
+    let b_keys: Vec<String> = b
+        .attributes
+        .iter()
+        .map(|x| attribute_key(&x.name))
+        .collect();
+    let mut by_name = ByKey::new(&b_keys);
     let mut rows = Vec::new();
     for ours in &a.attributes {
-        let theirs = by_name
-            .get_mut(&attribute_key(&ours.name))
-            .and_then(VecDeque::pop_front);
+        let theirs = by_name.first(&attribute_key(&ours.name), |j| !taken[j]);
         if let Some(j) = theirs {
             taken[j] = true;
         }

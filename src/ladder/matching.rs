@@ -10,7 +10,8 @@
 //!    the closer half is the rewording and the other is new.
 //! 3. Everything left is only in A or only in B.
 //!
-//! **Bounds.** Step 1 is linear (hash maps by id and by words). Step 2 compares
+//! **Bounds.** Step 1 sorts A by id and by words once and looks each of B up
+//! ([`ByKey`]: O((n + m) log n)). Step 2 compares
 //! every free pair's word sets: it runs only when a dimension has at most
 //! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
 //! hold, see `limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
@@ -22,8 +23,6 @@
 //! after the partner of the nearest matched item before it in A (at the very
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
-
-use std::collections::{HashMap, VecDeque};
 
 use super::model::Expectation;
 use super::similar::{words, Similarity};
@@ -77,24 +76,22 @@ fn match_counted(a: &[Expectation], b: &[Expectation]) -> (Vec<Option<Partner>>,
 }
 
 /// [`match_counted`], given the words of each expectation.
-fn match_words<'a>(
+fn match_words(
     a: &[Expectation],
     b: &[Expectation],
-    a_words: &'a [Vec<String>],
-    b_words: &'a [Vec<String>],
+    a_words: &[Vec<String>],
+    b_words: &[Vec<String>],
 ) -> (Vec<Option<Partner>>, Work) {
     let mut partner: Vec<Option<Partner>> = vec![None; a.len()];
     let mut taken = vec![false; b.len()];
-    // Step 1: A's indices by id and by words, each queue in A's order.
-    let mut by_id: HashMap<&str, VecDeque<usize>> = HashMap::new();
-    let mut by_words: HashMap<&[String], VecDeque<usize>> = HashMap::new();
-    for (i, (ours, w)) in a.iter().zip(a_words).enumerate() {
-        by_id.entry(ours.id.as_str()).or_default().push_back(i);
-        by_words.entry(w.as_slice()).or_default().push_back(i);
-    }
+    // Step 1: A's indices by id and by words.
+    let a_ids: Vec<&str> = a.iter().map(|e| e.id.as_str()).collect();
+    let mut by_id = ByKey::new(&a_ids);
+    let mut by_words = ByKey::new(a_words);
     for (j, theirs) in b.iter().enumerate() {
-        let by_id = first_free(by_id.get_mut(theirs.id.as_str()), &partner);
-        let by_words = first_free(by_words.get_mut(b_words[j].as_slice()), &partner);
+        let free = |i: usize| partner[i].is_none();
+        let by_id = by_id.first(&theirs.id.as_str(), free);
+        let by_words = by_words.first(&b_words[j], free);
         let same = match (by_id, by_words) {
             (Some(x), Some(y)) => Some(x.min(y)),
             (x, y) => x.or(y),
@@ -104,31 +101,28 @@ fn match_words<'a>(
             taken[j] = true;
         }
     }
-    // Step 2, on word sets of interned words.
-    let free_a: Vec<usize> = (0..a.len()).filter(|&i| partner[i].is_none()).collect();
-    let free_b: Vec<usize> = (0..b.len()).filter(|&j| !taken[j]).collect();
-    let mut interned: HashMap<&str, u32> = HashMap::new();
-    let mut set = |w: &'a [String]| -> Vec<u32> {
-        let mut set: Vec<u32> = w
-            .iter()
-            .map(|w| {
-                let next = u32::try_from(interned.len()).unwrap_or(u32::MAX);
-                *interned.entry(w.as_str()).or_insert(next)
-            })
-            .collect();
+    // Step 2, on sorted sets of distinct words.
+    fn set(w: &[String]) -> Vec<&str> {
+        let mut set: Vec<&str> = w.iter().map(String::as_str).collect();
         set.sort_unstable();
         set.dedup();
         set
-    };
-    let a_sets: Vec<(usize, Vec<u32>)> = free_a.iter().map(|&i| (i, set(&a_words[i]))).collect();
-    let b_sets: Vec<(usize, Vec<u32>)> = free_b.iter().map(|&j| (j, set(&b_words[j]))).collect();
-    let size = |sets: &[(usize, Vec<u32>)]| sets.iter().map(|(_, s)| s.len()).sum::<usize>();
+    }
+    let a_sets: Vec<(usize, Vec<&str>)> = (0..a.len())
+        .filter(|&i| partner[i].is_none())
+        .map(|i| (i, set(&a_words[i])))
+        .collect();
+    let b_sets: Vec<(usize, Vec<&str>)> = (0..b.len())
+        .filter(|&j| !taken[j])
+        .map(|j| (j, set(&b_words[j])))
+        .collect();
+    let size = |sets: &[(usize, Vec<&str>)]| sets.iter().map(|(_, s)| s.len()).sum::<usize>();
     let work = Work {
-        pairs: free_a.len().saturating_mul(free_b.len()),
-        words: free_b
+        pairs: a_sets.len().saturating_mul(b_sets.len()),
+        words: b_sets
             .len()
             .saturating_mul(size(&a_sets))
-            .saturating_add(free_a.len().saturating_mul(size(&b_sets))),
+            .saturating_add(a_sets.len().saturating_mul(size(&b_sets))),
         skipped: false,
     };
     if work.pairs > MAX_REWORD_PAIRS || work.words > MAX_REWORD_WORDS {
@@ -157,17 +151,42 @@ fn match_words<'a>(
     (partner, work)
 }
 
-/// The first index in `queue` whose expectation has no partner yet; the ones
-/// before it are dropped (they never become free again).
-fn first_free(queue: Option<&mut VecDeque<usize>>, partner: &[Option<Partner>]) -> Option<usize> {
-    let queue = queue?;
-    while let Some(&i) = queue.front() {
-        if partner[i].is_none() {
-            return Some(i);
+/// Items of one list looked up by key, in their order: sorted once, so that
+/// pairing every item of another list costs O((n + m) log n), not O(n · m).
+pub(crate) struct ByKey<'k, K> {
+    keys: &'k [K],
+    /// Indices into `keys`, sorted by key, then index.
+    order: Vec<usize>,
+    /// For the first position of each run of equal keys in `order`: where to
+    /// start looking next (the positions before it are taken for good).
+    cursor: Vec<usize>,
+}
+
+impl<'k, K: Ord> ByKey<'k, K> {
+    pub(crate) fn new(keys: &'k [K]) -> Self {
+        let mut order: Vec<usize> = (0..keys.len()).collect();
+        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
+        let cursor = (0..keys.len()).collect();
+        ByKey {
+            keys,
+            order,
+            cursor,
         }
-        queue.pop_front();
     }
-    None
+
+    /// The first index (in the list's order) whose key is `key` and that is
+    /// still `free`. An index found not free is never looked at again, so
+    /// `free` must stay false once it is.
+    pub(crate) fn first(&mut self, key: &K, free: impl Fn(usize) -> bool) -> Option<usize> {
+        let (keys, order) = (self.keys, &self.order);
+        let run = order.partition_point(|&i| keys[i] < *key);
+        let mut at = *self.cursor.get(run)?;
+        while at < order.len() && keys[order[at]] == *key && !free(order[at]) {
+            at += 1;
+        }
+        self.cursor[run] = at;
+        (at < order.len() && keys[order[at]] == *key).then(|| order[at])
+    }
 }
 
 /// One place in reading order: indices into A and B.
