@@ -24,6 +24,8 @@
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
+use std::cmp::Ordering;
+
 use super::model::Expectation;
 use super::similar::{words, Similarity};
 
@@ -103,8 +105,8 @@ fn match_words(
     }
     // Step 2, on sorted sets of distinct words.
     fn set(w: &[String]) -> Vec<&str> {
-        let mut set: Vec<&str> = w.iter().map(String::as_str).collect();
-        set.sort_unstable();
+        let order = sorted(w.len(), &|x, y| w[x].cmp(&w[y]));
+        let mut set: Vec<&str> = order.iter().map(|&i| w[i].as_str()).collect();
         set.dedup();
         set
     }
@@ -151,6 +153,14 @@ fn match_words(
     (partner, work)
 }
 
+/// `0..n` sorted by `cmp`, then by index. Not generic, so that the web app's
+/// extra module holds one sort routine for every key type of [`ByKey`].
+fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by(|&x, &y| cmp(x, y).then(x.cmp(&y)));
+    order
+}
+
 /// Items of one list looked up by key, in their order: sorted once, so that
 /// pairing every item of another list costs O((n + m) log n), not O(n · m).
 pub(crate) struct ByKey<'k, K> {
@@ -164,8 +174,7 @@ pub(crate) struct ByKey<'k, K> {
 
 impl<'k, K: Ord> ByKey<'k, K> {
     pub(crate) fn new(keys: &'k [K]) -> Self {
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        order.sort_by(|&x, &y| keys[x].cmp(&keys[y]).then(x.cmp(&y)));
+        let order = sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]));
         let cursor = (0..keys.len()).collect();
         ByKey {
             keys,
