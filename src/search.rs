@@ -1,4 +1,9 @@
 //! Full-text search over every role and level: expectations, examples, dimensions.
+//!
+//! Linear in the ladder's text: a query reads at most its first
+//! [`MAX_QUERY_BYTES`] bytes and [`MAX_QUERY_WORDS`] distinct words, and each word is
+//! found in each text by a linear substring search, so a search costs at most
+//! about `MAX_QUERY_WORDS` passes over the ladder, however long the query pasted.
 
 use crate::ladder::{Ladder, Text};
 
@@ -37,35 +42,65 @@ pub struct Hit {
     score: u32,
 }
 
+/// The most bytes of a query read (cut at a character boundary).
+pub const MAX_QUERY_BYTES: usize = 256;
+
+/// The most distinct words of a query looked for; later ones are left out.
+pub const MAX_QUERY_WORDS: usize = 12;
+
+/// The distinct lower-cased words of `query` looked for, and the phrase they
+/// make (all its words, repeats too), both within the caps.
+fn query_words(query: &str) -> (Vec<String>, String) {
+    let mut end = query.len().min(MAX_QUERY_BYTES);
+    while !query.is_char_boundary(end) {
+        end -= 1;
+    }
+    let all: Vec<String> = query[..end]
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    for w in &all {
+        if words.len() < MAX_QUERY_WORDS && !words.contains(w) {
+            words.push(w.clone());
+        }
+    }
+    (words, all.join(" "))
+}
+
 /// The hits for `query` (all words must occur, in any case), best first.
 pub fn search(ladder: &Ladder, query: &str) -> Vec<Hit> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let (words, phrase) = query_words(query);
     if words.is_empty() {
         return Vec::new();
     }
-    let phrase = words.join(" ");
     let mut hits = Vec::new();
     for role in &ladder.roles {
         for level in &role.levels {
             let at = |rest: &str| {
                 let head = format!("{} › {} › {}", role.track, role.name, level.heading());
-                if rest.is_empty() { head } else { format!("{head} › {rest}") }
-            };
-            let mut push = |kind: HitKind, text: &Text, location: String, anchor: Option<String>| {
-                let plain = text.to_plain();
-                if let Some((marks, score)) = matches(&plain, &words, &phrase) {
-                    hits.push(Hit {
-                        kind,
-                        role_id: role.id.clone(),
-                        level_id: level.id.clone(),
-                        location,
-                        text: plain,
-                        marks,
-                        anchor,
-                        score: score + if kind == HitKind::Expectation { 1 } else { 0 },
-                    });
+                if rest.is_empty() {
+                    head
+                } else {
+                    format!("{head} › {rest}")
                 }
             };
+            let mut push =
+                |kind: HitKind, text: &Text, location: String, anchor: Option<String>| {
+                    let plain = text.to_plain();
+                    if let Some((marks, score)) = matches(&plain, &words, &phrase) {
+                        hits.push(Hit {
+                            kind,
+                            role_id: role.id.clone(),
+                            level_id: level.id.clone(),
+                            location,
+                            text: plain,
+                            marks,
+                            anchor,
+                            score: score + if kind == HitKind::Expectation { 1 } else { 0 },
+                        });
+                    }
+                };
             push(HitKind::Summary, &level.summary, at(""), None);
             for (di, d) in level.dimensions.iter().enumerate() {
                 let dim = match &d.emoji {
@@ -73,7 +108,12 @@ pub fn search(ladder: &Ladder, query: &str) -> Vec<Hit> {
                     None => d.name.clone(),
                 };
                 for e in &d.expectations {
-                    push(HitKind::Expectation, &e.text, at(&dim), Some(format!("e-{}", e.id)));
+                    push(
+                        HitKind::Expectation,
+                        &e.text,
+                        at(&dim),
+                        Some(format!("e-{}", e.id)),
+                    );
                 }
                 for (j, x) in d.examples.iter().enumerate() {
                     push(HitKind::Example, x, at(&dim), Some(format!("x-{di}-{j}")));
@@ -100,7 +140,10 @@ fn matches(text: &str, words: &[String], phrase: &str) -> Option<(Vec<(usize, us
             if start == 0 || !folded[..start].ends_with(char::is_alphanumeric) {
                 score += 2;
             }
-            marks.push((origin[start], origin.get(end).copied().unwrap_or(text.len())));
+            marks.push((
+                origin[start],
+                origin.get(end).copied().unwrap_or(text.len()),
+            ));
             from = end;
         }
         if !found {
@@ -181,15 +224,37 @@ mod tests {
         assert_eq!(marks, vec![(0, 4), (9, 13)]);
         assert_eq!(
             split_marks("Team and teammates", &marks),
-            vec![("Team", true), (" and ", false), ("team", true), ("mates", false)]
+            vec![
+                ("Team", true),
+                (" and ", false),
+                ("team", true),
+                ("mates", false)
+            ]
         );
+    }
+
+    #[test]
+    fn a_pasted_query_is_read_within_the_caps() {
+        let query = "Own the on-call rota ".repeat(25_000) + "x";
+        let (words, phrase) = query_words(&query);
+        assert_eq!(words, ["own", "the", "on-call", "rota"]);
+        assert!(phrase.len() <= MAX_QUERY_BYTES);
+        let many: String = (0..10_000).map(|i| format!("w{i} ")).collect();
+        let (words, phrase) = query_words(&many);
+        assert_eq!(words.len(), MAX_QUERY_WORDS);
+        assert_eq!(words[MAX_QUERY_WORDS - 1], "w11");
+        assert!(phrase.len() <= MAX_QUERY_BYTES);
+        // Cut at a character boundary.
+        let (words, _) = query_words(&"é".repeat(1_000));
+        assert_eq!(words, ["é".repeat(MAX_QUERY_BYTES / 2)]);
     }
 
     #[test]
     fn phrase_outranks_scattered_words() {
         let words = vec!["learning".to_string(), "from".to_string()];
         let (_, phrase) = matches("learning from failure", &words, "learning from").unwrap();
-        let (_, scattered) = matches("from time to time learning", &words, "learning from").unwrap();
+        let (_, scattered) =
+            matches("from time to time learning", &words, "learning from").unwrap();
         assert!(phrase > scattered);
     }
 }

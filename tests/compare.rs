@@ -262,3 +262,84 @@ fn acme_default_pairs_go_up_then_down_at_the_top() {
         ]
     );
 }
+
+/// `n` words; with `changed`, every other one differs: similar, never the same.
+fn words(n: usize, changed: bool) -> String {
+    let word = |i: usize| match (changed, i % 2) {
+        (true, 1) => format!("v{i}"),
+        _ => format!("w{i}"),
+    };
+    (0..n).map(word).collect::<Vec<_>>().join(" ")
+}
+
+/// The level of a one-file ladder whose dimension `Craft` holds `bullets`, whatever
+/// the import says about them (past the caps they are errors, and kept).
+fn level_past_caps(bullets: &[String]) -> Level {
+    let md: String = bullets.iter().map(|b| format!("- {b}\n")).collect();
+    let md = format!("# L2: Engineer\n\n## 🔧 Craft\n\n{md}");
+    import_ladder([("Eng/Dev/L2.md", md.as_bytes())])
+        .ladder
+        .roles[0]
+        .levels[0]
+        .clone()
+}
+
+/// One 100,000-word expectation paired as reworded used to ask the word diff for
+/// 10^10 cells (40 GB) and abort; past the diff's cap its changed middle shows as
+/// removed, then added. The time bound is generous (the cells are counted in the
+/// `similar` unit tests).
+#[test]
+fn a_100000_word_rewording_compares_quickly_and_small() {
+    let (a, b) = (words(100_000, false), words(100_000, true));
+    let (la, lb) = (
+        level_past_caps(std::slice::from_ref(&a)),
+        level_past_caps(std::slice::from_ref(&b)),
+    );
+    let start = std::time::Instant::now();
+    let rows = compare_levels(&la, &lb).dimensions[0].rows.clone();
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    assert_eq!(
+        rows,
+        [Row::Reworded {
+            a: la.dimensions[0].expectations[0].clone(),
+            b: lb.dimensions[0].expectations[0].clone(),
+            diff: vec![kept("w0"), removed(&a[3..]), added(&b[3..])],
+        }]
+    );
+}
+
+/// 2,000 expectations against 2,000, all alike: 4,000,000 pairs is past the
+/// matching cap, so no rewording is looked for and each shows on its side.
+#[test]
+fn thousands_of_similar_expectations_compare_without_looking_for_rewordings() {
+    let texts = |tail: &str| -> Vec<String> {
+        (0..2_000)
+            .map(|k| format!("I own shared project {k} {tail}"))
+            .collect()
+    };
+    let (la, lb) = (
+        level_past_caps(&texts("then")),
+        level_past_caps(&texts("now")),
+    );
+    let start = std::time::Instant::now();
+    let craft = compare_levels(&la, &lb).dimensions[0].clone();
+    let took = start.elapsed();
+    assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+    assert!(craft.rewordings_skipped);
+    let rows = craft.rows;
+    assert_eq!(rows.len(), 4_000);
+    assert!(rows
+        .iter()
+        .all(|r| matches!(r, Row::OnlyInA(_) | Row::OnlyInB(_))));
+    // Within the caps (200 against 200) every one is paired as a rewording.
+    let (la, lb) = (
+        level_past_caps(&texts("then")[..200]),
+        level_past_caps(&texts("now")[..200]),
+    );
+    let craft = compare_levels(&la, &lb).dimensions[0].clone();
+    assert!(!craft.rewordings_skipped);
+    let rows = craft.rows;
+    assert_eq!(rows.len(), 200);
+    assert!(rows.iter().all(|r| matches!(r, Row::Reworded { .. })));
+}

@@ -114,3 +114,82 @@ fn every_picked_file_is_listed_with_its_verdict() {
         ]
     );
 }
+
+/// `body` after a title and one dimension, as the only file of a ladder.
+fn import_level(body: &str) -> Import {
+    let md = format!("# L2: Engineer\n\n## Craft\n\n{body}");
+    import_ladder([("Eng/Dev/L2.md", md.as_bytes())])
+}
+
+/// 160,000 `<a` without a `>` in an HTML block used to take 6.8 s in a release
+/// build (each `<a` rescanned to the end of the block); they are read in linear
+/// time. The bound is generous, for a debug build on a busy machine: the scan
+/// itself is proved linear by counting its steps (`ladder::html` tests); this
+/// checks the importer around it, in each place raw HTML reaches it.
+#[test]
+fn unclosed_tags_import_in_linear_time() {
+    let tags = "<a".repeat(160_000);
+    for body in [
+        format!("- I ship.\n\n<details>\n{tags}\n"),
+        format!("- I ship.\n\n  <div>\n  {tags}\n"),
+        format!("- I ship {tags}\n"),
+    ] {
+        let start = std::time::Instant::now();
+        let import = import_level(&body);
+        let took = start.elapsed();
+        assert!(took.as_secs_f64() < 5.0, "took {took:?}");
+        let level = &import.ladder.roles[0].levels[0];
+        let all: String = level.dimensions[0]
+            .expectations
+            .iter()
+            .map(|e| e.text.to_plain())
+            .chain(level.dimensions[0].examples.iter().map(|x| x.to_plain()))
+            .collect();
+        // Not a tag: kept as text.
+        assert!(all.contains("<a<a<a"), "{}", &all[..all.len().min(80)]);
+    }
+}
+
+#[test]
+fn an_expectation_over_the_words_cap_is_an_error_at_its_line_and_is_kept() {
+    let long = vec!["word"; 250].join(" ");
+    let import = import_level(&format!("- I ship.\n- {long}\n"));
+    assert_eq!(
+        lines(&import),
+        ["Eng/Dev/L2.md:6: error: expectation has 250 words; at most 200 are allowed (kept; split it)"]
+    );
+    let kept = &import.ladder.roles[0].levels[0].dimensions[0].expectations[1];
+    assert_eq!(kept.text.to_plain(), long);
+    // At the cap: clean.
+    let at_cap = vec!["word"; 200].join(" ");
+    assert_eq!(
+        lines(&import_level(&format!("- {at_cap}\n"))),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_level_over_the_expectations_cap_is_one_error_at_the_first_past_it() {
+    let bullets: String = (1..=250).map(|i| format!("- I do thing {i}.\n")).collect();
+    let import = import_level(&bullets);
+    // The first bullet is on line 5: the 201st on line 205.
+    assert_eq!(
+        lines(&import),
+        ["Eng/Dev/L2.md:205: error: level has more than 200 expectations (this is number 201; all are kept); split the level"]
+    );
+    assert_eq!(import.ladder.roles[0].levels[0].expectation_count(), 250);
+    let at_cap: String = (1..=200).map(|i| format!("- I do thing {i}.\n")).collect();
+    assert_eq!(lines(&import_level(&at_cap)), Vec::<String>::new());
+}
+
+#[test]
+fn the_shipped_ladder_and_the_fixtures_are_within_the_caps() {
+    for dir in ["ladders", "tests/fixtures/ladders", "tests/fixtures/broken"] {
+        let (_, import) = from_disk(dir);
+        let over: Vec<String> = lines(&import)
+            .into_iter()
+            .filter(|l| l.contains("at most") || l.contains("more than"))
+            .collect();
+        assert_eq!(over, Vec::<String>::new(), "{dir}");
+    }
+}

@@ -14,8 +14,10 @@
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
 
+use std::rc::Rc;
+
 use super::compare_attributes::{attribute_rows, AttributeRow};
-use super::matching::{match_expectations, reading_order, Partner, Slot};
+use super::matching::{match_expectations, reading_order, ByKey, Partner, Slot};
 use super::model::{Dimension, Expectation, Level};
 use super::similar::{word_diff, words, Segment};
 
@@ -43,6 +45,9 @@ pub struct DimensionRows {
     pub name: String,
     pub side: Side,
     pub rows: Vec<Row>,
+    /// Rewordings were not looked for: the dimension is past the matching caps
+    /// (`matching`), so what is not the same shows as only in one level.
+    pub rewordings_skipped: bool,
 }
 
 /// One expectation, or one matched pair, in reading order.
@@ -71,28 +76,68 @@ pub fn compare_levels(a: &Level, b: &Level) -> Comparison {
     }
 }
 
+/// The comparison of the pair of levels last asked for, kept while that pair is
+/// asked for again: a view that redraws on every change of progress compares its
+/// levels once, not on every redraw.
+#[derive(Debug, Default)]
+pub struct CompareMemo {
+    last: Option<(String, String, Rc<Comparison>)>,
+    computed: usize,
+}
+
+impl CompareMemo {
+    /// `compare_levels(a, b)`, computed only when `a_key` or `b_key` (names unique
+    /// in the ladder, such as `role/level`) differ from the last call's.
+    pub fn get(
+        &mut self,
+        (a_key, a): (&str, &Level),
+        (b_key, b): (&str, &Level),
+    ) -> Rc<Comparison> {
+        match &self.last {
+            Some((ka, kb, cmp)) if ka == a_key && kb == b_key => Rc::clone(cmp),
+            _ => {
+                let cmp = Rc::new(compare_levels(a, b));
+                self.computed += 1;
+                self.last = Some((a_key.to_owned(), b_key.to_owned(), Rc::clone(&cmp)));
+                cmp
+            }
+        }
+    }
+
+    /// How many comparisons were computed.
+    pub fn computed(&self) -> usize {
+        self.computed
+    }
+}
+
 fn dimension_key(dimension: &Dimension) -> Vec<String> {
     words(&dimension.name)
 }
 
+/// A's dimensions looked up by name ([`ByKey`]), not scanned for each of B's.
 fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
     let mut partner: Vec<Option<usize>> = vec![None; a.len()];
+    let a_keys: Vec<Vec<String>> = a.iter().map(dimension_key).collect();
+    let mut by_name = ByKey::new(&a_keys);
     for (j, theirs) in b.iter().enumerate() {
-        let key = dimension_key(theirs);
-        if let Some(i) = (0..a.len()).find(|&i| partner[i].is_none() && dimension_key(&a[i]) == key)
-        {
+        if let Some(i) = by_name.first(&dimension_key(theirs), |i| partner[i].is_none()) {
             partner[i] = Some(j);
         }
     }
     reading_order(&partner, b.len())
         .into_iter()
         .map(|slot| match slot {
-            Slot::Both(i, j) => DimensionRows {
-                emoji: b[j].emoji.clone(),
-                name: b[j].name.clone(),
-                side: Side::Both,
-                rows: expectation_rows(&a[i].expectations, &b[j].expectations),
-            },
+            Slot::Both(i, j) => {
+                let (rows, rewordings_skipped) =
+                    expectation_rows(&a[i].expectations, &b[j].expectations);
+                DimensionRows {
+                    emoji: b[j].emoji.clone(),
+                    name: b[j].name.clone(),
+                    side: Side::Both,
+                    rows,
+                    rewordings_skipped,
+                }
+            }
             Slot::OnlyInA(i) => one_side(&a[i], Side::OnlyInA, Row::OnlyInA),
             Slot::OnlyInB(j) => one_side(&b[j], Side::OnlyInB, Row::OnlyInB),
         })
@@ -105,13 +150,15 @@ fn one_side(dimension: &Dimension, side: Side, row: fn(Expectation) -> Row) -> D
         name: dimension.name.clone(),
         side,
         rows: dimension.expectations.iter().cloned().map(row).collect(),
+        rewordings_skipped: false,
     }
 }
 
-fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> Vec<Row> {
-    let partner = match_expectations(a, b);
+/// The rows of two dimensions' expectations, and whether rewordings were skipped.
+fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> (Vec<Row>, bool) {
+    let (partner, skipped) = match_expectations(a, b);
     let indices: Vec<Option<usize>> = partner.iter().map(|p| p.map(Partner::index)).collect();
-    reading_order(&indices, b.len())
+    let rows = reading_order(&indices, b.len())
         .into_iter()
         .map(|slot| match slot {
             Slot::Both(i, j) => {
@@ -128,7 +175,8 @@ fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> Vec<Row> {
             Slot::OnlyInA(i) => Row::OnlyInA(a[i].clone()),
             Slot::OnlyInB(j) => Row::OnlyInB(b[j].clone()),
         })
-        .collect()
+        .collect();
+    (rows, skipped)
 }
 
 #[cfg(test)]
@@ -177,6 +225,7 @@ mod tests {
                     a: expectation("I know it."),
                     b: expectation("I know it")
                 }],
+                rewordings_skipped: false,
             }]
         );
     }
@@ -219,6 +268,35 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_memo_compares_a_pair_once_however_often_it_is_drawn() {
+        let a = with_dimensions(vec![dimension(None, "Craft", &["I own small projects"])]);
+        let b = with_dimensions(vec![dimension(None, "Craft", &["I own medium projects"])]);
+        let mut memo = CompareMemo::default();
+        let first = memo.get(("r/l1", &a), ("r/l2", &b));
+        for _ in 0..10 {
+            assert!(Rc::ptr_eq(&memo.get(("r/l1", &a), ("r/l2", &b)), &first));
+        }
+        assert_eq!(memo.computed(), 1);
+        assert_eq!(*first, compare_levels(&a, &b));
+        // Another pair, or the same swapped, is compared anew.
+        let swapped = memo.get(("r/l2", &b), ("r/l1", &a));
+        assert_eq!(*swapped, compare_levels(&b, &a));
+        assert_eq!(memo.computed(), 2);
+    }
+
+    #[test]
+    fn dimensions_with_the_same_name_pair_in_order() {
+        // 20,000 dimensions named alike: paired by one look-up each, in order.
+        let names: Vec<String> = (0..20_000).map(|i| format!("D{}", i % 3)).collect();
+        let level =
+            |x: &str| with_dimensions(names.iter().map(|n| dimension(None, n, &[x])).collect());
+        let dims = compare_levels(&level("a"), &level("a")).dimensions;
+        assert_eq!(dims.len(), 20_000);
+        assert!(dims.iter().all(|d| d.side == Side::Both));
+        assert!(dims.iter().zip(&names).all(|(d, n)| d.name == *n));
     }
 
     #[test]

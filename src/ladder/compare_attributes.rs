@@ -2,6 +2,7 @@
 //! and spacing, in the first level's order followed by those only in the
 //! second.
 
+use super::matching::ByKey;
 use super::model::{Level, Text};
 use super::similar::words;
 
@@ -25,14 +26,19 @@ fn attribute_key(name: &str) -> String {
         .to_lowercase()
 }
 
-/// A row for each attribute of `a`, then for each only in `b`.
+/// A row for each attribute of `a`, then for each only in `b`. B's attributes
+/// are looked up by name ([`ByKey`]), not scanned for each of A's.
 pub(crate) fn attribute_rows(a: &Level, b: &Level) -> Vec<AttributeRow> {
     let mut taken = vec![false; b.attributes.len()];
+    let b_keys: Vec<String> = b
+        .attributes
+        .iter()
+        .map(|x| attribute_key(&x.name))
+        .collect();
+    let mut by_name = ByKey::new(&b_keys);
     let mut rows = Vec::new();
     for ours in &a.attributes {
-        let key = attribute_key(&ours.name);
-        let theirs = (0..b.attributes.len())
-            .find(|&j| !taken[j] && attribute_key(&b.attributes[j].name) == key);
+        let theirs = by_name.first(&attribute_key(&ours.name), |j| !taken[j]);
         if let Some(j) = theirs {
             taken[j] = true;
         }

@@ -40,6 +40,8 @@ pub(crate) struct Reader {
     examples_label: bool,
     /// The 48 bits of an expectation id → line of the first expectation with it.
     seen: HashMap<u64, usize, BuildHasherDefault<HashKey>>,
+    /// Expectations kept so far in the level, for its cap.
+    expectations: usize,
 }
 
 /// The keys of `seen` are already hashes: use them as they are.
@@ -281,6 +283,10 @@ impl Reader {
             return self.warn(line, Problem::DuplicateExpectation { text, first_line });
         }
         self.seen.insert(hash >> 16, line);
+        self.expectations += 1;
+        for problem in super::limits::expectation_caps(&text, self.expectations) {
+            self.warn(line, problem);
+        }
         let id = hex12(hash);
         self.dimensions[index]
             .expectations

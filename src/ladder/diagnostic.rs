@@ -53,6 +53,17 @@ pub enum Problem {
     },
     #[error("duplicate expectation `{text}` (first at line {first_line}); kept the first")]
     DuplicateExpectation { text: String, first_line: usize },
+    #[error(
+        "expectation has {words} words; at most {} are allowed (kept; split it)",
+        super::limits::MAX_WORDS_PER_EXPECTATION
+    )]
+    TooManyWords { words: usize },
+    #[error(
+        "level has more than {} expectations (this is number {}; all are kept); split the level",
+        super::limits::MAX_EXPECTATIONS_PER_LEVEL,
+        super::limits::MAX_EXPECTATIONS_PER_LEVEL + 1
+    )]
+    TooManyExpectations,
     #[error("dimension `{name}` has no expectations")]
     EmptyDimension { name: String },
     #[error("level has no expectations")]
@@ -95,7 +106,9 @@ impl Problem {
         match self {
             Problem::EmptyFile
             | Problem::DuplicateLevel { .. }
-            | Problem::DuplicateExpectation { .. } => Severity::Error,
+            | Problem::DuplicateExpectation { .. }
+            | Problem::TooManyWords { .. }
+            | Problem::TooManyExpectations => Severity::Error,
             _ => Severity::Warning,
         }
     }

@@ -21,9 +21,59 @@
 //! can check names and sizes before reading anything (with no bytes yet,
 //! only the text check is left out). [`import_checked`] screens files read
 //! into memory and imports the accepted ones with [`import_ladder`].
+//!
+//! Caps on what a level holds, checked by every import (the linter's, the
+//! build's and the browser's), each an error at its line that keeps the text:
+//! - at most [`MAX_WORDS_PER_EXPECTATION`] (200) words in an expectation,
+//!   words being the pieces between spaces (the shipped ladder's longest has 34);
+//! - at most [`MAX_EXPECTATIONS_PER_LEVEL`] (200) expectations in a level
+//!   (the shipped ladder's largest has 26), reported once, at the first past it.
+//!
+//! Within them, comparing two levels always gets its full matching and word
+//! diff (`matching` and `similar` state their own bounds for anything larger,
+//! such as an imported ladder kept with these errors).
 
+use super::diagnostic::Problem;
 use super::import::{import_ladder, Import};
+use super::model::Text;
 use super::paths::{is_binary, skipped_by_name, Skip};
+
+/// The most words an expectation may hold (see the module docs).
+pub const MAX_WORDS_PER_EXPECTATION: usize = 200;
+
+/// The most expectations a level may hold (see the module docs).
+pub const MAX_EXPECTATIONS_PER_LEVEL: usize = 200;
+
+/// The problem with an expectation whose text passes a cap, if it does:
+/// `count` is its place in the level (1 for the first). Linear in the text,
+/// and nothing to count for texts of at most 400 bytes.
+pub(crate) fn expectation_caps(text: &Text, count: usize) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let bytes: usize = text.0.iter().map(|s| s.text.len()).sum();
+    // A word and its space take two bytes at least.
+    if bytes > 2 * MAX_WORDS_PER_EXPECTATION {
+        let words = word_count(text);
+        if words > MAX_WORDS_PER_EXPECTATION {
+            problems.push(Problem::TooManyWords { words });
+        }
+    }
+    if count == MAX_EXPECTATIONS_PER_LEVEL + 1 {
+        problems.push(Problem::TooManyExpectations);
+    }
+    problems
+}
+
+/// The pieces of `text` between whitespace, across its spans.
+fn word_count(text: &Text) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.0.iter().flat_map(|s| s.text.chars()) {
+        let space = c.is_whitespace();
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
 
 /// The largest file imported: 1 MiB.
 pub const MAX_FILE_BYTES: u64 = 1 << 20;
@@ -133,6 +183,43 @@ pub fn import_checked<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ladder::{Span, Style};
+
+    #[test]
+    fn words_are_counted_across_spans() {
+        let text = Text(vec![
+            Span {
+                text: "I  own".into(),
+                style: Style::default(),
+            },
+            Span {
+                text: "ed it, ".into(),
+                style: Style {
+                    strong: true,
+                    ..Style::default()
+                },
+            },
+            Span {
+                text: "\u{a0}x".into(),
+                style: Style::default(),
+            },
+        ]);
+        assert_eq!(word_count(&text), 4);
+    }
+
+    #[test]
+    fn an_expectation_at_the_caps_passes_and_one_past_them_does_not() {
+        let words = |n: usize| Text::plain(vec!["word"; n].join(" "));
+        assert_eq!(expectation_caps(&words(200), 200), []);
+        assert_eq!(
+            expectation_caps(&words(201), 201),
+            [
+                Problem::TooManyWords { words: 201 },
+                Problem::TooManyExpectations
+            ]
+        );
+        assert_eq!(expectation_caps(&words(1), 202), []);
+    }
 
     fn verdicts(files: &[(&str, u64, &[u8])]) -> Vec<(String, Verdict)> {
         screen(files.iter().copied())

@@ -10,14 +10,31 @@
 //!    the closer half is the rewording and the other is new.
 //! 3. Everything left is only in A or only in B.
 //!
+//! **Bounds.** Step 1 sorts A by id and by words once and looks each of B up
+//! ([`ByKey`]: O((n + m) log n)). Step 2 compares
+//! every free pair's word sets: it runs only when a dimension has at most
+//! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
+//! hold, see `limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
+//! steps (200 × 200 expectations of 200 words each). Past either, rewordings are
+//! not looked for in that dimension: what step 1 left is only in A or only in B.
+//!
 //! **Reading order** follows B (the higher level): every item of B in its
 //! order, a matched item of A beside its partner, and an item only in A right
 //! after the partner of the nearest matched item before it in A (at the very
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
+use std::cmp::Ordering;
+
 use super::model::Expectation;
-use super::similar::{word_set, words, Similarity};
+use super::similar::{words, Similarity};
+
+/// The most free pairs of one dimension compared for rewordings: 200 × 200.
+pub const MAX_REWORD_PAIRS: usize = 40_000;
+
+/// The most word steps spent comparing one dimension's free pairs: each pair
+/// costs its two word-set sizes, so 200 × 200 pairs of 200-word sets.
+pub const MAX_REWORD_WORDS: usize = 16_000_000;
 
 /// How an expectation of A was matched in B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,32 +51,95 @@ impl Partner {
     }
 }
 
-/// For each expectation of `a`, its partner in `b`, if any.
-pub(crate) fn match_expectations(a: &[Expectation], b: &[Expectation]) -> Vec<Option<Partner>> {
-    let mut partner: Vec<Option<Partner>> = vec![None; a.len()];
-    let mut taken = vec![false; b.len()];
+/// For each expectation of `a`, its partner in `b`, if any; and whether
+/// rewordings were not looked for, the dimension being past the caps.
+pub(crate) fn match_expectations(
+    a: &[Expectation],
+    b: &[Expectation],
+) -> (Vec<Option<Partner>>, bool) {
+    let (partner, work) = match_counted(a, b);
+    (partner, work.skipped)
+}
+
+/// What looking for rewordings cost: pairs compared and word steps taken,
+/// none when past the caps (`skipped`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Work {
+    pairs: usize,
+    words: usize,
+    skipped: bool,
+}
+
+/// [`match_expectations`], and the work its step 2 did.
+fn match_counted(a: &[Expectation], b: &[Expectation]) -> (Vec<Option<Partner>>, Work) {
     let a_words: Vec<Vec<String>> = a.iter().map(|e| words(&e.text.to_plain())).collect();
     let b_words: Vec<Vec<String>> = b.iter().map(|e| words(&e.text.to_plain())).collect();
+    match_words(a, b, &a_words, &b_words)
+}
+
+/// [`match_counted`], given the words of each expectation.
+fn match_words(
+    a: &[Expectation],
+    b: &[Expectation],
+    a_words: &[Vec<String>],
+    b_words: &[Vec<String>],
+) -> (Vec<Option<Partner>>, Work) {
+    let mut partner: Vec<Option<Partner>> = vec![None; a.len()];
+    let mut taken = vec![false; b.len()];
+    // Step 1: A's indices by id and by words.
+    let a_ids: Vec<&str> = a.iter().map(|e| e.id.as_str()).collect();
+    let mut by_id = ByKey::new(&a_ids);
+    let mut by_words = ByKey::new(a_words);
     for (j, theirs) in b.iter().enumerate() {
-        let same = (0..a.len())
-            .find(|&i| partner[i].is_none() && (a[i].id == theirs.id || a_words[i] == b_words[j]));
+        let free = |i: usize| partner[i].is_none();
+        let by_id = by_id.first(&theirs.id.as_str(), free);
+        let by_words = by_words.first(&b_words[j], free);
+        let same = match (by_id, by_words) {
+            (Some(x), Some(y)) => Some(x.min(y)),
+            (x, y) => x.or(y),
+        };
         if let Some(i) = same {
             partner[i] = Some(Partner::Same(j));
             taken[j] = true;
         }
     }
-    let a_sets: Vec<Vec<String>> = a.iter().map(|e| word_set(&e.text.to_plain())).collect();
-    let b_sets: Vec<Vec<String>> = b.iter().map(|e| word_set(&e.text.to_plain())).collect();
+    // Step 2, on sorted sets of distinct words.
+    fn set(w: &[String]) -> Vec<&str> {
+        let order = sorted(w.len(), &|x, y| w[x].cmp(&w[y]));
+        let mut set: Vec<&str> = order.iter().map(|&i| w[i].as_str()).collect();
+        set.dedup();
+        set
+    }
+    let a_sets: Vec<(usize, Vec<&str>)> = (0..a.len())
+        .filter(|&i| partner[i].is_none())
+        .map(|i| (i, set(&a_words[i])))
+        .collect();
+    let b_sets: Vec<(usize, Vec<&str>)> = (0..b.len())
+        .filter(|&j| !taken[j])
+        .map(|j| (j, set(&b_words[j])))
+        .collect();
+    let size = |sets: &[(usize, Vec<&str>)]| sets.iter().map(|(_, s)| s.len()).sum::<usize>();
+    let work = Work {
+        pairs: a_sets.len().saturating_mul(b_sets.len()),
+        words: b_sets
+            .len()
+            .saturating_mul(size(&a_sets))
+            .saturating_add(a_sets.len().saturating_mul(size(&b_sets))),
+        skipped: false,
+    };
+    if work.pairs > MAX_REWORD_PAIRS || work.words > MAX_REWORD_WORDS {
+        let skipped = Work {
+            skipped: true,
+            ..Work::default()
+        };
+        return (partner, skipped);
+    }
     let mut candidates: Vec<(Similarity, usize, usize)> = Vec::new();
-    for (j, b_set) in b_sets.iter().enumerate().filter(|(j, _)| !taken[*j]) {
-        for (i, a_set) in a_sets
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| partner[*i].is_none())
-        {
+    for (j, b_set) in &b_sets {
+        for (i, a_set) in &a_sets {
             let similarity = Similarity::of(a_set, b_set);
             if similarity.is_similar() {
-                candidates.push((similarity, j, i));
+                candidates.push((similarity, *j, *i));
             }
         }
     }
@@ -70,7 +150,52 @@ pub(crate) fn match_expectations(a: &[Expectation], b: &[Expectation]) -> Vec<Op
             taken[j] = true;
         }
     }
-    partner
+    (partner, work)
+}
+
+/// `0..n` sorted by `cmp`, then by index. Not generic, so that the web app's
+/// extra module holds one sort routine for every key type of [`ByKey`].
+fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_unstable_by(|&x, &y| cmp(x, y).then(x.cmp(&y)));
+    order
+}
+
+/// Items of one list looked up by key, in their order: sorted once, so that
+/// pairing every item of another list costs O((n + m) log n), not O(n · m).
+pub(crate) struct ByKey<'k, K> {
+    keys: &'k [K],
+    /// Indices into `keys`, sorted by key, then index.
+    order: Vec<usize>,
+    /// For the first position of each run of equal keys in `order`: where to
+    /// start looking next (the positions before it are taken for good).
+    cursor: Vec<usize>,
+}
+
+impl<'k, K: Ord> ByKey<'k, K> {
+    pub(crate) fn new(keys: &'k [K]) -> Self {
+        let order = sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]));
+        let cursor = (0..keys.len()).collect();
+        ByKey {
+            keys,
+            order,
+            cursor,
+        }
+    }
+
+    /// The first index (in the list's order) whose key is `key` and that is
+    /// still `free`. An index found not free is never looked at again, so
+    /// `free` must stay false once it is.
+    pub(crate) fn first(&mut self, key: &K, free: impl Fn(usize) -> bool) -> Option<usize> {
+        let (keys, order) = (self.keys, &self.order);
+        let run = order.partition_point(|&i| keys[i] < *key);
+        let mut at = *self.cursor.get(run)?;
+        while at < order.len() && keys[order[at]] == *key && !free(order[at]) {
+            at += 1;
+        }
+        self.cursor[run] = at;
+        (at < order.len() && keys[order[at]] == *key).then(|| order[at])
+    }
 }
 
 /// One place in reading order: indices into A and B.
@@ -126,7 +251,7 @@ mod tests {
     }
 
     fn matched(a: &[&str], b: &[&str]) -> Vec<Option<Partner>> {
-        match_expectations(&list(a), &list(b))
+        match_expectations(&list(a), &list(b)).0
     }
 
     #[test]
@@ -150,7 +275,7 @@ mod tests {
         let a = list(&["old words"]);
         let mut b = list(&["new text entirely"]);
         b[0].id = a[0].id.clone();
-        assert_eq!(match_expectations(&a, &b), [Some(Same(0))]);
+        assert_eq!(match_expectations(&a, &b).0, [Some(Same(0))]);
     }
 
     #[test]
@@ -189,6 +314,67 @@ mod tests {
     #[test]
     fn a_duplicate_text_matches_once() {
         assert_eq!(matched(&["a b"], &["a b.", "A b"]), [Some(Same(0))]);
+    }
+
+    /// `n` expectations `I own shared project k <tail>`: all similar to each other.
+    fn similar_list(n: usize, tail: &str) -> Vec<Expectation> {
+        let texts: Vec<String> = (0..n)
+            .map(|k| format!("I own shared project {} {tail}", k % 7))
+            .collect();
+        list(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn rewordings_are_looked_for_up_to_the_cap() {
+        let (a, b) = (similar_list(200, "then"), similar_list(200, "now"));
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(work.pairs, MAX_REWORD_PAIRS);
+        assert!(work.words <= MAX_REWORD_WORDS);
+        assert!(partner.iter().all(|p| matches!(p, Some(Reworded(_)))));
+    }
+
+    #[test]
+    fn past_the_cap_rewordings_are_not_looked_for() {
+        // 2,000 × 2,000 similar expectations: 4,000,000 pairs, none compared.
+        let (a, b) = (similar_list(2_000, "then"), similar_list(2_000, "now"));
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(
+            work,
+            Work {
+                skipped: true,
+                ..Work::default()
+            }
+        );
+        assert!(partner.iter().all(Option::is_none));
+        // One pair of 100,000-word expectations is within both caps.
+        let long = |tail: &str| {
+            let words: Vec<String> = (0..100_000).map(|i| format!("w{i}")).collect();
+            list(&[&format!("{} {tail}", words.join(" "))])
+        };
+        let (partner, work) = match_counted(&long("then"), &long("now"));
+        assert_eq!(partner, [Some(Reworded(0))]);
+        assert_eq!(
+            work,
+            Work {
+                pairs: 1,
+                words: 2 * 100_001,
+                skipped: false
+            }
+        );
+    }
+
+    #[test]
+    fn same_expectations_are_found_in_linear_time() {
+        // 20,000 the same, in reverse order: each is found by a hash look-up.
+        let texts: Vec<String> = (0..20_000).map(|k| format!("I do thing {k}")).collect();
+        let a = list(&texts.iter().map(String::as_str).collect::<Vec<_>>());
+        let b: Vec<Expectation> = a.iter().rev().cloned().collect();
+        let (partner, work) = match_counted(&a, &b);
+        assert_eq!(work, Work::default());
+        assert!(partner
+            .iter()
+            .enumerate()
+            .all(|(i, p)| *p == Some(Same(20_000 - 1 - i))));
     }
 
     #[test]

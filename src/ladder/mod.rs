@@ -32,7 +32,7 @@ mod stored;
 mod words;
 mod write;
 
-pub use compare::{compare_levels, Comparison, DimensionRows, Row, Side};
+pub use compare::{compare_levels, CompareMemo, Comparison, DimensionRows, Row, Side};
 pub use compare_attributes::AttributeRow;
 pub use diagnostic::{Diagnostic, Problem, Severity};
 pub use id::{expectation_id, slug};
@@ -40,11 +40,13 @@ pub use id::{expectation_id, slug};
 pub use import::read_dir;
 pub use import::{import_ladder, Import};
 pub use limits::{
-    import_checked, screen, Checked, Refusal, Screened, Verdict, MAX_FILE_BYTES, MAX_TOTAL_BYTES,
+    import_checked, screen, Checked, Refusal, Screened, Verdict, MAX_EXPECTATIONS_PER_LEVEL,
+    MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_WORDS_PER_EXPECTATION,
 };
+pub use matching::{MAX_REWORD_PAIRS, MAX_REWORD_WORDS};
 pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
 pub use pair::default_pair;
 pub use paths::Skip;
-pub use similar::{word_diff, Segment, SIMILAR};
+pub use similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
 pub use stored::{read_stored, write_stored};
 pub use write::level_to_markdown;

@@ -11,12 +11,22 @@
 //!   "I" and one verb does not reach it.
 //! - The **word diff** is a longest common subsequence over the
 //!   whitespace-separated words as written, compared lower-cased (so a
-//!   changed punctuation mark shows as a changed word).
+//!   changed punctuation mark shows as a changed word). The words both texts
+//!   start and end with are kept as they are; the table for the rest has
+//!   (words left in A + 1) × (words left in B + 1) cells, at most
+//!   [`MAX_DIFF_CELLS`]. Past that, the middle of A is shown as removed and the
+//!   middle of B as added, in linear time: a rewording that long reads as
+//!   rewritten (two 500-word texts that differ at start and end still get the
+//!   fine diff).
 
 use std::cmp::Ordering;
 
 /// The similarity threshold, as a fraction `(numerator, denominator)`: 1/2.
 pub const SIMILAR: (usize, usize) = (1, 2);
+
+/// The most cells the word diff's table may have (4 bytes each, so 1 MB):
+/// past it the changed middle is shown as removed then added (module docs).
+pub const MAX_DIFF_CELLS: usize = 251_001;
 
 /// The lower-cased words of `text`, in order (see the module docs).
 pub(crate) fn words(text: &str) -> Vec<String> {
@@ -27,6 +37,7 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 }
 
 /// The distinct words of `text`, sorted.
+#[cfg(test)]
 pub(crate) fn word_set(text: &str) -> Vec<String> {
     let mut set = words(text);
     set.sort_unstable();
@@ -44,8 +55,9 @@ pub(crate) struct Similarity {
 }
 
 impl Similarity {
-    /// The similarity of two sorted, distinct word sets.
-    pub(crate) fn of(a: &[String], b: &[String]) -> Self {
+    /// The similarity of two sorted, distinct word sets, in
+    /// `a.len() + b.len()` steps.
+    pub(crate) fn of<T: Ord>(a: &[T], b: &[T]) -> Self {
         let (mut i, mut j, mut shared) = (0, 0, 0);
         while i < a.len() && j < b.len() {
             match a[i].cmp(&b[j]) {
@@ -96,35 +108,78 @@ pub enum Segment {
 }
 
 /// The words of `a` and `b` as kept, removed and added runs. Within one
-/// change the removed words come first, then the added ones.
+/// change the removed words come first, then the added ones. Bounded by
+/// [`MAX_DIFF_CELLS`] (see the module docs).
 pub fn word_diff(a: &str, b: &str) -> Vec<Segment> {
+    diff(a, b).0
+}
+
+/// [`word_diff`], and the number of table cells it used.
+fn diff(a: &str, b: &str) -> (Vec<Segment>, usize) {
     let a: Vec<&str> = a.split_whitespace().collect();
     let b: Vec<&str> = b.split_whitespace().collect();
     let (la, lb): (Vec<String>, Vec<String>) = (
         a.iter().map(|w| w.to_lowercase()).collect(),
         b.iter().map(|w| w.to_lowercase()).collect(),
     );
-    // lcs[i][j]: length of the longest common subsequence of la[i..] and lb[j..].
-    let mut lcs = vec![vec![0usize; lb.len() + 1]; la.len() + 1];
+    // The common start and end are in every longest common subsequence.
+    let start = la.iter().zip(&lb).take_while(|(x, y)| x == y).count();
+    let end = la[start..]
+        .iter()
+        .rev()
+        .zip(lb[start..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (start..a.len() - end, start..b.len() - end);
+    let mut out = Vec::new();
+    if start > 0 {
+        out.push(Segment::Kept(b[..start].join(" ")));
+    }
+    let cells = (ma.len() + 1).saturating_mul(mb.len() + 1);
+    let used = if cells <= MAX_DIFF_CELLS {
+        middle(
+            &mut out,
+            (&a[ma.clone()], &la[ma]),
+            (&b[mb.clone()], &lb[mb]),
+        );
+        cells
+    } else {
+        let (mut removed, mut added) = (a[ma].to_vec(), b[mb].to_vec());
+        flush(&mut out, &mut removed, &mut added);
+        0
+    };
+    if end > 0 {
+        push(&mut out, Segment::Kept(b[b.len() - end..].join(" ")));
+    }
+    (out, used)
+}
+
+/// The diff of two word lists (as written, and lower-cased) by a longest common
+/// subsequence table of `(a.len() + 1) × (b.len() + 1)` cells, appended to `out`.
+fn middle(out: &mut Vec<Segment>, (a, la): (&[&str], &[String]), (b, lb): (&[&str], &[String])) {
+    let width = lb.len() + 1;
+    // lcs[i * width + j]: length of the longest common subsequence of la[i..] and lb[j..].
+    let mut lcs = vec![0u32; (la.len() + 1) * width];
     for i in (0..la.len()).rev() {
         for j in (0..lb.len()).rev() {
-            lcs[i][j] = if la[i] == lb[j] {
-                lcs[i + 1][j + 1] + 1
+            lcs[i * width + j] = if la[i] == lb[j] {
+                lcs[(i + 1) * width + j + 1] + 1
             } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
+                lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
             };
         }
     }
-    let mut out = Vec::new();
     let (mut removed, mut added) = (Vec::new(), Vec::new());
     let (mut i, mut j) = (0, 0);
     while i < a.len() || j < b.len() {
         if i < a.len() && j < b.len() && la[i] == lb[j] {
-            flush(&mut out, &mut removed, &mut added);
-            push(&mut out, Segment::Kept(b[j].to_owned()));
+            flush(out, &mut removed, &mut added);
+            push(out, Segment::Kept(b[j].to_owned()));
             i += 1;
             j += 1;
-        } else if j == b.len() || (i < a.len() && lcs[i + 1][j] >= lcs[i][j + 1]) {
+        } else if j == b.len()
+            || (i < a.len() && lcs[(i + 1) * width + j] >= lcs[i * width + j + 1])
+        {
             removed.push(a[i]);
             i += 1;
         } else {
@@ -132,8 +187,7 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Segment> {
             j += 1;
         }
     }
-    flush(&mut out, &mut removed, &mut added);
-    out
+    flush(out, &mut removed, &mut added);
 }
 
 /// End a change: its removed words, then its added words.
@@ -242,6 +296,75 @@ mod tests {
             word_diff("i Lead", "I lead teams"),
             [Kept("I lead".into()), Added("teams".into())]
         );
+    }
+
+    /// `n` words; with `changed`, every other word differs.
+    fn sentence(n: usize, changed: bool) -> String {
+        let word = |i: usize| match (changed, i % 2) {
+            (true, 1) => format!("v{i}"),
+            _ => format!("w{i}"),
+        };
+        (0..n).map(word).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_long_rewording_is_shown_rewritten_within_the_cap() {
+        // 100,000 words against 100,000: the full table would be 10^10 cells (40 GB).
+        let (a, b) = (sentence(100_000, false), sentence(100_000, true));
+        let (segments, cells) = diff(&a, &b);
+        assert_eq!(cells, 0);
+        assert_eq!(
+            segments,
+            [
+                Kept("w0".into()),
+                Removed(a["w0 ".len()..].to_owned()),
+                Added(b["w0 ".len()..].to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_common_start_and_end_are_set_aside_before_the_cap() {
+        // 50,000 words each, changed only in the middle: a small table.
+        let words = |middle: &str| {
+            format!(
+                "{} {middle} {}",
+                sentence(25_000, false),
+                sentence(25_000, false)
+            )
+        };
+        let (segments, cells) = diff(
+            &words("I own small projects"),
+            &words("I own medium projects"),
+        );
+        assert_eq!(cells, 2 * 2);
+        assert_eq!(segments.len(), 4);
+        assert_eq!(segments[1], Removed("small".into()));
+        assert_eq!(segments[2], Added("medium".into()));
+    }
+
+    #[test]
+    fn a_diff_at_the_cap_is_fine_and_one_past_it_is_not() {
+        // 500 words against 500, the first and last changed: 501 × 501 cells.
+        let a: Vec<String> = (0..500).map(|i| format!("a{i}")).collect();
+        let b: Vec<String> = (0..500)
+            .map(|i| format!("{}{i}", if i % 2 == 0 && i > 0 { 'a' } else { 'b' }))
+            .collect();
+        let (a, b) = (a.join(" "), b.join(" "));
+        let (segments, cells) = diff(&a, &b);
+        assert_eq!(cells, MAX_DIFF_CELLS);
+        // 249 kept words (a2, a4 … a498) between 250 changes of two segments each.
+        assert_eq!(segments.len(), 249 + 2 * 250);
+        assert_eq!(
+            segments[..3],
+            [
+                Removed("a0 a1".into()),
+                Added("b0 b1".into()),
+                Kept("a2".into())
+            ]
+        );
+        let (segments, cells) = diff(&format!("x {a}"), &b);
+        assert_eq!((segments.len(), cells), (2, 0));
     }
 
     #[test]

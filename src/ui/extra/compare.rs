@@ -5,9 +5,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
+use std::cell::RefCell;
+
 use crate::ladder::{
-    compare_levels, default_pair, AttributeRow, DimensionRows, Expectation, Ladder, Level, Role,
-    Row, Segment, Side,
+    default_pair, AttributeRow, CompareMemo, DimensionRows, Expectation, Ladder, Level, Role, Row,
+    Segment, Side,
 };
 use crate::progress::{from_json, Progress};
 use crate::route::Route;
@@ -128,6 +130,12 @@ fn names(a: &Level, b: &Level) -> (String, String) {
     }
 }
 
+thread_local! {
+    /// The comparison shown: the view redraws on every change of progress, and the
+    /// ladder stays the same for the page's life, so the levels are compared once.
+    static MEMO: RefCell<CompareMemo> = RefCell::new(CompareMemo::default());
+}
+
 /// The comparison itself: a summary line, the attributes, then each dimension.
 fn levels(
     host: &Element,
@@ -135,7 +143,11 @@ fn levels(
     (rb, lb): (&Role, &Level),
     progress: &Progress,
 ) {
-    let cmp = compare_levels(la, lb);
+    let (ka, kb) = (
+        format!("{}/{}", ra.id, la.id),
+        format!("{}/{}", rb.id, lb.id),
+    );
+    let cmp = MEMO.with(|memo| memo.borrow_mut().get((&ka, la), (&kb, lb)));
     let (na, nb) = names(la, lb);
     let mut counts = [0usize; 4];
     for row in cmp.dimensions.iter().flat_map(|d| &d.rows) {
@@ -234,6 +246,10 @@ fn dimension(
     if let Some(level) = only {
         let says = format!("This dimension is only in {level}.");
         add(&section, &text("p", &[("class", "muted")], &says));
+    }
+    if d.rewordings_skipped {
+        let says = "Too many expectations to look for rewordings here: those that are not the same are listed as only in one level.";
+        add(&section, &text("p", &[("class", "muted")], says));
     }
     let (table, body) = table(["Change", na, nb]);
     for row in &d.rows {
