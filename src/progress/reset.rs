@@ -94,7 +94,12 @@ impl Undo {
 
     /// Undoes the reset in `current` as of `now`; returns the kept values to write
     /// back (those not written again since), for the caller to store.
-    pub fn apply(&self, current: &mut Progress, kept_here: &BTreeMap<String, String>, now: u64) -> KeptRestore {
+    pub fn apply(
+        &self,
+        current: &mut Progress,
+        kept_here: &BTreeMap<String, String>,
+        now: u64,
+    ) -> KeptRestore {
         current.restore(&self.progress, now);
         restore_kept(&self.kept, kept_here, now)
     }
@@ -122,7 +127,12 @@ pub struct ResetScope {
 impl ResetScope {
     /// The scope of resetting `progress` with `kept_keys` (full keys under the kept
     /// prefixes), whether a ladder is imported, and `damaged` copies held.
-    pub fn of(progress: &Progress, kept_keys: &[String], imported_ladder: bool, damaged: usize) -> Self {
+    pub fn of(
+        progress: &Progress,
+        kept_keys: &[String],
+        imported_ladder: bool,
+        damaged: usize,
+    ) -> Self {
         let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
         ResetScope {
             answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
@@ -140,10 +150,16 @@ impl ResetScope {
     pub fn cleared(&self) -> Option<String> {
         let mut parts = Vec::new();
         if self.answers > 0 {
-            parts.push(format!("{} (ratings and evidence notes)", count(self.answers, "answer", "answers")));
+            parts.push(format!(
+                "{} (ratings and evidence notes)",
+                count(self.answers, "answer", "answers")
+            ));
         }
         if self.quiz_levels > 0 {
-            parts.push(format!("quiz positions on {}", count(self.quiz_levels, "level", "levels")));
+            parts.push(format!(
+                "quiz positions on {}",
+                count(self.quiz_levels, "level", "levels")
+            ));
         }
         if self.ladder_quiz {
             parts.push("your know-your-ladder score".to_owned());
@@ -152,7 +168,10 @@ impl ResetScope {
             parts.push(count(self.kept_replies, "kept reply", "kept replies"));
         }
         if self.replies > 0 {
-            parts.push(format!("your answers to {}", count(self.replies, "person's link", "people's links")));
+            parts.push(format!(
+                "your answers to {}",
+                count(self.replies, "person's link", "people's links")
+            ));
         }
         list(&parts)
     }
@@ -164,7 +183,11 @@ impl ResetScope {
             parts.push("the ladder you imported (remove it on the import page)".to_owned());
         }
         if self.damaged > 0 {
-            parts.push(count(self.damaged, "copy of damaged data", "copies of damaged data"));
+            parts.push(count(
+                self.damaged,
+                "copy of damaged data",
+                "copies of damaged data",
+            ));
         }
         match list(&parts) {
             Some(kept) => format!("It keeps {kept}."),
@@ -288,15 +311,25 @@ mod tests {
             ("rungs:reply:b".to_owned(), r#"{"updated":6}"#.to_owned()),
         ];
         let undo = Undo::reset(&mut p, kept, 100);
-        let here: BTreeMap<String, String> = [("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())].into();
+        let here: BTreeMap<String, String> =
+            [("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())].into();
         let restored = undo.apply(&mut p, &here, 200);
-        assert_eq!(restored.writes, [("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned())]);
+        assert_eq!(
+            restored.writes,
+            [("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned())]
+        );
         assert_eq!(p.rating("a"), Some(Rating::Performing));
     }
 
     #[test]
     fn the_question_says_what_is_cleared_and_what_is_kept() {
-        let keys = ["rungs:kept:a", "rungs:reply:b", "rungs:reply:c", "rungs:progress"].map(str::to_owned);
+        let keys = [
+            "rungs:kept:a",
+            "rungs:reply:b",
+            "rungs:reply:c",
+            "rungs:progress",
+        ]
+        .map(str::to_owned);
         let scope = ResetScope::of(&rated(), &keys, true, 1);
         assert_eq!(
             scope.question(),

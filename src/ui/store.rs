@@ -14,7 +14,11 @@ use crate::storage::{self, Loaded, SaveError};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trouble {
     /// The stored progress was unreadable; it is kept and offered as a download.
-    Damaged { raw: String, error: String, kept_as: Option<String> },
+    Damaged {
+        raw: String,
+        error: String,
+        kept_as: Option<String>,
+    },
     /// No localStorage: progress lives in this tab only.
     Unavailable,
     /// localStorage is full: the last changes live in this tab only.
@@ -40,10 +44,26 @@ impl ProgressStore {
     /// Loads progress, follows other tabs, and provides the store.
     pub fn provide() -> ProgressStore {
         let (progress, trouble) = match storage::load(now()) {
-            Loaded::Ok { progress, full } => (progress, if full { vec![Trouble::Full] } else { Vec::new() }),
-            Loaded::Damaged { raw, error, kept_as } => {
-                (Progress::default(), vec![Trouble::Damaged { raw, error, kept_as }])
-            }
+            Loaded::Ok { progress, full } => (
+                progress,
+                if full {
+                    vec![Trouble::Full]
+                } else {
+                    Vec::new()
+                },
+            ),
+            Loaded::Damaged {
+                raw,
+                error,
+                kept_as,
+            } => (
+                Progress::default(),
+                vec![Trouble::Damaged {
+                    raw,
+                    error,
+                    kept_as,
+                }],
+            ),
             Loaded::Newer { schema } => (Progress::default(), vec![Trouble::Newer { schema }]),
             Loaded::Unavailable => (Progress::default(), vec![Trouble::Unavailable]),
         };
@@ -57,7 +77,9 @@ impl ProgressStore {
             if storage::is_progress_event(&e) {
                 if let Some((stored, raw)) = storage::read_changed(now()) {
                     match stored {
-                        Stored::Readable(theirs) => store.progress.update(|mine| mine.merge(&theirs)),
+                        Stored::Readable(theirs) => {
+                            store.progress.update(|mine| mine.merge(&theirs))
+                        }
                         other => store.unreadable(other, raw),
                     }
                 }
@@ -88,7 +110,8 @@ impl ProgressStore {
     }
 
     pub fn evidence(&self, id: &str) -> String {
-        self.progress.with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
+        self.progress
+            .with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
     }
 
     /// Storage trouble to show, untracked.
@@ -133,7 +156,8 @@ impl ProgressStore {
 
     /// Whether this tab has stopped saving because a newer version stored progress.
     pub fn outdated(&self) -> bool {
-        self.trouble.with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
+        self.trouble
+            .with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
     }
 
     /// Everything kept for the person, as a backup.
@@ -150,7 +174,8 @@ impl ProgressStore {
         let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
         let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
         let imported = storage::get(storage::IMPORTED).is_some();
-        self.progress.with_untracked(|p| ResetScope::of(p, &kept, imported, damaged))
+        self.progress
+            .with_untracked(|p| ResetScope::of(p, &kept, imported, damaged))
     }
 
     /// Resets the progress and removes the kept values; returns what undoes it.
@@ -186,7 +211,10 @@ impl ProgressStore {
         self.change(|p| restored = p.restore_backup(&backup.progress, now()));
         let here = storage::kept_values().into_iter().collect();
         restored.kept = restore_kept(&backup.kept, &here, now());
-        restored.kept.writes.retain(|(key, value)| storage::set(key, value));
+        restored
+            .kept
+            .writes
+            .retain(|(key, value)| storage::set(key, value));
         let here = storage::imported_raw();
         restored.ladder = LadderRestore::decide(backup.imported_ladder.as_deref(), here.as_deref());
         if let (LadderRestore::Stored, Some(text)) = (restored.ladder, &backup.imported_ladder) {
@@ -207,7 +235,11 @@ impl ProgressStore {
                 if kept_as.is_some() {
                     storage::seen(raw.clone());
                 }
-                Trouble::Damaged { raw, error: error.to_string(), kept_as }
+                Trouble::Damaged {
+                    raw,
+                    error: error.to_string(),
+                    kept_as,
+                }
             }
             Stored::Absent | Stored::Readable(_) => return,
         };
@@ -225,7 +257,9 @@ impl ProgressStore {
             t.iter().any(|x| {
                 matches!(
                     x,
-                    Trouble::Unavailable | Trouble::Newer { .. } | Trouble::Damaged { kept_as: None, .. }
+                    Trouble::Unavailable
+                        | Trouble::Newer { .. }
+                        | Trouble::Damaged { kept_as: None, .. }
                 )
             })
         })
@@ -258,7 +292,9 @@ impl ProgressStore {
         self.trouble.update(|t| match result {
             Ok(()) => t.retain(|x| *x != Trouble::Full),
             Err(SaveError::Full) if !t.contains(&Trouble::Full) => t.push(Trouble::Full),
-            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => t.push(Trouble::Unavailable),
+            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => {
+                t.push(Trouble::Unavailable)
+            }
             Err(_) => {}
         });
     }
