@@ -14,10 +14,13 @@ use crate::storage::{self, Loaded, SaveError};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trouble {
     /// The stored progress was unreadable; it is kept and offered as a download.
+    /// `at_start`: found when the tab started (it started empty); otherwise another
+    /// tab wrote it, and this tab keeps its answers and saves them in its place.
     Damaged {
         raw: String,
         error: String,
         kept_as: Option<String>,
+        at_start: bool,
     },
     /// No localStorage: progress lives in this tab only.
     Unavailable,
@@ -62,6 +65,7 @@ impl ProgressStore {
                     raw,
                     error,
                     kept_as,
+                    at_start: true,
                 }],
             ),
             Loaded::Newer { schema } => (Progress::default(), vec![Trouble::Newer { schema }]),
@@ -239,6 +243,7 @@ impl ProgressStore {
                     raw,
                     error: error.to_string(),
                     kept_as,
+                    at_start: false,
                 }
             }
             Stored::Absent | Stored::Readable(_) => return,
