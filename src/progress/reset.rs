@@ -122,6 +122,8 @@ pub struct ResetScope {
     pub imported_ladder: bool,
     /// Copies of damaged data (a reset keeps them).
     pub damaged: usize,
+    /// Whether a name to sign links with is kept (a reset keeps it).
+    pub name: bool,
 }
 
 impl ResetScope {
@@ -142,6 +144,7 @@ impl ResetScope {
             kept_replies: kinds.filter(|k| *k == KeptKind::Kept).count(),
             imported_ladder,
             damaged,
+            name: false,
         }
     }
 
@@ -181,6 +184,9 @@ impl ResetScope {
         let mut parts = Vec::new();
         if self.imported_ladder {
             parts.push("the ladder you imported (remove it on the import page)".to_owned());
+        }
+        if self.name {
+            parts.push("the name you sign links with".to_owned());
         }
         if self.damaged > 0 {
             parts.push(count(
@@ -330,13 +336,15 @@ mod tests {
             "rungs:progress",
         ]
         .map(str::to_owned);
-        let scope = ResetScope::of(&rated(), &keys, true, 1);
+        let mut scope = ResetScope::of(&rated(), &keys, true, 1);
+        scope.name = true;
         assert_eq!(
             scope.question(),
             "Reset clears 2 answers (ratings and evidence notes), quiz positions on 1 level, \
              your know-your-ladder score, 1 kept reply and your answers to 2 people's links, \
-             on every level. It keeps the ladder you imported (remove it on the import page) \
-             and 1 copy of damaged data. You can undo it until you leave this page."
+             on every level. It keeps the ladder you imported (remove it on the import page), \
+             the name you sign links with and 1 copy of damaged data. You can undo it until \
+             you leave this page."
         );
         assert_eq!(
             ResetScope::of(&Progress::default(), &[], false, 0).question(),

@@ -178,8 +178,12 @@ impl ProgressStore {
         let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
         let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
         let imported = storage::get(storage::IMPORTED).is_some();
-        self.progress
-            .with_untracked(|p| ResetScope::of(p, &kept, imported, damaged))
+        let mut scope = self
+            .progress
+            .with_untracked(|p| ResetScope::of(p, &kept, imported, damaged));
+        // Kept by the extra module (ui::extra::kept::NAME), which this one does not load.
+        scope.name = storage::get("rungs:share:name").is_some();
+        scope
     }
 
     /// Resets the progress and removes the kept values; returns what undoes it.
