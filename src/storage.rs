@@ -258,15 +258,13 @@ pub fn imported_raw() -> Option<String> {
 }
 
 /// Every value under the kept prefixes (kept replies, a manager's own answers), by
-/// full key, sorted: what a backup carries and a reset removes.
+/// full key, in storage order: what a backup carries and a reset removes.
 pub fn kept_values() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = KEPT_PREFIXES
+    KEPT_PREFIXES
         .iter()
         .flat_map(|prefix| keys(prefix))
         .filter_map(|key| get(&key).map(|value| (key, value)))
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// Whether a `storage` event is about the progress key.

@@ -17,7 +17,6 @@ use super::answers::Progress;
 use super::kept::{restore_kept, KeptKind, KeptRestore};
 use super::ladder_quiz::LadderQuiz;
 use super::words::{count, list};
-use std::collections::BTreeMap;
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
@@ -86,7 +85,7 @@ impl Undo {
     /// Whether undoing would bring anything back into `current` (the progress now)
     /// or into `kept_here` (the kept values stored now): Undo reset is offered
     /// exactly as long as this holds.
-    pub fn can_work(&self, current: &Progress, kept_here: &BTreeMap<String, String>) -> bool {
+    pub fn can_work(&self, current: &Progress, kept_here: &[(String, String)]) -> bool {
         let mut undone = current.clone();
         undone.restore(&self.progress, current.reset);
         undone != *current || !restore_kept(&self.kept, kept_here, 0).writes.is_empty()
@@ -97,7 +96,7 @@ impl Undo {
     pub fn apply(
         &self,
         current: &mut Progress,
-        kept_here: &BTreeMap<String, String>,
+        kept_here: &[(String, String)],
         now: u64,
     ) -> KeptRestore {
         current.restore(&self.progress, now);
@@ -296,7 +295,7 @@ mod tests {
         let mut p = rated();
         let kept = vec![("rungs:kept:abc".to_owned(), r#"{"updated":5}"#.to_owned())];
         let undo = Undo::reset(&mut p, kept, 100);
-        let none = BTreeMap::new();
+        let none = Vec::new();
         assert!(undo.can_work(&p, &none));
         // Everything given again since (as a restored backup does): nothing to undo
         // but the kept reply.
@@ -305,7 +304,7 @@ mod tests {
         p.remember_position("sre/l2", 5);
         p.ladder_quiz.record("l2:x", false);
         assert!(undo.can_work(&p, &none));
-        let here: BTreeMap<String, String> = undo.kept.iter().cloned().collect();
+        let here = undo.kept.clone();
         assert!(!undo.can_work(&p, &here));
     }
 
@@ -317,8 +316,7 @@ mod tests {
             ("rungs:reply:b".to_owned(), r#"{"updated":6}"#.to_owned()),
         ];
         let undo = Undo::reset(&mut p, kept, 100);
-        let here: BTreeMap<String, String> =
-            [("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())].into();
+        let here = vec![("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())];
         let restored = undo.apply(&mut p, &here, 200);
         assert_eq!(
             restored.writes,

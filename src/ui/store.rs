@@ -199,13 +199,13 @@ impl ProgressStore {
 
     /// Whether `undo` would still bring anything back.
     pub fn can_undo(&self, undo: &Undo) -> bool {
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         self.progress.with_untracked(|p| undo.can_work(p, &here))
     }
 
     /// Undoes a reset: answers not given since, quiz state and kept values come back.
     pub fn undo(&self, undo: &Undo) {
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         let mut kept = KeptRestore::default();
         self.change(|p| kept = undo.apply(p, &here, now()));
         for (key, value) in &kept.writes {
@@ -217,7 +217,7 @@ impl ProgressStore {
     pub fn import(&self, backup: &Backup) -> Restored {
         let mut restored = Restored::default();
         self.change(|p| restored = p.restore_backup(&backup.progress, now()));
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         restored.kept = restore_kept(&backup.kept, &here, now());
         restored
             .kept
@@ -252,11 +252,22 @@ impl ProgressStore {
             }
             Stored::Absent | Stored::Readable(_) => return,
         };
-        self.trouble.update(|t| {
+        self.note(|t| {
             if !t.contains(&trouble) {
                 t.push(trouble);
             }
         });
+    }
+
+    /// Applies `change` to the trouble list, and redraws the banners only when the
+    /// list changed: a redraw between a press and its release (a note losing focus
+    /// saves, and a full storage fails again) would swallow a click on a banner.
+    fn note(&self, change: impl FnOnce(&mut Vec<Trouble>)) {
+        let mut list = self.trouble.get_untracked();
+        change(&mut list);
+        if self.trouble.with_untracked(|t| *t != list) {
+            self.trouble.set(list);
+        }
     }
 
     /// Whether this tab must not write: no storage, a newer version's value, or a
@@ -298,7 +309,7 @@ impl ProgressStore {
             }
         }
         let result = self.progress.with_untracked(storage::save);
-        self.trouble.update(|t| match result {
+        self.note(|t| match result {
             Ok(()) => t.retain(|x| *x != Trouble::Full),
             Err(SaveError::Full) if !t.contains(&Trouble::Full) => t.push(Trouble::Full),
             Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => {

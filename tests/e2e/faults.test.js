@@ -104,14 +104,16 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
     return n;
   });
   assert.ok(filled > 0);
-  // A change cannot be saved: the tab keeps it and says storage is full.
-  await radio(a, E3, 'Performing').check();
+  // A change cannot be saved (a note longer than any slack left): the tab keeps it and
+  // says storage is full.
+  const note = 'Raised the capacity risk in week one, with the numbers. '.repeat(8);
+  await evidence(a, E3).fill(note);
   await banner(a, 'Storage is full').waitFor();
-  assert.equal(answers(await raw(a))[E3][0], 'maturing', 'the stored value is as it was');
+  assert.deepEqual(answers(await raw(a))[E3], ['maturing', ''], 'the stored value is as it was');
   // Full is not "no storage": a tab started now reads the saved progress.
   await b.reload();
   await ready(b);
-  await banner(b, 'Storage is full').getByText("what was saved before is still here").waitFor();
+  await banner(b, 'Storage is full').getByText('what was saved before is still here').waitFor();
   assert.equal(await banner(b, 'Progress is not being saved').count(), 0);
   await shows(b, E1, 'exceeding');
   await shows(b, E4, 'maturing');
@@ -119,12 +121,13 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
   assert.deepEqual(answers(await downloadBackup(a)), {
     [E1]: ['exceeding', ''],
     [E2]: ['exceeding', 'Shipped the alerting revamp.'],
-    [E3]: ['performing', ''],
+    [E3]: ['maturing', note],
     [E4]: ['maturing', ''],
   });
   await noViolations(b, 'level page with the storage-full banner');
   // Space freed: the next change saves everything this tab holds.
   await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fill:')).forEach((k) => localStorage.removeItem(k)));
+  await radio(a, E3, 'Performing').check();
   await evidence(a, E3).fill('Raised the capacity risk in week one.');
   await a.waitForFunction(() => !document.querySelector('[role=alert]')?.textContent.includes('Storage is full'));
   await shows(b, E3, 'performing');
