@@ -74,7 +74,7 @@ fn banner(t: &Trouble, index: usize) -> Element {
         ),
     };
     let i = index.to_string();
-    let aside = el("aside", &[("class", "notice"), ("role", "alert")]);
+    let aside = el("div", &[("class", "notice"), ("role", "alert")]);
     add(&aside, &text("h2", &[], title));
     add(&aside, &text("p", &[], &body));
     let actions = el("div", &[("class", "actions")]);
