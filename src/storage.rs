@@ -24,7 +24,11 @@ pub enum Loaded {
     Ok { progress: Progress, full: bool },
     /// The stored value could not be read. It is kept under `kept_as` (when storage
     /// allowed the copy) and offered as a download.
-    Damaged { raw: String, error: String, kept_as: Option<String> },
+    Damaged {
+        raw: String,
+        error: String,
+        kept_as: Option<String>,
+    },
     /// The stored value comes from a newer version of Rungs: this tab must not save.
     Newer { schema: u64 },
     /// No usable localStorage (disabled, private mode, blocked).
@@ -43,7 +47,11 @@ pub enum SaveError {
 /// Whether a failed write was the browser running out of space.
 fn is_quota(e: &wasm_bindgen::JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>()
-        .map(|d| d.name() == "QuotaExceededError" || d.name() == "NS_ERROR_DOM_QUOTA_REACHED" || d.code() == 22)
+        .map(|d| {
+            d.name() == "QuotaExceededError"
+                || d.name() == "NS_ERROR_DOM_QUOTA_REACHED"
+                || d.code() == 22
+        })
         .unwrap_or(false)
 }
 
@@ -56,8 +64,12 @@ enum Probe {
 }
 
 fn probe() -> Probe {
-    let Some(window) = web_sys::window() else { return Probe::Unavailable };
-    let Ok(Some(storage)) = window.local_storage() else { return Probe::Unavailable };
+    let Some(window) = web_sys::window() else {
+        return Probe::Unavailable;
+    };
+    let Ok(Some(storage)) = window.local_storage() else {
+        return Probe::Unavailable;
+    };
     let key = "rungs:probe";
     match storage.set_item(key, "1") {
         Ok(()) => {
@@ -79,9 +91,14 @@ pub fn load(now: u64) -> Loaded {
         Probe::Full => true,
         Probe::Unavailable => return Loaded::Unavailable,
     };
-    let Ok(raw) = LocalStorage::raw().get_item(KEY) else { return Loaded::Unavailable };
+    let Ok(raw) = LocalStorage::raw().get_item(KEY) else {
+        return Loaded::Unavailable;
+    };
     match Stored::read(raw.as_deref(), now) {
-        Stored::Absent => Loaded::Ok { progress: Progress::default(), full },
+        Stored::Absent => Loaded::Ok {
+            progress: Progress::default(),
+            full,
+        },
         Stored::Readable(progress) => {
             LAST.set(raw);
             Loaded::Ok { progress, full }
@@ -93,7 +110,11 @@ pub fn load(now: u64) -> Loaded {
         Stored::Damaged(e) => {
             let raw = raw.unwrap_or_default();
             let kept_as = copy_aside(&raw, now);
-            Loaded::Damaged { raw, error: e.to_string(), kept_as }
+            Loaded::Damaged {
+                raw,
+                error: e.to_string(),
+                kept_as,
+            }
         }
     }
 }
@@ -101,17 +122,26 @@ pub fn load(now: u64) -> Loaded {
 /// Copies a damaged stored value under a key of its own; the key, or `None` when the
 /// browser refused (full). A value already copied is not copied twice.
 pub fn copy_aside(raw: &str, now: u64) -> Option<String> {
-    if let Some(key) = keys(DAMAGED_PREFIX).into_iter().find(|k| get(k).as_deref() == Some(raw)) {
+    if let Some(key) = keys(DAMAGED_PREFIX)
+        .into_iter()
+        .find(|k| get(k).as_deref() == Some(raw))
+    {
         return Some(key);
     }
     let key = format!("{DAMAGED_PREFIX}{now}");
-    LocalStorage::raw().set_item(&key, raw).is_ok().then_some(key)
+    LocalStorage::raw()
+        .set_item(&key, raw)
+        .is_ok()
+        .then_some(key)
 }
 
 /// True when the browser hands out localStorage at all (without the write probe of
 /// `load`).
 fn present() -> bool {
-    matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_))))
+    matches!(
+        web_sys::window().map(|w| w.local_storage()),
+        Some(Ok(Some(_)))
+    )
 }
 
 thread_local! {
@@ -178,7 +208,9 @@ pub fn save_imported(stored: &str) -> Result<(), SaveError> {
     if !present() {
         return Err(SaveError::Unavailable);
     }
-    LocalStorage::raw().set_item(IMPORTED, stored).map_err(|_| SaveError::Full)
+    LocalStorage::raw()
+        .set_item(IMPORTED, stored)
+        .map_err(|_| SaveError::Full)
 }
 
 /// Forgets the imported ladder. Answers given on its levels stay in the progress.
@@ -226,15 +258,13 @@ pub fn imported_raw() -> Option<String> {
 }
 
 /// Every value under the kept prefixes (kept replies, a manager's own answers), by
-/// full key, sorted: what a backup carries and a reset removes.
+/// full key, in storage order: what a backup carries and a reset removes.
 pub fn kept_values() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = KEPT_PREFIXES
+    KEPT_PREFIXES
         .iter()
         .flat_map(|prefix| keys(prefix))
         .filter_map(|key| get(&key).map(|value| (key, value)))
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 /// Whether a `storage` event is about the progress key.

@@ -20,9 +20,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use rungs::progress::{
-    backup_json, read_backup, to_json, BeforeSave, Progress, Rating, Stored,
-};
+use rungs::progress::{backup_json, read_backup, to_json, BeforeSave, Progress, Rating, Stored};
 use std::collections::BTreeMap;
 
 const IDS: [&str; 4] = ["a", "b", "c", "d"];
@@ -31,19 +29,50 @@ const IDS: [&str; 4] = ["a", "b", "c", "d"];
 #[derive(Clone, Debug)]
 enum Op {
     /// Rate (or un-rate) `id`; `stale`: before this tab heard of the other's last save.
-    Rate { tab: usize, id: usize, rating: Option<Rating>, stale: bool },
-    Evidence { tab: usize, id: usize, text: &'static str, stale: bool },
+    Rate {
+        tab: usize,
+        id: usize,
+        rating: Option<Rating>,
+        stale: bool,
+    },
+    Evidence {
+        tab: usize,
+        id: usize,
+        text: &'static str,
+        stale: bool,
+    },
     /// Un-rate and empty the evidence.
-    Clear { tab: usize, id: usize, stale: bool },
-    Reset { tab: usize },
-    Undo { tab: usize },
-    TakeBackup { tab: usize },
-    ImportBackup { tab: usize, which: prop::sample::Index },
+    Clear {
+        tab: usize,
+        id: usize,
+        stale: bool,
+    },
+    Reset {
+        tab: usize,
+    },
+    Undo {
+        tab: usize,
+    },
+    TakeBackup {
+        tab: usize,
+    },
+    ImportBackup {
+        tab: usize,
+        which: prop::sample::Index,
+    },
     /// Import a backup from a device whose clock is far ahead, rating `id`.
-    ImportFarFuture { tab: usize, id: usize, rating: Rating },
+    ImportFarFuture {
+        tab: usize,
+        id: usize,
+        rating: Rating,
+    },
     /// The `storage` event: the tab takes in the other's save.
-    Sync { tab: usize },
-    Reload { tab: usize },
+    Sync {
+        tab: usize,
+    },
+    Reload {
+        tab: usize,
+    },
     /// Both tabs restart on the stored value as an older Rungs (schema 2) wrote it.
     OldSchema,
 }
@@ -52,7 +81,13 @@ fn op() -> impl Strategy<Value = Op> {
     let tab = 0..2usize;
     let id = 0..IDS.len();
     let rating = prop::option::of(prop::sample::select(Rating::ALL.to_vec()));
-    let text = prop::sample::select(vec!["", " ", "Shipped it.", "Led the review.", "Ran the drill."]);
+    let text = prop::sample::select(vec![
+        "",
+        " ",
+        "Shipped it.",
+        "Led the review.",
+        "Ran the drill.",
+    ]);
     prop_oneof![
         6 => (tab.clone(), id.clone(), rating, any::<bool>()).prop_map(|(tab, id, rating, stale)| Op::Rate { tab, id, rating, stale }),
         4 => (tab.clone(), id.clone(), text, any::<bool>()).prop_map(|(tab, id, text, stale)| Op::Evidence { tab, id, text, stale }),
@@ -248,7 +283,12 @@ impl World {
         self.now += 1 + (self.now % 3);
         let now = self.now;
         match *op {
-            Op::Rate { tab, id, rating, stale } => {
+            Op::Rate {
+                tab,
+                id,
+                rating,
+                stale,
+            } => {
                 let id = IDS[id];
                 if !(stale && self.sees(tab, id)) {
                     self.sync(tab);
@@ -256,13 +296,19 @@ impl World {
                 self.change(tab, |p| p.rate(id, "Text.", rating, now));
                 self.model.edit(id, now, |g| g.rating = rating);
             }
-            Op::Evidence { tab, id, text, stale } => {
+            Op::Evidence {
+                tab,
+                id,
+                text,
+                stale,
+            } => {
                 let id = IDS[id];
                 if !(stale && self.sees(tab, id)) {
                     self.sync(tab);
                 }
                 self.change(tab, |p| p.set_evidence(id, "Text.", text, now));
-                self.model.edit(id, now, |g| text.clone_into(&mut g.evidence));
+                self.model
+                    .edit(id, now, |g| text.clone_into(&mut g.evidence));
             }
             Op::Clear { tab, id, stale } => {
                 let id = IDS[id];
@@ -356,9 +402,21 @@ impl World {
             match self.model.given.get(id) {
                 Some(g) if !g.is_blank() => {
                     let found = real.map(|a| (a.rating, a.evidence.as_str()));
-                    prop_assert_eq!(found, Some((g.rating, g.evidence.as_str())), "{}: answer {}", what, id);
+                    prop_assert_eq!(
+                        found,
+                        Some((g.rating, g.evidence.as_str())),
+                        "{}: answer {}",
+                        what,
+                        id
+                    );
                 }
-                _ => prop_assert!(real.is_none_or(|a| a.is_blank()), "{}: {} should be blank: {:?}", what, id, real),
+                _ => prop_assert!(
+                    real.is_none_or(|a| a.is_blank()),
+                    "{}: {} should be blank: {:?}",
+                    what,
+                    id,
+                    real
+                ),
             }
         }
         Ok(())

@@ -109,8 +109,18 @@ impl Progress {
     /// The stamp is `now`, or one more than the answer's previous stamp or the last
     /// reset if the clock went back (or a stamp from outside is ahead of it): an edit
     /// is always newer than what it replaces and than the reset, so a merge keeps it.
-    pub(super) fn edit(&mut self, id: &str, text: &str, now: u64, change: impl FnOnce(&mut Answer)) {
-        let after_reset = if self.reset > 0 { self.reset.saturating_add(1) } else { 0 };
+    pub(super) fn edit(
+        &mut self,
+        id: &str,
+        text: &str,
+        now: u64,
+        change: impl FnOnce(&mut Answer),
+    ) {
+        let after_reset = if self.reset > 0 {
+            self.reset.saturating_add(1)
+        } else {
+            0
+        };
         let answer = self.answers.entry(id.to_owned()).or_default();
         change(answer);
         text.clone_into(&mut answer.text);

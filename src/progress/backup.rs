@@ -38,7 +38,14 @@ pub const BACKUP_KIND: &str = "rungs-progress-backup";
 /// The backup format [`Backup::to_json`] writes.
 pub const BACKUP_FORMAT: u64 = 2;
 
-const ENVELOPE: [&str; 6] = ["kind", "format", "ladder_version", "exported", "kept", "imported_ladder"];
+const ENVELOPE: [&str; 6] = [
+    "kind",
+    "format",
+    "ladder_version",
+    "exported",
+    "kept",
+    "imported_ladder",
+];
 
 /// Everything a backup holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -167,13 +174,21 @@ mod tests {
         let backup = Backup {
             progress: p,
             kept: vec![
-                ("rungs:kept:abc".to_owned(), r#"{"reply":"x","updated":7}"#.to_owned()),
+                (
+                    "rungs:kept:abc".to_owned(),
+                    r#"{"reply":"x","updated":7}"#.to_owned(),
+                ),
                 ("rungs:reply:def".to_owned(), "not json".to_owned()),
             ],
             imported_ladder: Some("# Ladder\n".to_owned()),
         };
         let json = backup.to_json("v1", 9);
-        assert!(json.contains("\"rungs:kept:abc\": {\n      \"reply\": \"x\",\n      \"updated\": 7\n    }"), "{json}");
+        assert!(
+            json.contains(
+                "\"rungs:kept:abc\": {\n      \"reply\": \"x\",\n      \"updated\": 7\n    }"
+            ),
+            "{json}"
+        );
         assert_eq!(Backup::read(&json), Ok(backup));
     }
 

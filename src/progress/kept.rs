@@ -8,7 +8,6 @@
 
 use super::decode::{parse, Node};
 use super::time::clamp_time;
-use std::collections::BTreeMap;
 
 /// Prefix of a manager's own answers to someone's link.
 pub const REPLY_PREFIX: &str = "rungs:reply:";
@@ -66,11 +65,13 @@ pub struct KeptRestore {
 /// (the values stored now): a key absent here is written; one whose `updated` here
 /// is older than `from`'s (clamped to `now` plus the allowance) is replaced; any
 /// other is left. Keys outside the kept prefixes are ignored.
-pub fn restore_kept(from: &[(String, String)], here: &BTreeMap<String, String>, now: u64) -> KeptRestore {
+pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u64) -> KeptRestore {
     let mut out = KeptRestore::default();
     for (key, value) in from {
-        let Some(kind) = KeptKind::of(key) else { continue };
-        let write = match here.get(key) {
+        let Some(kind) = KeptKind::of(key) else {
+            continue;
+        };
+        let write = match here.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             None => true,
             Some(old) if old == value => false,
             Some(old) => {
@@ -98,7 +99,9 @@ mod tests {
     use super::*;
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-        list.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
     }
 
     #[test]
@@ -112,29 +115,36 @@ mod tests {
             ("rungs:progress", r#"{"schema":3}"#),
             ("rungs:kept:", r#"{"updated":3}"#),
         ]);
-        let here: BTreeMap<String, String> = pairs(&[
+        let here = pairs(&[
             ("rungs:reply:older", r#"{"updated":8}"#),
             ("rungs:reply:newer", r#"{"updated":10}"#),
             ("rungs:kept:damaged", "{not json"),
             ("rungs:kept:same", r#"{"updated":3}"#),
-        ])
-        .into_iter()
-        .collect();
+        ]);
         let plan = restore_kept(&from, &here, 100);
         assert_eq!(
             plan.writes,
-            pairs(&[("rungs:kept:new", r#"{"updated":5}"#), ("rungs:reply:older", r#"{"updated":9,"x":1}"#)])
+            pairs(&[
+                ("rungs:kept:new", r#"{"updated":5}"#),
+                ("rungs:reply:older", r#"{"updated":9,"x":1}"#)
+            ])
         );
-        assert_eq!((plan.replies, plan.kept_replies, plan.newer_here), (1, 1, 2));
+        assert_eq!(
+            (plan.replies, plan.kept_replies, plan.newer_here),
+            (1, 1, 2)
+        );
     }
 
     #[test]
     fn a_far_future_kept_value_does_not_replace_a_later_one_here() {
         let from = pairs(&[("rungs:kept:a", r#"{"updated":99999999999999}"#)]);
-        let here: BTreeMap<String, String> =
-            pairs(&[("rungs:kept:a", r#"{"updated":1000000000}"#)]).into_iter().collect();
+        let here = pairs(&[("rungs:kept:a", r#"{"updated":1000000000}"#)]);
         // Clamped to now + the allowance, which is before the value here.
-        let plan = restore_kept(&from, &here, 1_000_000_000 - super::super::time::ALLOWANCE - 1);
+        let plan = restore_kept(
+            &from,
+            &here,
+            1_000_000_000 - super::super::time::ALLOWANCE - 1,
+        );
         assert!(plan.writes.is_empty());
     }
 }

@@ -26,11 +26,11 @@
 
 mod answers;
 mod backup;
-pub mod kept;
 mod decode;
 mod error;
 mod escape;
 pub mod json;
+pub mod kept;
 mod ladder_quiz;
 mod markdown;
 mod merge;
@@ -47,15 +47,15 @@ mod words;
 
 pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
-pub use kept::{restore_kept, KeptRestore};
 pub use error::ProgressError;
+pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::level_markdown;
 pub use quiz::{quiz_key, quiz_order, quiz_step_line, resume_position};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo};
 pub use restore::{LadderRestore, Restored};
-pub use sync::{BeforeSave, Stored};
-pub use time::{clamp_time, ALLOWANCE};
 pub use schema::{from_json, to_json, CURRENT};
 pub use summary::{DimensionSummary, FocusArea, RatingCounts, Share, Summary};
+pub use sync::{BeforeSave, Stored};
+pub use time::{clamp_time, ALLOWANCE};

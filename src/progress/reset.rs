@@ -17,7 +17,6 @@ use super::answers::Progress;
 use super::kept::{restore_kept, KeptKind, KeptRestore};
 use super::ladder_quiz::LadderQuiz;
 use super::words::{count, list};
-use std::collections::BTreeMap;
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
@@ -86,7 +85,7 @@ impl Undo {
     /// Whether undoing would bring anything back into `current` (the progress now)
     /// or into `kept_here` (the kept values stored now): Undo reset is offered
     /// exactly as long as this holds.
-    pub fn can_work(&self, current: &Progress, kept_here: &BTreeMap<String, String>) -> bool {
+    pub fn can_work(&self, current: &Progress, kept_here: &[(String, String)]) -> bool {
         let mut undone = current.clone();
         undone.restore(&self.progress, current.reset);
         undone != *current || !restore_kept(&self.kept, kept_here, 0).writes.is_empty()
@@ -94,7 +93,12 @@ impl Undo {
 
     /// Undoes the reset in `current` as of `now`; returns the kept values to write
     /// back (those not written again since), for the caller to store.
-    pub fn apply(&self, current: &mut Progress, kept_here: &BTreeMap<String, String>, now: u64) -> KeptRestore {
+    pub fn apply(
+        &self,
+        current: &mut Progress,
+        kept_here: &[(String, String)],
+        now: u64,
+    ) -> KeptRestore {
         current.restore(&self.progress, now);
         restore_kept(&self.kept, kept_here, now)
     }
@@ -117,12 +121,19 @@ pub struct ResetScope {
     pub imported_ladder: bool,
     /// Copies of damaged data (a reset keeps them).
     pub damaged: usize,
+    /// Whether a name to sign links with is kept (a reset keeps it).
+    pub name: bool,
 }
 
 impl ResetScope {
     /// The scope of resetting `progress` with `kept_keys` (full keys under the kept
     /// prefixes), whether a ladder is imported, and `damaged` copies held.
-    pub fn of(progress: &Progress, kept_keys: &[String], imported_ladder: bool, damaged: usize) -> Self {
+    pub fn of(
+        progress: &Progress,
+        kept_keys: &[String],
+        imported_ladder: bool,
+        damaged: usize,
+    ) -> Self {
         let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
         ResetScope {
             answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
@@ -132,6 +143,7 @@ impl ResetScope {
             kept_replies: kinds.filter(|k| *k == KeptKind::Kept).count(),
             imported_ladder,
             damaged,
+            name: false,
         }
     }
 
@@ -140,10 +152,16 @@ impl ResetScope {
     pub fn cleared(&self) -> Option<String> {
         let mut parts = Vec::new();
         if self.answers > 0 {
-            parts.push(format!("{} (ratings and evidence notes)", count(self.answers, "answer", "answers")));
+            parts.push(format!(
+                "{} (ratings and evidence notes)",
+                count(self.answers, "answer", "answers")
+            ));
         }
         if self.quiz_levels > 0 {
-            parts.push(format!("quiz positions on {}", count(self.quiz_levels, "level", "levels")));
+            parts.push(format!(
+                "quiz positions on {}",
+                count(self.quiz_levels, "level", "levels")
+            ));
         }
         if self.ladder_quiz {
             parts.push("your know-your-ladder score".to_owned());
@@ -152,7 +170,10 @@ impl ResetScope {
             parts.push(count(self.kept_replies, "kept reply", "kept replies"));
         }
         if self.replies > 0 {
-            parts.push(format!("your answers to {}", count(self.replies, "person's link", "people's links")));
+            parts.push(format!(
+                "your answers to {}",
+                count(self.replies, "person's link", "people's links")
+            ));
         }
         list(&parts)
     }
@@ -163,8 +184,15 @@ impl ResetScope {
         if self.imported_ladder {
             parts.push("the ladder you imported (remove it on the import page)".to_owned());
         }
+        if self.name {
+            parts.push("the name you sign links with".to_owned());
+        }
         if self.damaged > 0 {
-            parts.push(count(self.damaged, "copy of damaged data", "copies of damaged data"));
+            parts.push(count(
+                self.damaged,
+                "copy of damaged data",
+                "copies of damaged data",
+            ));
         }
         match list(&parts) {
             Some(kept) => format!("It keeps {kept}."),
@@ -267,7 +295,7 @@ mod tests {
         let mut p = rated();
         let kept = vec![("rungs:kept:abc".to_owned(), r#"{"updated":5}"#.to_owned())];
         let undo = Undo::reset(&mut p, kept, 100);
-        let none = BTreeMap::new();
+        let none = Vec::new();
         assert!(undo.can_work(&p, &none));
         // Everything given again since (as a restored backup does): nothing to undo
         // but the kept reply.
@@ -276,7 +304,7 @@ mod tests {
         p.remember_position("sre/l2", 5);
         p.ladder_quiz.record("l2:x", false);
         assert!(undo.can_work(&p, &none));
-        let here: BTreeMap<String, String> = undo.kept.iter().cloned().collect();
+        let here = undo.kept.clone();
         assert!(!undo.can_work(&p, &here));
     }
 
@@ -288,22 +316,33 @@ mod tests {
             ("rungs:reply:b".to_owned(), r#"{"updated":6}"#.to_owned()),
         ];
         let undo = Undo::reset(&mut p, kept, 100);
-        let here: BTreeMap<String, String> = [("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())].into();
+        let here = vec![("rungs:reply:b".to_owned(), r#"{"updated":150}"#.to_owned())];
         let restored = undo.apply(&mut p, &here, 200);
-        assert_eq!(restored.writes, [("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned())]);
+        assert_eq!(
+            restored.writes,
+            [("rungs:kept:a".to_owned(), r#"{"updated":5}"#.to_owned())]
+        );
         assert_eq!(p.rating("a"), Some(Rating::Performing));
     }
 
     #[test]
     fn the_question_says_what_is_cleared_and_what_is_kept() {
-        let keys = ["rungs:kept:a", "rungs:reply:b", "rungs:reply:c", "rungs:progress"].map(str::to_owned);
-        let scope = ResetScope::of(&rated(), &keys, true, 1);
+        let keys = [
+            "rungs:kept:a",
+            "rungs:reply:b",
+            "rungs:reply:c",
+            "rungs:progress",
+        ]
+        .map(str::to_owned);
+        let mut scope = ResetScope::of(&rated(), &keys, true, 1);
+        scope.name = true;
         assert_eq!(
             scope.question(),
             "Reset clears 2 answers (ratings and evidence notes), quiz positions on 1 level, \
              your know-your-ladder score, 1 kept reply and your answers to 2 people's links, \
-             on every level. It keeps the ladder you imported (remove it on the import page) \
-             and 1 copy of damaged data. You can undo it until you leave this page."
+             on every level. It keeps the ladder you imported (remove it on the import page), \
+             the name you sign links with and 1 copy of damaged data. You can undo it until \
+             you leave this page."
         );
         assert_eq!(
             ResetScope::of(&Progress::default(), &[], false, 0).question(),

@@ -68,7 +68,11 @@ impl Progress {
     /// what changed; the kept values and the ladder are the caller's to add.
     pub fn restore_backup(&mut self, backup: &Progress, now: u64) -> Restored {
         let mut out = Restored::default();
-        let after_reset = if self.reset > 0 { self.reset.saturating_add(1) } else { 0 };
+        let after_reset = if self.reset > 0 {
+            self.reset.saturating_add(1)
+        } else {
+            0
+        };
         let trusted = now.saturating_add(ALLOWANCE);
         for (id, t) in &backup.answers {
             if t.is_blank() {
@@ -121,7 +125,10 @@ impl Restored {
             parts.push(count(self.answers, "answer", "answers"));
         }
         if self.quiz_levels > 0 {
-            parts.push(format!("quiz positions on {}", count(self.quiz_levels, "level", "levels")));
+            parts.push(format!(
+                "quiz positions on {}",
+                count(self.quiz_levels, "level", "levels")
+            ));
         }
         if self.ladder_quiz {
             parts.push("your know-your-ladder score".to_owned());
@@ -130,7 +137,10 @@ impl Restored {
             parts.push(count(self.kept.kept_replies, "kept reply", "kept replies"));
         }
         if self.kept.replies > 0 {
-            parts.push(format!("your answers to {}", count(self.kept.replies, "person's link", "people's links")));
+            parts.push(format!(
+                "your answers to {}",
+                count(self.kept.replies, "person's link", "people's links")
+            ));
         }
         if self.ladder == LadderRestore::Stored {
             parts.push("the imported ladder (reload the page to use it)".to_owned());
@@ -148,7 +158,10 @@ impl Restored {
             } else {
                 format!(" {}", if newer == 1 { "item" } else { "items" })
             };
-            out.push_str(&format!("; {newer}{what} {} newer here and kept", were(newer)));
+            out.push_str(&format!(
+                "; {newer}{what} {} newer here and kept",
+                were(newer)
+            ));
         } else if parts.is_empty() {
             out.push_str(": this browser already has everything in it");
         }
@@ -181,7 +194,10 @@ mod tests {
         assert_eq!(p.rating("a"), Some(Rating::Performing));
         assert_eq!(p.answer("b").map(|a| a.evidence.as_str()), Some("Did B."));
         assert_eq!(p.quiz.get("e/r/l1"), Some(&3));
-        assert_eq!(restored.message("backup.json"), "Restored 2 answers and quiz positions on 1 level from “backup.json”.");
+        assert_eq!(
+            restored.message("backup.json"),
+            "Restored 2 answers and quiz positions on 1 level from “backup.json”."
+        );
         // Another tab still holding the reset does not clear them again.
         let mut other_tab = backup();
         other_tab.reset(100);
@@ -200,7 +216,10 @@ mod tests {
         let restored = p.restore_backup(&backup(), 200);
         assert_eq!(p.rating("a"), Some(Rating::Maturing));
         assert!(p.answer("b").is_some_and(|a| a.is_blank()));
-        assert_eq!(restored.message("b.json"), "Restored quiz positions on 1 level from “b.json”; 2 answers were newer here and kept.");
+        assert_eq!(
+            restored.message("b.json"),
+            "Restored quiz positions on 1 level from “b.json”; 2 answers were newer here and kept."
+        );
     }
 
     #[test]
@@ -215,16 +234,25 @@ mod tests {
         }
         p.remember_position("e/r/l1", 1);
         let restored = p.restore_backup(&backup, 200);
-        assert_eq!(restored.message("x.json"), "Restored 2 answers from “x.json”; 3 were newer here and kept.");
+        assert_eq!(
+            restored.message("x.json"),
+            "Restored 2 answers from “x.json”; 3 were newer here and kept."
+        );
         let mut one = Progress::default();
         one.rate("a", "A.", Some(Rating::Maturing), 50);
         let restored = one.restore_backup(&super::tests::backup(), 200);
         assert_eq!(restored.message("y.json"), "Restored 1 answer and quiz positions on 1 level from “y.json”; 1 answer was newer here and kept.");
         let restored = one.restore_backup(&super::tests::backup(), 300);
-        assert_eq!(restored.message("y.json"), "Nothing to restore from “y.json”; 1 answer was newer here and kept.");
+        assert_eq!(
+            restored.message("y.json"),
+            "Nothing to restore from “y.json”; 1 answer was newer here and kept."
+        );
         let mut same = super::tests::backup();
         let restored = same.restore_backup(&super::tests::backup(), 300);
-        assert_eq!(restored.message("z.json"), "Nothing to restore from “z.json”: this browser already has everything in it.");
+        assert_eq!(
+            restored.message("z.json"),
+            "Nothing to restore from “z.json”: this browser already has everything in it."
+        );
     }
 
     #[test]
@@ -246,7 +274,10 @@ mod tests {
         p.rate("a", "A.", Some(Rating::Maturing), now - 10);
         p.rate("a", "A.", None, now - 5);
         let restored = p.restore_backup(&theirs, now);
-        assert_eq!((p.rating("a"), p.rating("b")), (None, Some(Rating::Exceeding)));
+        assert_eq!(
+            (p.rating("a"), p.rating("b")),
+            (None, Some(Rating::Exceeding))
+        );
         assert_eq!((restored.answers, restored.newer_here), (1, 1));
     }
 

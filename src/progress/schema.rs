@@ -268,7 +268,10 @@ mod tests {
     #[test]
     fn schema_2_reads_without_a_reset_and_refuses_one() {
         let p = from_json(r#"{"schema":2,"answers":{"a1":{"rating":"maturing","updated":4}},"quiz":{"e/r/l1":2}}"#).expect("reads");
-        assert_eq!((p.reset, p.rating("a1"), p.quiz.get("e/r/l1")), (0, Some(Rating::Maturing), Some(&2)));
+        assert_eq!(
+            (p.reset, p.rating("a1"), p.quiz.get("e/r/l1")),
+            (0, Some(Rating::Maturing), Some(&2))
+        );
         assert_eq!(
             from_json(r#"{"schema":2,"reset":5}"#).map_err(|e| e.to_string()),
             Err("unknown field `reset` at the top level".to_owned())

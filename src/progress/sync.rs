@@ -29,7 +29,9 @@ pub enum Stored {
 impl Stored {
     /// Reads the stored text `raw` (`None` when nothing is stored) as of `now`.
     pub fn read(raw: Option<&str>, now: u64) -> Stored {
-        let Some(raw) = raw else { return Stored::Absent };
+        let Some(raw) = raw else {
+            return Stored::Absent;
+        };
         match from_json(raw) {
             Ok(mut progress) => {
                 progress.clamp_times(now);
@@ -83,15 +85,27 @@ mod tests {
         };
         assert_eq!(read.answer("a").map(|a| a.updated), Some(5 + ALLOWANCE));
         assert_eq!(Stored::read(None, 5), Stored::Absent);
-        assert_eq!(Stored::read(Some(r#"{"schema":9,"x":[]}"#), 5), Stored::Newer { schema: 9 });
-        assert!(matches!(Stored::read(Some("{\"schema\":3,"), 5), Stored::Damaged(_)));
+        assert_eq!(
+            Stored::read(Some(r#"{"schema":9,"x":[]}"#), 5),
+            Stored::Newer { schema: 9 }
+        );
+        assert!(matches!(
+            Stored::read(Some("{\"schema\":3,"), 5),
+            Stored::Damaged(_)
+        ));
     }
 
     #[test]
     fn nothing_is_saved_over_a_newer_or_unreadable_value() {
         let mut p = Progress::default();
-        assert_eq!(p.before_save(&Stored::Newer { schema: 4 }), BeforeSave::Hold { schema: 4 });
-        assert!(matches!(p.before_save(&Stored::read(Some("garbage"), 1)), BeforeSave::CopyAside(_)));
+        assert_eq!(
+            p.before_save(&Stored::Newer { schema: 4 }),
+            BeforeSave::Hold { schema: 4 }
+        );
+        assert!(matches!(
+            p.before_save(&Stored::read(Some("garbage"), 1)),
+            BeforeSave::CopyAside(_)
+        ));
         let mut stored = Progress::default();
         stored.rate("b", "B.", Some(Rating::Exceeding), 3);
         assert_eq!(p.before_save(&Stored::Readable(stored)), BeforeSave::Save);

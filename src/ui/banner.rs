@@ -49,12 +49,16 @@ pub fn StorageBanner() -> impl IntoView {
 
 fn banner(t: &Trouble, index: usize) -> Element {
     let (title, body) = match t {
-        Trouble::Damaged { error, kept_as, .. } => {
+        Trouble::Damaged { error, kept_as, at_start, .. } => {
             let kept = match kept_as {
                 Some(k) => format!("It is kept in this browser under “{k}”, and you can download it."),
                 None => "This browser could not keep a copy, so Rungs will not save over it until you dismiss this notice: download it first.".to_string(),
             };
-            ("Your saved progress could not be read", format!("Rungs started with empty progress instead ({error}). {kept}"))
+            if *at_start {
+                ("Your saved progress could not be read", format!("Rungs started with empty progress instead ({error}). {kept}"))
+            } else {
+                ("Progress saved by another tab could not be read", format!("Another tab stored a value Rungs cannot read ({error}); this tab keeps its answers and saves them in its place. {kept}"))
+            }
         }
         Trouble::Unavailable => (
             "Progress is not being saved",
@@ -70,7 +74,7 @@ fn banner(t: &Trouble, index: usize) -> Element {
         ),
     };
     let i = index.to_string();
-    let aside = el("aside", &[("class", "notice"), ("role", "alert")]);
+    let aside = el("div", &[("class", "notice"), ("role", "alert")]);
     add(&aside, &text("h2", &[], title));
     add(&aside, &text("p", &[], &body));
     let actions = el("div", &[("class", "actions")]);

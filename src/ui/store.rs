@@ -14,7 +14,14 @@ use crate::storage::{self, Loaded, SaveError};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trouble {
     /// The stored progress was unreadable; it is kept and offered as a download.
-    Damaged { raw: String, error: String, kept_as: Option<String> },
+    /// `at_start`: found when the tab started (it started empty); otherwise another
+    /// tab wrote it, and this tab keeps its answers and saves them in its place.
+    Damaged {
+        raw: String,
+        error: String,
+        kept_as: Option<String>,
+        at_start: bool,
+    },
     /// No localStorage: progress lives in this tab only.
     Unavailable,
     /// localStorage is full: the last changes live in this tab only.
@@ -40,10 +47,27 @@ impl ProgressStore {
     /// Loads progress, follows other tabs, and provides the store.
     pub fn provide() -> ProgressStore {
         let (progress, trouble) = match storage::load(now()) {
-            Loaded::Ok { progress, full } => (progress, if full { vec![Trouble::Full] } else { Vec::new() }),
-            Loaded::Damaged { raw, error, kept_as } => {
-                (Progress::default(), vec![Trouble::Damaged { raw, error, kept_as }])
-            }
+            Loaded::Ok { progress, full } => (
+                progress,
+                if full {
+                    vec![Trouble::Full]
+                } else {
+                    Vec::new()
+                },
+            ),
+            Loaded::Damaged {
+                raw,
+                error,
+                kept_as,
+            } => (
+                Progress::default(),
+                vec![Trouble::Damaged {
+                    raw,
+                    error,
+                    kept_as,
+                    at_start: true,
+                }],
+            ),
             Loaded::Newer { schema } => (Progress::default(), vec![Trouble::Newer { schema }]),
             Loaded::Unavailable => (Progress::default(), vec![Trouble::Unavailable]),
         };
@@ -57,7 +81,9 @@ impl ProgressStore {
             if storage::is_progress_event(&e) {
                 if let Some((stored, raw)) = storage::read_changed(now()) {
                     match stored {
-                        Stored::Readable(theirs) => store.progress.update(|mine| mine.merge(&theirs)),
+                        Stored::Readable(theirs) => {
+                            store.progress.update(|mine| mine.merge(&theirs))
+                        }
                         other => store.unreadable(other, raw),
                     }
                 }
@@ -88,7 +114,8 @@ impl ProgressStore {
     }
 
     pub fn evidence(&self, id: &str) -> String {
-        self.progress.with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
+        self.progress
+            .with(|p| p.answer(id).map(|a| a.evidence.clone()).unwrap_or_default())
     }
 
     /// Storage trouble to show, untracked.
@@ -133,7 +160,8 @@ impl ProgressStore {
 
     /// Whether this tab has stopped saving because a newer version stored progress.
     pub fn outdated(&self) -> bool {
-        self.trouble.with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
+        self.trouble
+            .with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
     }
 
     /// Everything kept for the person, as a backup.
@@ -150,7 +178,12 @@ impl ProgressStore {
         let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
         let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
         let imported = storage::get(storage::IMPORTED).is_some();
-        self.progress.with_untracked(|p| ResetScope::of(p, &kept, imported, damaged))
+        let mut scope = self
+            .progress
+            .with_untracked(|p| ResetScope::of(p, &kept, imported, damaged));
+        // Kept by the extra module (ui::extra::kept::NAME), which this one does not load.
+        scope.name = storage::get("rungs:share:name").is_some();
+        scope
     }
 
     /// Resets the progress and removes the kept values; returns what undoes it.
@@ -166,13 +199,13 @@ impl ProgressStore {
 
     /// Whether `undo` would still bring anything back.
     pub fn can_undo(&self, undo: &Undo) -> bool {
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         self.progress.with_untracked(|p| undo.can_work(p, &here))
     }
 
     /// Undoes a reset: answers not given since, quiz state and kept values come back.
     pub fn undo(&self, undo: &Undo) {
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         let mut kept = KeptRestore::default();
         self.change(|p| kept = undo.apply(p, &here, now()));
         for (key, value) in &kept.writes {
@@ -184,9 +217,12 @@ impl ProgressStore {
     pub fn import(&self, backup: &Backup) -> Restored {
         let mut restored = Restored::default();
         self.change(|p| restored = p.restore_backup(&backup.progress, now()));
-        let here = storage::kept_values().into_iter().collect();
+        let here = storage::kept_values();
         restored.kept = restore_kept(&backup.kept, &here, now());
-        restored.kept.writes.retain(|(key, value)| storage::set(key, value));
+        restored
+            .kept
+            .writes
+            .retain(|(key, value)| storage::set(key, value));
         let here = storage::imported_raw();
         restored.ladder = LadderRestore::decide(backup.imported_ladder.as_deref(), here.as_deref());
         if let (LadderRestore::Stored, Some(text)) = (restored.ladder, &backup.imported_ladder) {
@@ -207,15 +243,31 @@ impl ProgressStore {
                 if kept_as.is_some() {
                     storage::seen(raw.clone());
                 }
-                Trouble::Damaged { raw, error: error.to_string(), kept_as }
+                Trouble::Damaged {
+                    raw,
+                    error: error.to_string(),
+                    kept_as,
+                    at_start: false,
+                }
             }
             Stored::Absent | Stored::Readable(_) => return,
         };
-        self.trouble.update(|t| {
+        self.note(|t| {
             if !t.contains(&trouble) {
                 t.push(trouble);
             }
         });
+    }
+
+    /// Applies `change` to the trouble list, and redraws the banners only when the
+    /// list changed: a redraw between a press and its release (a note losing focus
+    /// saves, and a full storage fails again) would swallow a click on a banner.
+    fn note(&self, change: impl FnOnce(&mut Vec<Trouble>)) {
+        let mut list = self.trouble.get_untracked();
+        change(&mut list);
+        if self.trouble.with_untracked(|t| *t != list) {
+            self.trouble.set(list);
+        }
     }
 
     /// Whether this tab must not write: no storage, a newer version's value, or a
@@ -225,7 +277,9 @@ impl ProgressStore {
             t.iter().any(|x| {
                 matches!(
                     x,
-                    Trouble::Unavailable | Trouble::Newer { .. } | Trouble::Damaged { kept_as: None, .. }
+                    Trouble::Unavailable
+                        | Trouble::Newer { .. }
+                        | Trouble::Damaged { kept_as: None, .. }
                 )
             })
         })
@@ -255,10 +309,12 @@ impl ProgressStore {
             }
         }
         let result = self.progress.with_untracked(storage::save);
-        self.trouble.update(|t| match result {
+        self.note(|t| match result {
             Ok(()) => t.retain(|x| *x != Trouble::Full),
             Err(SaveError::Full) if !t.contains(&Trouble::Full) => t.push(Trouble::Full),
-            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => t.push(Trouble::Unavailable),
+            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => {
+                t.push(Trouble::Unavailable)
+            }
             Err(_) => {}
         });
     }

@@ -79,11 +79,18 @@ fn YourData() -> impl IntoView {
                 focus_later("reset-undo");
             }
             "undo" => {
-                if let Some(before) = held.borrow_mut().take() {
-                    store.undo(&before);
+                let undone = held.borrow_mut().take().filter(|u| store.can_undo(u));
+                if let Some(before) = &undone {
+                    store.undo(before);
                 }
                 show("reset-undo", false);
-                say("data-said", "Reset undone: your progress is back.");
+                say(
+                    "data-said",
+                    match undone {
+                        Some(_) => "Reset undone: your progress is back.",
+                        None => "Nothing to undo: everything the reset cleared is back already.",
+                    },
+                );
                 focus_later("reset-ask");
             }
             _ => {}

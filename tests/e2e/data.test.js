@@ -44,7 +44,7 @@ test('a backup exported here imports into a fresh browser, merged with what is t
   await gotoReady(fresh.page, shared.server.url + LEVEL + '/summary');
   await fresh.page.getByText('1 of 12 rated').waitFor();
   await fresh.page.getByLabel('Import backup').setInputFiles({ name: 'rungs-backup.json', mimeType: 'application/json', buffer: backup });
-  await fresh.page.getByText('Imported “rungs-backup.json”: 2 answers; for each expectation the newer answer is kept.').waitFor();
+  await fresh.page.getByText('Restored 2 answers from “rungs-backup.json”.').waitFor();
   await fresh.page.getByText('3 of 12 rated').waitFor();
   await fresh.page.reload();
   await ready(fresh.page);
@@ -76,7 +76,7 @@ test('reset asks first, can be undone, and stays reset after a reload', async ()
   await page.getByText('2 of 12 rated').waitFor();
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
-  const confirm = page.getByRole('group', { name: /^Reset every rating/ });
+  const confirm = page.getByRole('group', { name: 'Reset clears 2 answers (ratings and evidence notes), on every level. Nothing else is kept in this browser. You can undo it until you leave this page.' });
   await confirm.waitFor();
   // The safe choice has focus; cancelling changes nothing.
   assert.equal(await page.getByRole('button', { name: 'Cancel' }).evaluate((el) => el === document.activeElement), true);
@@ -87,7 +87,7 @@ test('reset asks first, can be undone, and stays reset after a reload', async ()
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('button', { name: 'Reset everything' }).click();
-  await page.getByText('All progress was reset.').waitFor();
+  await page.getByText('Reset: cleared 2 answers (ratings and evidence notes). Nothing else is kept in this browser.').waitFor();
   await page.getByText('0 of 12 rated').waitFor();
   await page.getByRole('button', { name: 'Undo reset' }).click();
   await page.getByText('Reset undone: your progress is back.').waitFor();
@@ -106,4 +106,105 @@ test('reset asks first, can be undone, and stays reset after a reload', async ()
   assert.equal(await evidence(page, E2).inputValue(), '');
   assert.deepEqual(page.errors, []);
   await context.close();
+});
+
+test('a backup imported after a reset restores the answers, and Undo stays while it can work', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Performing').check();
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  const first = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download backup' }).click();
+  const onlyE1 = await readFile(await (await first).path());
+  await gotoReady(page, shared.server.url + LEVEL);
+  await radio(page, E2, 'Exceeding').check();
+  await evidence(page, E2).fill('Shipped the alerting revamp.');
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  await page.getByText('2 of 12 rated').waitFor();
+  const second = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download backup' }).click();
+  const both = await readFile(await (await second).path());
+
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByText('0 of 12 rated').waitFor();
+  const undo = page.getByRole('button', { name: 'Undo reset' });
+  await undo.waitFor();
+
+  // The older backup brings back E1; Undo still has E2 to bring back, so it stays.
+  await page.getByLabel('Import backup').setInputFiles({ name: 'first.json', mimeType: 'application/json', buffer: onlyE1 });
+  await page.getByText('Restored 1 answer from “first.json”.').waitFor();
+  await page.getByText('1 of 12 rated').waitFor();
+  assert.equal(await undo.isVisible(), true, 'Undo reset is still offered');
+
+  // The later backup restores the rest; E1, restored already, is not counted again.
+  await page.getByLabel('Import backup').setInputFiles({ name: 'both.json', mimeType: 'application/json', buffer: both });
+  await page.getByText('Restored 1 answer from “both.json”.').waitFor();
+  await page.getByText('2 of 12 rated').waitFor();
+  assert.equal(await undo.isVisible(), false, 'nothing is left for Undo to bring back');
+  await page.getByLabel('Import backup').setInputFiles({ name: 'both.json', mimeType: 'application/json', buffer: both });
+  await page.getByText('Nothing to restore from “both.json”: this browser already has everything in it.').waitFor();
+
+  // An answer given after the reset is newer, kept and counted.
+  await gotoReady(page, shared.server.url + LEVEL);
+  await radio(page, E1, 'Maturing').check();
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  await page.getByLabel('Import backup').setInputFiles({ name: 'both.json', mimeType: 'application/json', buffer: both });
+  await page.getByText('Nothing to restore from “both.json”; 1 answer was newer here and kept.').waitFor();
+  await page.reload();
+  await ready(page);
+  await page.getByText('2 of 12 rated').waitFor();
+  await gotoReady(page, shared.server.url + LEVEL);
+  assert.equal(await radio(page, E1, 'Maturing').isChecked(), true);
+  assert.equal(await radio(page, E2, 'Exceeding').isChecked(), true);
+  assert.equal(await evidence(page, E2).inputValue(), 'Shipped the alerting revamp.');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the backup holds kept replies and answers to links; Reset says it clears them, does, and Undo restores them', async () => {
+  const KEPT = 'rungs:kept:a1b2c3d4e5f6a7b8';
+  const REPLY = 'rungs:reply:0f1e2d3c4b5a6978';
+  const keptValue = JSON.stringify({ updated: 1767225600000, reply: 'kept reply' });
+  const replyValue = JSON.stringify({ updated: 1767225600001, answers: 'mine' });
+  const context = await shared.browser.newContext();
+  await context.addInitScript(([k, kv, r, rv]) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem(k, kv);
+      localStorage.setItem(r, rv);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, [KEPT, keptValue, REPLY, replyValue]);
+  const page = await context.newPage();
+  await gotoReady(page, shared.server.url + LEVEL);
+  await radio(page, E1, 'Performing').check();
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download backup' }).click();
+  const text = await readFile(await (await download).path(), 'utf8');
+  const backup = JSON.parse(text);
+  assert.equal(backup.format, 2);
+  assert.deepEqual(backup.kept, { [KEPT]: JSON.parse(keptValue), [REPLY]: JSON.parse(replyValue) });
+
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByRole('group', {
+    name: "Reset clears 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link, on every level. Nothing else is kept in this browser. You can undo it until you leave this page.",
+  }).waitFor();
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByText("Reset: cleared 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link. Nothing else is kept in this browser.").waitFor();
+  const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => /^rungs:(kept|reply):/.test(k)).sort());
+  assert.deepEqual(await keys(), []);
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await page.getByText('Reset undone: your progress is back.').waitFor();
+  assert.deepEqual(await keys(), [KEPT, REPLY].sort());
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEPT), keptValue);
+  await context.close();
+
+  // A new device: the backup brings the kept values back, counted.
+  const fresh = await openPage(shared.browser, shared.server.url + LEVEL + '/summary');
+  await fresh.page.getByLabel('Import backup').setInputFiles({ name: 'rungs-backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await fresh.page.getByText("Restored 1 answer, 1 kept reply and your answers to 1 person's link from “rungs-backup.json”.").waitFor();
+  // Verbatim as JSON (members sorted, as the app's JSON reader gives them).
+  assert.equal(await fresh.page.evaluate((k) => localStorage.getItem(k), REPLY), '{"answers":"mine","updated":1767225600001}');
+  await noViolations(fresh.page, 'summary after importing a backup');
+  await fresh.context.close();
 });
