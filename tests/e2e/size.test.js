@@ -1,5 +1,5 @@
 // Size budgets, gzipped, of the release build's wasm, JS and CSS: the first load (all
-// but the on-demand modules) under 150 KB; each on-demand module, which public/lazy.js
+// but the on-demand modules) under 139.9 KB; each on-demand module, which public/lazy.js
 // loads on first use, under its own budget: `extra` (sharing, comparing, the summary
 // report) 120 KB, `import` (the markdown importer) 150 KB.
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.js';
 
-const BUDGETS = { first: 150 * 1024, extra: 120 * 1024, import: 150 * 1024 };
+const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 120 * 1024, import: 150 * 1024 };
 
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
@@ -27,7 +27,7 @@ async function sizes() {
 }
 
 for (const [group, what] of [['first', 'the first load'], ['extra', 'the extra module'], ['import', 'the import module']]) {
-  test(`${what} fits its ${BUDGETS[group] / 1024} KB gzipped budget`, async () => {
+  test(`${what} fits its ${Number((BUDGETS[group] / 1024).toFixed(1))} KB gzipped budget`, async () => {
     const bytes = (await sizes())[group];
     assert.ok(bytes > 0, `dist holds ${what}`);
     assert.ok(bytes < BUDGETS[group], `${bytes} bytes gzipped is over the ${BUDGETS[group]} byte budget`);
