@@ -121,8 +121,19 @@ pub fn search(ladder: &Ladder, query: &str) -> Vec<Hit> {
             }
         }
     }
-    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
-    hits
+    // Best first, ties in ladder order: (rank, position) pairs sorted with the same
+    // routine as the marks in `matches`, so the wasm holds one sort, not two.
+    let mut order: Vec<(usize, usize)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| ((u32::MAX - h.score) as usize, i))
+        .collect();
+    order.sort_unstable();
+    let mut hits: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|(_, i)| hits.get_mut(i)?.take())
+        .collect()
 }
 
 /// Marks of every query word in `text` and a score, or None when a word is missing.

@@ -59,15 +59,24 @@ impl LadderQuiz {
     /// `items` in the order to ask them: the missed ones first, then the rest, each
     /// group shuffled by `seed` (the same seed gives the same order).
     pub fn next_items(&self, items: Vec<QuizItem>, seed: u64) -> Vec<QuizItem> {
-        let mut items = items;
-        items.sort_by_cached_key(|item| {
-            (
-                !self.missed.contains(&item.key),
-                mix(seed ^ fnv(&item.key)),
-                item.key.clone(),
-            )
-        });
-        items
+        // (rank, position) pairs, the rank's top bit set for items not missed and its
+        // low 31 bits the shuffle: sorted with the same routine as the search marks
+        // (`search::matches`), so the wasm holds one sort, not two.
+        let mut order: Vec<(usize, usize)> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let later = usize::from(!self.missed.contains(&item.key)) << 31;
+                let shuffle = (mix(seed ^ fnv(&item.key)) >> 33) as usize;
+                (later | shuffle, i)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut items: Vec<Option<QuizItem>> = items.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|(_, i)| items.get_mut(i)?.take())
+            .collect()
     }
 }
 

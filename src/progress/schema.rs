@@ -141,21 +141,17 @@ fn read_v1(root: &Node, extra: &[&str]) -> Result<V1, ProgressError> {
 }
 
 fn migrate_1_to_2(v1: V1) -> Progress {
-    let answers = v1
-        .ratings
-        .into_iter()
-        .map(|(id, rating)| {
-            let answer = Answer {
-                rating: Some(rating),
-                ..Answer::default()
-            };
-            (id, answer)
-        })
-        .collect();
-    Progress {
-        answers,
-        ..Progress::default()
+    // Inserted one by one rather than collected: collecting a map sorts, and that
+    // sort would be one more routine in the wasm.
+    let mut progress = Progress::default();
+    for (id, rating) in v1.ratings {
+        let answer = Answer {
+            rating: Some(rating),
+            ..Answer::default()
+        };
+        progress.answers.insert(id, answer);
     }
+    progress
 }
 
 /// Schema 3: schema 2 and the time of the last reset.
