@@ -252,11 +252,11 @@ async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
     assert!(alert.contains("This part of Rungs did not load"), "{alert}");
 }
 
-/// Calls entry point `name` of the extra module (`ui::extra`) with `args`.
+/// Calls entry point `name` of the share module (`ui::extra::install_share`) with `args`.
 fn share_api(name: &str, args: &js_sys::Array) {
-    rungs::ui::extra::install();
+    rungs::ui::extra::install_share();
     let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
-    let api = js_sys::Reflect::get(&modules, &"extra".into()).unwrap();
+    let api = js_sys::Reflect::get(&modules, &"share".into()).unwrap();
     let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into()).unwrap().unchecked_into();
     entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
 }

@@ -1,5 +1,6 @@
-//! The extra module (`ui::extra`): a second wasm file that the app loads only when
-//! someone shares progress or opens a share link.
+//! The extra module (`ui::extra::install`): a wasm file of its own, with the summary
+//! report, comparing levels and Your progress data's import and reset, that the app
+//! loads only when someone opens a summary or a comparison.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,6 +9,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("share is part of the Rungs web app: serve it with `scripts/serve` (see README.md)");
+    eprintln!("extra is part of the Rungs web app: serve it with `scripts/serve` (see README.md)");
     std::process::exit(2);
 }

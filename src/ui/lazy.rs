@@ -1,6 +1,8 @@
-//! The app's door to the extra module (`ui::extra`, its own wasm file): loaded on
-//! first use by `public/lazy.js`, so making and reading share links costs the first
-//! load nothing. Built with plain DOM calls; the module fills the hosts given to it.
+//! The app's door to the on-demand modules (`ui::extra`: the extra and share modules;
+//! `ui::importer`: the import module; each its own wasm file): loaded on first use by
+//! `public/lazy.js`, so making and reading share links, the summary report and the
+//! rest cost the first load nothing. Built with plain DOM calls; the modules fill the
+//! hosts given to them.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -83,7 +85,7 @@ fn failed(host: &Element) {
     );
 }
 
-/// `#/shared/<link>`: the extra module shows the link, or says what is wrong with it.
+/// `#/shared/<link>`: the share module shows the link, or says what is wrong with it.
 #[component]
 pub fn SharedPage(
     /// The link text after `#/shared/`.
@@ -94,7 +96,7 @@ pub fn SharedPage(
         let host: Element = host.into();
         host.set_text_content(None);
         waiting(&host, Some("Shared progress"), "Opening the shared link…");
-        call(host, "open", js_sys::Array::of1(&link.into()));
+        call_in("share", host, "open", js_sys::Array::of1(&link.into()));
     });
     view! { <div class="shared" node_ref=host></div> }
 }
@@ -144,7 +146,7 @@ pub fn ShareButton(
         };
         let json = store.with(crate::progress::to_json);
         let args = js_sys::Array::of3(&role.clone().into(), &level.clone().into(), &json.into());
-        call(panel, "panel", args);
+        call_in("share", panel, "panel", args);
     });
     let toggle = move |e: web_sys::MouseEvent| {
         let Some((act, b)) = super::dom::action(&e) else {

@@ -4,10 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::progress::{
-    restore_kept, Backup, BeforeSave, KeptRestore, LadderRestore, Progress, Rating, ResetScope,
-    Restored, Stored, Undo,
-};
+use crate::progress::{Backup, BeforeSave, Progress, Rating, Stored};
 use crate::storage::{self, Loaded, SaveError};
 
 /// Trouble with storage that the person should know about.
@@ -171,66 +168,6 @@ impl ProgressStore {
             kept: storage::kept_values(),
             imported_ladder: storage::imported_raw(),
         }
-    }
-
-    /// What a reset would clear and keep, from what is stored now.
-    pub fn reset_scope(&self) -> ResetScope {
-        let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
-        let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
-        let imported = storage::get(storage::IMPORTED).is_some();
-        let mut scope = self
-            .progress
-            .with_untracked(|p| ResetScope::of(p, &kept, imported, damaged));
-        // Kept by the extra module (ui::extra::kept::NAME), which this one does not load.
-        scope.name = storage::get("rungs:share:name").is_some();
-        scope
-    }
-
-    /// Resets the progress and removes the kept values; returns what undoes it.
-    pub fn reset(&self) -> Undo {
-        let kept = storage::kept_values();
-        for (key, _) in &kept {
-            storage::remove(key);
-        }
-        let mut undo = Undo::default();
-        self.change(|p| undo = Undo::reset(p, kept, now()));
-        undo
-    }
-
-    /// Whether `undo` would still bring anything back.
-    pub fn can_undo(&self, undo: &Undo) -> bool {
-        let here = storage::kept_values();
-        self.progress.with_untracked(|p| undo.can_work(p, &here))
-    }
-
-    /// Undoes a reset: answers not given since, quiz state and kept values come back.
-    pub fn undo(&self, undo: &Undo) {
-        let here = storage::kept_values();
-        let mut kept = KeptRestore::default();
-        self.change(|p| kept = undo.apply(p, &here, now()));
-        for (key, value) in &kept.writes {
-            storage::set(key, value);
-        }
-    }
-
-    /// Imports a backup: each part merged, and what changed counted.
-    pub fn import(&self, backup: &Backup) -> Restored {
-        let mut restored = Restored::default();
-        self.change(|p| restored = p.restore_backup(&backup.progress, now()));
-        let here = storage::kept_values();
-        restored.kept = restore_kept(&backup.kept, &here, now());
-        restored
-            .kept
-            .writes
-            .retain(|(key, value)| storage::set(key, value));
-        let here = storage::imported_raw();
-        restored.ladder = LadderRestore::decide(backup.imported_ladder.as_deref(), here.as_deref());
-        if let (LadderRestore::Stored, Some(text)) = (restored.ladder, &backup.imported_ladder) {
-            if storage::save_imported(text).is_err() {
-                restored.ladder = LadderRestore::Nothing;
-            }
-        }
-        restored
     }
 
     /// Notes a stored value this tab cannot read: a newer one stops saving; a damaged

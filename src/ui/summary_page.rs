@@ -1,22 +1,21 @@
 //! The summary view of a level: the report (drawn by the extra module, `ui::extra`,
 //! and redrawn when the progress changes) and Your progress data (backup, import,
-//! reset), which stays in the app because it changes the progress.
+//! reset), whose section and download are here and whose import and reset are done
+//! by the extra module through the store.
 
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use super::dom::{action, add, button, el, focus_later, say, show, text};
+use super::dom::{action, add, button, el, focus_later, show, text};
 use super::files;
 use super::store::ProgressStore;
 use super::LadderState;
 use crate::ladder::Role;
-use crate::progress::{Backup, Undo};
+use crate::progress::{from_json, to_json};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
 #[component]
@@ -37,63 +36,37 @@ pub fn SummaryPage(
 }
 
 /// Backup, restore and reset of everything kept, on every level. Built with DOM calls
-/// (see `dom.rs`), with one click listener: a reset says what it clears and keeps
-/// and asks first, and can be undone while Undo would bring something back (see
-/// `progress::Undo`), until the page is left.
+/// (see `dom.rs`), with one listener per event: Download backup and Cancel are done
+/// here; importing a backup, and a reset (which says what it clears and keeps and
+/// asks first, and can be undone until the page is left) are done by the extra module
+/// (`ui::extra::data`), which the report has loaded, through [`doors`] to the store.
 #[component]
 fn YourData() -> impl IntoView {
     let store = ProgressStore::expect();
     let version = LadderState::expect().ladder.version.clone();
-    // What the last reset cleared, until it is undone or the page is left.
-    let undo = Rc::new(RefCell::new(None::<Undo>));
     let host = NodeRef::<html::Section>::new();
     host.on_load(|host| build_your_data(&host));
-    let held = undo.clone();
+    // Hands action `act` (and a picked file) to the extra module.
+    let extra = move |act: &str, file: &JsValue| {
+        let Some(host) = host.get_untracked() else {
+            return;
+        };
+        let Ok(Some(at)) = host.query_selector(".data-extra") else {
+            return;
+        };
+        let (read, write) = doors(store);
+        let args = js_sys::Array::of4(&act.into(), &read, &write, file);
+        super::lazy::call_in("extra", at, "data", args);
+    };
     let on_click = move |e: ev::MouseEvent| {
         let Some((act, _)) = action(&e) else { return };
         match act.as_str() {
             "backup" => files::download_backup(store, &version),
-            "ask" => {
-                say("reset-question", &store.reset_scope().question());
-                show("reset-confirm", true);
-                focus_later("reset-cancel");
-            }
             "cancel" => {
                 show("reset-confirm", false);
                 focus_later("reset-ask");
             }
-            "reset" if store.outdated() => {
-                show("reset-confirm", false);
-                say("data-said", OUTDATED);
-            }
-            "reset" => {
-                let scope = store.reset_scope();
-                *held.borrow_mut() = Some(store.reset());
-                show("reset-confirm", false);
-                let said = match scope.cleared() {
-                    Some(cleared) => format!("Reset: cleared {cleared}. {}", scope.kept()),
-                    None => format!("There was nothing to reset. {}", scope.kept()),
-                };
-                say("data-said", &said);
-                offer_undo(store, &held);
-                focus_later("reset-undo");
-            }
-            "undo" => {
-                let undone = held.borrow_mut().take().filter(|u| store.can_undo(u));
-                if let Some(before) = &undone {
-                    store.undo(before);
-                }
-                show("reset-undo", false);
-                say(
-                    "data-said",
-                    match undone {
-                        Some(_) => "Reset undone: your progress is back.",
-                        None => "Nothing to undo: everything the reset cleared is back already.",
-                    },
-                );
-                focus_later("reset-ask");
-            }
-            _ => {}
+            act => extra(act, &JsValue::UNDEFINED),
         }
     };
     let on_change = move |e: ev::Event| {
@@ -106,41 +79,36 @@ fn YourData() -> impl IntoView {
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
             return;
         };
+        // Emptied, so that picking the same file again imports it again.
         input.set_value("");
-        let name = file.name();
-        if file.size() > f64::from(files::MAX_BACKUP) {
-            say(
-                "data-said",
-                &format!("“{name}” is larger than a Rungs backup can be: nothing changed."),
-            );
-            return;
-        }
-        let undo = undo.clone();
-        files::read_text(&file, move |text| {
-            let message = match text.as_deref().map(Backup::read) {
-                Some(Ok(_)) if store.outdated() => OUTDATED.to_owned(),
-                Some(Ok(backup)) => store.import(&backup).message(&name),
-                Some(Err(err)) => {
-                    format!("“{name}” is not a Rungs backup ({err}): nothing changed.")
-                }
-                None => format!("“{name}” could not be read as text: nothing changed."),
-            };
-            say("data-said", &message);
-            offer_undo(store, &undo);
-        });
+        extra("import", &file.into());
     };
     view! { <section class="your-data" aria-labelledby="your-data" node_ref=host on:click=on_click on:change=on_change></section> }
 }
 
-/// Shows Undo reset exactly while its data is held and undoing would bring
-/// something back.
-fn offer_undo(store: ProgressStore, undo: &RefCell<Option<Undo>>) {
-    let offered = undo.borrow().as_ref().is_some_and(|u| store.can_undo(u));
-    show("reset-undo", offered);
+thread_local! {
+    static DOORS: std::cell::OnceCell<(JsValue, JsValue)> = const { std::cell::OnceCell::new() };
 }
 
-/// What a tab that stopped saving says instead of resetting or importing.
-const OUTDATED: &str = "This tab is an older version of Rungs than the one that saved your progress: reload the page first. Nothing changed.";
+/// The store's two doors for the extra module, made once (there is one store):
+/// `read(changing)` gives the progress as JSON, but when `changing` nothing while this
+/// tab is outdated; `write(json)` replaces the progress with `json` and saves.
+fn doors(store: ProgressStore) -> (JsValue, JsValue) {
+    DOORS.with(|d| {
+        d.get_or_init(|| {
+            let read = Closure::<dyn Fn(bool) -> Option<String>>::new(move |changing: bool| {
+                (!changing || !store.outdated()).then(|| store.with_untracked(to_json))
+            });
+            let write = Closure::<dyn Fn(String)>::new(move |json: String| {
+                if let Ok(progress) = from_json(&json) {
+                    store.change(|p| *p = progress);
+                }
+            });
+            (read.into_js_value(), write.into_js_value())
+        })
+        .clone()
+    })
+}
 
 fn build_your_data(host: &Element) {
     // Leptos may keep the container from the previous level's summary.
@@ -201,4 +169,6 @@ fn build_your_data(host: &Element) {
         ),
     );
     add(host, &status);
+    // Where the extra module says it did not load.
+    add(host, &el("div", &[("class", "data-extra")]));
 }

@@ -1,18 +1,24 @@
-//! The extra module: making a share link, and opening one (someone's progress, or a
-//! manager's reply to it).
+//! The on-demand modules' views, two wasm files that the app loads only on first use
+//! (`ui::lazy`), so their code costs the first load nothing:
 //!
-//! It is built into its own wasm file (bin `share`, `src/bin/extra.rs`), which the app
-//! loads only when someone shares or opens a link (`ui::lazy`): the codec and deflate
-//! stay out of the first load. [`install`] hands the app two entry points through
-//! `window.rungsModules.extra`. Everything here is built with plain DOM calls (`dom.rs`);
-//! text from links and ladders goes in as text, never markup.
+//! - the extra module (bin `extra`, [`install`]): the summary report, comparing
+//!   levels, and Your progress data's import, reset and undo;
+//! - the share module (bin `share`, [`install_share`]): making a share link, and
+//!   opening one (someone's progress, or a manager's reply to it), with the codec and
+//!   deflate.
 //!
-//! It keeps its own keys in localStorage (`kept.rs`, `progress::share::keep`), by the
-//! assessment id a link carries, and only ever reads the person's own progress:
-//! opening a link never changes it. Every link it shows is made again from the
+//! Each publishes its entry points through `window.rungsModules.<name>`. Everything
+//! here is built with plain DOM calls (`dom.rs`); text from links and ladders goes in
+//! as text, never markup.
+//!
+//! The share views keep their own keys in localStorage (`kept.rs`,
+//! `progress::share::keep`), by the assessment id a link carries. Opening a link never
+//! changes the person's own progress: only Your progress data's import, reset and undo
+//! (`data.rs`) do, through the app's store. Every link shown is made again from the
 //! current state on each change and when it is copied.
 
 mod compare;
+mod data;
 mod fields;
 mod kept;
 mod panel;
@@ -26,13 +32,11 @@ use web_sys::Element;
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
-/// `compare(host, "role/level", "role/level" or "", progress_json)` and
-/// `summary(host, role, level, progress_json)` as `window.rungsModules.extra`.
+/// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
+/// `summary(host, role, level, progress_json)` and `data(host, action, read, write,
+/// file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
-    let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
-    let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
     for (name, entry) in [
         (
             "compare",
@@ -44,12 +48,27 @@ pub fn install() {
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
         entry.forget();
     }
+    let data = Closure::<
+        dyn Fn(Element, String, js_sys::Function, js_sys::Function, wasm_bindgen::JsValue),
+    >::new(data::act);
+    let _ = js_sys::Reflect::set(&api, &"data".into(), data.as_ref());
+    // They live as long as the page.
+    data.forget();
+    crate::ui::lazy::publish("extra", &api);
+}
+
+/// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
+/// `window.rungsModules.share`.
+pub fn install_share() {
+    let api = js_sys::Object::new();
+    let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
+    let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
     let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
     // They live as long as the page.
     panel.forget();
     open.forget();
-    crate::ui::lazy::publish("extra", &api);
+    crate::ui::lazy::publish("share", &api);
 }
 
 thread_local! {

@@ -1,0 +1,214 @@
+//! Your progress data's actions that change the progress: importing a backup, and
+//! reset with its question and undo. The app's summary page draws the section and
+//! keeps Download backup; it hands these actions here, with two doors to its progress
+//! store (see `ui::summary_page`), so their code stays out of the first load. The
+//! decisions are the core's (`progress::Restored`, `progress::Undo`,
+//! `progress::ResetScope`); this only wires them to storage and the page.
+
+use std::cell::RefCell;
+
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::Element;
+
+use super::kept;
+use crate::progress::{
+    from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, Undo,
+};
+use crate::storage;
+use crate::ui::dom::{focus_later, say, show};
+use crate::ui::files;
+
+thread_local! {
+    /// What the last reset cleared, with the section's host it was made in: kept until
+    /// it is undone or the page is left (a new page has a new host).
+    static HELD: RefCell<Option<(Element, Undo)>> = const { RefCell::new(None) };
+}
+
+/// What a tab that stopped saving says instead of resetting or importing.
+const OUTDATED: &str = "This tab is an older version of Rungs than the one that saved your progress: reload the page first. Nothing changed.";
+
+/// The app's progress store, seen from here: `read(changing)` gives the progress as
+/// `progress::to_json` writes it, but when `changing` nothing while this tab is
+/// outdated (another tab of a newer version saved); `write(json)` replaces it and
+/// saves.
+struct Doors {
+    read: Function,
+    write: Function,
+}
+
+impl Doors {
+    /// The progress now.
+    fn progress(&self) -> Option<Progress> {
+        self.read(false)
+    }
+
+    /// The progress now, to change it: `None` when this tab must not.
+    fn to_change(&self) -> Option<Progress> {
+        self.read(true)
+    }
+
+    fn read(&self, changing: bool) -> Option<Progress> {
+        let json = self.read.call1(&JsValue::NULL, &changing.into()).ok()?;
+        from_json(&json.as_string()?).ok()
+    }
+
+    fn set(&self, progress: &Progress) {
+        let _ = self.write.call1(&JsValue::NULL, &to_json(progress).into());
+    }
+}
+
+fn now() -> u64 {
+    js_sys::Date::now() as u64
+}
+
+/// Does Your progress data's action `act` ("ask", "reset", "undo", or "import" with
+/// the picked `file`) in the section around `host`.
+pub fn act(host: Element, act: String, read: Function, write: Function, file: JsValue) {
+    let doors = Doors { read, write };
+    match act.as_str() {
+        "ask" => {
+            let Some(progress) = doors.progress() else {
+                return;
+            };
+            say("reset-question", &scope(&progress).question());
+            show("reset-confirm", true);
+            focus_later("reset-cancel");
+        }
+        "reset" => reset(&host, &doors),
+        "undo" => {
+            let undone = take(&host).filter(|u| can_undo(&doors, u));
+            if let (Some(before), Some(mut progress)) = (&undone, doors.progress()) {
+                let kept = before.apply(&mut progress, &storage::kept_values(), now());
+                doors.set(&progress);
+                for (key, value) in &kept.writes {
+                    storage::set(key, value);
+                }
+            }
+            show("reset-undo", false);
+            say(
+                "data-said",
+                match undone {
+                    Some(_) => "Reset undone: your progress is back.",
+                    None => "Nothing to undo: everything the reset cleared is back already.",
+                },
+            );
+            focus_later("reset-ask");
+        }
+        "import" => {
+            if let Ok(file) = file.dyn_into::<web_sys::File>() {
+                import(host, doors, &file);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a reset would clear and keep, from `progress` and what is stored now.
+fn scope(progress: &Progress) -> ResetScope {
+    let kept: Vec<String> = storage::kept_values().into_iter().map(|(k, _)| k).collect();
+    let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
+    let imported = storage::get(storage::IMPORTED).is_some();
+    let mut scope = ResetScope::of(progress, &kept, imported, damaged);
+    scope.name = kept::get(kept::NAME).is_some();
+    scope
+}
+
+/// Resets the progress and removes the kept values, says what it cleared and kept,
+/// and offers Undo.
+fn reset(host: &Element, doors: &Doors) {
+    show("reset-confirm", false);
+    let Some(mut progress) = doors.to_change() else {
+        return say("data-said", OUTDATED);
+    };
+    let scope = scope(&progress);
+    let kept = storage::kept_values();
+    for (key, _) in &kept {
+        storage::remove(key);
+    }
+    let undo = Undo::reset(&mut progress, kept, now());
+    doors.set(&progress);
+    HELD.with(|h| *h.borrow_mut() = Some((host.clone(), undo)));
+    let said = match scope.cleared() {
+        Some(cleared) => format!("Reset: cleared {cleared}. {}", scope.kept()),
+        None => format!("There was nothing to reset. {}", scope.kept()),
+    };
+    say("data-said", &said);
+    offer_undo(host, doors);
+    focus_later("reset-undo");
+}
+
+/// Reads the backup `file` and imports it: each part merged, and what changed said.
+fn import(host: Element, doors: Doors, file: &web_sys::File) {
+    let name = file.name();
+    if file.size() > f64::from(files::MAX_BACKUP) {
+        return say(
+            "data-said",
+            &format!("“{name}” is larger than a Rungs backup can be: nothing changed."),
+        );
+    }
+    files::read_text(file, move |text| {
+        let message = match text.as_deref().map(Backup::read) {
+            Some(Ok(backup)) => match doors.to_change() {
+                Some(mut progress) => {
+                    let restored = restore(&mut progress, &backup);
+                    doors.set(&progress);
+                    restored.message(&name)
+                }
+                None => OUTDATED.to_owned(),
+            },
+            Some(Err(err)) => format!("“{name}” is not a Rungs backup ({err}): nothing changed."),
+            None => format!("“{name}” could not be read as text: nothing changed."),
+        };
+        say("data-said", &message);
+        offer_undo(&host, &doors);
+    });
+}
+
+/// Merges `backup` into `progress`, its kept values and imported ladder into storage;
+/// counts what changed.
+fn restore(progress: &mut Progress, backup: &Backup) -> crate::progress::Restored {
+    let mut restored = progress.restore_backup(&backup.progress, now());
+    restored.kept = restore_kept(&backup.kept, &storage::kept_values(), now());
+    restored
+        .kept
+        .writes
+        .retain(|(key, value)| storage::set(key, value));
+    let here = storage::imported_raw();
+    restored.ladder = LadderRestore::decide(backup.imported_ladder.as_deref(), here.as_deref());
+    if let (LadderRestore::Stored, Some(text)) = (restored.ladder, &backup.imported_ladder) {
+        if storage::save_imported(text).is_err() {
+            restored.ladder = LadderRestore::Nothing;
+        }
+    }
+    restored
+}
+
+/// The undo held for the section around `host`, taken out.
+fn take(host: &Element) -> Option<Undo> {
+    HELD.with(|h| {
+        let mut held = h.borrow_mut();
+        match held.take() {
+            Some((at, undo)) if at == *host => Some(undo),
+            _ => None,
+        }
+    })
+}
+
+/// Whether `undo` would still bring anything back.
+fn can_undo(doors: &Doors, undo: &Undo) -> bool {
+    doors
+        .progress()
+        .is_some_and(|p| undo.can_work(&p, &storage::kept_values()))
+}
+
+/// Shows Undo reset exactly while the section around `host` holds an undo that would
+/// bring something back.
+fn offer_undo(host: &Element, doors: &Doors) {
+    let offered = HELD.with(|h| {
+        h.borrow()
+            .as_ref()
+            .is_some_and(|(at, undo)| at == host && can_undo(doors, undo))
+    });
+    show("reset-undo", offered);
+}
