@@ -81,7 +81,7 @@ for (const base of ['/', '/rungs/']) {
     await page.getByText('1 of 12 rated').waitFor();
     await gotoReady(page, server.url + '#/search?q=runbook');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // Share links, made and opened offline: the extra module (never loaded online
+    // Share links, made and opened offline: the share module (never loaded online
     // here) comes from the precache.
     await gotoReady(page, server.url + LEVEL);
     await page.getByRole('button', { name: 'Share progress' }).click();

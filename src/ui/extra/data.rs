@@ -48,16 +48,19 @@ impl Doors {
         self.read(true)
     }
 
+    /// The progress as `read(changing)` gives it, read back.
     fn read(&self, changing: bool) -> Option<Progress> {
         let json = self.read.call1(&JsValue::NULL, &changing.into()).ok()?;
         from_json(&json.as_string()?).ok()
     }
 
+    /// Replaces the app's progress with `progress`, which it saves.
     fn set(&self, progress: &Progress) {
         let _ = self.write.call1(&JsValue::NULL, &to_json(progress).into());
     }
 }
 
+/// Milliseconds since the epoch, as the browser tells it.
 fn now() -> u64 {
     js_sys::Date::now() as u64
 }
