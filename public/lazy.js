@@ -15,10 +15,28 @@
     await module.default();
     return window.rungsModules[name];
   }
+  // A tab of an earlier build whose files are gone (the server and the service worker
+  // both moved on to a new version): reload into the new version, once, rather than
+  // show a part of Rungs that cannot load. The route is in the URL, progress in storage.
+  async function reloadIntoNew() {
+    try {
+      const version = document.querySelector('meta[name="rungs-version"]')?.content;
+      if (!version || !navigator.serviceWorker?.controller) return false;
+      if (sessionStorage.getItem('rungs-reloaded') === version) return false;
+      const keys = await caches.keys();
+      if (!keys.some((k) => k.startsWith('rungs-')) || keys.includes(`rungs-${version}`)) return false;
+      sessionStorage.setItem('rungs-reloaded', version);
+      location.reload();
+      return true;
+    } catch {
+      return false; // No storage or no caches here: the app says the part did not load.
+    }
+  }
   window.rungsModule = (name) => {
     if (!loading[name]) {
-      loading[name] = load(name).catch((e) => {
+      loading[name] = load(name).catch(async (e) => {
         delete loading[name];
+        if (await reloadIntoNew()) return new Promise(() => {}); // The page goes.
         throw e;
       });
     }

@@ -2,7 +2,18 @@
 // waiting, says so with a Reload button. Reloading never touches saved progress
 // (it lives in localStorage, which no version of the worker reads or writes).
 (() => {
-  if (!('serviceWorker' in navigator)) return;
+  // In a frame the app does not run (public/crash.js): nothing to offer there.
+  if (!('serviceWorker' in navigator) || window.top !== window.self) return;
+  const sw = navigator.serviceWorker;
+  let asked = false;
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    location.reload();
+  };
+  // `worker` is the waiting new version, or null when it already runs (another tab
+  // brought it in): then Reload just reloads.
   function prompt(worker) {
     if (document.getElementById('rungs-update')) return;
     const box = document.createElement('div');
@@ -15,35 +26,42 @@
     button.type = 'button';
     button.textContent = 'Reload';
     button.addEventListener('click', () => {
-      asked = true;
       button.disabled = true;
-      worker.postMessage('skip-waiting');
+      if (worker && worker.state === 'installed') {
+        asked = true;
+        worker.postMessage('skip-waiting');
+      } else {
+        reload();
+      }
     });
     box.append(text, button);
     document.body.prepend(box);
   }
   // Only the person's Reload brings the new version in; the first install, which also
-  // takes control of the page, does not reload it.
-  let asked = false;
-  let reloading = false;
-  navigator.serviceWorker.addEventListener('controllerchange', () => {
-    if (!asked || reloading) return;
-    reloading = true;
-    location.reload();
+  // takes control of the page, does not reload it. When another tab brings it in, this
+  // tab (still the old version, its files kept for it by the worker) offers Reload.
+  let controlled = !!sw.controller;
+  sw.addEventListener('controllerchange', () => {
+    const was = controlled;
+    controlled = true;
+    if (asked) reload();
+    else if (was) prompt(null);
   });
   addEventListener('load', async () => {
     let reg;
     try {
-      reg = await navigator.serviceWorker.register('./sw.js');
+      reg = await sw.register('./sw.js');
     } catch {
       return; // No service worker (a private window, for one): Rungs still works online.
     }
+    // This page has loaded: the worker may drop files only older tabs needed.
+    if (sw.controller) sw.controller.postMessage('tidy');
     const watch = (worker) => {
       worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) prompt(worker);
+        if (worker.state === 'installed' && sw.controller) prompt(worker);
       });
     };
-    if (reg.waiting && navigator.serviceWorker.controller) prompt(reg.waiting);
+    if (reg.waiting && sw.controller) prompt(reg.waiting);
     if (reg.installing) watch(reg.installing);
     reg.addEventListener('updatefound', () => watch(reg.installing));
     // Look for a new version when the app comes back to the foreground, and hourly.

@@ -1,11 +1,11 @@
 // Trunk post_build hook (see Trunk.toml): makes the build work under a strict
 // Content-Security-Policy and offline.
 // 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
-//    inline script.
+//    inline script, and makes it start the app only outside frames.
 // 2. Names the on-demand modules (extra, share, import) for public/lazy.js, which loads them
 //    on first use.
 // 3. Writes the service worker's precache list and version from the files actually
-//    built: never by hand.
+//    built, never by hand, and the version into index.html.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,8 +19,15 @@ let html = await readFile(indexPath, 'utf8');
 const inline = /<script type="?module"?>([\s\S]*?)<\/script>/;
 const found = html.match(inline);
 if (!found) throw new Error('index.html: Trunk\'s inline start-up script was not found');
-const boot = `boot-${hash(found[1]).slice(0, 16)}.js`;
-await writeFile(path.join(dir, boot), found[1].trim() + '\n');
+// In a frame the app does not start (clickjacking; public/crash.js says why on the page):
+// everything after the imports runs only in a window of its own.
+const lines = found[1].trim().split('\n');
+const imports = lines.filter((l) => /^import .+ from '[^']+';$/.test(l));
+if (!imports.length) throw new Error('index.html: Trunk\'s start-up script imports nothing');
+const start = lines.filter((l) => !imports.includes(l) && l.trim()).map((l) => `  ${l}`);
+const bootText = `${imports.join('\n')}\nif (window.top === window.self) {\n${start.join('\n')}\n}\n`;
+const boot = `boot-${hash(bootText).slice(0, 16)}.js`;
+await writeFile(path.join(dir, boot), bootText);
 html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
 // The on-demand modules are built as Trunk "workers", so Trunk neither starts them nor
@@ -39,13 +46,20 @@ for (const name of ['extra', 'share', 'import']) {
 }
 await writeFile(indexPath, html);
 
+// The version: a digest of every built file and of the worker itself. index.html names
+// it too (<meta name="rungs-version">), so the worker can tell its own build's page from
+// a stale or newer one, and a page can tell which build it runs.
 const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
-let digest = '';
-for (const f of files) digest += f + hash(await readFile(path.join(dir, f)));
 const swPath = path.join(dir, 'sw.js');
+let digest = hash(await readFile(swPath));
+for (const f of files) digest += f + hash(await readFile(path.join(dir, f)));
+const version = hash(digest).slice(0, 16);
+const versioned = html.replace('</head>', `<meta name="rungs-version" content="${version}"></head>`);
+if (versioned === html) throw new Error('index.html: no </head> to put the version before');
+await writeFile(indexPath, versioned);
 const sw = (await readFile(swPath, 'utf8'))
-  .replace("'__VERSION__'", JSON.stringify(hash(digest).slice(0, 16)))
+  .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(files));
 if (sw.includes('__PRECACHE__') || sw.includes('__VERSION__')) throw new Error('sw.js: placeholders not replaced');
 await writeFile(swPath, sw);
-console.log(`precache: ${files.length} files, start-up script ${boot}`);
+console.log(`precache: ${files.length} files, version ${version}, start-up script ${boot}`);
