@@ -21,11 +21,16 @@ use ladder::{Ladder, Severity, Text};
 fn main() {
     println!("cargo:rerun-if-env-changed=RUNGS_LADDERS");
     println!("cargo:rerun-if-changed=src/ladder");
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let spec = env::var("RUNGS_LADDERS").unwrap_or_default();
     let dirs: Vec<PathBuf> = match spec.trim() {
         "" => vec![manifest.join("ladders")],
-        list => list.split(':').filter(|d| !d.trim().is_empty()).map(|d| manifest.join(d.trim())).collect(),
+        list => list
+            .split(':')
+            .filter(|d| !d.trim().is_empty())
+            .map(|d| manifest.join(d.trim()))
+            .collect(),
     };
     let mut files: Vec<(String, PathBuf)> = Vec::new();
     for dir in &dirs {
@@ -48,27 +53,49 @@ fn main() {
     }
     files.sort();
 
-    let mut out = String::from("/// Every file of the ladder folder: (path relative to it, bytes).\n");
+    let mut out =
+        String::from("/// Every file of the ladder folder: (path relative to it, bytes).\n");
     out.push_str("pub static EMBEDDED: &[(&str, &[u8])] = &[\n");
     for (rel, abs) in &files {
-        writeln!(out, "    ({rel:?}, include_bytes!({:?})),", abs.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({rel:?}, include_bytes!({:?})),",
+            abs.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
 
-    let contents: Vec<(String, Vec<u8>)> =
-        files.iter().map(|(rel, abs)| (rel.clone(), fs::read(abs).expect("read ladder file"))).collect();
+    let contents: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(rel, abs)| (rel.clone(), fs::read(abs).expect("read ladder file")))
+        .collect();
     let import = ladder::import_ladder(contents.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-    let errors: Vec<String> =
-        import.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    let errors: Vec<String> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
     for e in &errors {
         println!("cargo:warning={e}");
     }
-    writeln!(out, "/// The errors of the build-time import, as the linter prints them.").unwrap();
+    writeln!(
+        out,
+        "/// The errors of the build-time import, as the linter prints them."
+    )
+    .unwrap();
     writeln!(out, "pub static ERRORS: &[&str] = &{errors:?};").unwrap();
     writeln!(out, "/// The ladder as imported at build time.").unwrap();
-    writeln!(out, "pub fn ladder() -> Ladder {{\n    {}\n}}", ladder_expr(&import.ladder)).unwrap();
+    writeln!(
+        out,
+        "pub fn ladder() -> Ladder {{\n    {}\n}}",
+        ladder_expr(&import.ladder)
+    )
+    .unwrap();
 
-    let dest = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_ladders.rs");
+    let dest =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_ladders.rs");
     fs::write(dest, out).expect("write embedded_ladders.rs");
 }
 
@@ -82,7 +109,10 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             walk(root, &path, files);
         } else if path.is_file() {
             let rel = path.strip_prefix(root).expect("walked below root");
-            let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let rel: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
             files.push((rel.join("/"), path));
         }
     }
@@ -149,21 +179,27 @@ fn ladder_expr(l: &Ladder) -> String {
             )
         })
         .collect();
-    format!("Ladder {{ version: s({:?}), roles: vec![{}] }}", l.version, roles.join(",\n"))
+    format!(
+        "Ladder {{ version: s({:?}), roles: vec![{}] }}",
+        l.version,
+        roles.join(",\n")
+    )
 }
 
 fn text(t: &Text) -> String {
-    let spans: Vec<String> = t
-        .0
-        .iter()
-        .map(|sp| {
-            let st = &sp.style;
-            if st.emphasis || st.strong || st.code {
-                format!("sp({:?}, {}, {}, {})", sp.text, st.emphasis, st.strong, st.code)
-            } else {
-                format!("t({:?})", sp.text)
-            }
-        })
-        .collect();
+    let spans: Vec<String> =
+        t.0.iter()
+            .map(|sp| {
+                let st = &sp.style;
+                if st.emphasis || st.strong || st.code {
+                    format!(
+                        "sp({:?}, {}, {}, {})",
+                        sp.text, st.emphasis, st.strong, st.code
+                    )
+                } else {
+                    format!("t({:?})", sp.text)
+                }
+            })
+            .collect();
     format!("Text(vec![{}])", spans.join(", "))
 }

@@ -12,11 +12,21 @@ fn s(x: &str) -> String {
 }
 
 fn t(x: &str) -> Span {
-    Span { text: x.to_string(), style: Style::default() }
+    Span {
+        text: x.to_string(),
+        style: Style::default(),
+    }
 }
 
 fn sp(x: &str, emphasis: bool, strong: bool, code: bool) -> Span {
-    Span { text: x.to_string(), style: Style { emphasis, strong, code } }
+    Span {
+        text: x.to_string(),
+        style: Style {
+            emphasis,
+            strong,
+            code,
+        },
+    }
 }
 
 /// The errors of the build-time import, one `path:line: error: message` line each.
@@ -33,16 +43,25 @@ mod tests {
     fn build_time_model_equals_a_fresh_import_of_the_embedded_files() {
         let fresh = import_ladder(EMBEDDED.iter().copied());
         assert_eq!(ladder(), fresh.ladder);
-        let errors: Vec<String> =
-            fresh.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+        let errors: Vec<String> = fresh
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.to_string())
+            .collect();
         assert_eq!(self::errors(), errors);
     }
 
     #[test]
     fn shipped_ladder_has_the_seed_level_and_no_errors() {
         let l = ladder();
-        let role = l.role("engineering/site-reliability-engineering").expect("seed role");
-        assert_eq!(role.level("l2").expect("seed level").heading(), "L2: Site Reliability Engineer");
+        let role = l
+            .role("engineering/site-reliability-engineering")
+            .expect("seed role");
+        assert_eq!(
+            role.level("l2").expect("seed level").heading(),
+            "L2: Site Reliability Engineer"
+        );
         assert!(errors().is_empty());
     }
 }

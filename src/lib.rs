@@ -4,8 +4,8 @@
 //! `ui` is the Leptos skin, built only for wasm.
 
 pub mod embedded;
-pub mod progress;
 pub mod ladder;
+pub mod progress;
 pub mod route;
 pub mod search;
 

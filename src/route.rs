@@ -18,11 +18,17 @@ pub enum View {
 }
 
 impl View {
-    const NAMED: [(View, &'static str); 3] =
-        [(View::Summary, "summary"), (View::Check, "check"), (View::Know, "know")];
+    const NAMED: [(View, &'static str); 3] = [
+        (View::Summary, "summary"),
+        (View::Check, "check"),
+        (View::Know, "know"),
+    ];
 
     fn segment(self) -> Option<&'static str> {
-        View::NAMED.iter().find(|(v, _)| *v == self).map(|(_, s)| *s)
+        View::NAMED
+            .iter()
+            .find(|(v, _)| *v == self)
+            .map(|(_, s)| *s)
     }
 
     fn from_segment(s: &str) -> Option<View> {
@@ -36,13 +42,21 @@ pub enum Route {
     /// `#/`: the tracks, roles and levels.
     Home,
     /// `#/<track>/<role>/<level>[/<view>]`, optionally `?focus=<element id>`.
-    Level { role: String, level: String, view: View, focus: Option<String> },
+    Level {
+        role: String,
+        level: String,
+        view: View,
+        focus: Option<String>,
+    },
     /// `#/search?q=<query>`.
     Search { query: String },
     /// `#/compare/<track>/<role>/<level>[/<track>/<role>/<level>]`: level A beside level
     /// B, each `(role id, level id)`; without B, the default partner of A
     /// (`ladder::default_pair`).
-    Compare { a: (String, String), b: Option<(String, String)> },
+    Compare {
+        a: (String, String),
+        b: Option<(String, String)>,
+    },
     /// `#/import`: import a ladder in the browser.
     Import,
     /// `#/shared/<link text>`: someone's shared progress, or a manager's reply to it
@@ -69,10 +83,15 @@ impl Route {
             return Route::NotFound(raw.to_string());
         }
         match parts.as_slice() {
-            [s] if s == "search" => Route::Search { query: param(query, "q").unwrap_or_default() },
+            [s] if s == "search" => Route::Search {
+                query: param(query, "q").unwrap_or_default(),
+            },
             [s] if s == "import" => Route::Import,
             [s, link] if s == "shared" => Route::Shared(link.clone()),
-            [c, t, r, l] if c == "compare" => Route::Compare { a: (format!("{t}/{r}"), l.clone()), b: None },
+            [c, t, r, l] if c == "compare" => Route::Compare {
+                a: (format!("{t}/{r}"), l.clone()),
+                b: None,
+            },
             [c, t, r, l, t2, r2, l2] if c == "compare" => Route::Compare {
                 a: (format!("{t}/{r}"), l.clone()),
                 b: Some((format!("{t2}/{r2}"), l2.clone())),
@@ -97,9 +116,18 @@ impl Route {
     pub fn to_fragment(&self) -> String {
         match self {
             Route::Home => "#/".to_string(),
-            Route::Level { role, level, view, focus } => {
-                let path: Vec<String> =
-                    role.split('/').chain([level.as_str()]).chain(view.segment()).map(encode).collect();
+            Route::Level {
+                role,
+                level,
+                view,
+                focus,
+            } => {
+                let path: Vec<String> = role
+                    .split('/')
+                    .chain([level.as_str()])
+                    .chain(view.segment())
+                    .map(encode)
+                    .collect();
                 match focus {
                     Some(f) => format!("#/{}?focus={}", path.join("/"), encode(f)),
                     None => format!("#/{}", path.join("/")),
@@ -129,7 +157,12 @@ impl Route {
 
     /// The route of one view of a level.
     pub fn level_view(role: &str, level: &str, view: View) -> Route {
-        Route::Level { role: role.to_string(), level: level.to_string(), view, focus: None }
+        Route::Level {
+            role: role.to_string(),
+            level: level.to_string(),
+            view,
+            focus: None,
+        }
     }
 }
 
@@ -164,16 +197,14 @@ pub fn decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h << 4 | l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h << 4 | l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -210,34 +241,60 @@ mod tests {
         let r = Route::parse("#/a/b/l3?focus=0123abcd");
         assert_eq!(
             r,
-            Route::Level { role: "a/b".into(), level: "l3".into(), view: View::Read, focus: Some("0123abcd".into()) }
+            Route::Level {
+                role: "a/b".into(),
+                level: "l3".into(),
+                view: View::Read,
+                focus: Some("0123abcd".into())
+            }
         );
         assert_eq!(r.to_fragment(), "#/a/b/l3?focus=0123abcd");
     }
 
     #[test]
     fn search_query_round_trips_through_the_fragment() {
-        let r = Route::Search { query: "on-call & SLOs 🦉".into() };
+        let r = Route::Search {
+            query: "on-call & SLOs 🦉".into(),
+        };
         assert_eq!(Route::parse(&r.to_fragment()), r);
     }
 
     #[test]
     fn plus_in_query_reads_as_space() {
-        assert_eq!(Route::parse("#/search?q=learning+from"), Route::Search { query: "learning from".into() });
+        assert_eq!(
+            Route::parse("#/search?q=learning+from"),
+            Route::Search {
+                query: "learning from".into()
+            }
+        );
     }
 
     #[test]
     fn unknown_paths_are_not_found() {
         assert_eq!(Route::parse("#/nope"), Route::NotFound("/nope".into()));
-        assert_eq!(Route::parse("#/a/b/c/d"), Route::NotFound("/a/b/c/d".into()));
+        assert_eq!(
+            Route::parse("#/a/b/c/d"),
+            Route::NotFound("/a/b/c/d".into())
+        );
     }
 
     #[test]
     fn malformed_escapes_do_not_panic() {
-        for f in ["#/search?q=%", "#/search?q=%4", "#/search?q=%zz", "#/%ff%fe/x/y", "#/search?q=%E2%82"] {
+        for f in [
+            "#/search?q=%",
+            "#/search?q=%4",
+            "#/search?q=%zz",
+            "#/%ff%fe/x/y",
+            "#/search?q=%E2%82",
+        ] {
             let _ = Route::parse(f);
         }
-        assert_eq!(Route::parse("#/search?q=100%"), Route::Search { query: "100%".into() });
+        assert_eq!(
+            Route::parse("#/search?q=100%"),
+            Route::Search {
+                query: "100%".into()
+            }
+        );
     }
 
     #[test]
@@ -252,7 +309,10 @@ mod tests {
             assert_eq!(r.to_fragment(), frag);
             assert_eq!(Route::parse(frag), r);
         }
-        assert_eq!(Route::parse("#/a/b/l2/nope"), Route::NotFound("/a/b/l2/nope".into()));
+        assert_eq!(
+            Route::parse("#/a/b/l2/nope"),
+            Route::NotFound("/a/b/l2/nope".into())
+        );
     }
 
     #[test]
@@ -274,11 +334,23 @@ mod tests {
 
     #[test]
     fn compare_routes_name_one_level_or_two() {
-        let sre = ("engineering/site-reliability-engineering".to_string(), "l2".to_string());
-        let one = Route::Compare { a: sre.clone(), b: None };
-        assert_eq!(one.to_fragment(), "#/compare/engineering/site-reliability-engineering/l2");
+        let sre = (
+            "engineering/site-reliability-engineering".to_string(),
+            "l2".to_string(),
+        );
+        let one = Route::Compare {
+            a: sre.clone(),
+            b: None,
+        };
+        assert_eq!(
+            one.to_fragment(),
+            "#/compare/engineering/site-reliability-engineering/l2"
+        );
         assert_eq!(Route::parse(&one.to_fragment()), one);
-        let two = Route::Compare { a: sre, b: Some(("design/product-design".to_string(), "l10".to_string())) };
+        let two = Route::Compare {
+            a: sre,
+            b: Some(("design/product-design".to_string(), "l10".to_string())),
+        };
         assert_eq!(
             two.to_fragment(),
             "#/compare/engineering/site-reliability-engineering/l2/design/product-design/l10"

@@ -7,7 +7,10 @@ fn locked_version(lock: &str, name: &str) -> Option<String> {
     while let Some(line) = lines.next() {
         if line == format!("name = \"{name}\"") {
             let v = lines.next()?;
-            return v.strip_prefix("version = \"")?.strip_suffix('"').map(str::to_string);
+            return v
+                .strip_prefix("version = \"")?
+                .strip_suffix('"')
+                .map(str::to_string);
         }
     }
     None
@@ -29,5 +32,8 @@ fn trunk_pins_npm_binaryen_wasm_opt() {
     let trunk = fs::read_to_string("Trunk.toml").expect("Trunk.toml");
     let pkg = fs::read_to_string("package.json").expect("package.json");
     assert!(trunk.contains("wasm_opt = \"version_132\""));
-    assert!(pkg.contains("\"binaryen\": \"132.0.0\""), "package.json pins binaryen 132");
+    assert!(
+        pkg.contains("\"binaryen\": \"132.0.0\""),
+        "package.json pins binaryen 132"
+    );
 }

@@ -44,16 +44,25 @@ struct Mounted {
 }
 
 async fn mount(import: Import, hash: &str) -> Mounted {
-    let problems: Vec<String> =
-        import.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
+    let problems: Vec<String> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
     let ladder = import.ladder;
     set_hash(hash);
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
     doc.body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || view! { <App ladder=ladder.clone() problems=problems.clone() /> }.into_any());
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <App ladder=ladder.clone() problems=problems.clone() /> }.into_any()
+    });
     settle().await;
-    Mounted { root, _handle: handle }
+    Mounted {
+        root,
+        _handle: handle,
+    }
 }
 
 impl Drop for Mounted {
@@ -65,11 +74,17 @@ impl Drop for Mounted {
 impl Mounted {
     fn texts(&self, selector: &str) -> Vec<String> {
         let list = self.root.query_selector_all(selector).unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap_or_default()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
     }
 
     fn select(&self, id: &str) -> HtmlSelectElement {
-        self.root.query_selector(&format!("#{id}")).unwrap().expect(id).unchecked_into()
+        self.root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .expect(id)
+            .unchecked_into()
     }
 
     fn h1(&self) -> String {
@@ -79,14 +94,25 @@ impl Mounted {
 
 fn set_hash(hash: &str) {
     let loc = window().location();
-    let url = format!("{}{}{}", loc.pathname().unwrap(), loc.search().unwrap(), hash);
-    window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+    let url = format!(
+        "{}{}{}",
+        loc.pathname().unwrap(),
+        loc.search().unwrap(),
+        hash
+    );
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 /// Lets events, effects and rendering run.
 async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30).unwrap();
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
     leptos::task::tick().await;
@@ -104,7 +130,11 @@ async fn home_lists_every_track_and_role_of_the_fixture_ladder() {
     assert_eq!(app.texts("main h2"), ["Design", "Engineering"]);
     assert_eq!(
         app.texts("main h3"),
-        ["Product Design", "Hardware Engineering", "Robotics Software Engineering"]
+        [
+            "Product Design",
+            "Hardware Engineering",
+            "Robotics Software Engineering"
+        ]
     );
 }
 
@@ -117,17 +147,35 @@ async fn role_picker_groups_roles_by_track() {
         "one optgroup per track"
     );
     let labels: Vec<String> = {
-        let list = app.root.query_selector_all("#role-picker optgroup").unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into::<web_sys::Element>().get_attribute("label").unwrap()).collect()
+        let list = app
+            .root
+            .query_selector_all("#role-picker optgroup")
+            .unwrap();
+        (0..list.length())
+            .map(|i| {
+                list.item(i)
+                    .unwrap()
+                    .unchecked_into::<web_sys::Element>()
+                    .get_attribute("label")
+                    .unwrap()
+            })
+            .collect()
     };
     assert_eq!(labels, ["Design", "Engineering"]);
-    assert!(app.select("level-picker").disabled(), "no level to pick before a role");
+    assert!(
+        app.select("level-picker").disabled(),
+        "no level to pick before a role"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn level_picker_orders_levels_by_number_not_by_name() {
     let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
-    let levels: Vec<String> = app.texts("#level-picker option").iter().map(|t| t.split(':').next().unwrap().to_string()).collect();
+    let levels: Vec<String> = app
+        .texts("#level-picker option")
+        .iter()
+        .map(|t| t.split(':').next().unwrap().to_string())
+        .collect();
     assert_eq!(levels, ["L1", "L2", "L3", "L4", "L10"]);
     assert_eq!(app.select("level-picker").value(), "l1");
     assert_eq!(app.select("role-picker").value(), ROBOTICS);
@@ -138,10 +186,15 @@ async fn picking_a_level_opens_it_and_updates_the_url() {
     let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
     let level = app.select("level-picker");
     level.set_value("l3");
-    level.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    level
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(app.h1(), "L3: Senior Robotics Software Engineer");
-    assert_eq!(window().location().hash().unwrap(), format!("#/{ROBOTICS}/l3"));
+    assert_eq!(
+        window().location().hash().unwrap(),
+        format!("#/{ROBOTICS}/l3")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -149,11 +202,13 @@ async fn picking_another_role_keeps_the_level_when_it_has_one() {
     let app = mount(acme(), &format!("#/{ROBOTICS}/l2")).await;
     let role = app.select("role-picker");
     role.set_value("engineering/hardware-engineering");
-    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    role.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(app.h1(), "L2: Hardware Engineer");
     role.set_value("design/product-design");
-    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    role.dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(app.h1(), "L2: Product Designer");
 }
@@ -162,7 +217,13 @@ async fn picking_another_role_keeps_the_level_when_it_has_one() {
 async fn hash_changes_navigate_and_previous_next_links_follow_the_order() {
     let app = mount(acme(), &format!("#/{ROBOTICS}/l4")).await;
     assert_eq!(app.h1(), "L4: Staff Robotics Software Engineer");
-    assert_eq!(app.texts(".neighbours a"), ["Previous level: L3: Senior Robotics Software Engineer", "Next level: L10: Distinguished Engineer"]);
+    assert_eq!(
+        app.texts(".neighbours a"),
+        [
+            "Previous level: L3: Senior Robotics Software Engineer",
+            "Next level: L10: Distinguished Engineer"
+        ]
+    );
     go(&format!("#/{ROBOTICS}/l10")).await;
     assert_eq!(app.h1(), "L10: Distinguished Engineer");
     go("#/").await;
@@ -177,31 +238,53 @@ async fn search_lists_hits_with_their_place() {
     assert!(status.contains("for “simulator”"), "{status}");
     let places = app.texts(".hit-where");
     assert!(!places.is_empty());
-    assert!(places.iter().all(|p| p.contains("Robotics Software Engineering") || p.contains("Hardware")), "{places:?}");
+    assert!(
+        places
+            .iter()
+            .all(|p| p.contains("Robotics Software Engineering") || p.contains("Hardware")),
+        "{places:?}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn the_embedded_seed_shows_repaired_emoji() {
-    let seed = Import { ladder: rungs::embedded::ladder(), diagnostics: Vec::new() };
+    let seed = Import {
+        ladder: rungs::embedded::ladder(),
+        diagnostics: Vec::new(),
+    };
     let app = mount(seed, "#/engineering/site-reliability-engineering/l2").await;
     assert_eq!(app.h1(), "L2: Site Reliability Engineer");
     assert_eq!(
         app.texts(".dimension h2"),
-        ["🦉 Domain expertise", "🌱 Teaching and Mentoring", "🧭 Culture and Leadership", "🏆 Customer Success"]
+        [
+            "🦉 Domain expertise",
+            "🌱 Teaching and Mentoring",
+            "🧭 Culture and Leadership",
+            "🏆 Customer Success"
+        ]
     );
-    assert!(app.texts("main .notice").is_empty(), "a clean import shows no notice");
+    assert!(
+        app.texts("main .notice").is_empty(),
+        "a clean import shows no notice"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn a_broken_ladder_file_shows_what_imported_and_a_notice() {
     let import = import_ladder([
-        ("Eng/Ops/L1-Ops.md", b"# L1: Ops\n\n## Craft\n\n- I ship.\n".as_slice()),
+        (
+            "Eng/Ops/L1-Ops.md",
+            b"# L1: Ops\n\n## Craft\n\n- I ship.\n".as_slice(),
+        ),
         ("Eng/Ops/L2-Ops.md", b"".as_slice()),
     ]);
     let app = mount(import, "#/eng/ops/l1").await;
     assert_eq!(app.h1(), "L1: Ops");
     let notice = app.texts(".notice").join("");
-    assert!(notice.contains("Part of this ladder could not be read"), "{notice}");
+    assert!(
+        notice.contains("Part of this ladder could not be read"),
+        "{notice}"
+    );
     assert!(notice.contains("Eng/Ops/L2-Ops.md:1: error"), "{notice}");
 }
 
@@ -209,22 +292,44 @@ async fn a_broken_ladder_file_shows_what_imported_and_a_notice() {
 async fn rating_an_expectation_saves_it_and_shows_it_checked() {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     let app = mount(acme(), &format!("#/{ROBOTICS}/l1")).await;
-    let group = app.root.query_selector("[role=radiogroup]").unwrap().expect("a rating group");
+    let group = app
+        .root
+        .query_selector("[role=radiogroup]")
+        .unwrap()
+        .expect("a rating group");
     let name = group.get_attribute("aria-label").unwrap();
     assert_eq!(name, "I write clear, tested code for well-defined tasks.");
     let labels: Vec<String> = {
         let list = group.query_selector_all("label").unwrap();
-        (0..list.length()).map(|i| list.item(i).unwrap().text_content().unwrap()).collect()
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap())
+            .collect()
     };
-    assert_eq!(labels, ["Improvement needed", "Maturing", "Performing", "Exceeding"]);
-    let performing: web_sys::HtmlInputElement = group.query_selector("input[value=performing]").unwrap().unwrap().unchecked_into();
+    assert_eq!(
+        labels,
+        ["Improvement needed", "Maturing", "Performing", "Exceeding"]
+    );
+    let performing: web_sys::HtmlInputElement = group
+        .query_selector("input[value=performing]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     performing.click();
     settle().await;
     assert!(performing.checked());
-    let stored = window().local_storage().unwrap().unwrap().get_item("rungs:progress").unwrap().expect("saved");
+    let stored = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("rungs:progress")
+        .unwrap()
+        .expect("saved");
     let progress = rungs::progress::from_json(&stored).unwrap();
     let id = rungs::ladder::expectation_id("I write clear, tested code for well-defined tasks.");
-    assert_eq!(progress.rating(&id), Some(rungs::progress::Rating::Performing));
+    assert_eq!(
+        progress.rating(&id),
+        Some(rungs::progress::Rating::Performing)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -257,14 +362,18 @@ fn share_api(name: &str, args: &js_sys::Array) {
     rungs::ui::extra::install_share();
     let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
     let api = js_sys::Reflect::get(&modules, &"share".into()).unwrap();
-    let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into()).unwrap().unchecked_into();
+    let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into())
+        .unwrap()
+        .unchecked_into();
     entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_apart() {
     use rungs::progress::share::keep::ManagerAnswers;
-    use rungs::progress::share::{encode, AssessmentId, Entry, ExpectationKey, Origin, SharedAssessment, Side};
+    use rungs::progress::share::{
+        encode, AssessmentId, Entry, ExpectationKey, Origin, SharedAssessment, Side,
+    };
     use rungs::progress::Rating;
     let storage = window().local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -273,37 +382,71 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
     let level = &role.levels[0];
     let first = &level.dimensions[0].expectations[0];
     let mut self_side = Side::default();
-    let entry = Entry { rating: Some(Rating::Performing), note: "Ran the drill.".into() };
-    self_side.entries.insert(ExpectationKey::parse(&first.id).unwrap(), entry);
+    let entry = Entry {
+        rating: Some(Rating::Performing),
+        note: "Ran the drill.".into(),
+    };
+    self_side
+        .entries
+        .insert(ExpectationKey::parse(&first.id).unwrap(), entry);
     let shared = SharedAssessment {
         ladder_version: ladder.version.clone(),
         role: role.id.clone(),
         level: level.id.clone(),
         name: Some("Ada".into()),
-        origin: Some(Origin { id: AssessmentId([7; 5]), made: None }),
+        origin: Some(Origin {
+            id: AssessmentId([7; 5]),
+            made: None,
+        }),
         self_side,
         manager: None,
     };
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     share_api("open", &js_sys::Array::of2(&host, &encode(&shared).into()));
-    let marks = host.query_selector(".shared-mark").unwrap().expect("a mark").text_content().unwrap();
+    let marks = host
+        .query_selector(".shared-mark")
+        .unwrap()
+        .expect("a mark")
+        .text_content()
+        .unwrap();
     assert_eq!(marks, "Ada: PerformingEvidence: Ran the drill.");
     let group = host.query_selector("[role=radiogroup]").unwrap().unwrap();
-    assert_eq!(group.get_attribute("aria-label").unwrap(), format!("Your rating for: {}", first.text.to_plain()));
+    assert_eq!(
+        group.get_attribute("aria-label").unwrap(),
+        format!("Your rating for: {}", first.text.to_plain())
+    );
 
     // The manager's answer is kept under the link's assessment id, never by the name
     // it is signed with, nor as their own progress.
-    let exceeding: web_sys::HtmlInputElement = group.query_selector("input[value=exceeding]").unwrap().unwrap().unchecked_into();
+    let exceeding: web_sys::HtmlInputElement = group
+        .query_selector("input[value=exceeding]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     exceeding.click();
-    let kept = ManagerAnswers::from_json(&storage.get_item("rungs:reply:0707070707").unwrap().expect("kept")).unwrap();
+    let kept = ManagerAnswers::from_json(
+        &storage
+            .get_item("rungs:reply:0707070707")
+            .unwrap()
+            .expect("kept"),
+    )
+    .unwrap();
     assert_eq!(kept.answers.rating(&first.id), Some(Rating::Exceeding));
     assert_eq!(kept.name.as_deref(), Some("Ada"));
     assert_eq!(storage.get_item("rungs:progress").unwrap(), None);
 
     // A damaged link says what is wrong.
     share_api("open", &js_sys::Array::of2(&host, &"AQAB!".into()));
-    let alert = host.query_selector("[role=alert]").unwrap().unwrap().text_content().unwrap();
-    assert!(alert.starts_with("This share link cannot be opened: not base64url: “!” at character 4."), "{alert}");
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(
+        alert.starts_with("This share link cannot be opened: not base64url: “!” at character 4."),
+        "{alert}"
+    );
     host.remove();
 }

@@ -351,14 +351,22 @@ mod tests {
                 for odd in [b'\n', b'\t', 0x7f, 0xc3, 0] {
                     let mut t = text.to_vec();
                     t[at] = odd;
-                    assert_eq!(is_printable_single_spaced(&t), plain(&t), "{len} {at} {odd}");
+                    assert_eq!(
+                        is_printable_single_spaced(&t),
+                        plain(&t),
+                        "{len} {at} {odd}"
+                    );
                 }
                 let mut t = text.to_vec();
                 t[at] = b' ';
                 if at > 0 {
                     t[at - 1] = b' ';
                 }
-                assert_eq!(is_printable_single_spaced(&t), plain(&t), "{len} {at} spaces");
+                assert_eq!(
+                    is_printable_single_spaced(&t),
+                    plain(&t),
+                    "{len} {at} spaces"
+                );
             }
         }
     }

@@ -8,8 +8,8 @@ use wasm_bindgen::JsCast;
 
 use super::banner::StorageBanner;
 use super::header::Header;
-use super::lazy::{ComparePage, ImportPage, SharedPage};
 use super::home::Home;
+use super::lazy::{ComparePage, ImportPage, SharedPage};
 use super::level_page::LevelPage;
 use super::not_found::NotFound;
 use super::notice::ImportNotice;
@@ -27,7 +27,11 @@ pub fn App(
     #[prop(optional)]
     problems: Vec<String>,
 ) -> impl IntoView {
-    LadderState { ladder: Arc::new(ladder), problems: Arc::new(problems) }.provide();
+    LadderState {
+        ladder: Arc::new(ladder),
+        problems: Arc::new(problems),
+    }
+    .provide();
     let router = Router::provide();
     ProgressStore::provide();
     let state = LadderState::expect();
@@ -41,9 +45,12 @@ pub fn App(
 
     let page = move || match router.route() {
         Route::Home => view! { <Home /> }.into_any(),
-        Route::Level { role, level, view, focus } => {
-            view! { <LevelPage role=role level=level view=view focus=focus /> }.into_any()
-        }
+        Route::Level {
+            role,
+            level,
+            view,
+            focus,
+        } => view! { <LevelPage role=role level=level view=view focus=focus /> }.into_any(),
         Route::Search { query } => view! { <SearchPage query=query /> }.into_any(),
         Route::Shared(link) => view! { <SharedPage link=link /> }.into_any(),
         Route::Compare { a, b } => view! { <ComparePage a=a b=b /> }.into_any(),
@@ -77,7 +84,9 @@ fn skip_to_main(ev: ev::MouseEvent) {
 fn page_title(state: &LadderState, route: &Route) -> String {
     let name = match route {
         Route::Home => return "Rungs: career ladders".to_string(),
-        Route::Level { role, level, view, .. } => {
+        Route::Level {
+            role, level, view, ..
+        } => {
             let what = match view {
                 View::Read => "",
                 View::Summary => "Summary: ",
@@ -87,7 +96,10 @@ fn page_title(state: &LadderState, route: &Route) -> String {
             state
                 .ladder
                 .role(role)
-                .and_then(|r| r.level(level).map(|l| format!("{what}{} · {}", l.heading(), r.name)))
+                .and_then(|r| {
+                    r.level(level)
+                        .map(|l| format!("{what}{} · {}", l.heading(), r.name))
+                })
                 .unwrap_or_else(|| "Level not found".to_string())
         }
         Route::Search { query } if query.is_empty() => "Search".to_string(),
@@ -111,7 +123,10 @@ fn print_opens_examples() {
     let after = window_event_listener(ev::afterprint, |_| {
         if let Ok(list) = document().query_selector_all("details[data-print-opened]") {
             for i in 0..list.length() {
-                if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                if let Some(d) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                {
                     d.set_open(false);
                     let _ = d.remove_attribute("data-print-opened");
                 }
@@ -128,7 +143,10 @@ fn closed_details() -> Vec<web_sys::HtmlDetailsElement> {
     let mut out = Vec::new();
     if let Ok(list) = document().query_selector_all("details:not([open])") {
         for i in 0..list.length() {
-            if let Some(d) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            if let Some(d) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
                 out.push(d);
             }
         }

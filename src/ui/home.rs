@@ -28,7 +28,10 @@ fn build(host: &Element, ladder: &Ladder) {
     );
     add(&lede, &text("kbd", &[], "/"));
     let _ = lede.append_with_str_1(", or browse the tracks below. Your company has its own? ");
-    add(&lede, &text("a", &[("href", "#/import")], "Import a ladder"));
+    add(
+        &lede,
+        &text("a", &[("href", "#/import")], "Import a ladder"),
+    );
     let _ = lede.append_with_str_1(".");
     add(host, &lede);
     if ladder.roles.is_empty() {

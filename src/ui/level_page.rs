@@ -39,7 +39,10 @@ pub fn LevelPage(
         .into_any();
     };
     let Some(index) = r.levels.iter().position(|l| l.id == level) else {
-        let first = r.levels.first().map(|l| Route::level(&r.id, &l.id).to_fragment());
+        let first = r
+            .levels
+            .first()
+            .map(|l| Route::level(&r.id, &l.id).to_fragment());
         return view! {
             <h1>"Level not found"</h1>
             <p>{format!("{} has no level “{level}”.", r.name)}</p>
@@ -69,14 +72,18 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
         (View::Summary, "Summary"),
         (View::Know, "Know your ladder"),
     ]
-        .into_iter()
-        .map(|(v, name)| {
-            let href = Route::level_view(&role.id, &level.id, v).to_fragment();
-            let here = (v == current).then_some("page");
-            view! { <li><a href=href aria-current=here>{name}</a></li> }
-        })
-        .collect_view();
-    let compare = Route::Compare { a: (role.id.clone(), level.id.clone()), b: None }.to_fragment();
+    .into_iter()
+    .map(|(v, name)| {
+        let href = Route::level_view(&role.id, &level.id, v).to_fragment();
+        let here = (v == current).then_some("page");
+        view! { <li><a href=href aria-current=here>{name}</a></li> }
+    })
+    .collect_view();
+    let compare = Route::Compare {
+        a: (role.id.clone(), level.id.clone()),
+        b: None,
+    }
+    .to_fragment();
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
             <ul>{links}<li><a href=compare>"Compare levels"</a></li></ul>
@@ -157,12 +164,25 @@ fn build(host: &Element, role: &Role, index: usize) {
     }
     add(host, &article);
 
-    let neighbours = el("nav", &[("class", "neighbours"), ("aria-label", "Other levels")]);
+    let neighbours = el(
+        "nav",
+        &[("class", "neighbours"), ("aria-label", "Other levels")],
+    );
     let prev = index.checked_sub(1).and_then(|i| role.levels.get(i));
-    for (l, rel, word) in [(prev, "prev", "Previous level"), (role.levels.get(index + 1), "next", "Next level")] {
+    for (l, rel, word) in [
+        (prev, "prev", "Previous level"),
+        (role.levels.get(index + 1), "next", "Next level"),
+    ] {
         if let Some(l) = l {
             let href = Route::level(&role.id, &l.id).to_fragment();
-            add(&neighbours, &text("a", &[("href", &href), ("rel", rel)], &format!("{word}: {}", l.heading())));
+            add(
+                &neighbours,
+                &text(
+                    "a",
+                    &[("href", &href), ("rel", rel)],
+                    &format!("{word}: {}", l.heading()),
+                ),
+            );
         }
     }
     add(host, &neighbours);
@@ -171,12 +191,23 @@ fn build(host: &Element, role: &Role, index: usize) {
 /// One dimension: heading with emoji, expectations, examples in a disclosure.
 fn dimension(d: &Dimension, index: usize) -> Element {
     let heading_id = format!("d-{index}");
-    let section = super::dom::section("dimension", &heading_id, &super::dom::dimension_title(d.emoji.as_deref(), &d.name));
+    let section = super::dom::section(
+        "dimension",
+        &heading_id,
+        &super::dom::dimension_title(d.emoji.as_deref(), &d.name),
+    );
     let body = el("div", &[("class", "dimension-body")]);
     let left = el("div", &[]);
     let list = el("ul", &[("class", "expectations")]);
     for x in &d.expectations {
-        let li = el("li", &[("class", "expectation"), ("id", &format!("e-{}", x.id)), ("tabindex", "-1")]);
+        let li = el(
+            "li",
+            &[
+                ("class", "expectation"),
+                ("id", &format!("e-{}", x.id)),
+                ("tabindex", "-1"),
+            ],
+        );
         let p = el("p", &[("class", "expectation-text")]);
         rich(&p, &x.text);
         add(&li, &p);
@@ -185,15 +216,24 @@ fn dimension(d: &Dimension, index: usize) -> Element {
     }
     add(&left, &list);
     if d.expectations.is_empty() {
-        add(&left, &text("p", &[("class", "muted")], "No expectations listed."));
+        add(
+            &left,
+            &text("p", &[("class", "muted")], "No expectations listed."),
+        );
     }
     add(&body, &left);
     if !d.examples.is_empty() {
         let details = el("details", &[("class", "examples"), ("open", "")]);
-        add(&details, &text("summary", &[], &format!("Examples ({})", d.examples.len())));
+        add(
+            &details,
+            &text("summary", &[], &format!("Examples ({})", d.examples.len())),
+        );
         let list = el("ul", &[]);
         for (j, x) in d.examples.iter().enumerate() {
-            let li = el("li", &[("id", &format!("x-{index}-{j}")), ("tabindex", "-1")]);
+            let li = el(
+                "li",
+                &[("id", &format!("x-{index}-{j}")), ("tabindex", "-1")],
+            );
             rich(&li, x);
             add(&list, &li);
         }
@@ -207,7 +247,9 @@ fn dimension(d: &Dimension, index: usize) -> Element {
 /// Opens the disclosure around `id`, scrolls it into view, focuses and marks it.
 fn reveal(id: &str) {
     let doc = document();
-    let Some(el) = doc.get_element_by_id(id) else { return };
+    let Some(el) = doc.get_element_by_id(id) else {
+        return;
+    };
     if let Ok(Some(details)) = el.closest("details") {
         if let Ok(details) = details.dyn_into::<web_sys::HtmlDetailsElement>() {
             details.set_open(true);

@@ -3,12 +3,14 @@
 mod app;
 mod banner;
 mod dom;
+pub mod extra;
 mod files;
 mod header;
 mod home;
+pub mod importer;
 mod keep;
-pub mod lazy;
 mod know_page;
+pub mod lazy;
 mod level_page;
 mod not_found;
 mod notice;
@@ -17,8 +19,6 @@ mod quiz_page;
 mod rating;
 mod router;
 mod search_page;
-pub mod extra;
-pub mod importer;
 mod state;
 mod store;
 mod summary_page;
@@ -44,7 +44,9 @@ pub fn start() {
     panic::install();
     let ladder = ladder();
     let problems = crate::embedded::errors();
-    leptos::mount::mount_to_body(move || leptos::view! { <App ladder=ladder.clone() problems=problems.clone() /> });
+    leptos::mount::mount_to_body(
+        move || leptos::view! { <App ladder=ladder.clone() problems=problems.clone() /> },
+    );
     if let Some(perf) = leptos::prelude::window().performance() {
         let _ = perf.mark("rungs:ready");
     }

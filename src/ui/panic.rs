@@ -2,7 +2,8 @@
 
 use leptos::prelude::document;
 
-const MESSAGE: &str = "Rungs ran into a bug and stopped. Nothing you saved is lost: reload the page to carry on.";
+const MESSAGE: &str =
+    "Rungs ran into a bug and stopped. Nothing you saved is lost: reload the page to carry on.";
 
 /// Logs the panic to the console and puts a friendly alert on the page. Release builds
 /// abort on a panic before any hook runs; `public/crash.js` speaks for them.
@@ -19,7 +20,9 @@ fn show() {
     if doc.get_element_by_id("rungs-crash").is_some() {
         return;
     }
-    let Ok(alert) = doc.create_element("div") else { return };
+    let Ok(alert) = doc.create_element("div") else {
+        return;
+    };
     alert.set_id("rungs-crash");
     let _ = alert.set_attribute("role", "alert");
     let _ = alert.set_attribute("class", "crash");

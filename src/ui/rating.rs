@@ -36,7 +36,10 @@ pub struct Labels {
 
 /// [`control`] with other names: see [`Labels`].
 pub fn labelled(id: &str, words: &str, labels: &Labels, evidence_id: Option<&str>) -> Element {
-    let rate = el("div", &[("class", "rate"), ("data-id", id), ("data-words", words)]);
+    let rate = el(
+        "div",
+        &[("class", "rate"), ("data-id", id), ("data-words", words)],
+    );
     let scale = el(
         "div",
         &[

@@ -66,5 +66,9 @@ fn current_hash() -> String {
 
 fn path_and_query() -> String {
     let loc = window().location();
-    format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default())
+    format!(
+        "{}{}",
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default()
+    )
 }

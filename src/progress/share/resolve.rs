@@ -49,7 +49,10 @@ pub struct Resolved<'a> {
 impl<'a> Resolved<'a> {
     /// The marks on the local expectation with id `id`, when the link has any.
     pub fn marks(&self, id: &str) -> Option<Marks<'a>> {
-        self.matched.iter().find(|m| m.expectation.id == id).map(|m| m.marks)
+        self.matched
+            .iter()
+            .find(|m| m.expectation.id == id)
+            .map(|m| m.marks)
     }
 }
 
@@ -185,7 +188,9 @@ mod tests {
             resolved.matched[1].marks.own,
             Some(&rated(Rating::Exceeding))
         );
-        let mentor = resolved.marks(&expectation_id("I mentor.")).expect("marked");
+        let mentor = resolved
+            .marks(&expectation_id("I mentor."))
+            .expect("marked");
         assert_eq!(mentor.own, Some(&rated(Rating::Exceeding)));
         assert_eq!(resolved.marks(&expectation_id("I review.")), None);
         assert_eq!(resolved.unmatched, []);
