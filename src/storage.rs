@@ -8,7 +8,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use crate::progress::kept::KEPT_PREFIXES;
+use crate::progress::kept::{BACKUP_PREFIXES, KEPT_PREFIXES};
 use crate::progress::{to_json, Progress, Stored};
 
 /// Where progress is kept.
@@ -258,9 +258,18 @@ pub fn imported_raw() -> Option<String> {
 }
 
 /// Every value under the kept prefixes (kept replies, a manager's own answers), by
-/// full key, in storage order: what a backup carries and a reset removes.
+/// full key, in storage order: what a reset removes (and Undo writes back).
 pub fn kept_values() -> Vec<(String, String)> {
-    KEPT_PREFIXES
+    values_under(&KEPT_PREFIXES)
+}
+
+/// The kept values and the person's assessment ids: what a backup carries.
+pub fn backup_values() -> Vec<(String, String)> {
+    values_under(&BACKUP_PREFIXES)
+}
+
+fn values_under(prefixes: &[&str]) -> Vec<(String, String)> {
+    prefixes
         .iter()
         .flat_map(|prefix| keys(prefix))
         .filter_map(|key| get(&key).map(|value| (key, value)))

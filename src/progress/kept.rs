@@ -5,6 +5,12 @@
 //!
 //! The core does not read them beyond that stamp: a backup carries them verbatim,
 //! a reset removes them, and [`restore_kept`] decides which to write back.
+//!
+//! A backup also carries the person's own assessment ids (`rungs:share:id:<role>/<level>`,
+//! see `share::keep`), so that on another device the replies to links already sent
+//! still come back as theirs. A reset keeps those ids, as it keeps the name links are
+//! signed with, and a restore never replaces one that is here: links sent from here
+//! carry it.
 
 use super::decode::{parse, Node};
 use super::time::clamp_time;
@@ -15,6 +21,10 @@ pub const REPLY_PREFIX: &str = "rungs:reply:";
 pub const KEPT_PREFIX: &str = "rungs:kept:";
 /// Both prefixes: every key under them is a person's data, backed up and reset.
 pub const KEPT_PREFIXES: [&str; 2] = [REPLY_PREFIX, KEPT_PREFIX];
+/// Prefix of the person's own assessment id per level (see `share::keep`).
+pub const ID_PREFIX: &str = super::share::keep::ID_PREFIX;
+/// What a backup carries besides progress: the kept values and the person's ids.
+pub const BACKUP_PREFIXES: [&str; 3] = [REPLY_PREFIX, KEPT_PREFIX, ID_PREFIX];
 
 /// Which kind of kept value a key holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +33,8 @@ pub enum KeptKind {
     Reply,
     /// A kept reply (`rungs:kept:`).
     Kept,
+    /// The person's own assessment id for a level (`rungs:share:id:`).
+    Id,
 }
 
 impl KeptKind {
@@ -34,6 +46,8 @@ impl KeptKind {
             Some(KeptKind::Reply)
         } else if longer(KEPT_PREFIX) {
             Some(KeptKind::Kept)
+        } else if longer(ID_PREFIX) {
+            Some(KeptKind::Id)
         } else {
             None
         }
@@ -56,6 +70,8 @@ pub struct KeptRestore {
     pub replies: usize,
     /// Written kept replies (`rungs:kept:`).
     pub kept_replies: usize,
+    /// Written assessment ids (`rungs:share:id:`), for levels that had none here.
+    pub ids: usize,
     /// Values that differ here and were left as they are: newer here, or here but
     /// unreadable (never written over).
     pub newer_here: usize,
@@ -64,7 +80,8 @@ pub struct KeptRestore {
 /// Which of `from` (a backup's or an undo's kept values) to write, given `here`
 /// (the values stored now): a key absent here is written; one whose `updated` here
 /// is older than `from`'s (clamped to `now` plus the allowance) is replaced; any
-/// other is left. Keys outside the kept prefixes are ignored.
+/// other is left. An assessment id is written only where this level has none (links
+/// sent from here carry the one here). Keys outside [`BACKUP_PREFIXES`] are ignored.
 pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u64) -> KeptRestore {
     let mut out = KeptRestore::default();
     for (key, value) in from {
@@ -74,6 +91,7 @@ pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u
         let write = match here.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             None => true,
             Some(old) if old == value => false,
+            Some(_) if kind == KeptKind::Id => false,
             Some(old) => {
                 let theirs = kept_updated(value).map(|t| clamp_time(t, now));
                 let newer = matches!((kept_updated(old), theirs), (Some(o), Some(t)) if t > o);
@@ -87,6 +105,7 @@ pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u
             match kind {
                 KeptKind::Reply => out.replies += 1,
                 KeptKind::Kept => out.kept_replies += 1,
+                KeptKind::Id => out.ids += 1,
             }
             out.writes.push((key.clone(), value.clone()));
         }
@@ -102,6 +121,21 @@ mod tests {
         list.iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn an_assessment_id_is_restored_where_the_level_has_none_and_never_replaced() {
+        let from = pairs(&[
+            ("rungs:share:id:eng/sre/l2", "00112233445566ff"),
+            ("rungs:share:id:eng/sre/l3", "aaaaaaaaaaaaaaaa"),
+        ]);
+        let here = pairs(&[("rungs:share:id:eng/sre/l3", "bbbbbbbbbbbbbbbb")]);
+        let out = restore_kept(&from, &here, 100);
+        assert_eq!(
+            out.writes,
+            pairs(&[("rungs:share:id:eng/sre/l2", "00112233445566ff")])
+        );
+        assert_eq!((out.ids, out.newer_here), (1, 0));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 use super::answers::Progress;
 use super::kept::{restore_kept, KeptKind, KeptRestore};
 use super::ladder_quiz::LadderQuiz;
-use super::words::{count, list};
+use super::words::{count, data_parts, list};
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
@@ -123,6 +123,8 @@ pub struct ResetScope {
     pub damaged: usize,
     /// Whether a name to sign links with is kept (a reset keeps it).
     pub name: bool,
+    /// Whether assessment ids of share links are kept (a reset keeps them).
+    pub ids: bool,
 }
 
 impl ResetScope {
@@ -144,37 +146,26 @@ impl ResetScope {
             imported_ladder,
             damaged,
             name: false,
+            ids: false,
         }
     }
 
     /// What it clears, as a list ("3 answers, quiz positions on 1 level and 2 kept
     /// replies"), or `None` when there is nothing to clear.
     pub fn cleared(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.answers > 0 {
-            parts.push(format!(
+        let answers = (self.answers > 0).then(|| {
+            format!(
                 "{} (ratings and evidence notes)",
                 count(self.answers, "answer", "answers")
-            ));
-        }
-        if self.quiz_levels > 0 {
-            parts.push(format!(
-                "quiz positions on {}",
-                count(self.quiz_levels, "level", "levels")
-            ));
-        }
-        if self.ladder_quiz {
-            parts.push("your know-your-ladder score".to_owned());
-        }
-        if self.kept_replies > 0 {
-            parts.push(count(self.kept_replies, "kept reply", "kept replies"));
-        }
-        if self.replies > 0 {
-            parts.push(format!(
-                "your answers to {}",
-                count(self.replies, "person's link", "people's links")
-            ));
-        }
+            )
+        });
+        let parts = data_parts(
+            answers,
+            self.quiz_levels,
+            self.ladder_quiz,
+            self.kept_replies,
+            self.replies,
+        );
         list(&parts)
     }
 
@@ -186,6 +177,11 @@ impl ResetScope {
         }
         if self.name {
             parts.push("the name you sign links with".to_owned());
+        }
+        if self.ids {
+            parts.push(
+                "the ids your share links carry, so replies to them still find you".to_owned(),
+            );
         }
         if self.damaged > 0 {
             parts.push(count(
@@ -347,6 +343,18 @@ mod tests {
         assert_eq!(
             ResetScope::of(&Progress::default(), &[], false, 0).question(),
             "There is nothing to reset. Nothing else is kept in this browser."
+        );
+    }
+
+    #[test]
+    fn a_reset_keeps_the_assessment_ids_and_says_so() {
+        let keys = ["rungs:share:id:eng/sre/l2".to_owned()];
+        let mut scope = ResetScope::of(&rated(), &keys, false, 0);
+        assert_eq!((scope.replies, scope.kept_replies), (0, 0));
+        scope.ids = true;
+        assert_eq!(
+            scope.kept(),
+            "It keeps the ids your share links carry, so replies to them still find you."
         );
     }
 }

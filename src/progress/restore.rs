@@ -21,7 +21,7 @@ use super::answers::Progress;
 use super::kept::KeptRestore;
 use super::ladder_quiz::LadderQuiz;
 use super::time::ALLOWANCE;
-use super::words::{count, list, were};
+use super::words::{count, data_parts, list, were};
 
 /// What importing a backup changed, for its message.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -120,26 +120,18 @@ impl Restored {
     /// The message after importing the file `name`, e.g. `Restored 2 answers from
     /// “backup.json”; 3 were newer here and kept.`
     pub fn message(&self, name: &str) -> String {
-        let mut parts = Vec::new();
-        if self.answers > 0 {
-            parts.push(count(self.answers, "answer", "answers"));
-        }
-        if self.quiz_levels > 0 {
+        let answers = (self.answers > 0).then(|| count(self.answers, "answer", "answers"));
+        let mut parts = data_parts(
+            answers,
+            self.quiz_levels,
+            self.ladder_quiz,
+            self.kept.kept_replies,
+            self.kept.replies,
+        );
+        if self.kept.ids > 0 {
             parts.push(format!(
-                "quiz positions on {}",
-                count(self.quiz_levels, "level", "levels")
-            ));
-        }
-        if self.ladder_quiz {
-            parts.push("your know-your-ladder score".to_owned());
-        }
-        if self.kept.kept_replies > 0 {
-            parts.push(count(self.kept.kept_replies, "kept reply", "kept replies"));
-        }
-        if self.kept.replies > 0 {
-            parts.push(format!(
-                "your answers to {}",
-                count(self.kept.replies, "person's link", "people's links")
+                "the ids your share links carry on {}",
+                count(self.kept.ids, "level", "levels")
             ));
         }
         if self.ladder == LadderRestore::Stored {

@@ -15,6 +15,38 @@ pub(super) fn were(n: usize) -> &'static str {
 }
 
 /// The parts joined as English: `a`, `a and b`, `a, b and c`; `None` when empty.
+/// The parts of a person's data that the reset and restore messages name, in the
+/// order they name them: `answers` as the caller words it, then quiz positions, the
+/// know-your-ladder score, kept replies and a manager's answers to other people's links.
+pub(super) fn data_parts(
+    answers: Option<String>,
+    quiz_levels: usize,
+    ladder_quiz: bool,
+    kept_replies: usize,
+    replies: usize,
+) -> Vec<String> {
+    let mut parts: Vec<String> = answers.into_iter().collect();
+    if quiz_levels > 0 {
+        parts.push(format!(
+            "quiz positions on {}",
+            count(quiz_levels, "level", "levels")
+        ));
+    }
+    if ladder_quiz {
+        parts.push("your know-your-ladder score".to_owned());
+    }
+    if kept_replies > 0 {
+        parts.push(count(kept_replies, "kept reply", "kept replies"));
+    }
+    if replies > 0 {
+        parts.push(format!(
+            "your answers to {}",
+            count(replies, "person's link", "people's links")
+        ));
+    }
+    parts
+}
+
 pub(super) fn list(parts: &[String]) -> Option<String> {
     let (last, rest) = parts.split_last()?;
     Some(if rest.is_empty() {

@@ -165,7 +165,7 @@ impl ProgressStore {
     pub fn backup(&self) -> Backup {
         Backup {
             progress: self.progress.get_untracked(),
-            kept: storage::kept_values(),
+            kept: storage::backup_values(),
             imported_ladder: storage::imported_raw(),
         }
     }

@@ -166,14 +166,17 @@ test('the backup holds kept replies and answers to links; Reset says it clears t
   const REPLY = 'rungs:reply:0f1e2d3c4b5a6978';
   const keptValue = JSON.stringify({ updated: 1767225600000, reply: 'kept reply' });
   const replyValue = JSON.stringify({ updated: 1767225600001, answers: 'mine' });
+  const ID = 'rungs:share:id:engineering/site-reliability-engineering/l2';
+  const idValue = '00112233445566ff';
   const context = await shared.browser.newContext();
-  await context.addInitScript(([k, kv, r, rv]) => {
+  await context.addInitScript(([k, kv, r, rv, i, iv]) => {
     if (!sessionStorage.getItem('seeded')) {
       localStorage.setItem(k, kv);
       localStorage.setItem(r, rv);
+      localStorage.setItem(i, iv);
       sessionStorage.setItem('seeded', '1');
     }
-  }, [KEPT, keptValue, REPLY, replyValue]);
+  }, [KEPT, keptValue, REPLY, replyValue, ID, idValue]);
   const page = await context.newPage();
   await gotoReady(page, shared.server.url + LEVEL);
   await radio(page, E1, 'Performing').check();
@@ -183,16 +186,17 @@ test('the backup holds kept replies and answers to links; Reset says it clears t
   const text = await readFile(await (await download).path(), 'utf8');
   const backup = JSON.parse(text);
   assert.equal(backup.format, 2);
-  assert.deepEqual(backup.kept, { [KEPT]: JSON.parse(keptValue), [REPLY]: JSON.parse(replyValue) });
+  assert.deepEqual(backup.kept, { [KEPT]: JSON.parse(keptValue), [REPLY]: JSON.parse(replyValue), [ID]: idValue });
 
   await page.getByRole('button', { name: 'Reset progress…' }).click();
   await page.getByRole('group', {
-    name: "Reset clears 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link, on every level. Nothing else is kept in this browser. You can undo it until you leave this page.",
+    name: "Reset clears 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link, on every level. It keeps the ids your share links carry, so replies to them still find you. You can undo it until you leave this page.",
   }).waitFor();
   await page.getByRole('button', { name: 'Reset everything' }).click();
-  await page.getByText("Reset: cleared 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link. Nothing else is kept in this browser.").waitFor();
+  await page.getByText("Reset: cleared 1 answer (ratings and evidence notes), 1 kept reply and your answers to 1 person's link. It keeps the ids your share links carry, so replies to them still find you.").waitFor();
   const keys = () => page.evaluate(() => Object.keys(localStorage).filter((k) => /^rungs:(kept|reply):/.test(k)).sort());
   assert.deepEqual(await keys(), []);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), ID), idValue);
   await page.getByRole('button', { name: 'Undo reset' }).click();
   await page.getByText('Reset undone: your progress is back.').waitFor();
   assert.deepEqual(await keys(), [KEPT, REPLY].sort());

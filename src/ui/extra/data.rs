@@ -114,6 +114,7 @@ fn scope(progress: &Progress) -> ResetScope {
     let imported = storage::get(storage::IMPORTED).is_some();
     let mut scope = ResetScope::of(progress, &kept, imported, damaged);
     scope.name = kept::get(kept::NAME).is_some();
+    scope.ids = !storage::keys(crate::progress::kept::ID_PREFIX).is_empty();
     scope
 }
 
@@ -172,7 +173,7 @@ fn import(host: Element, doors: Doors, file: &web_sys::File) {
 /// counts what changed.
 fn restore(progress: &mut Progress, backup: &Backup) -> crate::progress::Restored {
     let mut restored = progress.restore_backup(&backup.progress, now());
-    restored.kept = restore_kept(&backup.kept, &storage::kept_values(), now());
+    restored.kept = restore_kept(&backup.kept, &storage::backup_values(), now());
     restored
         .kept
         .writes
