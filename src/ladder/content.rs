@@ -162,11 +162,13 @@ impl Reader {
             return;
         }
         let plain = text.to_plain();
-        if is_examples_label(&plain) {
+        // Text in code type is literal: `Examples:` in backticks is not a label.
+        let literal = text.0.iter().all(|span| span.style.code);
+        if !literal && is_examples_label(&plain) {
             self.examples_label = true;
             return;
         }
-        if let Some(len) = examples_prefix(&plain) {
+        if let Some(len) = examples_prefix(&plain).filter(|_| !literal) {
             self.examples_label = true;
             return self.prose(drop_prefix(&text, len), line, what);
         }

@@ -33,10 +33,14 @@ pub fn level_to_markdown(level: &Level) -> String {
         for attribute in &level.attributes {
             let value = text(&attribute.value);
             let sep = if value.is_empty() { "" } else { " " };
-            out.push_str(&format!(
-                "- **{}**:{sep}{value}\n",
-                escape(&attribute.name, false)
-            ));
+            let name = escape(&attribute.name, false);
+            // The importer drops a key's trailing colons, so a name that ends in one
+            // keeps it only with a space and the separating colon inside the key.
+            if attribute.name.ends_with(':') {
+                out.push_str(&format!("- **{name} :**{sep}{value}\n"));
+            } else {
+                out.push_str(&format!("- **{name}**:{sep}{value}\n"));
+            }
         }
         out.push('\n');
     }
@@ -237,6 +241,32 @@ mod tests {
             span(" c", false, true, false),
         ]);
         assert_eq!(text(&t), "**a *b* c**");
+    }
+
+    #[test]
+    fn an_attribute_named_with_a_trailing_colon_reads_back_the_same() {
+        let doc = "# L2: Dev\n\n- **: :**: \n";
+        let level = &crate::ladder::import_ladder([("E/R/L2-Dev.md", doc.as_bytes())])
+            .ladder
+            .roles[0]
+            .levels[0];
+        assert_eq!(level.attributes[0].name, ":");
+        let written = level_to_markdown(level);
+        let again = crate::ladder::import_ladder([("E/R/L2-Dev.md", written.as_bytes())]);
+        assert_eq!(&again.ladder.roles[0].levels[0], level, "{written}");
+    }
+
+    #[test]
+    fn a_summary_in_code_type_that_reads_examples_stays_the_summary() {
+        let doc = "```\nExamples: ";
+        let level = &crate::ladder::import_ladder([("E/R/L2-Dev.md", doc.as_bytes())])
+            .ladder
+            .roles[0]
+            .levels[0];
+        assert_eq!(level.summary.to_plain(), "Examples:");
+        let written = level_to_markdown(level);
+        let again = crate::ladder::import_ladder([("E/R/L2-Dev.md", written.as_bytes())]);
+        assert_eq!(&again.ladder.roles[0].levels[0], level, "{written}");
     }
 
     #[test]
