@@ -206,7 +206,8 @@ test('the backup holds kept replies and answers to links; Reset says it clears t
   // A new device: the backup brings the kept values back, counted.
   const fresh = await openPage(shared.browser, shared.server.url + LEVEL + '/summary');
   await fresh.page.getByLabel('Import backup').setInputFiles({ name: 'rungs-backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-  await fresh.page.getByText("Restored 1 answer, 1 kept reply and your answers to 1 person's link from “rungs-backup.json”.").waitFor();
+  await fresh.page.getByText("Restored 1 answer, 1 kept reply, your answers to 1 person's link and the ids your share links carry on 1 level from “rungs-backup.json”.").waitFor();
+  assert.equal(await fresh.page.evaluate((k) => localStorage.getItem(k), ID), idValue);
   // Verbatim as JSON (members sorted, as the app's JSON reader gives them).
   assert.equal(await fresh.page.evaluate((k) => localStorage.getItem(k), REPLY), '{"answers":"mine","updated":1767225600001}');
   await noViolations(fresh.page, 'summary after importing a backup');
