@@ -243,30 +243,30 @@ mod tests {
         assert_eq!(text(&t), "**a *b* c**");
     }
 
+    /// The one level `doc` imports to, after checking it reads back the same once written.
+    #[track_caller]
+    fn round_trip(doc: &str) -> Level {
+        let import = |text: &str| {
+            let mut ladder =
+                crate::ladder::import_ladder([("E/R/L2-Dev.md", text.as_bytes())]).ladder;
+            ladder.roles.remove(0).levels.remove(0)
+        };
+        let level = import(doc);
+        let written = level_to_markdown(&level);
+        assert_eq!(import(&written), level, "{written}");
+        level
+    }
+
     #[test]
     fn an_attribute_named_with_a_trailing_colon_reads_back_the_same() {
-        let doc = "# L2: Dev\n\n- **: :**: \n";
-        let level = &crate::ladder::import_ladder([("E/R/L2-Dev.md", doc.as_bytes())])
-            .ladder
-            .roles[0]
-            .levels[0];
+        let level = round_trip("# L2: Dev\n\n- **: :**: \n");
         assert_eq!(level.attributes[0].name, ":");
-        let written = level_to_markdown(level);
-        let again = crate::ladder::import_ladder([("E/R/L2-Dev.md", written.as_bytes())]);
-        assert_eq!(&again.ladder.roles[0].levels[0], level, "{written}");
     }
 
     #[test]
     fn a_summary_in_code_type_that_reads_examples_stays_the_summary() {
-        let doc = "```\nExamples: ";
-        let level = &crate::ladder::import_ladder([("E/R/L2-Dev.md", doc.as_bytes())])
-            .ladder
-            .roles[0]
-            .levels[0];
+        let level = round_trip("```\nExamples: ");
         assert_eq!(level.summary.to_plain(), "Examples:");
-        let written = level_to_markdown(level);
-        let again = crate::ladder::import_ladder([("E/R/L2-Dev.md", written.as_bytes())]);
-        assert_eq!(&again.ladder.roles[0].levels[0], level, "{written}");
     }
 
     #[test]
