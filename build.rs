@@ -16,6 +16,10 @@ use std::{env, fs};
 #[allow(dead_code, unused_imports)]
 mod ladder;
 
+#[path = "src/page_note.rs"]
+#[allow(dead_code)]
+mod page_note;
+
 use ladder::{Ladder, Severity, Text};
 
 fn main() {
@@ -86,6 +90,23 @@ fn main() {
     )
     .unwrap();
     writeln!(out, "pub static ERRORS: &[&str] = &{errors:?};").unwrap();
+    let touched: Vec<String> = import
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| format!("({:?}, Part::{:?})", d.path, page_note::part(&d.problem)))
+        .collect();
+    writeln!(
+        out,
+        "/// The file each error is in and the part of its page it touched."
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub static TOUCHED: &[(&str, Part)] = &[{}];",
+        touched.join(", ")
+    )
+    .unwrap();
     writeln!(out, "/// The ladder as imported at build time.").unwrap();
     writeln!(
         out,
@@ -118,58 +139,14 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     }
 }
 
-// Rust expressions that rebuild the model; `s`, `t` and `sp` are helpers in `embedded.rs`.
+// Rust expressions that rebuild the model; `s`, `t`, `sp` and `lk` are helpers in `embedded.rs`.
 
 fn ladder_expr(l: &Ladder) -> String {
     let roles: Vec<String> = l
         .roles
         .iter()
         .map(|r| {
-            let levels: Vec<String> = r
-                .levels
-                .iter()
-                .map(|v| {
-                    let attributes: Vec<String> = v
-                        .attributes
-                        .iter()
-                        .map(|a| format!("Attribute {{ name: s({:?}), value: {} }}", a.name, text(&a.value)))
-                        .collect();
-                    let dimensions: Vec<String> = v
-                        .dimensions
-                        .iter()
-                        .map(|d| {
-                            let exps: Vec<String> = d
-                                .expectations
-                                .iter()
-                                .map(|e| format!("Expectation {{ id: s({:?}), text: {} }}", e.id, text(&e.text)))
-                                .collect();
-                            let examples: Vec<String> = d.examples.iter().map(text).collect();
-                            format!(
-                                "Dimension {{ emoji: {}, name: s({:?}), expectations: vec![{}], examples: vec![{}] }}",
-                                match &d.emoji {
-                                    Some(e) => format!("Some(s({e:?}))"),
-                                    None => "None".to_string(),
-                                },
-                                d.name,
-                                exps.join(", "),
-                                examples.join(", ")
-                            )
-                        })
-                        .collect();
-                    format!(
-                        "Level {{ id: s({:?}), number: {:?}, label: s({:?}), title: s({:?}), summary: {}, \
-                         attributes: vec![{}], dimensions: vec![{}], source: s({:?}) }}",
-                        v.id,
-                        v.number,
-                        v.label,
-                        v.title,
-                        text(&v.summary),
-                        attributes.join(", "),
-                        dimensions.join(", "),
-                        v.source
-                    )
-                })
-                .collect();
+            let levels: Vec<String> = r.levels.iter().map(level_expr).collect();
             format!(
                 "Role {{ id: s({:?}), track: s({:?}), name: s({:?}), levels: vec![{}] }}",
                 r.id,
@@ -179,10 +156,116 @@ fn ladder_expr(l: &Ladder) -> String {
             )
         })
         .collect();
+    let guides: Vec<String> = l
+        .guides
+        .iter()
+        .map(|g| {
+            let blocks: Vec<String> = g
+                .blocks
+                .iter()
+                .map(|b| match b {
+                    ladder::model::Block::Heading(t) => format!("Block::Heading({})", text(t)),
+                    ladder::model::Block::Paragraph(t) => format!("Block::Paragraph({})", text(t)),
+                    ladder::model::Block::Bullet(t) => format!("Block::Bullet({})", text(t)),
+                })
+                .collect();
+            format!(
+                "Guide {{ id: s({:?}), track: s({:?}), role: {}, title: s({:?}), blocks: vec![{}], source: s({:?}), \
+                 rating_scale: {} }}",
+                g.id,
+                g.track,
+                opt(&g.role),
+                g.title,
+                blocks.join(", "),
+                g.source,
+                g.rating_scale
+            )
+        })
+        .collect();
+    let everyone: Vec<String> = l
+        .everyone
+        .iter()
+        .map(|e| {
+            format!(
+                "Everyone {{ id: s({:?}), track: {}, level: {} }}",
+                e.id,
+                opt(&e.track),
+                level_expr(&e.level)
+            )
+        })
+        .collect();
     format!(
-        "Ladder {{ version: s({:?}), roles: vec![{}] }}",
+        "Ladder {{ version: s({:?}), roles: vec![{}], guides: vec![{}], everyone: vec![{}] }}",
         l.version,
-        roles.join(",\n")
+        roles.join(",\n"),
+        guides.join(",\n"),
+        everyone.join(",\n")
+    )
+}
+
+fn opt(o: &Option<String>) -> String {
+    match o {
+        Some(x) => format!("Some(s({x:?}))"),
+        None => "None".to_string(),
+    }
+}
+
+fn texts(ts: &[Text]) -> String {
+    format!(
+        "vec![{}]",
+        ts.iter().map(text).collect::<Vec<_>>().join(", ")
+    )
+}
+
+fn level_expr(v: &ladder::Level) -> String {
+    let attributes: Vec<String> = v
+        .attributes
+        .iter()
+        .map(|a| {
+            format!(
+                "Attribute {{ name: s({:?}), value: {} }}",
+                a.name,
+                text(&a.value)
+            )
+        })
+        .collect();
+    let dimensions: Vec<String> = v
+        .dimensions
+        .iter()
+        .map(|d| {
+            let exps: Vec<String> = d
+                .expectations
+                .iter()
+                .map(|e| {
+                    format!(
+                        "Expectation {{ id: s({:?}), text: {}, details: {}, examples: {} }}",
+                        e.id,
+                        text(&e.text),
+                        texts(&e.details),
+                        texts(&e.examples)
+                    )
+                })
+                .collect();
+            format!(
+                "Dimension {{ emoji: {}, name: s({:?}), expectations: vec![{}], examples: {} }}",
+                opt(&d.emoji),
+                d.name,
+                exps.join(", "),
+                texts(&d.examples)
+            )
+        })
+        .collect();
+    format!(
+        "Level {{ id: s({:?}), number: {:?}, label: s({:?}), title: s({:?}), summary: {}, \
+         attributes: vec![{}], dimensions: vec![{}], source: s({:?}) }}",
+        v.id,
+        v.number,
+        v.label,
+        v.title,
+        text(&v.summary),
+        attributes.join(", "),
+        dimensions.join(", "),
+        v.source
     )
 }
 
@@ -191,7 +274,12 @@ fn text(t: &Text) -> String {
         t.0.iter()
             .map(|sp| {
                 let st = &sp.style;
-                if st.emphasis || st.strong || st.code {
+                if let Some(link) = &sp.link {
+                    format!(
+                        "lk({:?}, {}, {}, {}, {:?})",
+                        sp.text, st.emphasis, st.strong, st.code, link
+                    )
+                } else if st.emphasis || st.strong || st.code {
                     format!(
                         "sp({:?}, {}, {}, {})",
                         sp.text, st.emphasis, st.strong, st.code

@@ -3,7 +3,10 @@
 //! `cargo bench --bench import` generates about 1 MB of realistic ladder
 //! markdown (tracks, roles, levels with summaries, attributes, emoji
 //! dimensions, expectations with inline formatting, `<details>` examples,
-//! wrapped lines), imports it repeatedly and prints MB/s and ms per MB.
+//! wrapped lines) in every layout the importer reads (several levels in one
+//! file, expectations written as headings with details and examples, decimal
+//! levels, variants, expectations for everyone, guide pages with links),
+//! imports it repeatedly and prints MB/s and ms per MB.
 //! Goal: 1 MB in under 10 ms on one core in release mode. Each import is timed in
 //! turn with pulldown-cmark alone on the same files; their ratio is a yardstick
 //! that holds still on a machine whose speed drifts.
@@ -147,12 +150,86 @@ fn level(rng: &mut Lcg, number: usize, title: &str) -> String {
     md
 }
 
+/// Expectations written as headings, with a paragraph of details and example
+/// bullets under each: inside `###` dimensions (`#### I ...`) when `nested`,
+/// else beside `##` ones (`## I ...`).
+fn heading_expectations(rng: &mut Lcg, md: &mut String, nested: bool, count: usize) {
+    let depth = if nested { "####" } else { "##" };
+    for _ in 0..count {
+        md.push_str(&format!(
+            "\n{depth} {}\n\n",
+            rng.sentence(8).trim_end_matches('.')
+        ));
+        md.push_str(&format!("{}\n\n", rng.sentence(30)));
+        for _ in 0..2 {
+            md.push_str(&format!("- {}\n", rng.sentence(18)));
+        }
+    }
+}
+
+/// A one-level file whose expectations are headings beside a plain dimension.
+fn level_with_headings(rng: &mut Lcg, number: usize, title: &str) -> String {
+    let mut md = format!("# L{number}: {title}\n\n> {}\n\n", rng.sentence(40));
+    md.push_str(&format!(
+        "- **Planning horizon**: {}\n\n## Impact\n\n",
+        rng.sentence(6)
+    ));
+    for _ in 0..4 {
+        md.push_str(&format!("- {}\n", rng.sentence(14)));
+    }
+    heading_expectations(rng, &mut md, false, 6);
+    md
+}
+
+/// A role family's file of several levels: `# Family`, an introduction, then a
+/// `## Level` section each with dimensions holding expectation headings.
+fn role_family(rng: &mut Lcg, track: &str) -> String {
+    let mut md = format!("# {track} Specialists\n\n{}\n", rng.sentence(50));
+    for seniority in ["Associate", "", "Senior", "Staff", "Principal"] {
+        let title = format!("{seniority} {track} Specialist");
+        md.push_str(&format!("\n## {}\n\n{}\n", title.trim(), rng.sentence(30)));
+        for dimension in &DIMENSIONS[..3] {
+            md.push_str(&format!("\n### {dimension}\n"));
+            heading_expectations(rng, &mut md, true, 3);
+        }
+    }
+    md
+}
+
+/// The layouts besides one-level files, for one track: a file of several levels,
+/// expectations for everyone, a guide with links and a rating scale page.
+fn other_layouts(rng: &mut Lcg, track: &str) -> Vec<(String, String)> {
+    let mut everyone = String::from("# Everyone\n\n");
+    heading_expectations(rng, &mut everyone, false, 6);
+    let mut guide = format!("# How {track} reviews work\n\n");
+    for step in 1..=6 {
+        guide.push_str(&format!(
+            "{step}. {} See [the guide](https://example.com/{track}/{step}).\n",
+            rng.sentence(16)
+        ));
+    }
+    guide.push_str(&format!("\n{}\n", rng.sentence(40)));
+    let scale = "# Rating scale\n\n- **Maturing**: sometimes.\n- **Performing**: consistently.\n- **Exceeding**: beyond it.\n";
+    vec![
+        (
+            format!("{track}/{track}-Specialists.md"),
+            role_family(rng, track),
+        ),
+        (format!("{track}/Everyone.md"), everyone),
+        (format!("{track}/How-Reviews-Work.md"), guide),
+        (format!("{track}/Rating-Scale.md"), scale.to_owned()),
+    ]
+}
+
 /// The ladder the benchmarks import: about 1 MB of levels, the same on every run
 /// (`benches/wasm_import.rs` uses it too).
 pub fn generate() -> Vec<(String, String)> {
     let mut rng = Lcg(42);
     let mut files = Vec::new();
-    let mut total = 0;
+    for track in ["Engineering", "Design", "Product", "Data"] {
+        files.extend(other_layouts(&mut rng, track));
+    }
+    let mut total: usize = files.iter().map(|(_, md)| md.len()).sum();
     'outer: for track in ["Engineering", "Design", "Product", "Data"] {
         for role in [
             "Backend",
@@ -163,15 +240,35 @@ pub fn generate() -> Vec<(String, String)> {
         ] {
             for number in 1..=10 {
                 let title = format!("{} {}", role.replace('-', " "), track);
-                let md = level(&mut rng, number, &title);
-                total += md.len();
-                files.push((
-                    format!(
-                        "{track}/{role}-{track}/L{number}-{}.md",
-                        title.replace(' ', "-")
+                // Research levels write expectations as headings; Management has
+                // decimal levels and a variant of L5.
+                let (label, md) = match (role, number) {
+                    ("Research", _) => (
+                        format!("L{number}"),
+                        level_with_headings(&mut rng, number, &title),
                     ),
-                    md,
-                ));
+                    ("Management", 4) => (
+                        "L4.5".to_owned(),
+                        level(&mut rng, 4, &title).replacen("# L4:", "# L4.5:", 1),
+                    ),
+                    _ => (format!("L{number}"), level(&mut rng, number, &title)),
+                };
+                let mut add = |label: &str, title: &str, md: String| {
+                    total += md.len();
+                    files.push((
+                        format!(
+                            "{track}/{role}-{track}/{label}-{}.md",
+                            title.replace(' ', "-")
+                        ),
+                        md,
+                    ));
+                };
+                add(&label, &title, md);
+                if (role, number) == ("Management", 5) {
+                    let variant = format!("{title} Mobile");
+                    let md = level(&mut rng, 5, &variant);
+                    add("L5", &variant, md);
+                }
                 if total >= TARGET_BYTES {
                     break 'outer;
                 }
@@ -199,10 +296,21 @@ fn main() {
         .flat_map(|r| &r.levels)
         .map(|l| l.expectation_count())
         .sum();
+    // Warnings where the importer guessed (guide pages, the variant); no errors.
     assert!(
-        check.diagnostics.is_empty(),
-        "generated ladder is clean: {:?}",
-        &check.diagnostics[..1]
+        !check.has_errors(),
+        "generated ladder has no errors: {:?}",
+        check.diagnostics.iter().find(|d| d.is_error())
+    );
+    let layouts = (
+        check.ladder.guides.len(),
+        check.ladder.everyone.len(),
+        check
+            .ladder
+            .roles
+            .iter()
+            .filter(|r| r.levels.iter().any(|l| l.number.is_none()))
+            .count(),
     );
 
     // pulldown-cmark alone, walking every event of the same files: for scale, and as
@@ -250,6 +358,10 @@ fn main() {
         "import: {:.2} MB in {} files ({levels} levels, {expectations} expectations), {RUNS} runs",
         mb,
         files.len()
+    );
+    println!(
+        "  layouts: {} guide pages, {} pages of expectations for everyone, {} files of several levels",
+        layouts.0, layouts.1, layouts.2
     );
     println!("  ms per MB: median {median:.2}, min {min:.2}, max {max:.2}");
     println!(

@@ -59,6 +59,12 @@ pub enum Route {
     },
     /// `#/import`: import a ladder in the browser.
     Import,
+    /// `#/guide/<track>/<page>`: a page that is not a level, by its id
+    /// (`ladder::Guide::id`, `track/page`).
+    Guide(String),
+    /// `#/everyone` or `#/everyone/<track>`: the expectations for everyone with id
+    /// `everyone` or `<track>/everyone` (`ladder::Everyone::id`).
+    Everyone(String),
     /// `#/shared/<link text>`: someone's shared progress, or a manager's reply to it
     /// (`progress::share` reads the text).
     Shared(String),
@@ -87,6 +93,9 @@ impl Route {
                 query: param(query, "q").unwrap_or_default(),
             },
             [s] if s == "import" => Route::Import,
+            [s] if s == "everyone" => Route::Everyone("everyone".to_string()),
+            [s, track] if s == "everyone" => Route::Everyone(format!("{track}/everyone")),
+            [s, rest @ ..] if s == "guide" && !rest.is_empty() => Route::Guide(rest.join("/")),
             [s, link] if s == "shared" => Route::Shared(link.clone()),
             [c, t, r, l] if c == "compare" => Route::Compare {
                 a: (format!("{t}/{r}"), l.clone()),
@@ -122,20 +131,21 @@ impl Route {
                 view,
                 focus,
             } => {
-                let path: Vec<String> = role
-                    .split('/')
-                    .chain([level.as_str()])
-                    .chain(view.segment())
-                    .map(encode)
-                    .collect();
-                match focus {
-                    Some(f) => format!("#/{}?focus={}", path.join("/"), encode(f)),
-                    None => format!("#/{}", path.join("/")),
+                let mut fragment = Route::level_fragment(role, level, *view);
+                if let Some(f) = focus {
+                    fragment.push_str("?focus=");
+                    fragment.push_str(&encode(f));
                 }
+                fragment
             }
             Route::Search { query } if query.is_empty() => "#/search".to_string(),
             Route::Search { query } => format!("#/search?q={}", encode(query)),
             Route::Import => "#/import".to_string(),
+            Route::Guide(id) => format!("#/guide/{}", encode_path(id)),
+            Route::Everyone(id) => match id.strip_suffix("/everyone") {
+                Some(track) => format!("#/everyone/{}", encode(track)),
+                None => "#/everyone".to_string(),
+            },
             Route::Shared(link) => format!("#/shared/{}", encode(link)),
             Route::Compare { a, b } => {
                 let path: Vec<String> = [a]
@@ -148,6 +158,22 @@ impl Route {
             }
             Route::NotFound(raw) => format!("#{}", encode_path(raw)),
         }
+    }
+
+    /// The fragment of a level page in `view` (no focus): `#/<role>/<level>[/<view>]`,
+    /// each part encoded. For pages that link levels and need no other route (the
+    /// import page: building a `Route` to call [`Route::to_fragment`] brings every
+    /// route's code with it).
+    pub fn level_fragment(role: &str, level: &str, view: View) -> String {
+        let mut fragment = String::from("#/");
+        let parts = role.split('/').chain([level]).chain(view.segment());
+        for (i, part) in parts.enumerate() {
+            if i > 0 {
+                fragment.push('/');
+            }
+            fragment.push_str(&encode(part));
+        }
+        fragment
     }
 
     /// The route of a level page.
@@ -330,6 +356,24 @@ mod tests {
         assert_eq!(Route::parse("#/shared/AQAd-x_9"), r);
         // A link with nothing after `shared/` is not a shared link.
         assert!(matches!(Route::parse("#/shared/"), Route::NotFound(_)));
+    }
+
+    #[test]
+    fn guide_and_everyone_pages_have_their_own_fragments() {
+        for (route, frag) in [
+            (
+                Route::Guide("engineering/how-reviews-work".into()),
+                "#/guide/engineering/how-reviews-work",
+            ),
+            (Route::Everyone("everyone".into()), "#/everyone"),
+            (
+                Route::Everyone("support/everyone".into()),
+                "#/everyone/support",
+            ),
+        ] {
+            assert_eq!(route.to_fragment(), frag);
+            assert_eq!(Route::parse(frag), route);
+        }
     }
 
     #[test]

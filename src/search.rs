@@ -1,26 +1,53 @@
-//! Full-text search over every role and level: expectations, examples, dimensions.
+//! Full-text search over every role and level: their titles, expectations, examples,
+//! summaries.
 //!
 //! Linear in the ladder's text: a query reads at most its first
 //! [`MAX_QUERY_BYTES`] bytes and [`MAX_QUERY_WORDS`] distinct words, and each word is
 //! found in each text by a linear substring search, so a search costs at most
 //! about `MAX_QUERY_WORDS` passes over the ladder, however long the query pasted.
 
-use crate::ladder::{Ladder, Text};
+use crate::ladder::{Block, Ladder};
+use crate::route::{Route, View};
 
-/// What kind of ladder text a hit is in.
+/// What kind of ladder text a hit is in: the label a reader sees beside it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HitKind {
+    /// A role family's name.
+    Role,
+    /// A level's label and title.
+    Level,
     Expectation,
+    /// A paragraph written under an expectation heading.
+    Detail,
     Example,
     Summary,
+    /// An expectation for everyone, on its own page.
+    Everyone,
+    /// A guide page's title or text: never labelled an expectation.
+    Guide,
 }
 
 impl HitKind {
     pub fn label(self) -> &'static str {
         match self {
+            HitKind::Role => "Role",
+            HitKind::Level => "Level",
             HitKind::Expectation => "Expectation",
+            HitKind::Detail => "Expectation detail",
             HitKind::Example => "Example",
             HitKind::Summary => "Summary",
+            HitKind::Everyone => "Expected of everyone",
+            HitKind::Guide => "Guide",
+        }
+    }
+
+    /// Added to a hit's score: a title that matches is most likely the page wanted,
+    /// then an expectation.
+    fn bonus(self) -> u32 {
+        match self {
+            HitKind::Role | HitKind::Level => 4,
+            HitKind::Expectation | HitKind::Everyone => 1,
+            _ => 0,
         }
     }
 }
@@ -29,16 +56,15 @@ impl HitKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub kind: HitKind,
-    pub role_id: String,
-    pub level_id: String,
+    /// The page that shows the hit, focused on it when it is a part of the page
+    /// (`e-<expectation id>`, `x-<dim>-<example>`).
+    pub route: Route,
     /// Where the hit lives, e.g. `Engineering › Site Reliability Engineering › L2 › 🦉 Domain expertise`.
     pub location: String,
     /// The matched text, plain.
     pub text: String,
     /// Byte ranges of `text` that match a query word, sorted and disjoint.
     pub marks: Vec<(usize, usize)>,
-    /// Id of the page element that shows the hit (`e-<expectation id>`, `x-<dim>-<example>`).
-    pub anchor: Option<String>,
     score: u32,
 }
 
@@ -75,50 +101,123 @@ pub fn search(ladder: &Ladder, query: &str) -> Vec<Hit> {
         return Vec::new();
     }
     let mut hits = Vec::new();
+    let mut push = |kind: HitKind, text: &str, location: String, route: Route| {
+        if let Some((marks, score)) = matches(text, &words, &phrase) {
+            hits.push(Hit {
+                kind,
+                route,
+                location,
+                text: text.to_string(),
+                marks,
+                score: score + kind.bonus(),
+            });
+        }
+    };
     for role in &ladder.roles {
+        let level_at = |level: &str, focus: Option<String>| Route::Level {
+            role: role.id.clone(),
+            level: level.to_string(),
+            view: View::Read,
+            focus,
+        };
+        if let Some(first) = role.levels.first() {
+            push(
+                HitKind::Role,
+                &role.name,
+                role.track.clone(),
+                level_at(&first.id, None),
+            );
+        }
         for level in &role.levels {
-            let at = |rest: &str| {
-                let head = format!("{} › {} › {}", role.track, role.name, level.heading());
-                if rest.is_empty() {
-                    head
-                } else {
-                    format!("{head} › {rest}")
-                }
-            };
-            let mut push =
-                |kind: HitKind, text: &Text, location: String, anchor: Option<String>| {
-                    let plain = text.to_plain();
-                    if let Some((marks, score)) = matches(&plain, &words, &phrase) {
-                        hits.push(Hit {
-                            kind,
-                            role_id: role.id.clone(),
-                            level_id: level.id.clone(),
-                            location,
-                            text: plain,
-                            marks,
-                            anchor,
-                            score: score + if kind == HitKind::Expectation { 1 } else { 0 },
-                        });
-                    }
-                };
-            push(HitKind::Summary, &level.summary, at(""), None);
+            let head = format!("{} › {} › {}", role.track, role.name, level.heading());
+            let at = |rest: &str| format!("{head} › {rest}");
+            push(
+                HitKind::Level,
+                &level.heading(),
+                format!("{} › {}", role.track, role.name),
+                level_at(&level.id, None),
+            );
+            push(
+                HitKind::Summary,
+                &level.summary.to_plain(),
+                head.clone(),
+                level_at(&level.id, None),
+            );
             for (di, d) in level.dimensions.iter().enumerate() {
                 let dim = match &d.emoji {
                     Some(e) => format!("{e} {}", d.name),
                     None => d.name.clone(),
                 };
                 for e in &d.expectations {
+                    let focus = Some(format!("e-{}", e.id));
                     push(
                         HitKind::Expectation,
-                        &e.text,
+                        &e.text.to_plain(),
                         at(&dim),
-                        Some(format!("e-{}", e.id)),
+                        level_at(&level.id, focus.clone()),
                     );
+                    for t in &e.details {
+                        push(
+                            HitKind::Detail,
+                            &t.to_plain(),
+                            at(&dim),
+                            level_at(&level.id, focus.clone()),
+                        );
+                    }
+                    for (j, x) in e.examples.iter().enumerate() {
+                        let focus = Some(format!("xe-{}-{j}", e.id));
+                        push(
+                            HitKind::Example,
+                            &x.to_plain(),
+                            at(&dim),
+                            level_at(&level.id, focus),
+                        );
+                    }
                 }
                 for (j, x) in d.examples.iter().enumerate() {
-                    push(HitKind::Example, x, at(&dim), Some(format!("x-{di}-{j}")));
+                    let focus = Some(format!("x-{di}-{j}"));
+                    push(
+                        HitKind::Example,
+                        &x.to_plain(),
+                        at(&dim),
+                        level_at(&level.id, focus),
+                    );
                 }
             }
+        }
+    }
+    for page in &ladder.everyone {
+        let route = Route::Everyone(page.id.clone());
+        let at = format!(
+            "{} › {}",
+            page.track.as_deref().unwrap_or("Every track"),
+            page.level.heading()
+        );
+        for e in page.level.dimensions.iter().flat_map(|d| &d.expectations) {
+            let texts = std::iter::once(&e.text)
+                .chain(&e.details)
+                .chain(&e.examples);
+            for t in texts {
+                push(HitKind::Everyone, &t.to_plain(), at.clone(), route.clone());
+            }
+        }
+    }
+    for guide in &ladder.guides {
+        let route = Route::Guide(guide.id.clone());
+        push(
+            HitKind::Guide,
+            &guide.title,
+            guide.track.clone(),
+            route.clone(),
+        );
+        for b in &guide.blocks {
+            let (Block::Heading(t) | Block::Paragraph(t) | Block::Bullet(t)) = b;
+            push(
+                HitKind::Guide,
+                &t.to_plain(),
+                format!("{} › {}", guide.track, guide.title),
+                route.clone(),
+            );
         }
     }
     // Best first, ties in ladder order: (rank, position) pairs sorted with the same
@@ -213,6 +312,151 @@ pub fn split_marks<'a>(text: &'a str, marks: &[(usize, usize)]) -> Vec<(&'a str,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ladder() -> Ladder {
+        crate::ladder::import_ladder([
+            ("Engineering/Software-Engineering/L2-Software-Engineer.md", b"# L2: Software Engineer\n\n## Craft\n\n- I review code with care.\n".as_slice()),
+            (
+                "Engineering/Software-Engineering/L3-Senior-Software-Engineer.md",
+                b"# L3: Senior Software Engineer\n\n## Craft\n\n- I mentor a senior colleague on software design.\n".as_slice(),
+            ),
+            ("Design/Product-Design/L1-Product-Designer.md", b"# L1: Product Designer\n\n## Craft\n\n- I sketch.\n".as_slice()),
+        ])
+        .ladder
+    }
+
+    #[test]
+    fn a_level_title_is_found_first_and_opens_the_level() {
+        let hits = search(&ladder(), "senior software");
+        let first = &hits[0];
+        assert_eq!(first.kind, HitKind::Level);
+        assert_eq!(first.text, "L3: Senior Software Engineer");
+        assert_eq!(first.location, "Engineering › Software Engineering");
+        assert_eq!(
+            first.route,
+            Route::level("engineering/software-engineering", "l3")
+        );
+        // The expectation that holds both words is found too, after the title.
+        assert!(
+            hits[1..].iter().any(|h| h.kind == HitKind::Expectation),
+            "{hits:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_name_is_found_and_opens_its_first_level() {
+        let hits = search(&ladder(), "product design");
+        let role = hits
+            .iter()
+            .find(|h| h.kind == HitKind::Role)
+            .expect("the role");
+        assert_eq!(role.text, "Product Design");
+        assert_eq!(role.location, "Design");
+        assert_eq!(role.route, Route::level("design/product-design", "l1"));
+        assert_eq!(role.kind.label(), "Role");
+    }
+
+    #[test]
+    fn an_expectation_hit_focuses_its_element() {
+        let hits = search(&ladder(), "review code");
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        let Route::Level {
+            focus: Some(focus), ..
+        } = &hits[0].route
+        else {
+            panic!("{hits:?}")
+        };
+        assert_eq!(
+            *focus,
+            format!(
+                "e-{}",
+                crate::ladder::expectation_id("I review code with care.")
+            )
+        );
+        assert_eq!(hits[0].kind.label(), "Expectation");
+    }
+
+    #[test]
+    fn text_under_an_expectation_heading_guides_and_everyone_are_found_and_labelled_by_what_they_are(
+    ) {
+        use crate::ladder::{Dimension, Everyone, Expectation, Guide, Level, Text};
+        let mut l = ladder();
+        let x = &mut l.roles[1].levels[1].dimensions[0].expectations[0];
+        x.details
+            .push(Text::plain("Pairing on the gnarly migration counts."));
+        x.examples
+            .push(Text::plain("I paired on the billing migration."));
+        let id = x.id.clone();
+        l.guides.push(Guide {
+            id: "engineering/how-reviews-work".into(),
+            track: "Engineering".into(),
+            title: "How reviews work".into(),
+            blocks: vec![Block::Paragraph(Text::plain(
+                "Reviews happen twice a year, after a migration freeze.",
+            ))],
+            ..Guide::default()
+        });
+        l.everyone.push(Everyone {
+            id: "everyone".into(),
+            track: None,
+            level: Level {
+                title: "Everyone".into(),
+                dimensions: vec![Dimension {
+                    expectations: vec![Expectation {
+                        id: "ev".into(),
+                        text: Text::plain("I treat migration partners with respect."),
+                        ..Expectation::default()
+                    }],
+                    ..Dimension::default()
+                }],
+                ..Level::default()
+            },
+        });
+        let hits = search(&l, "migration");
+        let kinds = |k: HitKind| hits.iter().filter(|h| h.kind == k).collect::<Vec<_>>();
+        let detail = kinds(HitKind::Detail);
+        assert_eq!(detail.len(), 1);
+        assert_eq!(detail[0].kind.label(), "Expectation detail");
+        assert_eq!(
+            detail[0].route,
+            Route::Level {
+                role: "engineering/software-engineering".into(),
+                level: "l3".into(),
+                view: View::Read,
+                focus: Some(format!("e-{id}"))
+            }
+        );
+        let example = kinds(HitKind::Example);
+        assert_eq!(
+            example[0].route,
+            Route::Level {
+                role: "engineering/software-engineering".into(),
+                level: "l3".into(),
+                view: View::Read,
+                focus: Some(format!("xe-{id}-0"))
+            }
+        );
+        let guide = kinds(HitKind::Guide);
+        assert_eq!(guide.len(), 1);
+        assert_eq!(guide[0].kind.label(), "Guide");
+        assert_eq!(
+            guide[0].route,
+            Route::Guide("engineering/how-reviews-work".into())
+        );
+        assert_eq!(guide[0].location, "Engineering › How reviews work");
+        assert!(
+            kinds(HitKind::Expectation).is_empty(),
+            "guide prose and details are never labelled Expectation: {hits:?}"
+        );
+        let everyone = kinds(HitKind::Everyone);
+        assert_eq!(everyone[0].route, Route::Everyone("everyone".into()));
+        assert_eq!(everyone[0].location, "Every track › Everyone");
+        // A guide is found by its title too.
+        assert_eq!(
+            search(&l, "how reviews")[0].route,
+            Route::Guide("engineering/how-reviews-work".into())
+        );
+    }
 
     #[test]
     fn fold_maps_back_to_original_bytes() {

@@ -30,6 +30,8 @@ fn rows(a: &[&str], b: &[&str]) -> Vec<Row> {
 
 fn e(text: &str) -> Expectation {
     Expectation {
+        details: Vec::new(),
+        examples: Vec::new(),
         id: expectation_id(text),
         text: Text::plain(text),
     }

@@ -81,6 +81,7 @@ fn dim(emoji: Option<&str>, name: &str, expectations: &[&str], examples: &[&str]
 
 fn span(text: &str, emphasis: bool, strong: bool, code: bool) -> Span {
     Span {
+        link: None,
         text: text.into(),
         style: Style {
             emphasis,
@@ -702,7 +703,7 @@ fn attributes_in_their_usual_shapes() {
 // ----------------------------------------------------------- inline content
 
 #[test]
-fn inline_formatting_becomes_spans_and_html_stays_literal() {
+fn inline_formatting_becomes_spans_links_keep_their_target_and_html_stays_literal() {
     let (level, _) = level("# L2: Dev\n\n## Craft\n\n- I *own* **my** `code`, see [the guide](https://x.example) and <b>this</b>.\n");
     assert_eq!(
         level.dimensions[0].expectations[0].text,
@@ -713,9 +714,30 @@ fn inline_formatting_becomes_spans_and_html_stays_literal() {
             span("my", false, true, false),
             span(" ", false, false, false),
             span("code", false, false, true),
-            span(", see the guide and <b>this</b>.", false, false, false),
+            span(", see ", false, false, false),
+            Span {
+                link: Some("https://x.example".into()),
+                ..span("the guide", false, false, false)
+            },
+            span(" and <b>this</b>.", false, false, false),
         ])
     );
+}
+
+#[test]
+fn unsafe_link_targets_keep_only_their_text() {
+    let (level, _) = level(
+        "# L2: Dev
+
+## Craft
+
+- I read [this](javascript:alert(1)) and [that](../Guide.md).
+",
+    );
+    let text = &level.dimensions[0].expectations[0].text;
+    assert_eq!(text.to_plain(), "I read this and that.");
+    let links: Vec<Option<&str>> = text.0.iter().map(|s| s.link.as_deref()).collect();
+    assert_eq!(links, vec![None, Some("../Guide.md"), None]);
 }
 
 // -------------------------------------------------- structure that is odd
@@ -844,20 +866,32 @@ fn empty_file_is_an_error_and_adds_no_level() {
 }
 
 #[test]
-fn file_without_expectations_is_a_warning() {
-    let (level, d) = level("# L2: Dev\n\n> Just a summary.\n");
-    assert!(level.dimensions.is_empty());
+fn file_without_expectations_is_a_guide_with_a_warning() {
+    let import = import_files(&[(
+        "Eng/Dev/L2-Developer.md",
+        "# L2: Dev\n\n> Just a summary.\n",
+    )]);
+    assert!(import.ladder.roles.is_empty());
+    let guide = &import.ladder.guides[0];
+    assert_eq!(guide.title, "L2: Dev");
+    assert_eq!(
+        guide.blocks,
+        vec![rungs::ladder::Block::Paragraph(Text::plain(
+            "Just a summary."
+        ))]
+    );
+    let d: Vec<String> = import.diagnostics.iter().map(ToString::to_string).collect();
     assert_eq!(
         d,
-        vec!["Eng/Dev/L2-Developer.md:1: warning: level has no expectations"]
+        vec!["Eng/Dev/L2-Developer.md:1: warning: no expectations: shown as a guide"]
     );
 }
 
 #[test]
-fn duplicate_level_ids_are_errors_and_both_levels_are_kept() {
+fn the_same_level_twice_with_the_same_title_is_a_duplicate_error_and_both_are_kept() {
     let import = import_files(&[
         ("E/D/L2-A.md", "# L2: A\n\n## C\n\n- a\n"),
-        ("E/D/L2-B.md", "# L2: B\n\n## C\n\n- a\n"),
+        ("E/D/L2-A-copy.md", "# L2: A\n\n## C\n\n- b\n"),
     ]);
     let ids: Vec<&str> = import.ladder.roles[0]
         .levels
@@ -866,7 +900,7 @@ fn duplicate_level_ids_are_errors_and_both_levels_are_kept() {
         .collect();
     assert_eq!(ids, vec!["l2", "l2-2"]);
     let d: Vec<String> = import.diagnostics.iter().map(ToString::to_string).collect();
-    assert_eq!(d, vec!["E/D/L2-B.md:1: error: duplicate level `l2` in role `e/d` (also in `E/D/L2-A.md`); this one is `l2-2`"]);
+    assert_eq!(d, vec!["E/D/L2-A.md:1: error: duplicate level `l2` in role `e/d` (also in `E/D/L2-A-copy.md`); this one is `l2-2`"]);
 }
 
 // ------------------------------------------------------------ bytes & files

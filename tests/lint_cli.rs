@@ -158,3 +158,51 @@ fn empty_directory_is_an_error() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no ladder files found"));
 }
+
+#[test]
+fn check_on_the_all_layouts_fixture_prints_0_errors_and_only_the_guesses() {
+    let out = ladder(&["check", "tests/fixtures/layouts"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let lines: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
+    assert!(
+        lines.iter().all(|l| l.contains(": warning: ")),
+        "{lines:#?}"
+    );
+    assert_eq!(lines.len(), 6, "{lines:#?}");
+    assert_eq!(
+        stderr(&out),
+        "ladder: 13 level(s) in 5 role(s): 0 error(s), 6 warning(s)\n"
+    );
+}
+
+#[test]
+fn check_explain_says_how_each_file_was_read() {
+    let out = ladder(&["check", "--explain", "tests/fixtures/layouts"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let dir = "tests/fixtures/layouts";
+    for expected in [
+        format!("{dir}/Product/Product-Roles.md: 3 levels of Product / Product Roles (role `product/product-roles`), in file order:\n  - Associate Product Manager (id `associate-product-manager`): 1 dimension, 2 expectations, 3 examples\n  - Product Manager (id `product-manager`): 1 dimension, 3 expectations, 4 examples\n  - Senior Product Manager (id `senior-product-manager`): 1 dimension, 2 expectations, 2 examples\n"),
+        format!("{dir}/Engineering/Data-Engineering/L2-Data-Engineer.md: one level of Engineering / Data Engineering (role `engineering/data-engineering`): L2: Data Engineer (id `l2`): 2 dimensions, 4 expectations, 3 examples\n"),
+        format!("{dir}/Engineering/Support/L3-Support-Manager.md: one level of Engineering / Support Manager (role `engineering/support-manager`): L3: Support Manager (id `l3`): 2 dimensions, 4 expectations, 0 examples\n"),
+        format!("{dir}/Everyone.md: expectations for everyone in every track (id `everyone`): 1 dimension, 2 expectations, 2 examples\n"),
+        format!("{dir}/Engineering/Rating-Scale.md: guide page \"Rating scale\" listed with Engineering (id `engineering/rating-scale`, explains the rating scale): 4 blocks\n"),
+        format!("{dir}/README-layouts.md: project file (README, LICENSE and the like); skipped\n"),
+    ] {
+        assert!(text.contains(&expected), "missing:\n{expected}\nin:\n{text}");
+    }
+    // The explanation comes first, then the problems, as `check` prints them.
+    let check = ladder(&["check", "tests/fixtures/layouts"]);
+    assert!(text.ends_with(&stdout(&check)), "{text}");
+    let after = ladder(&["check", "tests/fixtures/layouts", "--explain"]);
+    assert_eq!(stdout(&after), text);
+}
+
+#[test]
+fn check_explain_still_fails_on_errors() {
+    let out = ladder(&["check", "--explain", "tests/fixtures/broken"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains(
+        "tests/fixtures/broken/Engineering/Broken/L1-Empty.md: not read (see its problems)\n"
+    ));
+}

@@ -61,6 +61,8 @@ fn hand_level(id: &str, dims: &[(&str, &[&str])]) -> Level {
                 expectations: words
                     .iter()
                     .map(|w| Expectation {
+                        details: Vec::new(),
+                        examples: Vec::new(),
                         id: rungs::ladder::expectation_id(w),
                         text: Text::plain(*w),
                     })
@@ -80,6 +82,8 @@ fn hand_ladder(level: Level) -> (Ladder, Role) {
         levels: vec![level],
     };
     let ladder = Ladder {
+        guides: Vec::new(),
+        everyone: Vec::new(),
         version: "v1".to_owned(),
         roles: vec![role.clone()],
     };

@@ -341,13 +341,13 @@ proptest! {
             title: "Dev".to_owned(),
             dimensions: words.iter().map(|w| Dimension {
                 name: "Craft".to_owned(),
-                expectations: vec![Expectation { id: expectation_id(w), text: Text::plain(*w) }],
+                expectations: vec![Expectation { details: Vec::new(), examples: Vec::new(), id: expectation_id(w), text: Text::plain(*w) }],
                 ..Dimension::default()
             }).collect(),
             ..Level::default()
         };
         let role = Role { id: "e/r".to_owned(), track: "E".to_owned(), name: "R".to_owned(), levels: vec![level.clone()] };
-        let ladder = Ladder { version: "v".to_owned(), roles: vec![role.clone()] };
+        let ladder = Ladder { guides: Vec::new(), everyone: Vec::new(), version: "v".to_owned(), roles: vec![role.clone()] };
         let mut p = Progress::default();
         let id = expectation_id(words[1]);
         p.rate(&id, words[1], Some(Rating::Maturing), 1);

@@ -9,6 +9,7 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlSelectElement};
 
 use rungs::ladder::{import_ladder, Import, Severity};
+use rungs::page_note::BuildError;
 use rungs::App;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -44,11 +45,11 @@ struct Mounted {
 }
 
 async fn mount(import: Import, hash: &str) -> Mounted {
-    let problems: Vec<String> = import
+    let problems: Vec<BuildError> = import
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
+        .map(BuildError::from)
         .collect();
     let ladder = import.ladder;
     set_hash(hash);
@@ -230,9 +231,33 @@ async fn hash_changes_navigate_and_previous_next_links_follow_the_order() {
     assert_eq!(app.h1(), "Career ladders");
 }
 
+/// Mounts the app on `hash` with the explore module loadable, as `public/lazy.js`
+/// makes it in the app. The module reads the ladder the app starts with (the embedded
+/// one and the one imported in this browser), so `import`'s ladder is stored as the
+/// imported one.
+async fn mount_explore(import: Import, hash: &str) -> Mounted {
+    use wasm_bindgen::closure::Closure;
+    rungs::storage::save_imported(&rungs::ladder::write_stored(&import.ladder)).unwrap();
+    rungs::ui::extra::install_explore();
+    rungs::ui::extra::forget_ladder();
+    let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|name: String| {
+        let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
+        js_sys::Promise::resolve(&js_sys::Reflect::get(&modules, &name.into()).unwrap())
+    });
+    js_sys::Reflect::set(&window(), &"rungsModule".into(), load.as_ref()).unwrap();
+    load.forget();
+    let app = mount(import, hash).await;
+    settle().await;
+    // Other tests run as on a first visit offline, with no module to load.
+    js_sys::Reflect::delete_property(&window().into(), &"rungsModule".into()).unwrap();
+    rungs::storage::remove_imported();
+    rungs::ui::extra::forget_ladder();
+    app
+}
+
 #[wasm_bindgen_test]
 async fn search_lists_hits_with_their_place() {
-    let app = mount(acme(), "#/search?q=simulator").await;
+    let app = mount_explore(with_guide_and_everyone(), "#/search?q=simulator").await;
     assert_eq!(app.h1(), "Search");
     let status = app.texts("[role=status]").join("");
     assert!(status.contains("for “simulator”"), "{status}");
@@ -267,25 +292,41 @@ async fn the_embedded_seed_shows_repaired_emoji() {
         app.texts("main .notice").is_empty(),
         "a clean import shows no notice"
     );
+    assert!(
+        app.texts(".page-note").is_empty(),
+        "a clean import shows no note"
+    );
 }
 
 #[wasm_bindgen_test]
-async fn a_broken_ladder_file_shows_what_imported_and_a_notice() {
-    let import = import_ladder([
-        (
-            "Eng/Ops/L1-Ops.md",
-            b"# L1: Ops\n\n## Craft\n\n- I ship.\n".as_slice(),
-        ),
-        ("Eng/Ops/L2-Ops.md", b"".as_slice()),
-    ]);
-    let app = mount(import, "#/eng/ops/l1").await;
+async fn a_broken_ladder_shows_a_plain_note_on_the_level_it_touches_and_nothing_at_home() {
+    let broken = || {
+        import_ladder([
+            (
+                "Eng/Ops/L1-Ops.md",
+                b"# L1: Ops\n\n## Craft\n\n- I ship.\n- I ship.\n".as_slice(),
+            ),
+            (
+                "Eng/Ops/L2-Ops.md",
+                b"# L2: Ops\n\n## Craft\n\n- I lead.\n".as_slice(),
+            ),
+            ("Eng/Ops/L3-Ops.md", b"".as_slice()),
+        ])
+    };
+    let home = mount(broken(), "#/").await;
+    let text = home.root.text_content().unwrap();
+    assert!(!text.contains("could not be read"), "{text}");
+    assert!(!text.contains(".md"), "{text}");
+    drop(home);
+    let app = mount(broken(), "#/eng/ops/l1").await;
     assert_eq!(app.h1(), "L1: Ops");
-    let notice = app.texts(".notice").join("");
-    assert!(
-        notice.contains("Part of this ladder could not be read"),
-        "{notice}"
+    assert_eq!(
+        app.texts(".page-note"),
+        ["One expectation of this level could not be read."]
     );
-    assert!(notice.contains("Eng/Ops/L2-Ops.md:1: error"), "{notice}");
+    drop(app);
+    let clean = mount(broken(), "#/eng/ops/l2").await;
+    assert!(clean.texts(".page-note").is_empty());
 }
 
 #[wasm_bindgen_test]
@@ -449,4 +490,159 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
         "{alert}"
     );
     host.remove();
+}
+
+/// The acme ladder with a guide (its rating scale) and expectations for everyone of
+/// the Engineering track.
+fn with_guide_and_everyone() -> Import {
+    use rungs::ladder::{Block, Dimension, Everyone, Expectation, Guide, Level, Span, Style, Text};
+    let mut import = acme();
+    let link = |text: &str, to: &str| Span {
+        text: text.into(),
+        style: Style::default(),
+        link: Some(to.into()),
+    };
+    import.ladder.guides.push(Guide {
+        id: "engineering/how-we-rate".into(),
+        track: "Engineering".into(),
+        role: None,
+        title: "How we rate".into(),
+        blocks: vec![
+            Block::Paragraph(Text(vec![
+                Span {
+                    text: "Read ".into(),
+                    style: Style::default(),
+                    link: None,
+                },
+                link("the scale", "https://example.com/scale"),
+                Span {
+                    text: " and ".into(),
+                    style: Style::default(),
+                    link: None,
+                },
+                link("this", "javascript:alert(1)"),
+                Span {
+                    text: ".".into(),
+                    style: Style::default(),
+                    link: None,
+                },
+            ])),
+            Block::Heading(Text::plain("The four ratings")),
+            Block::Bullet(Text::plain("Maturing: not yet.")),
+            Block::Bullet(Text::plain("Performing: yes.")),
+        ],
+        source: "Engineering/How-we-rate.md".into(),
+        rating_scale: true,
+    });
+    let respect = "I treat everyone with respect.";
+    import.ladder.everyone.push(Everyone {
+        id: "engineering/everyone".into(),
+        track: Some("Engineering".into()),
+        level: Level {
+            title: "Everyone".into(),
+            dimensions: vec![Dimension {
+                expectations: vec![Expectation {
+                    id: rungs::ladder::expectation_id(respect),
+                    text: Text::plain(respect),
+                    details: vec![Text::plain("Even in a hurry.")],
+                    examples: vec![Text::plain("I thanked the on-call engineer.")],
+                }],
+                ..Dimension::default()
+            }],
+            source: "Engineering/Everyone.md".into(),
+            ..Level::default()
+        },
+    });
+    import
+}
+
+#[wasm_bindgen_test]
+async fn a_guide_page_shows_its_text_with_only_safe_links_and_is_listed_with_its_track() {
+    let home = mount(with_guide_and_everyone(), "#/").await;
+    assert!(
+        home.texts(".guides a").contains(&"How we rate".to_string()),
+        "{:?}",
+        home.texts(".guides a")
+    );
+    assert!(home
+        .texts(".everyone-link a")
+        .contains(&"Everyone: expected of every role".to_string()));
+    drop(home);
+    let app = mount_explore(with_guide_and_everyone(), "#/guide/engineering/how-we-rate").await;
+    assert_eq!(app.h1(), "How we rate");
+    assert_eq!(app.texts(".guide h2"), ["The four ratings"]);
+    assert_eq!(
+        app.texts(".guide li"),
+        ["Maturing: not yet.", "Performing: yes."]
+    );
+    assert_eq!(app.texts(".guide p"), ["Read the scale and this."]);
+    let links = app.root.query_selector_all(".guide a").unwrap();
+    assert_eq!(links.length(), 1, "the javascript: link is text only");
+    let a: web_sys::Element = links.item(0).unwrap().unchecked_into();
+    assert_eq!(
+        a.get_attribute("href").as_deref(),
+        Some("https://example.com/scale")
+    );
+    assert_eq!(a.text_content().as_deref(), Some("the scale"));
+    drop(app);
+    let quiz = mount(with_guide_and_everyone(), &format!("#/{ROBOTICS}/l1/check")).await;
+    assert_eq!(
+        quiz.texts(".rating-scale a"),
+        ["How this ladder rates: How we rate"]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn expectations_for_everyone_are_rated_once_and_shown_on_every_level_of_the_track() {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let respect = "I treat everyone with respect.";
+    let app = mount(with_guide_and_everyone(), &format!("#/{ROBOTICS}/l1")).await;
+    assert_eq!(app.texts(".everyone h2"), ["Expected of everyone"]);
+    assert_eq!(
+        app.texts(".everyone .expectation-detail"),
+        ["Even in a hurry."]
+    );
+    assert_eq!(app.texts(".everyone details summary"), ["Examples (1)"]);
+    let pick = |app: &Mounted| -> web_sys::HtmlInputElement {
+        let group = app
+            .root
+            .query_selector(&format!(
+                ".everyone [role=radiogroup][aria-label='{respect}']"
+            ))
+            .unwrap()
+            .expect("a rating group");
+        group
+            .query_selector("input[value=exceeding]")
+            .unwrap()
+            .unwrap()
+            .unchecked_into()
+    };
+    pick(&app).click();
+    settle().await;
+    drop(app);
+    let other = mount(with_guide_and_everyone(), &format!("#/{ROBOTICS}/l2")).await;
+    assert!(pick(&other).checked(), "rated once, shown on every level");
+    drop(other);
+    let page = mount(with_guide_and_everyone(), "#/everyone/engineering").await;
+    assert_eq!(page.h1(), "Everyone");
+    assert!(pick_on(&page, respect).checked());
+    drop(page);
+    let design = mount(with_guide_and_everyone(), "#/design/product-design/l1").await;
+    assert!(
+        design.texts(".everyone").is_empty(),
+        "another track's levels do not show them"
+    );
+}
+
+fn pick_on(app: &Mounted, words: &str) -> web_sys::HtmlInputElement {
+    let group = app
+        .root
+        .query_selector(&format!("[role=radiogroup][aria-label='{words}']"))
+        .unwrap()
+        .expect("a rating group");
+    group
+        .query_selector("input[value=exceeding]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into()
 }

@@ -2,7 +2,9 @@
 //!
 //! `ladder check DIR` prints `path:line: error|warning: message` for every
 //! problem and a summary on stderr; exit 0 when there are no errors, 1 when
-//! there are, 2 on bad usage. `ladder export DIR` prints the ladder as JSON.
+//! there are, 2 on bad usage. `ladder check --explain DIR` first prints how
+//! each file was read (role, levels, dimension, expectation and example
+//! counts). `ladder export DIR` prints the ladder as JSON.
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
@@ -11,7 +13,7 @@ use std::process::ExitCode;
 
 #[cfg(not(target_arch = "wasm32"))]
 use rungs::ladder::read_dir;
-use rungs::ladder::{import_ladder, Import, Severity};
+use rungs::ladder::{explain, import_ladder, Import, Severity};
 
 /// The linter reads folders: nothing to do in a browser build.
 #[cfg(target_arch = "wasm32")]
@@ -25,7 +27,18 @@ fn read_dir(_: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const USAGE: &str = "usage: ladder check DIR    report problems in the ladder files under DIR
+       ladder check --explain DIR
+                           first say how each file was read: role, levels,
+                           dimension, expectation and example counts
        ladder export DIR   print the ladder under DIR as JSON";
+
+/// What to do with the imported ladder.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Check,
+    Explain,
+    Export,
+}
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,8 +48,9 @@ fn main() -> ExitCode {
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["check", dir] => run(dir, false),
-        ["export", dir] => run(dir, true),
+        ["check", dir] => run(dir, Mode::Check),
+        ["check", "--explain", dir] | ["check", dir, "--explain"] => run(dir, Mode::Explain),
+        ["export", dir] => run(dir, Mode::Export),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -53,7 +67,8 @@ fn usage_error(problem: Option<String>) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run(dir: &str, export: bool) -> ExitCode {
+fn run(dir: &str, mode: Mode) -> ExitCode {
+    let export = mode == Mode::Export;
     let files = match read_dir(Path::new(dir)) {
         Ok(files) => files,
         Err(e) => return usage_error(Some(format!("cannot read {dir}: {e}"))),
@@ -64,6 +79,16 @@ fn run(dir: &str, export: bool) -> ExitCode {
             .map(|(path, bytes)| (path.as_str(), bytes.as_slice())),
     );
     let prefix = dir.trim_end_matches('/');
+    if mode == Mode::Explain {
+        let paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        for line in explain(&import, &paths).lines() {
+            if line.starts_with(' ') {
+                println!("{line}");
+            } else {
+                println!("{prefix}/{line}");
+            }
+        }
+    }
     for d in &import.diagnostics {
         let line = format!("{prefix}/{d}");
         if export {

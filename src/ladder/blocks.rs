@@ -262,6 +262,7 @@ impl Builder {
                 rows: Vec::new(),
                 row: Vec::new(),
             }),
+            Tag::Link { dest_url, .. } => self.inline(line).start_link(&dest_url),
             Tag::Emphasis => self.inline(line).emphasis(true),
             Tag::Strong => self.inline(line).strong(true),
             Tag::Image { dest_url, .. } => {
@@ -328,6 +329,7 @@ impl Builder {
             }
             TagEnd::Emphasis => self.inline(line).emphasis(false),
             TagEnd::Strong => self.inline(line).strong(false),
+            TagEnd::Link => self.inline(line).end_link(),
             TagEnd::Image => {
                 if let Some(alt) = self.inline(line).end_image() {
                     let url = self.image_urls.pop().unwrap_or_default();

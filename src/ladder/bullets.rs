@@ -50,6 +50,7 @@ pub(crate) fn flatten(item: Item) -> (Text, Vec<(Text, usize)>) {
             }
             Kind::Quote(blocks) => flatten(Item { line, blocks }).0,
             Kind::Code(code) => canonical(vec![Span {
+                link: None,
                 text: code,
                 style: Style {
                     code: true,
@@ -74,6 +75,7 @@ pub(crate) fn flatten(item: Item) -> (Text, Vec<(Text, usize)>) {
                         } => {
                             if !in_examples {
                                 let before = Span {
+                                    link: None,
                                     text: std::mem::take(&mut plain),
                                     style: Style::default(),
                                 };
@@ -85,6 +87,7 @@ pub(crate) fn flatten(item: Item) -> (Text, Vec<(Text, usize)>) {
                     }
                 }
                 canonical(vec![Span {
+                    link: None,
                     text: plain,
                     style: Style::default(),
                 }])

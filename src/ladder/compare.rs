@@ -186,6 +186,8 @@ mod tests {
 
     fn expectation(text: &str) -> Expectation {
         Expectation {
+            details: Vec::new(),
+            examples: Vec::new(),
             id: expectation_id(text),
             text: Text::plain(text),
         }

@@ -10,7 +10,9 @@ use super::diagnostic::Problem;
 use super::id::{hex12, text_hash};
 use super::inline::{canonical, join};
 use super::model::{Attribute, Dimension, Expectation, Span, Style, Text};
-use super::words::{attributes_of, drop_prefix, examples_prefix, is_examples_label};
+use super::words::{
+    attributes_of, drop_prefix, examples_prefix, is_examples_label, loose_attribute,
+};
 
 /// Where the next block goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -38,6 +40,9 @@ pub(crate) struct Reader {
     pub(super) details: Vec<usize>,
     examples_heading: Option<u8>,
     examples_label: bool,
+    /// The expectation (dimension, index) whose heading the blocks now read sit
+    /// under: paragraphs are its details, bullets its examples.
+    under_heading: Option<(usize, usize)>,
     /// The 48 bits of an expectation id → line of the first expectation with it.
     seen: HashMap<u64, usize, BuildHasherDefault<HashKey>>,
     /// Expectations kept so far in the level, for its cap.
@@ -89,6 +94,50 @@ impl Reader {
         self.details.clear();
         self.examples_heading = None;
         self.examples_label = false;
+        self.under_heading = None;
+    }
+
+    /// The `General` dimension, made (with a warning when `warn`) the first time.
+    fn general(&mut self, line: usize, warn: bool) -> usize {
+        if let Some(index) = self.general {
+            return index;
+        }
+        if warn {
+            self.warn(line, Problem::OutsideDimension);
+        }
+        self.dimensions.push(Dimension {
+            name: "General".into(),
+            ..Dimension::default()
+        });
+        self.dimension_lines.push(line);
+        self.general = Some(self.dimensions.len() - 1);
+        self.dimensions.len() - 1
+    }
+
+    /// An expectation written as a heading (`### I deliver ...`): an expectation of
+    /// the dimension it sits in (`nested`), else of `General`; the paragraphs
+    /// under it are its details, the bullets its examples.
+    pub(crate) fn expectation_heading(&mut self, text: Text, line: usize, nested: bool) {
+        self.end_sections("the next heading");
+        let index = match self.current {
+            Some(index) if nested => index,
+            _ => self.general(line, false),
+        };
+        self.current = Some(index);
+        if self.expectation(text, line) {
+            let last = self.dimensions[index].expectations.len() - 1;
+            self.under_heading = Some((index, last));
+        }
+    }
+
+    /// A heading under an expectation heading that is not an "Examples" label:
+    /// part of the expectation's details.
+    pub(crate) fn detail_heading(&mut self, text: Text) {
+        if let Some((d, e)) = self.under_heading {
+            if !text.is_empty() {
+                self.dimensions[d].expectations[e].details.push(text);
+            }
+        }
     }
 
     pub(crate) fn start_dimension(&mut self, emoji: Option<String>, name: String, line: usize) {
@@ -136,6 +185,7 @@ impl Reader {
             }
             Kind::Code(code) => {
                 let text = canonical(vec![Span {
+                    link: None,
                     text: code,
                     style: Style {
                         code: true,
@@ -172,9 +222,16 @@ impl Reader {
             self.examples_label = true;
             return self.prose(drop_prefix(&text, len), line, what);
         }
+        if let Some((d, e)) = self.under_heading {
+            if self.sink() == Sink::Examples {
+                return self.example(text, line);
+            }
+            return self.dimensions[d].expectations[e].details.push(text);
+        }
         match self.sink() {
             Sink::Preamble => match attributes_of(&text, false) {
                 Some(attributes) => self.attributes.extend(attributes),
+                None if loose_attribute(&text).is_some() => self.loose_attribute(&text, line),
                 None => {
                     if what != "paragraph" {
                         self.warn(
@@ -208,6 +265,12 @@ impl Reader {
         if text.is_empty() {
             return;
         }
+        if let Some((d, e)) = self.under_heading {
+            if self.sink() == Sink::Examples {
+                return self.example(text, line);
+            }
+            return self.dimensions[d].expectations[e].details.push(text);
+        }
         let read_as = match self.sink() {
             Sink::Preamble => "summary",
             Sink::Expectations => "an expectation",
@@ -223,7 +286,9 @@ impl Reader {
         );
         match self.sink() {
             Sink::Preamble => self.summary.push(text),
-            Sink::Expectations => self.expectation(text, line),
+            Sink::Expectations => {
+                self.expectation(text, line);
+            }
             _ => self.example(text, line),
         }
     }
@@ -237,31 +302,32 @@ impl Reader {
         let line = item.line;
         let (text, examples) = flatten(item);
         let had_examples = !examples.is_empty();
+        if self.under_heading.is_some() {
+            // Bullets under an expectation heading are its examples.
+            if !text.is_empty() {
+                self.example(text, line);
+            }
+            for (example, line) in examples {
+                self.example(example, line);
+            }
+            return;
+        }
         match self.sink() {
             Sink::Preamble => match attributes_of(&text, true) {
                 Some(attributes) => self.attributes.extend(attributes),
                 None if text.is_empty() => {}
+                None if loose_attribute(&text).is_some() => self.loose_attribute(&text, line),
                 None => {
-                    let index = match self.general {
-                        Some(index) => index,
-                        None => {
-                            self.warn(line, Problem::OutsideDimension);
-                            self.dimensions.push(Dimension {
-                                name: "General".into(),
-                                ..Dimension::default()
-                            });
-                            self.dimension_lines.push(line);
-                            self.general = Some(self.dimensions.len() - 1);
-                            self.dimensions.len() - 1
-                        }
-                    };
+                    let index = self.general(line, true);
                     self.current = Some(index);
                     self.expectation(text, line);
                     self.current = None;
                 }
             },
             Sink::Expectations if text.is_empty() && had_examples => {}
-            Sink::Expectations => self.expectation(text, line),
+            Sink::Expectations => {
+                self.expectation(text, line);
+            }
             Sink::Examples => self.example(text, line),
             Sink::Orphan => self.orphan(&text, line),
         }
@@ -273,16 +339,34 @@ impl Reader {
         }
     }
 
-    fn expectation(&mut self, text: Text, line: usize) {
-        let Some(index) = self.current else { return };
+    /// `**Key** value` without a colon: an attribute, with a warning.
+    fn loose_attribute(&mut self, text: &Text, line: usize) {
+        if let Some(attribute) = loose_attribute(text) {
+            self.warn(
+                line,
+                Problem::AttributeWithoutColon {
+                    name: attribute.name.clone(),
+                },
+            );
+            self.attributes.push(attribute);
+        }
+    }
+
+    /// Add an expectation to the current dimension; whether it was added.
+    fn expectation(&mut self, text: Text, line: usize) -> bool {
+        let Some(index) = self.current else {
+            return false;
+        };
         if text.is_empty() {
-            return self.warn(line, Problem::EmptyBullet);
+            self.warn(line, Problem::EmptyBullet);
+            return false;
         }
         let hash = text_hash(&text);
         // The id keeps the top 48 bits of the hash: equal ids, equal keys.
         if let Some(&first_line) = self.seen.get(&(hash >> 16)) {
             let text = text.to_plain();
-            return self.warn(line, Problem::DuplicateExpectation { text, first_line });
+            self.warn(line, Problem::DuplicateExpectation { text, first_line });
+            return false;
         }
         self.seen.insert(hash >> 16, line);
         self.expectations += 1;
@@ -290,15 +374,22 @@ impl Reader {
             self.warn(line, problem);
         }
         let id = hex12(hash);
-        self.dimensions[index]
-            .expectations
-            .push(Expectation { id, text });
+        self.dimensions[index].expectations.push(Expectation {
+            details: Vec::new(),
+            examples: Vec::new(),
+            id,
+            text,
+        });
+        true
     }
 
     fn example(&mut self, text: Text, line: usize) {
         let Some(index) = self.current else { return };
         if text.is_empty() {
             return self.warn(line, Problem::EmptyBullet);
+        }
+        if let Some((d, e)) = self.under_heading {
+            return self.dimensions[d].expectations[e].examples.push(text);
         }
         self.dimensions[index].examples.push(text);
     }
@@ -330,8 +421,11 @@ impl Reader {
             }
             return;
         }
+        let rows_are_expectations =
+            self.sink() == Sink::Expectations && self.under_heading.is_none();
         let read_as = match self.sink() {
-            Sink::Expectations => "expectations, one per row",
+            Sink::Expectations if rows_are_expectations => "expectations, one per row",
+            Sink::Expectations => "examples, one per row",
             Sink::Examples => "examples, one per row",
             Sink::Preamble | Sink::Orphan => {
                 let what = format!("table with {columns} column(s) `{header}`");
@@ -349,7 +443,7 @@ impl Reader {
             let text = row
                 .into_iter()
                 .fold(Text::default(), |acc, cell| join(acc, " — ", cell));
-            if self.sink() == Sink::Expectations {
+            if rows_are_expectations {
                 self.expectation(text, line + n + 1);
             } else {
                 self.example(text, line + n + 1);

@@ -37,6 +37,7 @@ impl Reader {
             let what = format!("html block `{}`", tag.unwrap_or("").trim());
             return self.placed(
                 canonical(vec![Span {
+                    link: None,
                     text,
                     style: Style::default(),
                 }]),

@@ -82,6 +82,23 @@ pub enum Problem {
     UnclosedDetails { before: &'static str },
     #[error("`<details>` titled `{summary}` read as examples")]
     DetailsNotExamples { summary: String },
+    #[error("`**{name}**` has no colon; read as an attribute (write `**{name}**: value`)")]
+    AttributeWithoutColon { name: String },
+    #[error("no expectations: shown as a guide")]
+    Guide,
+    #[error("{level} has the same level number as {other}: read as its variant `{id}`")]
+    Variant {
+        level: String,
+        other: String,
+        id: String,
+    },
+    #[error("two levels numbered {label} in `{folder}`: read as two roles by their titles, `{first}` and `{second}`")]
+    Tracks {
+        label: String,
+        folder: String,
+        first: String,
+        second: String,
+    },
     #[error("role folder `{name}` has the same id `{id}` as `{other}`; merged")]
     RoleIdClash {
         name: String,

@@ -210,7 +210,7 @@ pub fn slug(name: &str) -> String {
 /// to keep large ladders cheap.
 pub(crate) fn content_hash(files: &[(&str, &[u8])]) -> String {
     let mut sorted: Vec<&(&str, &[u8])> = files.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)));
+    super::order::sort_by(&mut sorted, |a, b| a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)));
     let mut h = FNV_OFFSET;
     let mut mix = |word: u64| {
         h ^= word;
@@ -281,10 +281,12 @@ mod tests {
     fn text_hash_gives_the_id_of_the_plain_text() {
         let text = Text(vec![
             super::super::model::Span {
+                link: None,
                 text: "I  write ".into(),
                 style: Default::default(),
             },
             super::super::model::Span {
+                link: None,
                 text: " Clean\tcode".into(),
                 style: Default::default(),
             },
@@ -310,6 +312,7 @@ mod tests {
                 parts
                     .iter()
                     .map(|p| super::super::model::Span {
+                        link: None,
                         text: (*p).into(),
                         style: Default::default(),
                     })

@@ -1,15 +1,25 @@
-//! A folder of level files to one [`Ladder`], with located diagnostics.
+//! A folder of ladder files to one [`Ladder`], with located diagnostics.
+//!
+//! Each file is read as one of the layouts in `layout.rs`: one level, several
+//! levels (`# Role family`, `## Level` sections), expectations for everyone, or
+//! a guide (a page with no expectations). Levels are then gathered into roles
+//! by folder (or by the `#` title of a file of several levels); a role folder
+//! with two levels of one number is split into tracks or given a variant (see
+//! `tracks.rs`), and each role's levels are ordered and given ids.
 
-use std::collections::HashMap;
-
-use super::blocks::parse_blocks;
+use super::blocks::{parse_blocks, Block, Kind};
 use super::decode::decode;
 use super::diagnostic::{Diagnostic, Problem};
 use super::id::{content_hash, slug};
-use super::label::split_label;
-use super::level::read_level;
-use super::model::{Ladder, Level, Role};
+use super::index::Index;
+use super::label::{split_label, LevelLabel};
+use super::layout::{
+    front_matter, guide_blocks, is_everyone, is_rating_scale, level_sections, substantive,
+};
+use super::level::{read_level, Draft};
+use super::model::{Everyone, Guide, Ladder, Level};
 use super::paths::{display_name, place, Place, GENERAL};
+use super::roles::{build_roles, role_id};
 
 /// The imported ladder and everything worth telling its authors.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -25,102 +35,367 @@ impl Import {
     }
 }
 
-/// Import every level file among `files`: `(path, bytes)` pairs whose paths
+/// A level read from a file, before it has a role and an id.
+pub(crate) struct Drafted {
+    pub level: Level,
+    pub track: String,
+    /// The role family's display name.
+    pub role: String,
+    /// Whether the role is the file's folder (such a role may be split into tracks).
+    pub folder: bool,
+    /// Unnumbered levels keep their file's order: the file's first level title
+    /// (lower case) and the level's index in the file.
+    pub order: (String, usize),
+}
+
+/// Everything read from the files so far.
+#[derive(Default)]
+struct Reading {
+    levels: Vec<Drafted>,
+    guides: Vec<Guide>,
+    /// Guides' role ids as their folders give them: checked once the roles are known.
+    guide_roles: Vec<Option<String>>,
+    everyone: Vec<Everyone>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Import every ladder file among `files`: `(path, bytes)` pairs whose paths
 /// are relative to the ladder folder, with `/` separators. Files that are not
-/// levels (README, LICENSE, hidden, binary, other extensions) are skipped.
+/// ladder files (README, LICENSE, hidden, binary, other extensions) are skipped.
 /// Never panics, whatever the bytes.
 pub fn import_ladder<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Import {
-    let mut levels: Vec<(&str, &[u8], Place)> = files
+    let mut placed: Vec<(&str, &[u8], Place)> = files
         .into_iter()
         .filter_map(|(path, bytes)| place(path, bytes).map(|p| (path, bytes, p)))
         .collect();
-    levels.sort_by(|a, b| a.0.cmp(b.0));
-    let hashed: Vec<(&str, &[u8])> = levels
+    super::order::sort_by(&mut placed, |a, b| a.0.cmp(b.0));
+    let hashed: Vec<(&str, &[u8])> = placed
         .iter()
         .map(|(path, bytes, _)| (*path, *bytes))
         .collect();
     let version = content_hash(&hashed);
 
-    let mut diagnostics = Vec::new();
-    let mut roles: Vec<Role> = Vec::new();
-    let mut role_index: HashMap<String, usize> = HashMap::new();
-    for (path, bytes, place) in levels {
-        let Some(level) = import_level(path, bytes, &place, &mut diagnostics) else {
-            continue;
-        };
-        let name = match place.role {
-            Some(name) if !name.is_empty() => name,
-            _ if !level.title.is_empty() => level.title.clone(),
-            _ => GENERAL.to_owned(),
-        };
-        let track = if place.track.is_empty() {
-            GENERAL.to_owned()
-        } else {
-            place.track
-        };
-        let id = format!("{}/{}", slug(&track), slug(&name));
-        let index = *role_index.entry(id.clone()).or_insert_with(|| {
-            roles.push(Role {
-                id: id.clone(),
-                track: track.clone(),
-                name: name.clone(),
-                levels: Vec::new(),
-            });
-            roles.len() - 1
-        });
-        let role = &mut roles[index];
-        if role.name != name || role.track != track {
-            let other = format!("{} / {}", role.track, role.name);
-            let problem = Problem::RoleIdClash {
-                name: format!("{track} / {name}"),
-                id,
-                other,
-            };
-            diagnostics.push(Diagnostic::new(path, 1, problem));
+    let mut reading = Reading::default();
+    for (path, bytes, place) in placed {
+        read_file(path, bytes, &place, &mut reading);
+    }
+    let Reading {
+        levels,
+        mut guides,
+        guide_roles,
+        mut everyone,
+        mut diagnostics,
+    } = reading;
+    let roles = build_roles(levels, &mut diagnostics);
+    for (guide, role) in guides.iter_mut().zip(guide_roles) {
+        if let Some(role) = role.and_then(|id| roles.iter().find(|r| r.id == id)) {
+            guide.role = Some(role.id.clone());
+            guide.track = role.track.clone();
         }
-        role.levels.push(level);
     }
-    for role in &mut roles {
-        order_levels(role, &mut diagnostics);
-    }
-    roles.sort_by(|a, b| {
-        (a.track.to_lowercase(), a.name.to_lowercase(), &a.id).cmp(&(
-            b.track.to_lowercase(),
-            b.name.to_lowercase(),
-            &b.id,
-        ))
+    unique_ids(&mut guides.iter_mut().map(|g| &mut g.id));
+    unique_ids(&mut everyone.iter_mut().map(|e| &mut e.id));
+    super::order::sort_by(&mut diagnostics, |a, b| {
+        (&a.path, a.line).cmp(&(&b.path, b.line))
     });
-    diagnostics.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Import {
-        ladder: Ladder { version, roles },
+        ladder: Ladder {
+            version,
+            roles,
+            guides,
+            everyone,
+        },
         diagnostics,
     }
 }
 
-/// One level file; `None` when it holds nothing (an error is recorded).
-fn import_level(
-    path: &str,
-    bytes: &[u8],
-    place: &Place,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Level> {
-    let mut report =
-        |line: usize, problem: Problem| diagnostics.push(Diagnostic::new(path, line, problem));
+/// `-2`, `-3`, ... after ids already taken, in order.
+fn unique_ids(ids: &mut dyn Iterator<Item = &mut String>) {
+    let mut taken = Index::default();
+    let mut next = Index::default();
+    for id in ids {
+        let base = id.clone();
+        if taken.contains(id) {
+            // Continue from the last suffix given to this base: linear, however many clash.
+            let n = next.entry(&base, 2);
+            while taken.contains(id) {
+                *id = format!("{base}-{n}");
+                *n += 1;
+            }
+        }
+        taken.insert(id, 0);
+    }
+}
+
+/// The display name of the first folder of `path`, when it has one.
+fn first_folder(path: &str) -> Option<String> {
+    let mut segments = path.split('/').filter(|s| !s.is_empty() && *s != ".");
+    let first = segments.next()?;
+    segments.next().map(|_| display_name(first))
+}
+
+/// Read one file into `reading`: a level, several levels, expectations for
+/// everyone or a guide.
+fn read_file(path: &str, bytes: &[u8], place: &Place, reading: &mut Reading) {
+    let diagnostics = &mut reading.diagnostics;
     let decoded = decode(bytes);
     for (line, problem) in decoded.problems {
-        report(line, problem);
+        diagnostics.push(Diagnostic::new(path, line, problem));
     }
     if decoded.text.trim().is_empty() {
-        report(1, Problem::EmptyFile);
-        return None;
+        diagnostics.push(Diagnostic::new(path, 1, Problem::EmptyFile));
+        return;
     }
+    let front = front_matter(&decoded.text);
     let parsed = parse_blocks(&decoded.text, 1);
     for (line, what) in parsed.images {
-        report(line, Problem::Ignored { what });
+        diagnostics.push(Diagnostic::new(path, line, Problem::Ignored { what }));
     }
     let (file_label, file_title) = split_label(&place.stem);
     let file_title = display_name(&file_title);
+    let heading = parsed.blocks.iter().find_map(|b| match &b.kind {
+        Kind::Heading { text, .. } => Some(text.to_plain()),
+        _ => None,
+    });
+    let names = [place.stem.as_str(), heading.as_deref().unwrap_or_default()];
+    let keyed = front
+        .iter()
+        .any(|(k, _)| k == "everyone" || k == "rating_scale");
+    let mut report = |line: usize, problem: Problem| {
+        let front_matter_read =
+            keyed && matches!(&problem, Problem::Ignored { what } if what == "front matter");
+        if !front_matter_read {
+            reading
+                .diagnostics
+                .push(Diagnostic::new(path, line, problem));
+        }
+    };
+    if is_everyone(&front, &names) {
+        let draft = read_level(parsed.blocks, &file_title);
+        let mut level = level_of(path, draft, file_label, file_title, false, &mut report);
+        level.id = "everyone".to_owned();
+        let track = first_folder(path);
+        let id = match &track {
+            Some(track) => format!("{}/everyone", slug(track)),
+            None => "everyone".to_owned(),
+        };
+        reading.everyone.push(Everyone { id, track, level });
+        return;
+    }
+    if let Some(sections) = level_sections(&parsed.blocks, &place.stem) {
+        return read_levels(path, parsed.blocks, sections, place, &front, reading);
+    }
     let draft = read_level(parsed.blocks, &file_title);
+    // No level number and no real dimension: its bullets are steps or links, not
+    // expectations.
+    let unnumbered = file_label.is_none()
+        && draft
+            .heading
+            .as_ref()
+            .is_none_or(|(label, _)| label.is_none());
+    // Its only dimension is bullets before any heading, or its one heading
+    // (no title: `# How reviews work` over a numbered list of steps).
+    let only_guessed = draft.dimensions.len() == 1
+        && (draft.heading.is_none()
+            || draft
+                .problems
+                .iter()
+                .any(|(_, p)| matches!(p, Problem::OutsideDimension)));
+    if draft.expectation_count() == 0 || (unnumbered && only_guessed) {
+        // A page that is not a level: read again for its text, all of it.
+        report(1, Problem::Guide);
+        let blocks = parse_blocks(&decoded.text, 1).blocks;
+        let title = heading.clone().unwrap_or_else(|| file_title.clone());
+        let skip = blocks
+            .iter()
+            .position(|b| matches!(b.kind, Kind::Heading { .. }))
+            .filter(|&i| !blocks[..i].iter().any(substantive));
+        let title = if skip.is_some() {
+            title
+        } else {
+            file_title.clone()
+        };
+        let title = if title.is_empty() {
+            display_name(&place.stem)
+        } else {
+            title
+        };
+        push_guide(
+            reading,
+            path,
+            place,
+            &front,
+            title,
+            guide_blocks(blocks, skip),
+        );
+        return;
+    }
+    let level = level_of(path, draft, file_label, file_title, true, &mut report);
+    let role = match &place.role {
+        Some(name) if !name.is_empty() => name.clone(),
+        _ if !level.title.is_empty() => level.title.clone(),
+        _ => GENERAL.to_owned(),
+    };
+    let order = (level.title.to_lowercase(), 0);
+    reading.levels.push(Drafted {
+        level,
+        track: place.track.clone(),
+        role,
+        folder: place.role.is_some(),
+        order,
+    });
+}
+
+/// A guide page: listed with its track (and its role, when the file sits in a
+/// role's folder).
+fn push_guide(
+    reading: &mut Reading,
+    path: &str,
+    place: &Place,
+    front: &[(String, String)],
+    title: String,
+    blocks: Vec<super::model::Block>,
+) {
+    let track = first_folder(path).unwrap_or_else(|| GENERAL.to_owned());
+    let role = place.role.as_ref().map(|r| role_id(&place.track, r));
+    let rating_scale = is_rating_scale(front, &[&title, &place.stem]);
+    let stem_slug = slug(&place.stem);
+    let file = if stem_slug.is_empty() {
+        slug(&title)
+    } else {
+        stem_slug
+    };
+    reading.guides.push(Guide {
+        id: format!("{}/{}", slug(&track), file),
+        track,
+        role: None,
+        title,
+        blocks,
+        source: path.to_owned(),
+        rating_scale,
+    });
+    reading.guide_roles.push(role);
+}
+
+/// A file of several levels: each section a level of the role family named by
+/// the `#` title; text before the first section a guide about the role family.
+fn read_levels(
+    path: &str,
+    blocks: Vec<Block>,
+    sections: super::layout::Sections,
+    place: &Place,
+    front: &[(String, String)],
+    reading: &mut Reading,
+) {
+    let mut title = String::new();
+    let mut intro = Vec::new();
+    let mut parts: Vec<Vec<Block>> = sections.levels.iter().map(|_| Vec::new()).collect();
+    let mut section = 0;
+    for (i, block) in blocks.into_iter().enumerate() {
+        if i == sections.title {
+            if let Kind::Heading { text, .. } = &block.kind {
+                title = text.to_plain();
+            }
+        } else if sections.intro.contains(&i) {
+            intro.push(block);
+        } else {
+            // Sections are in order: move on to the one holding `i`.
+            while section + 1 < sections.levels.len() && sections.levels[section].end <= i {
+                section += 1;
+            }
+            if sections.levels[section].contains(&i) {
+                parts[section].push(block);
+            }
+        }
+    }
+    let role = if title.trim().is_empty() {
+        display_name(&place.stem)
+    } else {
+        title.trim().to_owned()
+    };
+    // The file is the role family: its first folder, if any, is the track.
+    let track = first_folder(path).unwrap_or_else(|| GENERAL.to_owned());
+    if intro.iter().any(substantive) {
+        let blocks = guide_blocks(intro, None);
+        push_guide(reading, path, place, front, role.clone(), blocks);
+        if let Some(guide) = reading.guides.last_mut() {
+            guide.rating_scale = false;
+        }
+        if let Some(last) = reading.guide_roles.last_mut() {
+            *last = Some(role_id(&track, &role));
+        }
+    }
+    let mut first_title: Option<String> = None;
+    for (index, part) in parts.into_iter().enumerate() {
+        let section_title = part
+            .first()
+            .and_then(|b| match &b.kind {
+                Kind::Heading { text, .. } => Some(text.to_plain()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let line = part.first().map_or(1, |b| b.line);
+        let (label, plain_title) = split_label(&section_title);
+        let draft = read_level(part, &plain_title);
+        if draft.expectation_count() == 0 {
+            reading
+                .diagnostics
+                .push(Diagnostic::new(path, line, Problem::Guide));
+            let blocks = draft_text(&draft);
+            push_guide(reading, path, place, front, section_title.clone(), blocks);
+            if let Some(guide) = reading.guides.last_mut() {
+                guide.id = role_id(&guide.track, &section_title);
+            }
+            continue;
+        }
+        let diagnostics = &mut reading.diagnostics;
+        let mut report = |line: usize, problem: Problem| {
+            diagnostics.push(Diagnostic::new(path, line, problem));
+        };
+        let level = level_of(path, draft, label, String::new(), false, &mut report);
+        let file_order = first_title
+            .get_or_insert_with(|| level.title.to_lowercase())
+            .clone();
+        reading.levels.push(Drafted {
+            level,
+            track: track.clone(),
+            role: role.clone(),
+            folder: false,
+            order: (file_order, index),
+        });
+    }
+}
+
+/// A section with no expectations, as guide text: its summary paragraphs and
+/// attributes (dimension headings with nothing under them are its headings).
+fn draft_text(draft: &Draft) -> Vec<super::model::Block> {
+    use super::model::Block as G;
+    let mut out = Vec::new();
+    if !draft.summary.is_empty() {
+        out.push(G::Paragraph(draft.summary.clone()));
+    }
+    for a in &draft.attributes {
+        let mut text = super::model::Text::plain(format!("{}: ", a.name));
+        text.0.extend(a.value.0.iter().cloned());
+        out.push(G::Bullet(text));
+    }
+    for d in &draft.dimensions {
+        out.push(G::Heading(super::model::Text::plain(d.name.clone())));
+        out.extend(d.examples.iter().cloned().map(G::Bullet));
+    }
+    out
+}
+
+/// The level a draft reads as. `file_label` and `file_title` come from the file
+/// name (for a file of one level); `one_level`: warn when it has no number.
+fn level_of(
+    path: &str,
+    draft: Draft,
+    file_label: Option<LevelLabel>,
+    file_title: String,
+    one_level: bool,
+    report: &mut dyn FnMut(usize, Problem),
+) -> Level {
     for (line, problem) in draft.problems {
         report(line, problem);
     }
@@ -154,20 +429,17 @@ fn import_level(
             file_title
         }
     };
-    if title.is_empty() {
+    if title.is_empty() && one_level {
         report(title_line, Problem::MissingTitle);
     }
-    if label.is_none() {
+    if label.is_none() && one_level {
         report(title_line, Problem::MissingLevelNumber);
-    }
-    if draft.dimensions.is_empty() {
-        report(1, Problem::NoExpectations);
     }
     let (number, label) = match label {
         Some(l) => (Some(l.number), l.label),
         None => (None, String::new()),
     };
-    Some(Level {
+    Level {
         id: String::new(),
         number,
         label,
@@ -176,59 +448,6 @@ fn import_level(
         attributes: draft.attributes,
         dimensions: draft.dimensions,
         source: path.to_owned(),
-    })
-}
-
-/// Sort a role's levels by number (unnumbered last) and give them unique ids.
-fn order_levels(role: &mut Role, diagnostics: &mut Vec<Diagnostic>) {
-    role.levels.sort_by(|a, b| {
-        (
-            a.number.is_none(),
-            a.number,
-            a.title.to_lowercase(),
-            &a.source,
-        )
-            .cmp(&(
-                b.number.is_none(),
-                b.number,
-                b.title.to_lowercase(),
-                &b.source,
-            ))
-    });
-    let mut taken: HashMap<String, String> = HashMap::new();
-    let mut next_suffix: HashMap<String, usize> = HashMap::new();
-    for level in &mut role.levels {
-        let mut base = slug(&level.label);
-        if base.is_empty() {
-            base = slug(&level.title);
-        }
-        if base.is_empty() {
-            let stem = level.source.rsplit('/').next().unwrap_or_default();
-            base = slug(stem.split('.').next().unwrap_or_default());
-        }
-        if base.is_empty() {
-            base = "level".to_owned();
-        }
-        let mut id = base.clone();
-        if taken.contains_key(&id) {
-            // Continue from the last suffix given to this base: linear, however many clash.
-            let n = next_suffix.entry(base.clone()).or_insert(2);
-            while taken.contains_key(&id) {
-                id = format!("{base}-{n}");
-                *n += 1;
-            }
-        }
-        if id != base {
-            let problem = Problem::DuplicateLevel {
-                id: base.clone(),
-                role: role.id.clone(),
-                first: taken[&base].clone(),
-                renamed: id.clone(),
-            };
-            diagnostics.push(Diagnostic::new(&level.source, 1, problem));
-        }
-        taken.insert(id.clone(), level.source.clone());
-        level.id = id;
     }
 }
 

@@ -1,6 +1,7 @@
 //! Inline markdown to [`Text`]: styles, whitespace and the canonical form.
 //!
-//! Emphasis, strong and code become span styles; links keep their text;
+//! Emphasis, strong and code become span styles; links keep their text and,
+//! when the target is `http:`, `https:`, `mailto:` or relative, their target;
 //! strikethrough keeps its text unstyled; raw inline HTML is kept as literal
 //! text; soft and hard line breaks become a space. Whitespace runs collapse
 //! to one space and the text is trimmed. A space between two differently
@@ -20,6 +21,10 @@ pub(crate) struct InlineBuilder {
     alt: String,
     /// Whether the text so far ends in a space (or is empty).
     last_space: bool,
+    /// Target of the link being read, when it is one worth keeping.
+    link: Option<String>,
+    /// Depth of links (markdown does not nest them, HTML might).
+    links: u32,
 }
 
 impl Default for InlineBuilder {
@@ -31,6 +36,8 @@ impl Default for InlineBuilder {
             image: 0,
             alt: String::new(),
             last_space: true,
+            link: None,
+            links: 0,
         }
     }
 }
@@ -54,9 +61,14 @@ impl InlineBuilder {
             strong: self.strong > 0,
             code,
         };
-        if self.spans.last().is_none_or(|last| last.style != style) {
+        if self
+            .spans
+            .last()
+            .is_none_or(|last| last.style != style || last.link != self.link)
+        {
             // Room for the usual bullet, so the text events of one paragraph rarely reallocate.
             self.spans.push(Span {
+                link: self.link.clone(),
                 text: String::with_capacity((s.len() + 32).max(64)),
                 style,
             });
@@ -74,6 +86,21 @@ impl InlineBuilder {
         self.strong = step(self.strong, open);
     }
 
+    /// A link to `target` starts: its text carries the target when it is safe to follow.
+    pub(crate) fn start_link(&mut self, target: &str) {
+        self.links += 1;
+        if self.links == 1 {
+            self.link = safe_link(target);
+        }
+    }
+
+    pub(crate) fn end_link(&mut self) {
+        self.links = self.links.saturating_sub(1);
+        if self.links == 0 {
+            self.link = None;
+        }
+    }
+
     pub(crate) fn start_image(&mut self) {
         self.image += 1;
     }
@@ -86,6 +113,23 @@ impl InlineBuilder {
 
     pub(crate) fn finish(self) -> Text {
         boundaries(self.spans)
+    }
+}
+
+/// `target` when it is `http:`, `https:`, `mailto:` or relative (no scheme); `None`
+/// for any other scheme (`javascript:`, `data:`, ...) and for an empty target.
+pub(crate) fn safe_link(target: &str) -> Option<String> {
+    let target = target.trim();
+    if target.is_empty() || target.chars().any(char::is_control) {
+        return None;
+    }
+    let scheme_end = target.find([':', '/', '?', '#']);
+    match scheme_end {
+        Some(i) if target[i..].starts_with(':') => {
+            let scheme = target[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| target.to_owned())
+        }
+        _ => Some(target.to_owned()),
     }
 }
 
@@ -124,6 +168,7 @@ pub(crate) fn canonical(spans: Vec<Span>) -> Text {
             Span {
                 text,
                 style: span.style,
+                link: span.link,
             }
         })
         .collect();
@@ -147,45 +192,65 @@ fn boundaries(mut pieces: Vec<Span>) -> Text {
         return Text(pieces);
     }
     let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
-    let next_styles: Vec<Option<Style>> = (0..pieces.len())
-        .map(|i| pieces.get(i + 1).map(|s| s.style))
+    let next_keys: Vec<Option<(Style, Option<String>)>> = (0..pieces.len())
+        .map(|i| pieces.get(i + 1).map(|s| (s.style, s.link.clone())))
         .collect();
-    for (mut span, next_style) in pieces.into_iter().zip(next_styles) {
-        let prev_style = out.last().map(|s: &Span| s.style);
+    for (mut span, next_key) in pieces.into_iter().zip(next_keys) {
+        let prev_key = out.last().map(|s: &Span| (s.style, s.link.clone()));
+        let key = (span.style, span.link.clone());
         let mut lead = None;
         let mut trail = None;
-        if let Some(prev) = prev_style.filter(|p| *p != span.style) {
+        if let Some(prev) = prev_key.filter(|p| *p != key) {
             if span.text.starts_with(' ') {
                 span.text.remove(0);
-                lead = Some(common(prev, span.style));
+                let mut space = boundary_space(&prev, &key);
+                // A span that was only this space sits at both of its boundaries.
+                if let Some(next) = next_key.as_ref().filter(|_| span.text.is_empty()) {
+                    space = boundary_space(&space, next);
+                }
+                lead = Some(space);
             }
         }
-        if let Some(next) = next_style.filter(|n| *n != span.style) {
+        if let Some(next) = next_key.filter(|n| *n != key) {
             if span.text.ends_with(' ') {
                 span.text.pop();
-                trail = Some(common(span.style, next));
+                trail = Some(boundary_space(&key, &next));
             }
         }
-        if let Some(style) = lead {
-            push_merged(&mut out, String::from(" "), style);
+        if let Some((style, link)) = lead {
+            push_merged(&mut out, String::from(" "), style, link);
         }
         if !span.text.is_empty() {
-            push_merged(&mut out, span.text, span.style);
+            push_merged(&mut out, span.text, span.style, span.link);
         }
-        if let Some(style) = trail {
-            push_merged(&mut out, String::from(" "), style);
+        if let Some((style, link)) = trail {
+            push_merged(&mut out, String::from(" "), style, link);
         }
     }
     Text(out)
 }
 
+/// The style and link of a space between two differently styled or linked
+/// spans: the styles both share inside one link, plain text at a link's edge.
+fn boundary_space(
+    a: &(Style, Option<String>),
+    b: &(Style, Option<String>),
+) -> (Style, Option<String>) {
+    if a.1 == b.1 {
+        (common(a.0, b.0), a.1.clone())
+    } else {
+        (Style::default(), None)
+    }
+}
+
 /// Whether two neighbouring spans are already canonical at their boundary.
 fn settled(a: &Span, b: &Span) -> bool {
-    if a.style == b.style {
+    if a.style == b.style && a.link == b.link {
         return false;
     }
-    let shared = common(a.style, b.style);
-    (!a.text.ends_with(' ') || a.style == shared) && (!b.text.starts_with(' ') || b.style == shared)
+    let (shared, link) = boundary_space(&(a.style, a.link.clone()), &(b.style, b.link.clone()));
+    (!a.text.ends_with(' ') || (a.style == shared && a.link == link))
+        && (!b.text.starts_with(' ') || (b.style == shared && b.link == link))
 }
 
 /// Byte length of the whitespace character starting at `i`, or 0.
@@ -288,10 +353,10 @@ fn append_collapsed(out: &mut String, s: &str, last_space: &mut bool) {
     *last_space = space;
 }
 
-fn push_merged(out: &mut Vec<Span>, text: String, style: Style) {
+fn push_merged(out: &mut Vec<Span>, text: String, style: Style, link: Option<String>) {
     match out.last_mut() {
-        Some(last) if last.style == style => last.text.push_str(&text),
-        _ => out.push(Span { text, style }),
+        Some(last) if last.style == style && last.link == link => last.text.push_str(&text),
+        _ => out.push(Span { text, style, link }),
     }
 }
 
@@ -306,9 +371,9 @@ pub(crate) fn join(a: Text, sep: &str, b: Text) -> Text {
         return a;
     }
     let mut spans = a.0;
-    push_merged(&mut spans, sep.to_owned(), Style::default());
+    push_merged(&mut spans, sep.to_owned(), Style::default(), None);
     for span in b.0 {
-        push_merged(&mut spans, span.text, span.style);
+        push_merged(&mut spans, span.text, span.style, span.link);
     }
     Text(spans)
 }
@@ -325,8 +390,35 @@ pub(crate) fn last_char(text: &Text) -> Option<char> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn only_web_mail_and_relative_link_targets_are_kept() {
+        assert_eq!(
+            safe_link("https://a.example/x"),
+            Some("https://a.example/x".into())
+        );
+        assert_eq!(
+            safe_link("HTTP://a.example"),
+            Some("HTTP://a.example".into())
+        );
+        assert_eq!(
+            safe_link("mailto:hr@a.example"),
+            Some("mailto:hr@a.example".into())
+        );
+        assert_eq!(
+            safe_link("../Guide.md#scale"),
+            Some("../Guide.md#scale".into())
+        );
+        assert_eq!(safe_link("#top"), Some("#top".into()));
+        assert_eq!(safe_link("javascript:alert(1)"), None);
+        assert_eq!(safe_link(" JavaScript:alert(1)"), None);
+        assert_eq!(safe_link("data:text/html,x"), None);
+        assert_eq!(safe_link("java\nscript:x"), None);
+        assert_eq!(safe_link(""), None);
+    }
+
     fn span(text: &str, emphasis: bool, strong: bool, code: bool) -> Span {
         Span {
+            link: None,
             text: text.into(),
             style: Style {
                 emphasis,

@@ -2,7 +2,9 @@
 //!
 //! Understood: `L2` / `l2` anywhere, `Level 2`, `Level-2`, `level_2`,
 //! `level2` anywhere, and `IC3`, `E5`, `P2`, `M1` as the first word. Leading
-//! zeros are dropped (`L02` is `L2`).
+//! zeros are dropped (`L02` is `L2`). A decimal label (`L1.0`, `L2.5`) is a
+//! level of its own: its label keeps the decimals and it sorts after the whole
+//! number (`L1` < `L1.0` < `L1.5` < `L2`); see [`order_key`].
 
 /// A level number and the label that shows it, e.g. 2 and `L2`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,7 +82,20 @@ pub(crate) fn split_label(text: &str) -> (Option<LevelLabel>, String) {
                     None
                 }
             });
-        if let Some((label, end)) = found {
+        if let Some((mut label, mut end)) = found {
+            // `L1.0`, `L2.5`: the decimals belong to the label.
+            let rest = &text[end..];
+            if let Some(after_dot) = rest.strip_prefix('.') {
+                let decimals = after_dot.len()
+                    - after_dot
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
+                let next = after_dot[decimals..].chars().next();
+                if (1..=3).contains(&decimals) && !next.is_some_and(char::is_alphanumeric) {
+                    label.label = format!("{}.{}", label.label, &after_dot[..decimals]);
+                    end += 1 + decimals;
+                }
+            }
             let before = trim_one_separator_end(&text[..start]);
             let after = trim_one_separator_start(&text[end..]);
             let title = match (before.is_empty(), after.is_empty()) {
@@ -111,6 +126,19 @@ fn tokens(text: &str) -> Vec<(usize, usize)> {
         out.push((s, text.len()));
     }
     out
+}
+
+/// The order of a level label: its number, then whether it has decimals, then
+/// the decimals as thousandths (`L2` → (2, 0), `L2.0` → (2, 1), `L2.5` → (2, 501)).
+pub(crate) fn order_key(number: u32, label: &str) -> (u32, u32) {
+    let Some((_, decimals)) = label.rsplit_once('.') else {
+        return (number, 0);
+    };
+    if decimals.is_empty() || decimals.len() > 3 || !decimals.bytes().all(|b| b.is_ascii_digit()) {
+        return (number, 0);
+    }
+    let padded = format!("{decimals:0<3}");
+    (number, 1 + padded.parse::<u32>().unwrap_or(0))
 }
 
 fn digits(s: &str) -> Option<u32> {
@@ -180,6 +208,28 @@ mod tests {
         assert_eq!(split("Foo L3"), l(3, "Foo"));
         assert_eq!(split("level-3"), l(3, ""));
         assert_eq!(split("l10_data_engineer"), l(10, "data_engineer"));
+    }
+
+    #[test]
+    fn decimal_labels_keep_their_decimals_and_sort_after_the_whole_number() {
+        assert_eq!(
+            split("L1.0-Graduate-Engineer"),
+            (Some((1, "L1.0".into())), "Graduate-Engineer".into())
+        );
+        assert_eq!(
+            split("L2.5: Engineer"),
+            (Some((2, "L2.5".into())), "Engineer".into())
+        );
+        assert_eq!(split("L2. Engineer"), l(2, "Engineer"));
+        let mut keys = [
+            order_key(2, "L2"),
+            order_key(1, "L1.5"),
+            order_key(1, "L1"),
+            order_key(1, "L1.0"),
+            order_key(1, "L1.25"),
+        ];
+        keys.sort();
+        assert_eq!(keys, [(1, 0), (1, 1), (1, 251), (1, 501), (2, 0)]);
     }
 
     #[test]

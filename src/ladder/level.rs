@@ -9,6 +9,11 @@
 //! - An "Examples" heading, at any depth, holds examples of the dimension
 //!   before it until the next heading at its depth or above; headings deeper
 //!   than it are read as examples too.
+//! - A heading that is a first-person statement (`### I deliver ...`) is an
+//!   expectation of the dimension it sits in (or of the empty dimension
+//!   heading right before it at its depth; else of `General`): paragraphs under it are its
+//!   details, bullets its examples, deeper headings part of its details
+//!   (an "Examples" heading still holds examples).
 //! - Every other heading is a dimension, except a heading with no content of
 //!   its own whose sub-headings are dimensions: that one only groups them.
 
@@ -17,7 +22,7 @@ use super::content::Reader;
 use super::diagnostic::Problem;
 use super::label::{split_label, LevelLabel};
 use super::model::{Attribute, Dimension, Span, Style, Text};
-use super::words::{has_attributes, is_examples_label, split_emoji};
+use super::words::{has_attributes, is_examples_label, is_statement, split_emoji};
 
 /// The parts of a level read from its blocks.
 pub(crate) struct Draft {
@@ -30,6 +35,13 @@ pub(crate) struct Draft {
     pub problems: Vec<(usize, Problem)>,
 }
 
+impl Draft {
+    /// How many expectations the level has.
+    pub fn expectation_count(&self) -> usize {
+        self.dimensions.iter().map(|d| d.expectations.len()).sum()
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Use {
     Title,
@@ -37,6 +49,10 @@ enum Use {
     Group,
     Examples,
     InExamples,
+    Expectation,
+    /// An expectation heading not inside a dimension (beside `## Impact`): of `General`.
+    LooseExpectation,
+    InExpectation,
 }
 
 struct Heading {
@@ -85,6 +101,15 @@ pub(crate) fn read_level(blocks: Vec<Block>, file_title: &str) -> Draft {
             Use::Group => reader.group_heading(head.plain.clone(), line),
             Use::Examples => reader.examples_heading(head.depth),
             Use::InExamples => reader.block(block, 0),
+            Use::Expectation | Use::LooseExpectation | Use::InExpectation => {
+                let Kind::Heading { text, .. } = block.kind else {
+                    continue;
+                };
+                match use_ {
+                    Use::InExpectation => reader.detail_heading(text),
+                    _ => reader.expectation_heading(text, line, use_ == Use::Expectation),
+                }
+            }
         }
     }
     reader.finish();
@@ -128,6 +153,59 @@ fn classify(blocks: &[Block], heads: &[Heading], file_title: &str) -> Vec<Use> {
             examples_depth = Some(heads[i].depth);
         }
     }
+    let mut statement_depth = None;
+    // The latest heading at each depth, and the latest that is no expectation:
+    // linear, however many headings.
+    let mut latest: [Option<usize>; 7] = [None; 7];
+    let mut latest_other: [Option<usize>; 7] = [None; 7];
+    let depth_of = |i: usize| usize::from(heads[i].depth).min(6);
+    let mut checked: Option<(usize, bool)> = None;
+    for i in start..heads.len() {
+        if i > start {
+            let previous = i - 1;
+            latest[depth_of(previous)] = Some(previous);
+            if uses[previous] != Use::Expectation {
+                latest_other[depth_of(previous)] = Some(previous);
+            }
+        }
+        if let Some(depth) = statement_depth {
+            if heads[i].depth > depth {
+                if uses[i] == Use::Dimension {
+                    uses[i] = Use::InExpectation;
+                }
+                continue;
+            }
+            statement_depth = None;
+        }
+        if uses[i] == Use::Dimension && is_statement(&heads[i].plain) {
+            // Inside the dimension whose heading is its nearest shallower one; or,
+            // written flat, right after an empty dimension heading at its own depth
+            // (`### Craft`, `### I test my code`, `### I review code`).
+            let depth = depth_of(i);
+            let parent = latest[..depth].iter().flatten().max().copied();
+            let flat = latest_other[depth]
+                .filter(|&j| parent.is_none_or(|p| j > p))
+                .filter(|&j| uses[j] == Use::Dimension)
+                .filter(|&j| {
+                    // Asked once per heading, however many statements follow it.
+                    let has = match checked {
+                        Some((k, has)) if k == j => has,
+                        _ => {
+                            let has = has_content(blocks, heads, j);
+                            checked = Some((j, has));
+                            has
+                        }
+                    };
+                    !has
+                });
+            uses[i] = match parent {
+                _ if flat.is_some() => Use::Expectation,
+                Some(j) if uses[j] == Use::Dimension => Use::Expectation,
+                _ => Use::LooseExpectation,
+            };
+            statement_depth = Some(heads[i].depth);
+        }
+    }
     for i in start..heads.len() {
         if uses[i] != Use::Dimension {
             continue;
@@ -144,6 +222,12 @@ fn classify(blocks: &[Block], heads: &[Heading], file_title: &str) -> Vec<Use> {
         }
     }
     uses
+}
+
+/// Whether heading `i` has blocks a reader would see before the next heading.
+fn has_content(blocks: &[Block], heads: &[Heading], i: usize) -> bool {
+    let next = heads.get(i + 1).map_or(blocks.len(), |h| h.index);
+    blocks[heads[i].index + 1..next].iter().any(substantive)
 }
 
 fn is_title(blocks: &[Block], heads: &[Heading], file_title: &str) -> bool {
@@ -205,13 +289,16 @@ fn substantive(block: &Block) -> bool {
 fn join_paragraphs(paragraphs: Vec<Text>) -> Text {
     let mut spans: Vec<Span> = Vec::new();
     let mut push = |span: Span| match spans.last_mut() {
-        Some(last) if last.style == span.style => last.text.push_str(&span.text),
+        Some(last) if last.style == span.style && last.link == span.link => {
+            last.text.push_str(&span.text)
+        }
         _ => spans.push(span),
     };
     let mut first = true;
     for paragraph in paragraphs.into_iter().filter(|p| !p.is_empty()) {
         if !first {
             push(Span {
+                link: None,
                 text: "\n\n".into(),
                 style: Style::default(),
             });

@@ -117,9 +117,14 @@ pub struct Screened {
 /// the module docs). `head` is the whole file or at least its first 8 KiB;
 /// it may be empty before the file is read.
 pub fn screen<'a>(files: impl IntoIterator<Item = (&'a str, u64, &'a [u8])>) -> Vec<Screened> {
+    screen_all(&files.into_iter().collect::<Vec<_>>())
+}
+
+/// [`screen`] for files in a slice: one copy of the code, however the files come.
+fn screen_all(files: &[(&str, u64, &[u8])]) -> Vec<Screened> {
     let mut out: Vec<Screened> = files
-        .into_iter()
-        .map(|(path, size, head)| Screened {
+        .iter()
+        .map(|&(path, size, head)| Screened {
             path: path.to_owned(),
             size,
             verdict: match skipped_by_name(path) {
@@ -130,7 +135,7 @@ pub fn screen<'a>(files: impl IntoIterator<Item = (&'a str, u64, &'a [u8])>) -> 
             },
         })
         .collect();
-    out.sort_by(|a, b| a.path.cmp(&b.path));
+    sort_by_path(&mut out);
     let total: u64 = out
         .iter()
         .filter(|f| f.verdict == Verdict::Accepted)
@@ -144,6 +149,11 @@ pub fn screen<'a>(files: impl IntoIterator<Item = (&'a str, u64, &'a [u8])>) -> 
     out
 }
 
+/// Sorts `files` by path, stably (one sort routine for all screened files).
+fn sort_by_path(files: &mut Vec<Screened>) {
+    super::order::sort_by(files, |a, b| a.path.cmp(&b.path));
+}
+
 /// Files screened and the ladder their accepted files make.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Checked {
@@ -154,6 +164,13 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// Adds `unread`, files screened out before they were read (as a page screens
+    /// names and sizes first), to [`Checked::files`], keeping them sorted by path.
+    pub fn add_unread(&mut self, unread: Vec<Screened>) {
+        self.files.extend(unread);
+        sort_by_path(&mut self.files);
+    }
+
     /// Whether any file that could be a level was refused.
     pub fn has_refusals(&self) -> bool {
         self.files
@@ -191,6 +208,7 @@ mod tests {
             Span {
                 text: "I  own".into(),
                 style: Style::default(),
+                link: None,
             },
             Span {
                 text: "ed it, ".into(),
@@ -198,10 +216,12 @@ mod tests {
                     strong: true,
                     ..Style::default()
                 },
+                link: None,
             },
             Span {
                 text: "\u{a0}x".into(),
                 style: Style::default(),
+                link: None,
             },
         ]);
         assert_eq!(word_count(&text), 4);

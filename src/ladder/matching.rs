@@ -24,7 +24,7 @@
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
-use std::cmp::Ordering;
+use super::order::sorted;
 
 use super::model::Expectation;
 use super::similar::{words, Similarity};
@@ -153,14 +153,6 @@ fn match_words(
     (partner, work)
 }
 
-/// `0..n` sorted by `cmp`, then by index. Not generic, so that the web app's
-/// extra module holds one sort routine for every key type of [`ByKey`].
-fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&x, &y| cmp(x, y).then(x.cmp(&y)));
-    order
-}
-
 /// Items of one list looked up by key, in their order: sorted once, so that
 /// pairing every item of another list costs O((n + m) log n), not O(n · m).
 pub(crate) struct ByKey<'k, K> {
@@ -244,6 +236,8 @@ mod tests {
         texts
             .iter()
             .map(|t| Expectation {
+                details: Vec::new(),
+                examples: Vec::new(),
                 id: expectation_id(t),
                 text: Text::plain(*t),
             })

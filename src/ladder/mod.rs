@@ -16,25 +16,32 @@ mod content;
 mod decode;
 mod details;
 mod diagnostic;
+mod explain;
 mod html;
 mod id;
 mod import;
+mod index;
 mod inline;
 mod label;
+mod layout;
 mod level;
 mod limits;
 mod matching;
 pub mod model;
+mod order;
 mod pair;
 mod paths;
+mod roles;
 mod similar;
 mod stored;
+mod tracks;
 mod words;
 mod write;
 
 pub use compare::{compare_levels, CompareMemo, Comparison, DimensionRows, Row, Side};
 pub use compare_attributes::AttributeRow;
 pub use diagnostic::{Diagnostic, Problem, Severity};
+pub use explain::explain;
 pub use id::{expectation_id, slug};
 #[cfg(not(target_arch = "wasm32"))]
 pub use import::read_dir;
@@ -44,9 +51,13 @@ pub use limits::{
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_WORDS_PER_EXPECTATION,
 };
 pub use matching::{MAX_REWORD_PAIRS, MAX_REWORD_WORDS};
-pub use model::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
+pub use model::{
+    Attribute, Block, Dimension, Everyone, Expectation, Guide, Ladder, Level, Role, Span, Style,
+    Text,
+};
 pub use pair::default_pair;
 pub use paths::Skip;
 pub use similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
-pub use stored::{read_stored, write_stored};
+pub use stored::{read_stored, stored_roles, write_stored, StoredRole};
+pub use tracks::{group_picked, Grouping};
 pub use write::level_to_markdown;

@@ -36,6 +36,8 @@ mod tests {
             })
             .collect();
         Ladder {
+            guides: Vec::new(),
+            everyone: Vec::new(),
             version: String::new(),
             roles: vec![Role {
                 id: "eng/dev".into(),

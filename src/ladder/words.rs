@@ -58,6 +58,7 @@ pub(crate) fn drop_prefix(text: &Text, mut bytes: usize) -> Text {
             cut += 1;
         }
         spans.push(Span {
+            link: None,
             text: span.text[cut..].to_owned(),
             style: span.style,
         });
@@ -108,6 +109,50 @@ fn emoji_prefix(heading: &str) -> (Option<&str>, &str) {
     } else {
         (Some(&s[..end]), s[end..].trim())
     }
+}
+
+/// Whether a heading is an expectation written as a heading: a first-person
+/// statement (`I deliver ...`, `I'm ...`), after any leading emoji or numbering.
+pub(crate) fn is_statement(plain: &str) -> bool {
+    const FIRST: [&str; 9] = [
+        "I", "I'm", "I’m", "I've", "I’ve", "I'll", "I’ll", "I'd", "I’d",
+    ];
+    let (_, rest) = emoji_prefix(plain);
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')'))
+        .trim_start();
+    let mut words = rest.split_whitespace();
+    words.next().is_some_and(|w| FIRST.contains(&w)) && words.next().is_some()
+}
+
+/// A `**Key** value` line with no colon, read as an attribute: a strong or
+/// emphasised key of at most five words, then a short value (at most eight words,
+/// not a sentence). `None` for anything else.
+pub(crate) fn loose_attribute(text: &Text) -> Option<Attribute> {
+    let first = text.0.first()?;
+    let key = first.text.trim();
+    if !is_key_style(first.style)
+        || key.is_empty()
+        || key.ends_with(':')
+        || key.split_whitespace().count() > 5
+        || is_statement(key)
+    {
+        return None;
+    }
+    let value = canonical(text.0[1..].to_vec());
+    let plain = value.to_plain();
+    let words = plain.split_whitespace().count();
+    if words == 0
+        || words > 8
+        || plain.trim_start().starts_with(':')
+        || plain.trim_end().ends_with('.')
+    {
+        return None;
+    }
+    Some(Attribute {
+        name: key.to_owned(),
+        value,
+    })
 }
 
 fn is_key_style(style: Style) -> bool {
@@ -220,6 +265,7 @@ mod tests {
 
     fn strong(s: &str) -> Span {
         Span {
+            link: None,
             text: s.into(),
             style: Style {
                 strong: true,
@@ -230,6 +276,7 @@ mod tests {
 
     fn plain(s: &str) -> Span {
         Span {
+            link: None,
             text: s.into(),
             style: Style::default(),
         }

@@ -1,5 +1,7 @@
 //! A level back to markdown, in the canonical format `ladders/README.md`
-//! describes. Importing the result gives the same level again.
+//! describes. Importing the result gives the same level again. Expectations
+//! with details or examples are written as `### I ...` headings with their
+//! text under them.
 
 use super::model::{Level, Span, Style, Text};
 
@@ -55,10 +57,18 @@ pub fn level_to_markdown(level: &Level) -> String {
             out.push_str(&escape(&dimension.name, dimension.emoji.is_none()));
         }
         out.push_str("\n\n");
-        for expectation in &dimension.expectations {
+        // Expectations with details or examples are written as headings, with
+        // their text under them; the ones before the first such are bullets.
+        let first_heading = dimension
+            .expectations
+            .iter()
+            .position(|e| !e.details.is_empty() || !e.examples.is_empty())
+            .unwrap_or(dimension.expectations.len());
+        let (bullets, headings) = dimension.expectations.split_at(first_heading);
+        for expectation in bullets {
             out.push_str(&format!("- {}\n", text(&expectation.text)));
         }
-        if !dimension.expectations.is_empty() {
+        if !bullets.is_empty() {
             out.push('\n');
         }
         if !dimension.examples.is_empty() {
@@ -67,6 +77,18 @@ pub fn level_to_markdown(level: &Level) -> String {
                 out.push_str(&format!("- {}\n", text(example)));
             }
             out.push_str("\n</details>\n\n");
+        }
+        for expectation in headings {
+            out.push_str(&format!("### {}\n\n", text(&expectation.text)));
+            for detail in &expectation.details {
+                out.push_str(&format!("{}\n\n", text(detail)));
+            }
+            for example in &expectation.examples {
+                out.push_str(&format!("- {}\n", text(example)));
+            }
+            if !expectation.examples.is_empty() {
+                out.push('\n');
+            }
         }
     }
     while out.ends_with("\n\n") {
@@ -86,6 +108,7 @@ fn paragraphs(summary: &Text) -> Vec<Text> {
             if !part.is_empty() {
                 if let Some(last) = out.last_mut() {
                     last.0.push(Span {
+                        link: span.link.clone(),
                         text: part.to_owned(),
                         style: span.style,
                     });
@@ -119,7 +142,8 @@ impl Delim {
     }
 }
 
-/// Inline markdown for a text: `**`, `*` and backticks, everything else escaped.
+/// Inline markdown for a text: `**`, `*`, backticks and `[text](target)` links,
+/// everything else escaped.
 fn text(text: &Text) -> String {
     let spans = &text.0;
     let mut out = String::new();
@@ -130,7 +154,21 @@ fn text(text: &Text) -> String {
             .find(|&j| !d.on(spans[j].style))
             .unwrap_or(spans.len())
     };
+    let mut link: Option<&str> = None;
     for (i, span) in spans.iter().enumerate() {
+        if span.link.as_deref() != link {
+            // Styles nest inside a link: close them, then the link, then open the next.
+            while let Some(d) = open.pop() {
+                out.push_str(d.marker());
+            }
+            if let Some(target) = link {
+                close_link(target, &mut out);
+            }
+            link = span.link.as_deref();
+            if link.is_some() {
+                out.push('[');
+            }
+        }
         // Close what ends here, reopening what was above it and goes on.
         if let Some(pos) = open.iter().position(|d| !d.on(span.style)) {
             let mut reopen = Vec::new();
@@ -166,7 +204,27 @@ fn text(text: &Text) -> String {
     while let Some(d) = open.pop() {
         out.push_str(d.marker());
     }
+    if let Some(target) = link {
+        close_link(target, &mut out);
+    }
     out
+}
+
+/// `](target)`, with the characters that would end or split the target encoded.
+fn close_link(target: &str, out: &mut String) {
+    out.push_str("](");
+    for c in target.chars() {
+        match c {
+            ' ' => out.push_str("%20"),
+            '(' => out.push_str("%28"),
+            ')' => out.push_str("%29"),
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            '\\' => out.push_str("%5C"),
+            c => out.push(c),
+        }
+    }
+    out.push(')');
 }
 
 fn code(s: &str, out: &mut String) {
@@ -213,6 +271,7 @@ mod tests {
 
     fn span(t: &str, emphasis: bool, strong: bool, code: bool) -> Span {
         Span {
+            link: None,
             text: t.into(),
             style: Style {
                 emphasis,
@@ -243,7 +302,7 @@ mod tests {
         assert_eq!(text(&t), "**a *b* c**");
     }
 
-    /// The one level `doc` imports to, after checking it reads back the same once written.
+    /// The one level `doc` imports to (a file with no expectations is a guide, not a level), after checking it reads back the same once written.
     #[track_caller]
     fn round_trip(doc: &str) -> Level {
         let import = |text: &str| {
@@ -259,14 +318,21 @@ mod tests {
 
     #[test]
     fn an_attribute_named_with_a_trailing_colon_reads_back_the_same() {
-        let level = round_trip("# L2: Dev\n\n- **: :**: \n");
+        let level = round_trip("# L2: Dev\n\n- **: :**: \n\n## Craft\n\n- I ship.\n");
         assert_eq!(level.attributes[0].name, ":");
     }
 
     #[test]
     fn a_summary_in_code_type_that_reads_examples_stays_the_summary() {
-        let level = round_trip("```\nExamples: ");
+        let level = round_trip("```\nExamples: \n```\n\n## Craft\n\n- I ship.\n");
         assert_eq!(level.summary.to_plain(), "Examples:");
+    }
+
+    #[test]
+    fn a_lone_space_between_emphasis_and_an_emphasised_link_reads_back_the_same() {
+        let level =
+            round_trip("# L2: Dev\n\n *`` a`b `` <https://x.example>*\n\n## Craft\n\n- I ship.\n");
+        assert_eq!(level.summary.to_plain(), "a`b https://x.example");
     }
 
     #[test]

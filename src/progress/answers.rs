@@ -213,6 +213,7 @@ mod tests {
                 expectations: vec![Expectation {
                     id: "kept".into(),
                     text: Text::plain("Kept."),
+                    ..Expectation::default()
                 }],
                 ..Dimension::default()
             }],
@@ -225,6 +226,7 @@ mod tests {
                 levels: vec![level],
                 ..Role::default()
             }],
+            ..Ladder::default()
         };
         let mut p = Progress::default();
         p.rate("kept", "Kept.", Some(Rating::Performing), 1);

@@ -45,6 +45,8 @@ mod tests {
                 .map(|&n| Dimension {
                     expectations: (0..n)
                         .map(|i| Expectation {
+                            details: Vec::new(),
+                            examples: Vec::new(),
                             id: format!("e{i}"),
                             text: Text::plain(format!("E{i}.")),
                         })

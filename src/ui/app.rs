@@ -9,13 +9,12 @@ use wasm_bindgen::JsCast;
 use super::banner::StorageBanner;
 use super::header::Header;
 use super::home::Home;
-use super::lazy::{ComparePage, ImportPage, SharedPage};
-use super::level_page::LevelPage;
+use super::lazy::{ComparePage, GuidePage, ImportPage, SearchPage, SharedPage};
+use super::level_page::{EveryonePage, LevelPage};
 use super::not_found::NotFound;
-use super::notice::ImportNotice;
-use super::search_page::SearchPage;
 use super::{LadderState, ProgressStore, Router};
 use crate::ladder::Ladder;
+use crate::page_note::BuildError;
 use crate::route::{Route, View};
 
 /// Rungs, showing `ladder`.
@@ -23,9 +22,9 @@ use crate::route::{Route, View};
 pub fn App(
     /// The ladder to show.
     ladder: Ladder,
-    /// Errors its import reported (`path:line: error: message`), shown in a notice.
+    /// Errors its import reported: each page they touch says so in a short note.
     #[prop(optional)]
-    problems: Vec<String>,
+    problems: Vec<BuildError>,
 ) -> impl IntoView {
     LadderState {
         ladder: Arc::new(ladder),
@@ -55,6 +54,8 @@ pub fn App(
         Route::Shared(link) => view! { <SharedPage link=link /> }.into_any(),
         Route::Compare { a, b } => view! { <ComparePage a=a b=b /> }.into_any(),
         Route::Import => view! { <ImportPage /> }.into_any(),
+        Route::Guide(id) => view! { <GuidePage id=id /> }.into_any(),
+        Route::Everyone(id) => view! { <EveryonePage id=id /> }.into_any(),
         Route::NotFound(raw) => view! { <NotFound raw=raw /> }.into_any(),
     };
 
@@ -64,7 +65,6 @@ pub fn App(
         </a>
         <Header />
         <main id="main" tabindex="-1">
-            <ImportNotice />
             <StorageBanner />
             {page}
         </main>
@@ -107,6 +107,14 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         Route::Shared(_) => "Shared progress".to_string(),
         Route::Compare { .. } => "Compare levels".to_string(),
         Route::Import => "Import a ladder".to_string(),
+        Route::Guide(id) => state
+            .ladder
+            .guide(id)
+            .map_or_else(|| "Page not found".to_string(), |g| g.title.clone()),
+        Route::Everyone(id) => state.ladder.everyone_page(id).map_or_else(
+            || "Page not found".to_string(),
+            super::level_page::everyone_title,
+        ),
         Route::NotFound(_) => "Page not found".to_string(),
     };
     format!("{name} · Rungs")

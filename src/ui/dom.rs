@@ -110,8 +110,19 @@ pub fn say(id: &str, words: &str) {
 }
 
 /// Appends ladder text to `parent` as text, its emphasis, strong and code runs as
-/// `em`, `strong` and `code` elements. Never markup: nothing is parsed as HTML.
+/// `em`, `strong` and `code` elements, its links to web and mail addresses as `a`
+/// elements. Never markup: nothing is parsed as HTML.
 pub fn rich(parent: &Element, t: &crate::ladder::Text) {
+    rich_linked(parent, t, &crate::links::absolute);
+}
+
+/// As [`rich`], each link's target sent through `href` (`links::href`): a link only
+/// where it gives an address, the text as text either way.
+pub fn rich_linked(
+    parent: &Element,
+    t: &crate::ladder::Text,
+    href: &dyn Fn(&str) -> Option<String>,
+) {
     for span in &t.0 {
         let mut node: web_sys::Node = document().create_text_node(&span.text).into();
         for (on, tag) in [
@@ -124,6 +135,11 @@ pub fn rich(parent: &Element, t: &crate::ladder::Text) {
                 let _ = wrap.append_child(&node);
                 node = wrap.into();
             }
+        }
+        if let Some(to) = span.link.as_deref().and_then(href) {
+            let a = el("a", &[("href", &to)]);
+            let _ = a.append_child(&node);
+            node = a.into();
         }
         let _ = parent.append_child(&node);
     }

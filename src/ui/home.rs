@@ -7,7 +7,7 @@ use web_sys::Element;
 
 use super::dom::{add, el, text};
 use super::LadderState;
-use crate::ladder::Ladder;
+use crate::ladder::{Everyone, Guide, Ladder};
 use crate::route::Route;
 
 /// Lists the tracks, their roles and levels, each level a link.
@@ -34,15 +34,25 @@ fn build(host: &Element, ladder: &Ladder) {
     );
     let _ = lede.append_with_str_1(".");
     add(host, &lede);
-    if ladder.roles.is_empty() {
+    for everyone in ladder.everyone.iter().filter(|e| e.track.is_none()) {
+        add(host, &everyone_link(everyone));
+    }
+    if ladder.roles.is_empty() && ladder.guides.is_empty() {
         add(
             host,
             &text("p", &[], "This copy of Rungs has no ladder files."),
         );
     }
-    for track in ladder.tracks() {
+    for track in tracks(ladder) {
         let section = el("section", &[("class", "track")]);
         add(&section, &text("h2", &[], track));
+        for everyone in ladder
+            .everyone
+            .iter()
+            .filter(|e| e.track.as_deref() == Some(track))
+        {
+            add(&section, &everyone_link(everyone));
+        }
         let roles = el("div", &[("class", "roles")]);
         for role in ladder.roles.iter().filter(|r| r.track == track) {
             let card = el(
@@ -67,6 +77,63 @@ fn build(host: &Element, ladder: &Ladder) {
             add(&roles, &card);
         }
         add(&section, &roles);
+        let guides: Vec<&Guide> = ladder.guides.iter().filter(|g| g.track == track).collect();
+        if !guides.is_empty() {
+            let card = el(
+                "section",
+                &[
+                    ("class", "guides"),
+                    ("aria-label", &format!("Guides of {track}")),
+                ],
+            );
+            add(&card, &text("h3", &[], "Guides"));
+            let list = el("ul", &[]);
+            for g in guides {
+                let li = el("li", &[]);
+                add(
+                    &li,
+                    &text(
+                        "a",
+                        &[("href", &Route::Guide(g.id.clone()).to_fragment())],
+                        &g.title,
+                    ),
+                );
+                add(&list, &li);
+            }
+            add(&card, &list);
+            add(&section, &card);
+        }
         add(host, &section);
     }
+}
+
+/// Every track with a role, then those with only guides or expectations for everyone.
+fn tracks(ladder: &Ladder) -> Vec<&str> {
+    let mut out = ladder.tracks();
+    let others = ladder
+        .guides
+        .iter()
+        .map(|g| g.track.as_str())
+        .chain(ladder.everyone.iter().filter_map(|e| e.track.as_deref()));
+    for t in others {
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A link to a page of expectations for everyone.
+fn everyone_link(everyone: &Everyone) -> Element {
+    let p = el("p", &[("class", "everyone-link")]);
+    let title = super::level_page::everyone_title(everyone);
+    add(
+        &p,
+        &text(
+            "a",
+            &[("href", &Route::Everyone(everyone.id.clone()).to_fragment())],
+            &format!("{title}: expected of every role"),
+        ),
+    );
+    p
 }

@@ -1,7 +1,7 @@
-//! The app's door to the on-demand modules (`ui::extra`: the extra and share modules;
-//! `ui::importer`: the import module; each its own wasm file): loaded on first use by
-//! `public/lazy.js`, so making and reading share links, the summary report and the
-//! rest cost the first load nothing. Built with plain DOM calls; the modules fill the
+//! The app's door to the on-demand modules (`ui::extra`: the extra, share and explore
+//! modules; `ui::importer`: the import module; each its own wasm file): loaded on
+//! first use by `public/lazy.js`, so making and reading share links, the summary
+//! report, search, guide pages and the rest cost the first load nothing. Built with plain DOM calls; the modules fill the
 //! hosts given to them.
 
 use leptos::html;
@@ -205,6 +205,42 @@ pub fn ComparePage(
         "Opening the comparison…",
     );
     view! { <div class="compare" node_ref=host></div> }
+}
+
+/// `#/search?q=…`: the explore module lists the hits for `query`.
+#[component]
+pub fn SearchPage(
+    /// What was searched for.
+    query: String,
+) -> impl IntoView {
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        waiting(&host, Some("Search"), "Searching…");
+        call_in("explore", host, "search", js_sys::Array::of1(&query.into()));
+    });
+    view! { <div class="search-page" node_ref=host></div> }
+}
+
+/// `#/guide/…`: guide page `id`, drawn by the explore module, under the short note
+/// of a problem the build found in its file.
+#[component]
+pub fn GuidePage(
+    /// `Guide::id`, `track/page`.
+    id: String,
+) -> impl IntoView {
+    let state = super::LadderState::expect();
+    let note = (state.ladder.guide(&id))
+        .and_then(|g| super::level_page::page_note(&state, &g.source, false));
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        waiting(&host, None, "Opening the page…");
+        call_in("explore", host, "guide", js_sys::Array::of1(&id.into()));
+    });
+    view! { {note} <div class="guide-page" node_ref=host></div> }
 }
 
 /// `#/import`: the import module (`ui::importer`) reads a ladder in the browser.

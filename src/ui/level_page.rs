@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{add, el, focus, rich, text};
+use super::dom::{add, el, focus, rich_linked, text};
 use super::know_page::KnowPage;
 use super::lazy::ShareButton;
 use super::quiz_page::QuizPage;
@@ -14,7 +14,7 @@ use super::rating;
 use super::store::ProgressStore;
 use super::summary_page::SummaryPage;
 use super::LadderState;
-use crate::ladder::{Dimension, Level, Role};
+use crate::ladder::{Dimension, Everyone, Expectation, Ladder, Level, Role, Text};
 use crate::route::{Route, View};
 
 /// The level `level` of role `role`, scrolled to `focus` when given.
@@ -54,6 +54,7 @@ pub fn LevelPage(
         request_animation_frame(move || reveal(&target));
     }
     let tabs = view_tabs(&r, &r.levels[index], view);
+    let note = page_note(&state, &r.levels[index].source, true);
     let share = view! { <ShareButton role=r.id.clone() level=r.levels[index].id.clone() /> };
     let body = match view {
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
@@ -61,7 +62,14 @@ pub fn LevelPage(
         View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
         View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
     };
-    view! { {tabs} {share} {body} }.into_any()
+    view! { {tabs} {share} {note} {body} }.into_any()
+}
+
+/// The short note on a page read from file `source` that a build error touched
+/// (`page_note::note`), if any.
+pub fn page_note(state: &LadderState, source: &str, level: bool) -> Option<impl IntoView> {
+    crate::page_note::note(&state.problems, source, level)
+        .map(|words| view! { <p class="page-note" role="note">{words}</p> })
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.
@@ -101,10 +109,16 @@ fn LevelView(
     /// Index of the level in `role.levels`.
     index: usize,
 ) -> impl IntoView {
-    let store = ProgressStore::expect();
+    let ladder = LadderState::expect().ladder;
     let host = NodeRef::<html::Div>::new();
-    host.on_load(move |host| build(&host, &role, index));
-    // The controls follow the progress: this tab's changes, another tab's, a reset.
+    host.on_load(move |host| build(&host, &ladder, &role, index));
+    rated(host)
+}
+
+/// The container of a page with rating controls, `host`: its controls follow the
+/// progress (this tab's changes, another tab's, a reset) and rate on change.
+fn rated(host: NodeRef<html::Div>) -> impl IntoView {
+    let store = ProgressStore::expect();
     Effect::new(move |_| {
         store.with(|p| {
             if let Some(host) = host.get() {
@@ -121,29 +135,94 @@ fn LevelView(
     view! { <div class="level-view" node_ref=host on:change=on_event on:input=on_event on:click=on_click></div> }
 }
 
-/// Breadcrumbs, the level's text with a rating control per expectation, neighbours.
-///
-/// Leptos may keep the container when one level page replaces another, so whatever it
-/// held goes first.
-fn build(host: &Element, role: &Role, index: usize) {
+/// The page of expectations for everyone `id`: its text, each expectation rated as on
+/// the level pages.
+#[component]
+pub fn EveryonePage(
+    /// `Everyone::id`, e.g. `everyone` or `support/everyone`.
+    id: String,
+) -> impl IntoView {
+    let state = LadderState::expect();
+    let Some(everyone) = state.ladder.everyone_page(&id).cloned() else {
+        return view! {
+            <h1>"Page not found"</h1>
+            <p>"This ladder has no such page of expectations for everyone."</p>
+            <p><a href="#/">"See all roles"</a></p>
+        }
+        .into_any();
+    };
+    let note = page_note(&state, &everyone.level.source, false);
+    let ladder = state.ladder.clone();
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| build_everyone(&host, &ladder, &everyone));
+    view! { {note} {rated(host)} }.into_any()
+}
+
+/// Breadcrumbs, the title, summary and each dimension of a page of expectations for
+/// everyone, with a rating control per expectation.
+fn build_everyone(host: &Element, ladder: &Ladder, everyone: &Everyone) {
     host.set_text_content(None);
-    let level = &role.levels[index];
-    let crumbs = el("nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")]);
+    let level = &everyone.level;
+    let href = |t: &str| crate::links::href(ladder, &level.source, t);
+    add(
+        host,
+        &crumbs(&[everyone.track.as_deref().unwrap_or("Every track")]),
+    );
+    let article = el("article", &[("class", "level")]);
+    add(&article, &text("h1", &[], &everyone_title(everyone)));
+    add(
+        &article,
+        &text(
+            "p",
+            &[("class", "lede")],
+            "Asked of every role, at every level: rated once, counted on each level’s summary.",
+        ),
+    );
+    if !level.summary.is_empty() {
+        let p = el("p", &[("class", "summary")]);
+        rich_linked(&p, &level.summary, &href);
+        add(&article, &p);
+    }
+    for (i, d) in level.dimensions.iter().enumerate() {
+        let mut d = d.clone();
+        if d.name.trim().is_empty() && d.emoji.is_none() {
+            d.name = crate::everyone::GROUP.to_string();
+        }
+        add(&article, &dimension(&d, i, &href));
+    }
+    add(host, &article);
+}
+
+/// Breadcrumbs: All roles, then `names`.
+pub fn crumbs(names: &[&str]) -> Element {
+    let nav = el("nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")]);
     let list = el("ol", &[]);
     let home = el("li", &[]);
     add(&home, &text("a", &[("href", "#/")], "All roles"));
     add(&list, &home);
-    add(&list, &text("li", &[], &role.track));
-    add(&list, &text("li", &[], &role.name));
-    add(&crumbs, &list);
-    add(host, &crumbs);
+    for n in names {
+        add(&list, &text("li", &[], n));
+    }
+    add(&nav, &list);
+    nav
+}
+
+/// Breadcrumbs, the level's text with a rating control per expectation, neighbours.
+///
+/// Leptos may keep the container when one level page replaces another, so whatever it
+/// held goes first.
+fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
+    host.set_text_content(None);
+    let level = &role.levels[index];
+    let href = |t: &str| crate::links::href(ladder, &level.source, t);
+    add(host, &crumbs(&[&role.track, &role.name]));
 
     let article = el("article", &[("class", "level")]);
     add(&article, &text("h1", &[], &level.heading()));
     if !level.summary.is_empty() {
         let quote = el("blockquote", &[("class", "summary")]);
         let p = el("p", &[]);
-        rich(&p, &level.summary);
+        rich_linked(&p, &level.summary, &href);
         add(&quote, &p);
         add(&article, &quote);
     }
@@ -153,14 +232,22 @@ fn build(host: &Element, role: &Role, index: usize) {
             let row = el("div", &[]);
             add(&row, &text("dt", &[], &a.name));
             let dd = el("dd", &[]);
-            rich(&dd, &a.value);
+            rich_linked(&dd, &a.value, &href);
             add(&row, &dd);
             add(&dl, &row);
         }
         add(&article, &dl);
     }
     for (i, d) in level.dimensions.iter().enumerate() {
-        add(&article, &dimension(d, i));
+        add(&article, &dimension(d, i, &href));
+    }
+    if let Some(everyone) = ladder.everyone_for(role) {
+        add(
+            &article,
+            &everyones(everyone, &|t: &str| {
+                crate::links::href(ladder, &everyone.level.source, t)
+            }),
+        );
     }
     add(host, &article);
 
@@ -189,7 +276,7 @@ fn build(host: &Element, role: &Role, index: usize) {
 }
 
 /// One dimension: heading with emoji, expectations, examples in a disclosure.
-fn dimension(d: &Dimension, index: usize) -> Element {
+fn dimension(d: &Dimension, index: usize, href: &dyn Fn(&str) -> Option<String>) -> Element {
     let heading_id = format!("d-{index}");
     let section = super::dom::section(
         "dimension",
@@ -200,19 +287,7 @@ fn dimension(d: &Dimension, index: usize) -> Element {
     let left = el("div", &[]);
     let list = el("ul", &[("class", "expectations")]);
     for x in &d.expectations {
-        let li = el(
-            "li",
-            &[
-                ("class", "expectation"),
-                ("id", &format!("e-{}", x.id)),
-                ("tabindex", "-1"),
-            ],
-        );
-        let p = el("p", &[("class", "expectation-text")]);
-        rich(&p, &x.text);
-        add(&li, &p);
-        add(&li, &rating::control(&x.id, &x.text.to_plain(), None));
-        add(&list, &li);
+        add(&list, &expectation(x, href));
     }
     add(&left, &list);
     if d.expectations.is_empty() {
@@ -223,25 +298,104 @@ fn dimension(d: &Dimension, index: usize) -> Element {
     }
     add(&body, &left);
     if !d.examples.is_empty() {
-        let details = el("details", &[("class", "examples"), ("open", "")]);
-        add(
-            &details,
-            &text("summary", &[], &format!("Examples ({})", d.examples.len())),
-        );
-        let list = el("ul", &[]);
-        for (j, x) in d.examples.iter().enumerate() {
-            let li = el(
-                "li",
-                &[("id", &format!("x-{index}-{j}")), ("tabindex", "-1")],
-            );
-            rich(&li, x);
-            add(&list, &li);
-        }
-        add(&details, &list);
-        add(&body, &details);
+        let ids: Vec<String> = (0..d.examples.len())
+            .map(|j| format!("x-{index}-{j}"))
+            .collect();
+        add(&body, &examples(&d.examples, &ids, true, href));
     }
     add(&section, &body);
     section
+}
+
+/// One expectation: its text, what its heading says of it, its rating control, its
+/// examples in a closed disclosure.
+fn expectation(x: &Expectation, href: &dyn Fn(&str) -> Option<String>) -> Element {
+    let li = el(
+        "li",
+        &[
+            ("class", "expectation"),
+            ("id", &format!("e-{}", x.id)),
+            ("tabindex", "-1"),
+        ],
+    );
+    let p = el("p", &[("class", "expectation-text")]);
+    rich_linked(&p, &x.text, href);
+    add(&li, &p);
+    for detail in &x.details {
+        let p = el("p", &[("class", "expectation-detail")]);
+        rich_linked(&p, detail, href);
+        add(&li, &p);
+    }
+    if !x.examples.is_empty() {
+        let ids: Vec<String> = (0..x.examples.len())
+            .map(|j| format!("xe-{}-{j}", x.id))
+            .collect();
+        add(&li, &examples(&x.examples, &ids, false, href));
+    }
+    add(&li, &rating::control(&x.id, &x.text.to_plain(), None));
+    li
+}
+
+/// Examples in a disclosure, open or closed, each item with its element id.
+fn examples(
+    list: &[Text],
+    ids: &[String],
+    open: bool,
+    href: &dyn Fn(&str) -> Option<String>,
+) -> Element {
+    let details = el("details", &[("class", "examples")]);
+    if open {
+        let _ = details.set_attribute("open", "");
+    }
+    add(
+        &details,
+        &text("summary", &[], &format!("Examples ({})", list.len())),
+    );
+    let ul = el("ul", &[]);
+    for (x, id) in list.iter().zip(ids) {
+        let li = el("li", &[("id", id), ("tabindex", "-1")]);
+        rich_linked(&li, x, href);
+        add(&ul, &li);
+    }
+    add(&details, &ul);
+    details
+}
+
+/// The short "Expected of everyone" section of a level page: every expectation for
+/// everyone that applies, rated here as on its own page (answers are keyed by id).
+fn everyones(everyone: &Everyone, href: &dyn Fn(&str) -> Option<String>) -> Element {
+    let section = super::dom::section("dimension everyone", "everyone-h", crate::everyone::GROUP);
+    let lede = el("p", &[("class", "muted")]);
+    let _ = lede.append_with_str_1("Asked of every role: rated once, counted on every level. ");
+    let page = Route::Everyone(everyone.id.clone()).to_fragment();
+    add(
+        &lede,
+        &text(
+            "a",
+            &[("href", &page)],
+            &format!("Open “{}”", everyone_title(everyone)),
+        ),
+    );
+    add(&section, &lede);
+    let list = el("ul", &[("class", "expectations")]);
+    for x in everyone
+        .level
+        .dimensions
+        .iter()
+        .flat_map(|d| &d.expectations)
+    {
+        add(&list, &expectation(x, href));
+    }
+    add(&section, &list);
+    section
+}
+
+/// The title of a page of expectations for everyone.
+pub fn everyone_title(everyone: &Everyone) -> String {
+    match everyone.level.heading() {
+        h if h.is_empty() => crate::everyone::GROUP.to_string(),
+        h => h,
+    }
 }
 
 /// Opens the disclosure around `id`, scrolls it into view, focuses and marks it.

@@ -13,12 +13,10 @@ mod know_page;
 pub mod lazy;
 mod level_page;
 mod not_found;
-mod notice;
 mod panic;
 mod quiz_page;
 mod rating;
 mod router;
-mod search_page;
 mod state;
 mod store;
 mod summary_page;
@@ -34,6 +32,8 @@ pub fn ladder() -> crate::ladder::Ladder {
     let mut ladder = crate::embedded::ladder();
     if let Some(imported) = crate::storage::imported_ladder() {
         ladder.roles.extend(imported.roles);
+        ladder.guides.extend(imported.guides);
+        ladder.everyone.extend(imported.everyone);
     }
     ladder
 }
@@ -43,7 +43,7 @@ pub fn ladder() -> crate::ladder::Ladder {
 pub fn start() {
     panic::install();
     let ladder = ladder();
-    let problems = crate::embedded::errors();
+    let problems = crate::embedded::build_errors();
     leptos::mount::mount_to_body(
         move || leptos::view! { <App ladder=ladder.clone() problems=problems.clone() /> },
     );

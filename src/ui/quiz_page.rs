@@ -17,6 +17,8 @@ use web_sys::Element;
 use super::dom::{action, add, button, el, focus, say, text, typing};
 use super::rating;
 use super::store::ProgressStore;
+use super::LadderState;
+use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
 use crate::progress::{quiz_key, quiz_order, quiz_step_line, resume_position, Rating};
 use crate::route::{Route, View};
@@ -35,7 +37,20 @@ pub fn QuizPage(
     index: usize,
 ) -> impl IntoView {
     let store = ProgressStore::expect();
-    let level = Rc::new(role.levels[index].clone());
+    let ladder = LadderState::expect().ladder;
+    // The level's expectations, then those for everyone (`everyone::with_everyone`).
+    let level = Rc::new(with_everyone(&ladder, &role, &role.levels[index]));
+    // The ladder's own explanation of its rating scale, for every Check yourself page
+    // of its track.
+    let scales = ladder
+        .guides
+        .iter()
+        .filter(|g| g.rating_scale && g.track == role.track)
+        .map(|g| {
+            let href = Route::Guide(g.id.clone()).to_fragment();
+            view! { <p class="rating-scale"><a href=href>{format!("How this ladder rates: {}", g.title)}</a></p> }
+        })
+        .collect_view();
     let heading = format!("Check yourself: {}", level.heading());
     let order: Rc<[(usize, usize)]> = quiz_order(&level).into();
     let total = order.len();
@@ -139,6 +154,7 @@ pub fn QuizPage(
     let summary = Route::level_view(&role.id, &quiz.level.id, View::Summary).to_fragment();
     view! {
         <h1>{heading}</h1>
+        {scales}
         <p class="muted" id="quiz-keys">
             "Keys: 1 to 4 rate, ← and → (or N and P) move, E writes evidence, Escape leaves the note."
         </p>
@@ -210,8 +226,19 @@ impl Quiz {
                 &words,
             ),
         );
+        for detail in &x.details {
+            add(
+                &card,
+                &text("p", &[("class", "expectation-detail")], &detail.to_plain()),
+            );
+        }
         add(&card, &rating::control(&x.id, &words, Some(EVIDENCE_ID)));
-        let examples = &self.level.dimensions[d].examples;
+        // The expectation's own examples first, then its dimension's.
+        let examples: Vec<&crate::ladder::Text> = x
+            .examples
+            .iter()
+            .chain(&self.level.dimensions[d].examples)
+            .collect();
         if !examples.is_empty() {
             add(&card, &text("h3", &[], "Examples"));
             let list = el("ul", &[("class", "quiz-examples")]);

@@ -5,13 +5,14 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::ladder::Ladder;
+use crate::page_note::BuildError;
 
 /// The imported ladder and what the import reported, shared by every page.
 #[derive(Clone)]
 pub struct LadderState {
     pub ladder: Arc<Ladder>,
-    /// Import errors, one `path:line: error: message` line each.
-    pub problems: Arc<Vec<String>>,
+    /// Errors of the build-time import: a short note on each page they touch.
+    pub problems: Arc<Vec<BuildError>>,
 }
 
 impl LadderState {

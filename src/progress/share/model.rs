@@ -95,6 +95,7 @@ mod tests {
                     .map(|w| Expectation {
                         id: expectation_id(w),
                         text: Text::plain(*w),
+                        ..Expectation::default()
                     })
                     .collect(),
                 ..Dimension::default()

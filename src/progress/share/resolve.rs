@@ -57,7 +57,8 @@ impl<'a> Resolved<'a> {
 }
 
 /// Split the marks of `shared` into those that match an expectation of its role and
-/// level in `ladder` by id, and those that match none.
+/// level in `ladder` (or one of the ladder's expectations for everyone in that role)
+/// by id, and those that match none.
 ///
 /// Ids are hashes of an expectation's words, so an expectation whose words changed
 /// since the link was made shows up as unmatched, not as a wrong match. Nothing is
@@ -87,8 +88,15 @@ pub fn resolve<'a>(shared: &'a SharedAssessment, ladder: &'a Ladder) -> Resolved
         },
     };
     let mut matched = Vec::new();
-    if let Place::Found(_, level) = place {
-        for expectation in level.dimensions.iter().flat_map(|d| &d.expectations) {
+    if let Place::Found(role, level) = place {
+        // The level's expectations, then those for everyone that apply to its role,
+        // which a link carries as the level's (`everyone::with_everyone`).
+        let everyone = ladder.everyone_for(role).map(|e| &e.level.dimensions);
+        let dimensions = level
+            .dimensions
+            .iter()
+            .chain(everyone.into_iter().flatten());
+        for expectation in dimensions.flat_map(|d| &d.expectations) {
             let Some(id) = ExpectationKey::parse(&expectation.id) else {
                 continue;
             };
@@ -138,9 +146,12 @@ mod tests {
             .map(|w| Expectation {
                 id: expectation_id(w),
                 text: Text::plain(*w),
+                ..Expectation::default()
             })
             .collect();
         Ladder {
+            guides: Vec::new(),
+            everyone: Vec::new(),
             version: "v1".to_owned(),
             roles: vec![Role {
                 id: "e/r".to_owned(),
@@ -193,6 +204,27 @@ mod tests {
             .expect("marked");
         assert_eq!(mentor.own, Some(&rated(Rating::Exceeding)));
         assert_eq!(resolved.marks(&expectation_id("I review.")), None);
+        assert_eq!(resolved.unmatched, []);
+    }
+
+    #[test]
+    fn marks_on_the_expectations_for_everyone_match_after_the_levels_own() {
+        let everyone = ladder(&["I treat everyone with respect."]).roles.remove(0);
+        let mut ladder = ladder(&["I ship."]);
+        ladder.everyone.push(crate::ladder::Everyone {
+            id: "everyone".to_owned(),
+            track: None,
+            level: everyone.levels[0].clone(),
+        });
+        let link = shared(&[
+            ("I treat everyone with respect.", Rating::Performing),
+            ("I ship.", Rating::Maturing),
+        ]);
+        let resolved = resolve(&link, &ladder);
+        assert_eq!(
+            matched_words(&resolved),
+            ["I ship.", "I treat everyone with respect."]
+        );
         assert_eq!(resolved.unmatched, []);
     }
 

@@ -1,11 +1,13 @@
-//! The on-demand modules' views, two wasm files that the app loads only on first use
-//! (`ui::lazy`), so their code costs the first load nothing:
+//! The on-demand modules' views, three wasm files that the app loads only on first
+//! use (`ui::lazy`), so their code costs the first load nothing:
 //!
 //! - the extra module (bin `extra`, [`install`]): the summary report, comparing
 //!   levels, and Your progress data's import, reset and undo;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
-//!   deflate.
+//!   deflate;
+//! - the explore module (bin `explore`, [`install_explore`]): search results and a
+//!   ladder's guide pages, with the search index.
 //!
 //! Each publishes its entry points through `window.rungsModules.<name>`. Everything
 //! here is built with plain DOM calls (`dom.rs`); text from links and ladders goes in
@@ -20,9 +22,11 @@
 mod compare;
 mod data;
 mod fields;
+mod guide;
 mod kept;
 mod panel;
 mod reply;
+mod search;
 mod shared;
 mod summary;
 
@@ -71,15 +75,43 @@ pub fn install_share() {
     crate::ui::lazy::publish("share", &api);
 }
 
-thread_local! {
-    static LADDER: std::rc::Rc<crate::ladder::Ladder> = std::rc::Rc::new(crate::ui::ladder());
+/// Publishes `search(host, query)` and `guide(host, id)` as
+/// `window.rungsModules.explore`.
+pub fn install_explore() {
+    let api = js_sys::Object::new();
+    for (name, entry) in [
+        ("search", search::show as fn(Element, String)),
+        ("guide", guide::show),
+    ] {
+        let entry = Closure::<dyn Fn(Element, String)>::new(entry);
+        let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
+        // It lives as long as the page.
+        entry.forget();
+    }
+    crate::ui::lazy::publish("explore", &api);
 }
 
-/// The ladder: the one embedded at build time, and one imported in this browser. Built
+thread_local! {
+    static LADDER: std::cell::RefCell<Option<std::rc::Rc<crate::ladder::Ladder>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The ladder: the one embedded at build time, and one imported in this browser. Read
 /// once: views redraw on every change of progress, and an import or a removal reloads
 /// the page.
 fn ladder() -> std::rc::Rc<crate::ladder::Ladder> {
-    LADDER.with(std::rc::Rc::clone)
+    LADDER.with(|l| {
+        std::rc::Rc::clone(
+            l.borrow_mut()
+                .get_or_insert_with(|| std::rc::Rc::new(crate::ui::ladder())),
+        )
+    })
+}
+
+/// Drops the ladder the modules read at first use, so that the next view reads it
+/// again: how the wasm tests start a module afresh in one page, where the app reloads.
+pub fn forget_ladder() {
+    LADDER.with(|l| l.borrow_mut().take());
 }
 
 /// A side's rating in words: `Performing`, or `Not rated`.

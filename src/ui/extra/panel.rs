@@ -26,7 +26,9 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     let notes_ticked = field("share-notes").is_some_and(|c| c.checked());
     host.set_text_content(None);
     let ladder = super::ladder();
-    let Some(found) = ladder.role(&role).and_then(|r| r.level(&level)) else {
+    let found = (ladder.role(&role))
+        .and_then(|r| Some(crate::everyone::with_everyone(&ladder, r, r.level(&level)?)));
+    let Some(found) = found else {
         add(
             &host,
             &text(
@@ -112,8 +114,9 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     });
 }
 
-/// The self-assessment the link carries: every answer on `level`, notes only when
-/// the box is ticked, signed with the name field's text.
+/// The self-assessment the link carries: every answer on `level` (with the
+/// expectations for everyone), notes only when the box is ticked, signed with the
+/// name field's text.
 fn assessment(
     version: &str,
     role: &str,

@@ -46,6 +46,8 @@ pub fn show(host: Element, link: String) {
             return missing(&host, &shared, &what);
         }
     };
+    // The expectations for everyone are part of the level the link carries.
+    let level = &crate::everyone::with_everyone(&ladder, role, level);
     if shared.manager.is_some() {
         super::reply::show(&host, &shared, &resolved, role, level, &link);
     } else {

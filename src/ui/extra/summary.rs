@@ -6,6 +6,7 @@
 use web_sys::Element;
 
 use super::fields::listen;
+use crate::everyone::{is_everyones, with_everyone};
 use crate::progress::{from_json, level_markdown, Answer, Rating, Summary};
 use crate::ui::dom::{action, add, button, el, say, svg, text};
 use crate::ui::files;
@@ -17,10 +18,14 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     let ladder = super::ladder();
     let Some(r) = ladder.role(&role) else { return };
     let Some(l) = r.level(&level) else { return };
+    // The expectations for everyone count as their own dimension group, "Expected of
+    // everyone" (`everyone::with_everyone`); their answers are not orphans.
+    let l = &with_everyone(&ladder, r, l);
     let progress = from_json(&progress).unwrap_or_default();
     let orphans: Vec<Answer> = progress
         .orphans(&ladder)
         .into_iter()
+        .filter(|(id, _)| !is_everyones(&ladder, id))
         .map(|(_, a)| a.clone())
         .collect();
     render(&host, &progress.summary(l), &orphans);

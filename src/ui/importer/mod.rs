@@ -13,8 +13,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::ladder::{write_stored, Checked, Ladder, Screened, Severity, Verdict};
-use crate::route::Route;
+use crate::import_report::{
+    code_runs, count, folder_hint, mark_imported, Tally, TEMPLATE, TEMPLATE_NAME,
+};
+use crate::ladder::{stored_roles, write_stored, Checked, Screened, Severity, StoredRole, Verdict};
+use crate::route::{Route, View};
 use crate::storage;
 use crate::ui::dom::{action, add, button, el, section, text};
 
@@ -31,16 +34,15 @@ pub fn install() {
 pub fn show(host: Element) {
     host.set_text_content(None);
     add(&host, &text("h1", &[], "Import a ladder"));
-    add(
-        &host,
-        &text(
-            "p",
-            &[("class", "lede")],
-            "Bring your company’s ladder: one markdown file per level, in folders Track/Role family/. Rungs reads the files here, in your browser, with the same importer as the `ladder check` command; nothing is uploaded.",
-        ),
+    let lede = el("p", &[("class", "lede")]);
+    said(
+        &lede,
+        "Bring your company’s ladder: one markdown file per level, in folders Track/Role family/. Rungs reads the files here, in your browser, with the same importer as the `ladder check` command; nothing is uploaded. ",
     );
-    if let Some(ladder) = storage::imported_ladder() {
-        current(&host, &ladder);
+    add(&lede, &button("Download a template level", "template", &[]));
+    add(&host, &lede);
+    if let Some(roles) = storage::imported_raw().and_then(|t| stored_roles(&t)) {
+        current(&host, &roles);
     }
     let part = section("import", "import-h", "Import");
     let pick = el("p", &[("class", "actions")]);
@@ -95,33 +97,38 @@ pub fn show(host: Element) {
 }
 
 /// The ladder kept now: its roles, and Remove.
-fn current(host: &Element, ladder: &Ladder) {
+fn current(host: &Element, roles: &[StoredRole]) {
     let part = section("notice", "current-h", "Imported in this browser");
-    let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
+    let levels: usize = roles.iter().map(|r| r.levels).sum();
     add(
         &part,
         &text(
             "p",
             &[],
-            &format!("{levels} levels in {} roles:", ladder.roles.len()),
+            &format!(
+                "{} in {}:",
+                count(levels, "level"),
+                count(roles.len(), "role")
+            ),
         ),
     );
-    add(&part, &roles(ladder));
+    add(&part, &list(roles));
     add(&part, &button("Remove the imported ladder", "remove", &[]));
     add(host, &part);
 }
 
-fn roles(ladder: &Ladder) -> Element {
+/// The roles, each a link to its first level.
+fn list(roles: &[StoredRole]) -> Element {
     let list = el("ul", &[]);
-    for role in &ladder.roles {
+    for role in roles {
         let li = el("li", &[]);
         let name = format!("{} · {}", role.track, role.name);
-        match role.levels.first() {
-            Some(l) => add(
+        match &role.first_level {
+            Some(level) => add(
                 &li,
                 &text(
                     "a",
-                    &[("href", &Route::level(&role.id, &l.id).to_fragment())],
+                    &[("href", &Route::level_fragment(&role.id, level, View::Read))],
                     &name,
                 ),
             ),
@@ -160,6 +167,9 @@ fn wire(host: &Element) {
                 storage::remove_imported();
                 let _ = location.reload();
             }
+            "template" => {
+                crate::ui::files::download(TEMPLATE_NAME, "text/markdown", TEMPLATE);
+            }
             "open" => {
                 if let Some(href) = el.get_attribute("data-href") {
                     let _ = location.set_hash(&href);
@@ -190,8 +200,9 @@ fn wire(host: &Element) {
     on_drop.forget();
 }
 
-/// Shows what the import found, and keeps the ladder when it has any level.
-fn finish(unread: Vec<Screened>, checked: Checked) {
+/// Shows what the import found (and how picked files were grouped into roles), and
+/// keeps the ladder when it has any level.
+fn finish(unread: Vec<Screened>, mut checked: Checked, grouped: Option<String>) {
     let doc = leptos::prelude::document();
     let Some(out) = doc.get_element_by_id("import-result") else {
         return;
@@ -201,6 +212,8 @@ fn finish(unread: Vec<Screened>, checked: Checked) {
         &out,
         &text("h2", &[("id", "result-h"), ("tabindex", "-1")], "Result"),
     );
+    checked.add_unread(unread);
+    let files = checked.files;
     let mut ladder = checked.import.ladder;
     let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
     let diagnostics = &checked.import.diagnostics;
@@ -208,19 +221,34 @@ fn finish(unread: Vec<Screened>, checked: Checked) {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let warnings = diagnostics.len() - errors;
-    let mut files: Vec<Screened> = unread.into_iter().chain(checked.files).collect();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    let refused = files
+    let tally = Tally {
+        levels,
+        roles: ladder.roles.len(),
+        files: files.len(),
+        errors,
+        warnings: diagnostics.len() - errors,
+        refused: files
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Refused(_)))
+            .count(),
+        skipped: files
+            .iter()
+            .filter(|f| matches!(f.verdict, Verdict::Skipped(_)))
+            .count(),
+    };
+    add(&out, &text("p", &[("class", "rated-line")], &tally.line()));
+    // How loose files were put in roles by their titles, else a folder suggested when
+    // they were read as several roles.
+    let read = files
         .iter()
-        .filter(|f| matches!(f.verdict, Verdict::Refused(_)))
-        .count();
-    let line = format!(
-        "{levels} levels in {} roles from {} files: {errors} errors, {warnings} warnings, {refused} files refused.",
-        ladder.roles.len(),
-        files.len()
-    );
-    add(&out, &text("p", &[("class", "rated-line")], &line));
+        .filter(|f| f.verdict == Verdict::Accepted)
+        .map(|f| f.path.as_str());
+    if let Some(said) = grouped.or_else(|| folder_hint(read, tally.roles)) {
+        add(
+            &out,
+            &text("p", &[("class", "grouping"), ("role", "note")], &said),
+        );
+    }
     if levels == 0 {
         add(
             &out,
@@ -231,15 +259,15 @@ fn finish(unread: Vec<Screened>, checked: Checked) {
             ),
         );
     } else {
-        for role in &mut ladder.roles {
-            role.id = format!("imported-{}", role.id);
-            role.track = format!("{} (imported)", role.track);
-        }
-        match storage::save_imported(&write_stored(&ladder)) {
+        mark_imported(&mut ladder);
+        let stored = write_stored(&ladder);
+        match storage::save_imported(&stored) {
             Ok(()) => {
                 add(&out, &text("p", &[], "Kept in this browser: its roles are listed with the others, marked “(imported)”."));
-                add(&out, &roles(&ladder));
-                let first = ladder.roles.iter().find_map(|r| Some(Route::level(&r.id, &r.levels.first()?.id).to_fragment()));
+                // Listed from the text just kept, as the page lists it on a later visit.
+                let roles = stored_roles(&stored).unwrap_or_default();
+                add(&out, &list(&roles));
+                let first = roles.iter().find_map(|r| Some(Route::level_fragment(&r.id, r.first_level.as_deref()?, View::Read)));
                 let open = button("Open the imported ladder", "open", &[]);
                 if let Some(href) = first {
                     let _ = open.set_attribute("data-href", &href);
@@ -280,7 +308,20 @@ fn problems(out: &Element, diagnostics: impl Iterator<Item = String>, files: &[S
     }
     let list = el("ul", &[("class", "problems")]);
     for l in lines {
-        add(&list, &text("li", &[], &l));
+        let li = el("li", &[]);
+        said(&li, &l);
+        add(&list, &li);
     }
     add(out, &list);
+}
+
+/// Appends `message` to `parent` as text, its parts in backticks as `code` elements.
+fn said(parent: &Element, message: &str) {
+    for (run, code) in code_runs(message) {
+        if code {
+            add(parent, &text("code", &[], run));
+        } else {
+            let _ = parent.append_with_str_1(run);
+        }
+    }
 }

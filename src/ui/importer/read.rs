@@ -2,9 +2,9 @@
 //! large, or never a level by its name, is read at all.
 
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 
-use crate::ladder::{import_checked, screen, Checked, Screened, Verdict};
+use crate::ladder::{group_picked, import_checked, screen, Checked, Screened, Verdict};
+use crate::ui::files::settle;
 
 /// The path of a picked file inside the ladder folder: a file picked from a folder
 /// loses the folder's own name (`ladders/Engineering/…` is `Engineering/…`); a file
@@ -20,52 +20,93 @@ pub fn picked_path(file: &web_sys::File) -> String {
     }
 }
 
-/// Screens `files` by path and size, reads the ones that may be levels, imports them
-/// and calls `done` with the files not read and the import.
-pub fn all(files: Vec<(String, web_sys::File)>, done: fn(Vec<Screened>, Checked)) {
-    wasm_bindgen_futures::spawn_local(async move {
-        let sizes: Vec<(String, u64)> = files
+/// What is called with the files not read, the import, and what the page says about
+/// files grouped into a role by their titles (`ladder::Grouping::note`).
+pub type Done = fn(Vec<Screened>, Checked, Option<String>);
+
+/// Screens `files` by path and size, reads the ones that may be levels, groups loose
+/// files by the role their titles name, imports them and calls `done`.
+///
+/// Files are read one after another with plain promise callbacks (`ui::files::settle`)
+/// rather than futures: with no `async` left in this module the wasm is smaller.
+pub fn all(files: Vec<(String, web_sys::File)>, done: Done) {
+    let verdicts = screen(
+        files
             .iter()
-            .map(|(p, f)| (p.clone(), f.size() as u64))
-            .collect();
-        let verdicts = screen(sizes.iter().map(|(p, s)| (p.as_str(), *s, &[][..])));
-        let mut read = Vec::new();
-        let mut unread = Vec::new();
-        for s in verdicts {
-            if s.verdict != Verdict::Accepted {
-                unread.push(s);
-                continue;
-            }
-            let Some((_, file)) = files.iter().find(|(p, _)| *p == s.path) else {
-                continue;
-            };
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => read.push((s.path, js_sys::Uint8Array::new(&buffer).to_vec())),
-                Err(_) => unread.push(Screened {
+            .map(|(p, f)| (p.as_str(), f.size() as u64, &[][..])),
+    );
+    next(Reading {
+        files,
+        verdicts: verdicts.into_iter(),
+        read: Vec::new(),
+        unread: Vec::new(),
+        done,
+    });
+}
+
+/// An import being read: the files, the verdicts not yet acted on, and what is read
+/// and not read so far.
+struct Reading {
+    files: Vec<(String, web_sys::File)>,
+    verdicts: std::vec::IntoIter<Screened>,
+    read: Vec<(String, Vec<u8>)>,
+    unread: Vec<Screened>,
+    done: Done,
+}
+
+/// Reads the next accepted file of `r` (keeping the others as not read, in order), or
+/// imports what was read when none is left.
+fn next(mut r: Reading) {
+    for s in r.verdicts.by_ref() {
+        if s.verdict != Verdict::Accepted {
+            r.unread.push(s);
+            continue;
+        }
+        let Some((_, file)) = r.files.iter().find(|(p, _)| *p == s.path) else {
+            continue;
+        };
+        let buffer = file.array_buffer();
+        settle(buffer, move |buffer| {
+            match buffer {
+                Some(b) => r.read.push((s.path, js_sys::Uint8Array::new(&b).to_vec())),
+                None => r.unread.push(Screened {
                     verdict: Verdict::Refused(crate::ladder::Refusal::Unreadable),
                     ..s
                 }),
             }
-        }
-        let checked = import_checked(read.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
-        done(unread, checked);
-    });
+            next(r);
+        });
+        return;
+    }
+    // Files picked without their folder are put in one role when their titles
+    // name it (`ladder::group_picked`).
+    let picked: Vec<(&str, &[u8])> = r
+        .read
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_slice()))
+        .collect();
+    let grouping = group_picked(&picked);
+    let checked = import_checked(
+        grouping
+            .paths
+            .iter()
+            .zip(&r.read)
+            .map(|(p, (_, b))| (p.as_str(), b.as_slice())),
+    );
+    (r.done)(r.unread, checked, grouping.note());
 }
 
 /// The files of a drop (folders walked by `window.rungsDropped` in `public/lazy.js`),
 /// then as [`all`].
-pub fn dropped(transfer: &web_sys::DataTransfer, done: fn(Vec<Screened>, Checked)) {
+pub fn dropped(transfer: &web_sys::DataTransfer, done: Done) {
     let walk = js_sys::Reflect::get(&leptos::prelude::window(), &"rungsDropped".into())
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let Some(promise) = walk.and_then(|f| f.call1(&JsValue::NULL, transfer).ok()) else {
         return;
     };
-    let promise: js_sys::Promise = promise.unchecked_into();
-    wasm_bindgen_futures::spawn_local(async move {
-        let Ok(list) = JsFuture::from(promise).await else {
-            return;
-        };
+    settle(promise.unchecked_into(), move |list| {
+        let Some(list) = list else { return };
         let files = js_sys::Array::from(&list)
             .iter()
             .filter_map(|pair| {
