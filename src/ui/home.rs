@@ -14,12 +14,24 @@ use crate::route::Route;
 #[component]
 pub fn Home() -> impl IntoView {
     let state = LadderState::expect();
+    let store = super::store::ProgressStore::expect();
     let host = NodeRef::<html::Div>::new();
-    host.on_load(move |host| build(&host, &state.ladder));
+    host.on_load(move |host| {
+        // Where a returning person left off.
+        let at = store.with_untracked(|p| {
+            let c = p.continue_at(&state.ladder)?;
+            Some((
+                Route::level(&c.role.id, &c.level.id).to_fragment(),
+                c.line(),
+            ))
+        });
+        build(&host, &state.ladder, at);
+    });
     view! { <div class="home" node_ref=host></div> }
 }
 
-fn build(host: &Element, ladder: &Ladder) {
+/// The page, with a link to `(href, words)` to continue where the person left off.
+fn build(host: &Element, ladder: &Ladder, at: Option<(String, String)>) {
     host.set_text_content(None);
     add(host, &text("h1", &[], "Career ladders"));
     let lede = el("p", &[("class", "lede")]);
@@ -34,6 +46,11 @@ fn build(host: &Element, ladder: &Ladder) {
     );
     let _ = lede.append_with_str_1(".");
     add(host, &lede);
+    if let Some((href, line)) = at {
+        let p = el("p", &[("class", "continue")]);
+        add(&p, &text("a", &[("href", &href)], &line));
+        add(host, &p);
+    }
     if ladder.roles.is_empty() {
         add(
             host,
