@@ -159,6 +159,11 @@ test('bearings: continue where you left off, dated backups, no layout jump, no d
   const after = await row.boundingBox();
   assert.equal(after.height, before.height, 'choosing a rating keeps the row’s height');
   await radio(page, E1, 'Performing').check();
+  // Evidence says quietly that it was saved, after each save.
+  await evidence(page, E1).fill('Ran the game day.');
+  await page.locator('li.expectation', { hasText: E1 }).locator('.saved', { hasText: 'Saved' }).waitFor();
+  const kept = await page.evaluate(() => Object.values(JSON.parse(localStorage.getItem('rungs:progress')).answers).map((a) => a.evidence));
+  assert.ok(kept.includes('Ran the game day.'), 'Saved means stored');
   await gotoReady(page, shared.server.url + '#/');
   await page.getByRole('link', { name: 'Continue: L2: Site Reliability Engineer, 2 of 12 rated' }).click();
   await page.locator('.rated-count', { hasText: '2 of 12 rated' }).waitFor();
