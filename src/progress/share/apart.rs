@@ -24,6 +24,17 @@ pub fn apart_words(steps: u8) -> Option<&'static str> {
     }
 }
 
+/// [`apart_words`] within a sentence: `one step apart`. Spelled out rather than
+/// lower-cased, which would link Unicode's case tables into the wasm.
+pub fn apart_phrase(steps: u8) -> Option<&'static str> {
+    match steps {
+        0 => None,
+        1 => Some("one step apart"),
+        2 => Some("two steps apart"),
+        _ => Some("three steps apart"),
+    }
+}
+
 /// Expectations both sides rated, counted by how many steps apart (index 0: rated
 /// alike).
 pub fn apart_counts(resolved: &Resolved) -> [usize; 4] {
@@ -81,6 +92,7 @@ mod tests {
         assert_eq!(apart(Some(&Entry::default()), Some(&high)), None);
         assert_eq!(apart_words(1), Some("One step apart"));
         assert_eq!(apart_words(0), None);
+        assert_eq!(apart_phrase(2), Some("two steps apart"));
     }
 
     #[test]

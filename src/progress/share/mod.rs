@@ -59,7 +59,7 @@ mod model;
 mod resolve;
 mod words;
 
-pub use apart::{apart, apart_counts, apart_line, apart_words, MARK_APART};
+pub use apart::{apart, apart_counts, apart_line, apart_phrase, apart_words, MARK_APART};
 pub use error::ShareError;
 pub use id::{AssessmentId, Origin, ID_BYTES, OLD_ID_PREFIX};
 pub use key::ExpectationKey;

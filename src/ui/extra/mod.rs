@@ -17,6 +17,7 @@
 //! (`data.rs`) do, through the app's store. Every link shown is made again from the
 //! current state on each change and when it is copied.
 
+mod bearings;
 mod beside;
 mod compare;
 mod data;
@@ -36,7 +37,8 @@ use crate::progress::Rating;
 /// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
 /// `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
 /// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
-/// (drawing Your progress data) and `data(host, action, read, write,
+/// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
+/// page's Continue) and `data(host, action, read, write,
 /// file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
@@ -48,6 +50,7 @@ pub fn install() {
         ("summary", summary::show),
         ("beside", beside::show),
         ("your_data", data::draw),
+        ("bearings", bearings::show),
     ] {
         let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());

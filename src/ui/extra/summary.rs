@@ -13,7 +13,7 @@ use web_sys::Element;
 
 use super::fields::listen;
 use crate::ladder::Level;
-use crate::progress::share::apart_words;
+use crate::progress::share::apart_phrase;
 use crate::progress::{
     from_json, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
 };
@@ -285,8 +285,8 @@ fn every_rating(host: &Element, level: &Level, own: &Progress, m: Option<&Manage
                     .rating(&x.id)
                     .zip(rating)
                     .map(|(a, b)| a.step().abs_diff(b.step()));
-                if let Some(words) = steps.and_then(apart_words) {
-                    line += &format!(" · {}", words.to_lowercase());
+                if let Some(words) = steps.and_then(apart_phrase) {
+                    line += &format!(" · {words}");
                 }
                 add(&li, &text("p", &[("class", "manager-mark")], &line));
                 if let Some(c) = theirs.map(|a| &a.evidence).filter(|c| !c.is_empty()) {
