@@ -26,6 +26,7 @@
 
 mod answers;
 mod backup;
+mod bearings;
 mod decode;
 mod error;
 mod escape;
@@ -47,10 +48,11 @@ mod words;
 
 pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
+pub use bearings::Continue;
 pub use error::ProgressError;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
-pub use markdown::level_markdown;
+pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
 pub use quiz::{quiz_key, quiz_order, quiz_step_line, resume_position};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo};

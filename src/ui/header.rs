@@ -32,7 +32,11 @@ fn Pickers() -> impl IntoView {
     let state = LadderState::expect();
     let router = Router::expect();
     let current = move || match router.route() {
-        Route::Level { role, level, .. } => (role, level),
+        // Compare keeps them on its first level.
+        Route::Level { role, level, .. }
+        | Route::Compare {
+            a: (role, level), ..
+        } => (role, level),
         _ => (String::new(), String::new()),
     };
     let ladder = state.ladder.clone();

@@ -75,6 +75,11 @@ pub fn KnowPage(
             }
             "next" => {
                 r.at += 1;
+                if r.at == r.items.len() {
+                    // Missed examples come back before the round ends.
+                    let again = store.with_untracked(|p| p.ladder_quiz.still_missed(&r.items));
+                    r.items.extend(again);
+                }
                 r.chosen = None;
                 say("know-feedback", "");
                 focus_later("know-question");
@@ -106,6 +111,14 @@ pub fn KnowPage(
     .into_any()
 }
 
+/// How many different examples `items` holds (missed ones come back in a round).
+fn count_distinct(items: &[QuizItem]) -> usize {
+    let firsts = items.iter().enumerate();
+    firsts
+        .filter(|(i, x)| !items[..*i].iter().any(|y| y.key == x.key))
+        .count()
+}
+
 /// Redraws the card for the current item, or the end of the round.
 fn draw(host: &Element, r: &Round) {
     host.set_text_content(None);
@@ -116,7 +129,10 @@ fn draw(host: &Element, r: &Round) {
             &text(
                 "p",
                 &[("id", "know-question"), ("tabindex", "-1")],
-                &format!("That was all {total} examples of this level."),
+                &format!(
+                    "That was all {} examples of this level.",
+                    count_distinct(&r.items)
+                ),
             ),
         );
         let actions = el("p", &[("class", "actions")]);

@@ -79,14 +79,18 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
         view! { <li><a href=href aria-current=here>{name}</a></li> }
     })
     .collect_view();
-    let compare = Route::Compare {
-        a: (role.id.clone(), level.id.clone()),
-        b: None,
-    }
-    .to_fragment();
+    // A role with one level has nothing to compare it with by default: no dead end.
+    let compare = (role.levels.len() > 1).then(|| {
+        let href = Route::Compare {
+            a: (role.id.clone(), level.id.clone()),
+            b: None,
+        }
+        .to_fragment();
+        view! { <li><a href=href>"Compare levels"</a></li> }
+    });
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
-            <ul>{links}<li><a href=compare>"Compare levels"</a></li></ul>
+            <ul>{links}{compare}</ul>
         </nav>
     }
 }
@@ -104,7 +108,8 @@ fn LevelView(
     let store = ProgressStore::expect();
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| build(&host, &role, index));
-    // The controls follow the progress: this tab's changes, another tab's, a reset.
+    // The controls follow the progress: this tab's changes, another tab's, a reset;
+    // and so does "5 of 12 rated".
     Effect::new(move |_| {
         store.with(|p| {
             if let Some(host) = host.get() {
@@ -140,6 +145,18 @@ fn build(host: &Element, role: &Role, index: usize) {
 
     let article = el("article", &[("class", "level")]);
     add(&article, &text("h1", &[], &level.heading()));
+    add(&article, &el("p", &[("class", "rated-count")]));
+    // A kept reply's ratings, beside the person's own: drawn by the extra module.
+    if !crate::storage::keys("rungs:kept:").is_empty() {
+        let beside = el("div", &[("class", "kept-beside")]);
+        add(&article, &beside);
+        let args = js_sys::Array::of3(
+            &role.id.as_str().into(),
+            &level.id.as_str().into(),
+            &"".into(),
+        );
+        super::lazy::call_in("extra", beside, "beside", args);
+    }
     if !level.summary.is_empty() {
         let quote = el("blockquote", &[("class", "summary")]);
         let p = el("p", &[]);

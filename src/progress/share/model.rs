@@ -52,6 +52,8 @@ pub struct ManagerSide {
     /// The manager's display name, if they gave one.
     pub name: Option<String>,
     pub side: Side,
+    /// The manager's overall comment on the whole self-check; empty for none.
+    pub comment: String,
 }
 
 impl Side {

@@ -218,7 +218,11 @@ mod tests {
         let mut side = Side::default();
         side.entries
             .insert(key("I ship."), rated(Rating::Performing));
-        link.manager = Some(ManagerSide { name: None, side });
+        link.manager = Some(ManagerSide {
+            name: None,
+            side,
+            comment: String::new(),
+        });
         let resolved = resolve(&link, &ladder);
         let marks = resolved.matched[0].marks;
         assert_eq!(

@@ -16,7 +16,7 @@ use crate::progress::{
     from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, Undo,
 };
 use crate::storage;
-use crate::ui::dom::{focus_later, say, show};
+use crate::ui::dom::{add, button, el, focus_later, say, show, text};
 use crate::ui::files;
 
 thread_local! {
@@ -215,4 +215,69 @@ fn offer_undo(host: &Element, doors: &Doors) {
             .is_some_and(|(at, undo)| at == host && can_undo(doors, undo))
     });
     show("reset-undo", offered);
+}
+
+/// Draws Your progress data in `host`, the app's section (`ui::summary_page`), which
+/// serves its clicks: the extra module's entry `your_data(host, "", "", "")`.
+pub fn draw(host: Element, _: String, _: String, _: String) {
+    let host = &host;
+    host.set_text_content(None);
+    add(
+        host,
+        &text("h2", &[("id", "your-data")], "Your progress data"),
+    );
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
+    let actions = el("p", &[("class", "actions")]);
+    add(&actions, &button("Download backup", "backup", &[]));
+    let pick = text("label", &[("class", "file-button")], "Import backup");
+    add(
+        &pick,
+        &el(
+            "input",
+            &[("type", "file"), ("accept", ".json,application/json")],
+        ),
+    );
+    add(&actions, &pick);
+    add(
+        &actions,
+        &button("Reset progress…", "ask", &[("id", "reset-ask")]),
+    );
+    add(host, &actions);
+    let confirm = el(
+        "div",
+        &[
+            ("class", "confirm"),
+            ("id", "reset-confirm"),
+            ("role", "group"),
+            ("aria-labelledby", "reset-question"),
+            ("hidden", ""),
+        ],
+    );
+    // The question says what a reset clears and keeps, counted when it is asked.
+    add(&confirm, &text("p", &[("id", "reset-question")], ""));
+    let choose = el("p", &[("class", "actions")]);
+    add(
+        &choose,
+        &button("Reset everything", "reset", &[("class", "danger")]),
+    );
+    add(
+        &choose,
+        &button("Cancel", "cancel", &[("id", "reset-cancel")]),
+    );
+    add(&confirm, &choose);
+    add(host, &confirm);
+    let status = el("p", &[("class", "status"), ("role", "status")]);
+    add(&status, &el("span", &[("id", "data-said")]));
+    let _ = status.append_with_str_1(" ");
+    add(
+        &status,
+        &button(
+            "Undo reset",
+            "undo",
+            &[("id", "reset-undo"), ("hidden", "")],
+        ),
+    );
+    add(host, &status);
+    // Where the extra module says it did not load.
+    add(host, &el("div", &[("class", "data-extra")]));
 }

@@ -76,16 +76,16 @@ pub fn link_field(parent: &Element, id: &str, label: &str) {
     add(parent, &out);
 }
 
-/// Fills the link box of [`link_field`] `id` with the link for `text`, and says how
-/// long it is.
-pub fn put_link(id: &str, text: &str) {
+/// Fills the link box of [`link_field`] `id` with the link for `text`, and says
+/// `what` it holds (or that it is long).
+pub fn put_link(id: &str, text: &str, what: &str) {
     let link = link_to(text);
     if let Some(input) = input(&format!("{id}-link")) {
         input.set_value(&link);
     }
     show_el(&format!("{id}-out"), true);
     let len = link.chars().count();
-    let said = link_warning(len).unwrap_or_else(|| format!("The link is {len} characters long."));
+    let said = link_warning(len).unwrap_or_else(|| what.to_owned());
     say(&format!("{id}-said"), &said);
 }
 

@@ -17,6 +17,8 @@
 //! (`data.rs`) do, through the app's store. Every link shown is made again from the
 //! current state on each change and when it is copied.
 
+mod bearings;
+mod beside;
 mod compare;
 mod data;
 mod fields;
@@ -33,7 +35,10 @@ use crate::progress::share::Entry;
 use crate::progress::Rating;
 
 /// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
-/// `summary(host, role, level, progress_json)` and `data(host, action, read, write,
+/// `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
+/// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
+/// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
+/// page's Continue) and `data(host, action, read, write,
 /// file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
@@ -43,6 +48,9 @@ pub fn install() {
             compare::show as fn(Element, String, String, String),
         ),
         ("summary", summary::show),
+        ("beside", beside::show),
+        ("your_data", data::draw),
+        ("bearings", bearings::show),
     ] {
         let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
@@ -57,17 +65,20 @@ pub fn install() {
     crate::ui::lazy::publish("extra", &api);
 }
 
-/// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
-/// `window.rungsModules.share`.
+/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
+/// `kept(role, level)` (see `beside.rs`) as `window.rungsModules.share`.
 pub fn install_share() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
+    let kept = Closure::<dyn Fn(String, String) -> wasm_bindgen::JsValue>::new(beside::kept);
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
     let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"kept".into(), kept.as_ref());
     // They live as long as the page.
     panel.forget();
     open.forget();
+    kept.forget();
     crate::ui::lazy::publish("share", &api);
 }
 
@@ -87,12 +98,6 @@ fn rated(entry: Option<&Entry>) -> &'static str {
     entry
         .and_then(|e| e.rating)
         .map_or("Not rated", Rating::label)
-}
-
-/// How many steps apart the two sides rated, when both did.
-fn apart(own: Option<&Entry>, manager: Option<&Entry>) -> Option<u8> {
-    let (a, b) = (own?.rating?, manager?.rating?);
-    Some(a.step().abs_diff(b.step()))
 }
 
 /// A link to a level's own view: "Open L3: Senior Engineer".
