@@ -117,7 +117,7 @@ fn build_your_data(host: &Element) {
         host,
         &text("h2", &[("id", "your-data")], "Your progress data"),
     );
-    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, check-ins, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
     let actions = el("p", &[("class", "actions")]);
     add(&actions, &button("Download backup", "backup", &[]));
     let pick = text("label", &[("class", "file-button")], "Import backup");

@@ -188,14 +188,20 @@ pub fn level_prefix(role: &str, level: &str) -> String {
 /// The check-ins of one level read from stored `(key, value)` pairs, newest first;
 /// a value that cannot be read is left out and its key returned beside them.
 pub fn read_all(values: &[(String, String)]) -> (Vec<Checkin>, Vec<String>) {
+    // Placed in order as they are read: no sort routine to link into the wasm for this.
     let mut out: Vec<Checkin> = Vec::new();
     let mut unreadable = Vec::new();
     for (key, value) in values {
         match format::from_json(value) {
-            Ok(c) => out.push(c),
+            Ok(c) => {
+                let at = out
+                    .iter()
+                    .position(|o| (o.updated, &o.id) < (c.updated, &c.id))
+                    .unwrap_or(out.len());
+                out.insert(at, c);
+            }
             Err(_) => unreadable.push(key.clone()),
         }
     }
-    out.sort_by(|a, b| (b.updated, &b.id).cmp(&(a.updated, &a.id)));
     (out, unreadable)
 }

@@ -25,8 +25,15 @@ impl TrendRow {
 /// The trend of `checkins` (in any order; the points run oldest first): one row per
 /// dimension, in the order of the newest check-in, then dimensions only older ones had.
 pub fn trend(checkins: &[Checkin]) -> Vec<TrendRow> {
-    let mut order: Vec<&Checkin> = checkins.iter().collect();
-    order.sort_by_key(|c| (c.updated, c.id.as_str()));
+    // Placed in order, oldest first: no sort routine to link into the wasm for this.
+    let mut order: Vec<&Checkin> = Vec::new();
+    for c in checkins {
+        let at = order
+            .iter()
+            .position(|o| (o.updated, &o.id) > (c.updated, &c.id))
+            .unwrap_or(order.len());
+        order.insert(at, c);
+    }
     let mut names: Vec<&str> = Vec::new();
     for c in order.iter().rev() {
         for d in &c.dimensions {

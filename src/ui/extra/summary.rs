@@ -41,6 +41,7 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             "",
         ),
     );
+    storage_use();
     let markdown = level_markdown(&progress, &ladder, r, l, None);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
     listen(&host, move |e: web_sys::Event| {
@@ -65,6 +66,19 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             _ => {}
         }
     });
+}
+
+/// Says in Your progress data, below the report, how much browser storage Rungs
+/// uses, and warns when it runs short (see `checkins::storage_line`).
+fn storage_use() {
+    let doc = leptos::prelude::document();
+    let Ok(Some(extra)) = doc.query_selector(".your-data .data-extra") else {
+        return;
+    };
+    if let Ok(Some(old)) = doc.query_selector(".your-data .storage-use") {
+        old.remove();
+    }
+    let _ = extra.before_with_node_1(&super::checkins::storage_line());
 }
 
 fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
