@@ -7,7 +7,7 @@
 use rungs::ladder::{Level, Role, Text};
 use rungs::progress::checkin::{self, compare, format, Checkin, Now};
 use rungs::progress::kept::CHECKIN_PREFIX;
-use rungs::progress::{restore_kept, Backup, Progress, Rating, ResetScope, Undo};
+use rungs::progress::{restore_kept, Backup, Progress, Rating, ResetScope, Restored, Undo};
 
 const SEED_ROLE: &str = "engineering/site-reliability-engineering";
 
@@ -152,6 +152,18 @@ fn checkins_travel_in_a_backup_and_an_import_never_doubles_one() {
     );
     let (all, unreadable) = checkin::read_all(&fresh.writes);
     assert_eq!((all, unreadable), (vec![c], vec![]));
+    let said = |kept| {
+        Restored {
+            kept,
+            ..Restored::default()
+        }
+        .message("rungs-backup.json")
+    };
+    assert_eq!(said(fresh), "Restored 1 check-in from “rungs-backup.json”.");
+    assert_eq!(
+        said(again),
+        "Nothing to restore from “rungs-backup.json”: this browser already has everything in it."
+    );
 }
 
 #[test]

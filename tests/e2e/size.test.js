@@ -3,7 +3,8 @@
 // loads on first use, under its own budget: `extra` (comparing, the summary report,
 // importing and resetting progress data) 95 KB, `share` (making and opening share
 // links) 95 KB (until 2026-12-01 both were one 120 KB module), `import` (the markdown
-// importer) 150 KB, `checkins` (Save check-in and the Check-ins view) 95 KB until measured.
+// importer) 150 KB, `checkins` (Save check-in and the Check-ins view) 76 KB (75.2 KB
+// measured on 2026-12-01, rounded up).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -11,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.js';
 
-const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 95 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 95 * 1024 };
+const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 95 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 76 * 1024 };
 
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));

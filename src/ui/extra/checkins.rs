@@ -87,7 +87,26 @@ fn find(role: &str, level: &str) -> Option<(Role, Level)> {
     let ladder = super::ladder();
     let r = ladder.role(role)?;
     let l = r.level(level)?.clone();
-    Some((r.clone(), l))
+    let role = Role {
+        id: r.id.clone(),
+        ..Role::default()
+    };
+    Some((role, l))
+}
+
+/// Stored check-ins as read: the (key, value) pairs, the check-ins read from them
+/// (newest first) and how many could not be read.
+#[derive(Default)]
+struct Read {
+    values: Vec<(String, String)>,
+    all: Vec<Checkin>,
+    unreadable: usize,
+}
+
+thread_local! {
+    /// The values last read: a redraw with nothing saved or deleted since parses
+    /// nothing again.
+    static READ: RefCell<Read> = RefCell::default();
 }
 
 /// The stored check-ins of a level, newest first, and how many could not be read.
@@ -96,8 +115,17 @@ fn stored(role: &str, level: &str) -> (Vec<Checkin>, usize) {
         .into_iter()
         .filter_map(|k| storage::get(&k).map(|v| (k, v)))
         .collect();
-    let (all, unreadable) = checkin::read_all(&values);
-    (all, unreadable.len())
+    READ.with_borrow_mut(|read| {
+        if read.values != values {
+            let (all, unreadable) = checkin::read_all(&values);
+            *read = Read {
+                values,
+                all,
+                unreadable: unreadable.len(),
+            };
+        }
+        (read.all.clone(), read.unreadable)
+    })
 }
 
 /// The progress now, taken as a check-in (id `now`), to compare the last one with.
@@ -817,7 +845,7 @@ fn act_on(act: Act) {
         focus_by_id(id);
     }
     if print {
-        let _ = leptos::prelude::window().print();
+        print_opened();
     }
 }
 
@@ -844,4 +872,25 @@ fn focus_by_id(id: &str) {
             let _ = e.focus();
         }
     }
+}
+
+/// Prints the opened check-in as a sheet of its own: the view's other parts are hidden
+/// while the browser prints (the page's print style hides the header and the buttons).
+fn print_opened() {
+    let Some((host, ..)) = STATE.with_borrow(|s| s.at.clone()) else {
+        return;
+    };
+    let others = host.query_selector_all(".checkins > :not(.checkin-open, h1)");
+    let hide = |hidden: bool| {
+        if let Ok(list) = &others {
+            for i in 0..list.length() {
+                if let Some(e) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    let _ = e.toggle_attribute_with_force("hidden", hidden);
+                }
+            }
+        }
+    };
+    hide(true);
+    let _ = leptos::prelude::window().print();
+    hide(false);
 }
