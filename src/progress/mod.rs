@@ -21,12 +21,15 @@
 //!   every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
+//! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
+//!   between them.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
 //!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
 mod answers;
 mod backup;
 mod bearings;
+pub mod checkin;
 mod decode;
 mod error;
 mod escape;

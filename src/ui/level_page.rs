@@ -60,25 +60,21 @@ pub fn LevelPage(
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
         View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
         View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
+        View::Checkins => super::lazy::checkins_page(r.id, level),
     };
     view! { {tabs} {share} {body} }.into_any()
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.
 fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
-    let links = [
-        (View::Read, "Read and rate"),
-        (View::Check, "Check yourself"),
-        (View::Summary, "Summary"),
-        (View::Know, "Know your ladder"),
-    ]
-    .into_iter()
-    .map(|(v, name)| {
-        let href = Route::level_view(&role.id, &level.id, v).to_fragment();
-        let here = (v == current).then_some("page");
-        view! { <li><a href=href aria-current=here>{name}</a></li> }
-    })
-    .collect_view();
+    let links = View::ALL
+        .into_iter()
+        .map(|(v, _, name)| {
+            let href = Route::level_view(&role.id, &level.id, v).to_fragment();
+            let here = (v == current).then_some("page");
+            view! { <li><a href=href aria-current=here>{name}</a></li> }
+        })
+        .collect_view();
     // A role with one level has nothing to compare it with by default: no dead end.
     let compare = (role.levels.len() > 1).then(|| {
         let href = Route::Compare {

@@ -427,16 +427,7 @@ pub fn reply_content(reply: &SharedAssessment) -> ReplyContent {
 pub fn utc_minute(ms: u64) -> String {
     let minutes = ms / 60_000;
     let (days, minute) = (minutes / 1440, minutes % 1440);
-    // Howard Hinnant's days-to-civil, for days since 1970-01-01.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
+    let (year, month, day) = crate::progress::time::civil_day(days);
     format!(
         "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
         minute / 60,

@@ -226,7 +226,7 @@ pub fn draw(host: Element, _: String, _: String, _: String) {
         host,
         &text("h2", &[("id", "your-data")], "Your progress data"),
     );
-    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, check-ins, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
     let actions = el("p", &[("class", "actions")]);
     add(&actions, &button("Download backup", "backup", &[]));
     let pick = text("label", &[("class", "file-button")], "Import backup");
@@ -279,5 +279,7 @@ pub fn draw(host: Element, _: String, _: String, _: String) {
     );
     add(host, &status);
     // Where the extra module says it did not load.
+    // How much browser storage Rungs uses, with a warning when it runs short.
+    add(host, &super::checkins::storage_line());
     add(host, &el("div", &[("class", "data-extra")]));
 }

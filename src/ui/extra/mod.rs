@@ -1,8 +1,10 @@
-//! The on-demand modules' views, two wasm files that the app loads only on first use
+//! The on-demand modules' views, wasm files that the app loads only on first use
 //! (`ui::lazy`), so their code costs the first load nothing:
 //!
 //! - the extra module (bin `extra`, [`install`]): the summary report, comparing
 //!   levels, and Your progress data's import, reset and undo;
+//! - the checkins module (bin `checkins`, [`install_checkins`]): Save check-in and
+//!   the Check-ins view;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
 //!   deflate.
@@ -19,6 +21,7 @@
 
 mod bearings;
 mod beside;
+mod checkins;
 mod compare;
 mod data;
 mod fields;
@@ -63,6 +66,21 @@ pub fn install() {
     // They live as long as the page.
     data.forget();
     crate::ui::lazy::publish("extra", &api);
+}
+
+/// Publishes `checkins(host, role, level, progress_json)` (the Check-ins view) and
+/// `checkin(panel, progress_json)` (the Save check-in panel) as
+/// `window.rungsModules.checkins` (see `checkins.rs`).
+pub fn install_checkins() {
+    let api = js_sys::Object::new();
+    let show = Closure::<dyn Fn(Element, String, String, String)>::new(checkins::show);
+    let panel = Closure::<dyn Fn(Element, String)>::new(checkins::panel);
+    let _ = js_sys::Reflect::set(&api, &"checkins".into(), show.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"checkin".into(), panel.as_ref());
+    // They live as long as the page.
+    show.forget();
+    panel.forget();
+    crate::ui::lazy::publish("checkins", &api);
 }
 
 /// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
