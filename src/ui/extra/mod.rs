@@ -2,7 +2,7 @@
 //! (`ui::lazy`), so their code costs the first load nothing:
 //!
 //! - the extra module (bin `extra`, [`install`]): the summary report, comparing
-//!   levels, and Your progress data's import, reset and undo;
+//!   levels, Know your ladder, and Your progress data's import, reset and undo;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
 //!   deflate.
@@ -21,6 +21,7 @@ mod compare;
 mod data;
 mod fields;
 mod kept;
+mod know;
 mod panel;
 mod reply;
 mod shared;
@@ -33,8 +34,9 @@ use crate::progress::share::Entry;
 use crate::progress::Rating;
 
 /// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
-/// `summary(host, role, level, progress_json)` and `data(host, action, read, write,
-/// file)` (see `data.rs`) as `window.rungsModules.extra`.
+/// `summary(host, role, level, progress_json)`, `data(host, action, read, write,
+/// file)` (see `data.rs`) and `know(host, role, level, read, write)` (see `know.rs`)
+/// as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
     for (name, entry) in [
@@ -52,8 +54,13 @@ pub fn install() {
         dyn Fn(Element, String, js_sys::Function, js_sys::Function, wasm_bindgen::JsValue),
     >::new(data::act);
     let _ = js_sys::Reflect::set(&api, &"data".into(), data.as_ref());
+    let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
+        know::show,
+    );
+    let _ = js_sys::Reflect::set(&api, &"know".into(), know.as_ref());
     // They live as long as the page.
     data.forget();
+    know.forget();
     crate::ui::lazy::publish("extra", &api);
 }
 
