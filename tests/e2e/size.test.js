@@ -1,7 +1,7 @@
 // Size budgets, gzipped, of the release build's wasm, JS and CSS: the first load (all
 // but the on-demand modules) under 139.9 KB; each on-demand module, which public/lazy.js
 // loads on first use, under its own budget: `extra` (comparing, the summary report,
-// importing and resetting progress data) 95 KB, `share` (making and opening share
+// Know your ladder, importing and resetting progress data) 95 KB, `share` (making and opening share
 // links) 95 KB (until 2026-12-01 both were one 120 KB module), `import` (the markdown
 // importer) 150 KB.
 import { test } from 'node:test';

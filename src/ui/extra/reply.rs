@@ -68,11 +68,11 @@ pub(super) fn show(
         let table = el("table", &[("class", "sides")]);
         let head = el("thead", &[]);
         let row = el("tr", &[]);
-        for h in [
-            "Expectation",
-            &format!("{own_name} (self)"),
-            &format!("{manager_name} (manager)"),
-        ] {
+        let (own_head, mgr_head) = (
+            format!("{own_name} (self)"),
+            format!("{manager_name} (manager)"),
+        );
+        for h in ["Expectation", &own_head, &mgr_head] {
             add(&row, &text("th", &[("scope", "col")], h));
         }
         add(&head, &row);
@@ -99,8 +99,14 @@ pub(super) fn show(
                 );
             }
             add(&tr, &th);
-            add(&tr, &cell(own, "Evidence"));
-            add(&tr, &cell(mgr, "Comment"));
+            // Each cell names its side, for the narrow layout (a card a row).
+            for (td, side) in [
+                (cell(own, "Evidence"), &own_head),
+                (cell(mgr, "Comment"), &mgr_head),
+            ] {
+                let _ = td.set_attribute("data-label", side);
+                add(&tr, &td);
+            }
             add(&body, &tr);
         }
         add(&table, &body);
