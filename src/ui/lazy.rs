@@ -236,6 +236,35 @@ fn drawn(
     view! { <div class=name node_ref=host></div> }.into_any()
 }
 
+/// Know your ladder for level `level` of role `role`, drawn by the extra module, which
+/// reads and saves the score through the store (`summary_page::doors`). Until it has
+/// drawn, it shows `heading`.
+#[component]
+pub fn KnowPage(
+    /// Role id.
+    role: String,
+    /// Level id.
+    level: String,
+    /// The page's heading.
+    heading: String,
+) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        waiting(&host, Some(&heading), "Opening the quiz…");
+        let (read, write) = super::summary_page::doors(store);
+        call_in(
+            "know",
+            host,
+            "know",
+            js_sys::Array::of4(&role.into(), &level.into(), &read, &write),
+        );
+    });
+    view! { <div class="know" node_ref=host></div> }
+}
+
 /// `#/import`: the import module (`ui::importer`) reads a ladder in the browser.
 #[component]
 pub fn ImportPage() -> impl IntoView {

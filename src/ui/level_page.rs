@@ -7,8 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{add, el, focus, rich, text};
-use super::know_page::KnowPage;
-use super::lazy::ShareButton;
+use super::lazy::{KnowPage, ShareButton};
 use super::quiz_page::QuizPage;
 use super::rating;
 use super::store::ProgressStore;
@@ -59,7 +58,11 @@ pub fn LevelPage(
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
         View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
-        View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
+        View::Know => {
+            let heading = format!("Know your ladder: {}", r.levels[index].heading());
+            view! { <KnowPage role=r.id.clone() level=r.levels[index].id.clone() heading=heading /> }
+                .into_any()
+        }
         View::Checkins => super::lazy::checkins_page(r.id, level),
     };
     view! { {tabs} {share} {body} }.into_any()

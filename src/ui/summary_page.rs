@@ -102,7 +102,7 @@ thread_local! {
 /// The store's two doors for the extra module, made once (there is one store):
 /// `read(changing)` gives the progress as JSON, but when `changing` nothing while this
 /// tab is outdated; `write(json)` replaces the progress with `json` and saves.
-fn doors(store: ProgressStore) -> (JsValue, JsValue) {
+pub(super) fn doors(store: ProgressStore) -> (JsValue, JsValue) {
     DOORS.with(|d| {
         d.get_or_init(|| {
             let read = Closure::<dyn Fn(bool) -> Option<String>>::new(move |changing: bool| {

@@ -32,19 +32,19 @@ const OUTDATED: &str = "This tab is an older version of Rungs than the one that 
 /// `progress::to_json` writes it, but when `changing` nothing while this tab is
 /// outdated (another tab of a newer version saved); `write(json)` replaces it and
 /// saves.
-struct Doors {
-    read: Function,
-    write: Function,
+pub(super) struct Doors {
+    pub(super) read: Function,
+    pub(super) write: Function,
 }
 
 impl Doors {
     /// The progress now.
-    fn progress(&self) -> Option<Progress> {
+    pub(super) fn progress(&self) -> Option<Progress> {
         self.read(false)
     }
 
     /// The progress now, to change it: `None` when this tab must not.
-    fn to_change(&self) -> Option<Progress> {
+    pub(super) fn to_change(&self) -> Option<Progress> {
         self.read(true)
     }
 
@@ -55,13 +55,13 @@ impl Doors {
     }
 
     /// Replaces the app's progress with `progress`, which it saves.
-    fn set(&self, progress: &Progress) {
+    pub(super) fn set(&self, progress: &Progress) {
         let _ = self.write.call1(&JsValue::NULL, &to_json(progress).into());
     }
 }
 
 /// Milliseconds since the epoch, as the browser tells it.
-fn now() -> u64 {
+pub(super) fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 

@@ -5,6 +5,7 @@
 //!   levels, and Your progress data's import, reset and undo;
 //! - the checkins module (bin `checkins`, [`install_checkins`]): Save check-in and
 //!   the Check-ins view;
+//! - the know module (bin `know`, [`install_know`]): Know your ladder;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
 //!   deflate.
@@ -26,6 +27,7 @@ mod compare;
 mod data;
 mod fields;
 mod kept;
+mod know;
 mod panel;
 mod reply;
 mod shared;
@@ -41,7 +43,7 @@ use crate::progress::Rating;
 /// `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
 /// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
 /// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
-/// page's Continue) and `data(host, action, read, write,
+/// page's Continue), `data(host, action, read, write,
 /// file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
@@ -66,6 +68,19 @@ pub fn install() {
     // They live as long as the page.
     data.forget();
     crate::ui::lazy::publish("extra", &api);
+}
+
+/// Publishes `know(host, role, level, read, write)` (Know your ladder, see `know.rs`)
+/// as `window.rungsModules.know`.
+pub fn install_know() {
+    let api = js_sys::Object::new();
+    let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
+        know::show,
+    );
+    let _ = js_sys::Reflect::set(&api, &"know".into(), know.as_ref());
+    // It lives as long as the page.
+    know.forget();
+    crate::ui::lazy::publish("know", &api);
 }
 
 /// Publishes `checkins(host, role, level, progress_json)` (the Check-ins view) and

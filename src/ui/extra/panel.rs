@@ -10,7 +10,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::fields::{copy_link, link_field, listen, name_field, put_link, remember_name};
+use super::fields::{
+    copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
+};
 use super::kept::{self, Local};
 use crate::ladder::Level;
 use crate::progress::share::keep::kept_for;
@@ -97,6 +99,7 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     };
     make();
     close_on_escape(&host);
+    let title = format!("My self-check: {}", found.heading());
     listen(&host, move |e: web_sys::Event| {
         remember_name(&e);
         if let Some(c) = field("share-notes") {
@@ -109,6 +112,10 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             ("click", Some("copy-share")) => {
                 make();
                 copy_link("share");
+            }
+            ("click", Some("send-share")) => {
+                make();
+                send_link("share", &title, "My ratings in Rungs, to talk them over:");
             }
             ("input" | "change", _) => make(),
             _ => {}

@@ -103,8 +103,14 @@ pub(super) fn show(
                 );
             }
             add(&tr, &th);
-            add(&tr, &cell(own, "Evidence"));
-            add(&tr, &cell(mgr, "Comment"));
+            // Each cell names its side, for the narrow layout (a card a row).
+            for (td, side) in [
+                (cell(own, "Evidence"), &own_head),
+                (cell(mgr, "Comment"), &manager_head),
+            ] {
+                let _ = td.set_attribute("data-label", side);
+                add(&tr, &td);
+            }
             add(&body, &tr);
         }
         add(&table, &body);

@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::fields::{
-    copy_link, input_value, link_field, listen, name_field, put_link, remember_name,
+    copy_link, input_value, link_field, listen, name_field, put_link, remember_name, send_link,
 };
 use super::kept::Local;
 use super::rated;
@@ -278,6 +278,13 @@ fn answer(
                     let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         copy_link("reply");
+                    }
+                }
+                ("click", Some("send-reply")) => {
+                    let made = make_reply(&shared, &answers.borrow(), &level);
+                    if made {
+                        let title = format!("My reply on {}", level.heading());
+                        send_link("reply", &title, "My answers to your self-check in Rungs:");
                     }
                 }
                 ("input" | "change", _) if shown.get() => {

@@ -419,10 +419,18 @@ fn table(s: &Summary) -> Element {
     for d in &s.dimensions {
         let row = el("tr", &[]);
         add(&row, &text("th", &[("scope", "row")], &d.heading()));
-        for (_, n) in d.counts.iter() {
-            add(&row, &text("td", &[], &n.to_string()));
+        // Each count names its rating, for the narrow layout (a card a row).
+        for (r, n) in d.counts.iter() {
+            add(
+                &row,
+                &text("td", &[("data-label", r.label())], &n.to_string()),
+            );
         }
-        add(&row, &text("td", &[], &d.not_rated().to_string()));
+        let not_rated = d.not_rated().to_string();
+        add(
+            &row,
+            &text("td", &[("data-label", "Not rated")], &not_rated),
+        );
         add(&body, &row);
     }
     add(&table, &body);
