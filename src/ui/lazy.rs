@@ -164,8 +164,7 @@ pub fn ShareButton(
     view! { <div class="share" node_ref=host on:click=toggle></div> }
 }
 
-/// A container that entry point `name` of the extra module (of the checkins module,
-/// for `checkins`) fills with `(host, a, b, progress_json)`, again whenever the
+/// A container that entry point `name` of an on-demand module ([`module_of`]) fills with `(host, a, b, progress_json)`, again whenever the
 /// progress changes. Until the module has drawn,
 /// it shows `heading` (as the page's `h1`, when given) and `loading`.
 pub fn follow(
@@ -184,18 +183,22 @@ pub fn follow(
             waiting(&host, heading, loading);
         }
         let args = js_sys::Array::of3(&a.clone().into(), &b.clone().into(), &json.into());
-        let module = if name == "checkins" {
-            "checkins"
-        } else {
-            "extra"
-        };
-        call_in(module, host, name, args);
+        call_in(module_of(name), host, name, args);
     });
     host
 }
 
+/// The on-demand module that holds entry point `name` of [`follow`].
+fn module_of(name: &str) -> &'static str {
+    match name {
+        "checkins" => "checkins",
+        "compare" => "explore",
+        _ => "extra",
+    }
+}
+
 /// `#/compare/…`: level `a` beside level `b` (or its default partner), drawn by the
-/// extra module.
+/// explore module.
 #[component]
 pub fn ComparePage(
     /// (role id, level id) of the first level.
@@ -224,8 +227,7 @@ pub fn checkins_page(role: String, level: String) -> AnyView {
     )
 }
 
-/// A page that entry point `name` of the extra module (of the checkins module, for
-/// `checkins`) draws (see [`follow`]), in a container of class `name`.
+/// A page that entry point `name` of an on-demand module ([`module_of`]) draws (see [`follow`]), in a container of class `name`.
 fn drawn(
     name: &'static str,
     args: (String, String),
@@ -236,7 +238,7 @@ fn drawn(
     view! { <div class=name node_ref=host></div> }.into_any()
 }
 
-/// Know your ladder for level `level` of role `role`, drawn by the extra module, which
+/// Know your ladder for level `level` of role `role`, drawn by the explore module, which
 /// reads and saves the score through the store (`summary_page::doors`). Until it has
 /// drawn, it shows `heading`.
 #[component]
@@ -256,7 +258,7 @@ pub fn KnowPage(
         waiting(&host, Some(&heading), "Opening the quiz…");
         let (read, write) = super::summary_page::doors(store);
         call_in(
-            "know",
+            "explore",
             host,
             "know",
             js_sys::Array::of4(&role.into(), &level.into(), &read, &write),

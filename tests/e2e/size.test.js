@@ -4,7 +4,7 @@
 // 1:1 sheet, importing and resetting progress data) 95 KB, `share` (making and opening
 // share links) 95 KB (until 2026-12-01 both were one 120 KB module), `import` (the
 // markdown importer) 150 KB, `checkins` (Save check-in and the Check-ins view) 76 KB
-// (75.2 KB measured on 2026-12-01, rounded up), `know` (Know your ladder) KNOW KB.
+// (75.2 KB measured on 2026-12-01, rounded up), `explore` (Know your ladder and Compare levels) EXPLORE KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -12,15 +12,15 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.js';
 
-const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 95 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 76 * 1024, know: 95 * 1024 };
+const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 95 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 76 * 1024, explore: 95 * 1024 };
 
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));
-  const out = { first: 0, extra: 0, share: 0, import: 0, checkins: 0, know: 0 };
+  const out = { first: 0, extra: 0, share: 0, import: 0, checkins: 0, explore: 0 };
   for (const f of files) {
     const gz = gzipSync(await readFile(path.join(DIST, f)), { level: 9 }).length;
     console.log(`# ${f}: ${gz} bytes gzipped`);
-    const group = f.match(/^(extra|share|import|checkins|know)-/)?.[1] ?? 'first';
+    const group = f.match(/^(extra|share|import|checkins|explore)-/)?.[1] ?? 'first';
     out[group] += gz;
   }
   for (const [group, bytes] of Object.entries(out)) {
@@ -29,7 +29,7 @@ async function sizes() {
   return out;
 }
 
-for (const [group, what] of [['first', 'the first load'], ['extra', 'the extra module'], ['share', 'the share module'], ['import', 'the import module'], ['checkins', 'the checkins module'], ['know', 'the know module']]) {
+for (const [group, what] of [['first', 'the first load'], ['extra', 'the extra module'], ['share', 'the share module'], ['import', 'the import module'], ['checkins', 'the checkins module'], ['explore', 'the explore module']]) {
   test(`${what} fits its ${Number((BUDGETS[group] / 1024).toFixed(1))} KB gzipped budget`, async () => {
     const bytes = (await sizes())[group];
     assert.ok(bytes > 0, `dist holds ${what}`);

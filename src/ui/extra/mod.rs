@@ -5,7 +5,8 @@
 //!   levels, and Your progress data's import, reset and undo;
 //! - the checkins module (bin `checkins`, [`install_checkins`]): Save check-in and
 //!   the Check-ins view;
-//! - the know module (bin `know`, [`install_know`]): Know your ladder;
+//! - the explore module (bin `explore`, [`install_explore`]): Know your ladder and
+//!   comparing levels;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
 //!   deflate.
@@ -39,8 +40,7 @@ use web_sys::Element;
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
-/// `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
+/// Publishes `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
 /// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
 /// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
 /// page's Continue), `data(host, action, read, write,
@@ -49,10 +49,9 @@ pub fn install() {
     let api = js_sys::Object::new();
     for (name, entry) in [
         (
-            "compare",
-            compare::show as fn(Element, String, String, String),
+            "summary",
+            summary::show as fn(Element, String, String, String),
         ),
-        ("summary", summary::show),
         ("beside", beside::show),
         ("your_data", data::draw),
         ("bearings", bearings::show),
@@ -71,16 +70,20 @@ pub fn install() {
 }
 
 /// Publishes `know(host, role, level, read, write)` (Know your ladder, see `know.rs`)
-/// as `window.rungsModules.know`.
-pub fn install_know() {
+/// and `compare(host, "role/level", "role/level" or "", progress_json)` as
+/// `window.rungsModules.explore`.
+pub fn install_explore() {
     let api = js_sys::Object::new();
+    let compare = Closure::<dyn Fn(Element, String, String, String)>::new(compare::show);
+    let _ = js_sys::Reflect::set(&api, &"compare".into(), compare.as_ref());
     let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
         know::show,
     );
     let _ = js_sys::Reflect::set(&api, &"know".into(), know.as_ref());
-    // It lives as long as the page.
+    // They live as long as the page.
+    compare.forget();
     know.forget();
-    crate::ui::lazy::publish("know", &api);
+    crate::ui::lazy::publish("explore", &api);
 }
 
 /// Publishes `checkins(host, role, level, progress_json)` (the Check-ins view) and
