@@ -113,11 +113,18 @@ pub fn ShareButton(
     host.on_load(|host| {
         let host: Element = host.into();
         host.set_text_content(None);
-        for (label, act, panel) in [
-            ("Share progress", "share", "share-panel"),
-            ("Save check-in", "checkin", "checkin-panel"),
+        // On a phone the buttons show their short words (style/main.css), so that the
+        // views, Share and Check-in fit one row; their names stay the long ones.
+        for (label, short, act, panel) in [
+            ("Share progress", "Share", "share", "share-panel"),
+            ("Save check-in", "Check-in", "checkin", "checkin-panel"),
         ] {
-            let attrs = [("aria-expanded", "false"), ("aria-controls", panel)];
+            let attrs = [
+                ("aria-expanded", "false"),
+                ("aria-controls", panel),
+                ("aria-label", label),
+                ("data-short", short),
+            ];
             add(&host, &button(label, act, &attrs));
             let attrs = [("id", panel), ("class", "share-panel"), ("hidden", "")];
             add(&host, &el("div", &attrs));
