@@ -50,7 +50,10 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     if summary.rated == 0 && sheet.manager.is_none() {
         // Nothing to report: no chart of nothing, no Print or Download of it.
         let p = el("p", &[("class", "empty")]);
-        add(&p, &text("strong", &[], &summary.rated_line()));
+        add(
+            &p,
+            &text("strong", &[("class", "rated-line")], &summary.rated_line()),
+        );
         let _ = p.append_with_str_1(
             ": nothing on this level is rated yet, so there is nothing to sum up. ",
         );
