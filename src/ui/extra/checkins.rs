@@ -851,15 +851,7 @@ fn act_on(act: Act) {
 
 /// The address of this level's Check-ins view.
 fn link_here(role: &str, level: &str) -> String {
-    let href = leptos::prelude::window()
-        .location()
-        .href()
-        .unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!(
-        "{base}{}",
-        Route::level_view(role, level, View::Checkins).to_fragment()
-    )
+    super::address_of(&Route::level_view(role, level, View::Checkins))
 }
 
 /// Focuses element `id` (making a heading focusable first).

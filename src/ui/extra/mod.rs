@@ -148,13 +148,15 @@ fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Eleme
 
 /// The page address with `#/shared/<text>` as its fragment.
 fn link_to(text: &str) -> String {
+    address_of(&crate::route::Route::Shared(text.to_owned()))
+}
+
+/// The page address with `route` as its fragment: a link that works from anywhere.
+fn address_of(route: &crate::route::Route) -> String {
     let href = leptos::prelude::window()
         .location()
         .href()
         .unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!(
-        "{base}{}",
-        crate::route::Route::Shared(text.to_owned()).to_fragment()
-    )
+    format!("{base}{}", route.to_fragment())
 }
