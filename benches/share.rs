@@ -78,6 +78,7 @@ fn main() {
         side: Side {
             entries: side.collect(),
         },
+        comment: String::new(),
     });
     let reply = encode(&plain).len();
     let count = level.expectation_count();

@@ -1,8 +1,9 @@
 // Loads the app's on-demand modules on first use: second and third wasm files kept out
-// of the first load. `extra` (src/ui/extra) compares, draws the summary report and
-// imports or resets progress data; `share` (src/ui/extra too) makes and opens share
-// links; `explore` (src/ui/extra too) searches and shows guide pages; `import`
-// (src/ui/importer) imports a ladder in the browser. The build names
+// of the first load. `extra` (src/ui/extra) draws the summary report and imports or
+// resets progress data; `share` (src/ui/extra too) makes and opens share links;
+// `checkins` keeps check-ins; `explore` holds Know your ladder and Compare levels;
+// `search` searches and shows guide pages; `import` (src/ui/importer) imports a
+// ladder in the browser. The build names
 // each in <meta name="rungs-NAME"> (scripts/precache.mjs); a module's start-up puts its
 // entry points in window.rungsModules[NAME]. window.rungsModule(NAME) resolves to them,
 // loading the module once; a failed load may be tried again.

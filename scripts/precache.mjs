@@ -2,7 +2,7 @@
 // Content-Security-Policy and offline.
 // 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
 //    inline script, and makes it start the app only outside frames.
-// 2. Names the on-demand modules (extra, share, explore, import) for public/lazy.js, which loads them
+// 2. Names the on-demand modules (extra, share, import, checkins, explore, search) for public/lazy.js, which loads them
 //    on first use.
 // 3. Writes the service worker's precache list and version from the files actually
 //    built, never by hand, and the version into index.html.
@@ -33,7 +33,7 @@ html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
 // The on-demand modules are built as Trunk "workers", so Trunk neither starts them nor
 // hashes their file names: hash them here, so that caches can keep them for good.
-for (const name of ['extra', 'share', 'explore', 'import']) {
+for (const name of ['extra', 'share', 'import', 'checkins', 'explore', 'search']) {
   const wasm = await readFile(path.join(dir, `${name}_bg.wasm`));
   const wasmName = `${name}-${hash(wasm).slice(0, 16)}_bg.wasm`;
   const js = (await readFile(path.join(dir, `${name}.js`), 'utf8')).replaceAll(`${name}_bg.wasm`, wasmName);
@@ -44,6 +44,21 @@ for (const name of ['extra', 'share', 'explore', 'import']) {
   await rm(path.join(dir, `${name}_bg.wasm`));
   await rm(path.join(dir, `${name}.js`));
   html = html.replace('</head>', `<meta name="rungs-${name}" content="./${jsName}"></head>`);
+}
+// public/lazy.js ships as written too: Trunk's minifier cannot parse its dynamic
+// import(), and its comments were a third of its gzipped bytes (about 500 of the
+// first load). Its name keeps Trunk's hash of the source, which still names one text;
+// the integrity of its script tag is made again from the text shipped.
+for (const f of await readdir(dir)) {
+  if (!/^lazy-[0-9a-f]+\.js$/.test(f)) continue;
+  const lazyPath = path.join(dir, f);
+  const text = stripComments(await readFile(lazyPath, 'utf8'), f);
+  await writeFile(lazyPath, text);
+  const sri = `sha384-${createHash('sha384').update(text).digest('base64')}`;
+  const tag = new RegExp(`<script[^>]*${f.replace('.', '\\.')}[^>]*>`);
+  const found = html.match(tag);
+  if (!found) throw new Error(`index.html does not load ${f}`);
+  html = html.replace(tag, found[0].replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sri}"`));
 }
 await writeFile(indexPath, html);
 
@@ -62,14 +77,14 @@ const sw = (await readFile(swPath, 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(files));
 if (sw.includes('__PRECACHE__') || sw.includes('__VERSION__')) throw new Error('sw.js: placeholders not replaced');
-await writeFile(swPath, stripComments(sw));
+await writeFile(swPath, stripComments(sw, 'sw.js'));
 console.log(`precache: ${files.length} files, version ${version}, start-up script ${boot}`);
 
 // Trunk copies sw.js as it is (it minifies only the scripts it bundles), and the worker
 // counts towards the first load: drop its whole-line comments and indentation (about
 // 830 bytes gzipped). Only comments that start a line go, so no string can be cut;
-// the result must still parse.
-function stripComments(source) {
+// the result must still parse. (`name` is the file's, for the parse error.)
+function stripComments(source, name) {
   const out = [];
   let inBlock = false;
   for (const line of source.split('\n')) {
@@ -83,6 +98,6 @@ function stripComments(source) {
     }
   }
   const stripped = out.join('\n') + '\n';
-  new Script(stripped, { filename: 'sw.js' }); // throws on a syntax error
+  new Script(stripped, { filename: name }); // throws on a syntax error
   return stripped;
 }

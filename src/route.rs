@@ -15,24 +15,42 @@ pub enum View {
     Check,
     /// "Know your ladder": which dimension does this example illustrate?
     Know,
+    /// The level's check-ins: what changed since the last one, the trend.
+    Checkins,
 }
 
 impl View {
-    const NAMED: [(View, &'static str); 3] = [
-        (View::Summary, "summary"),
-        (View::Check, "check"),
-        (View::Know, "know"),
+    /// Every view, in the order of the links between them, with its path segment
+    /// (none for Read) and its name.
+    pub const ALL: [(View, &'static str, &'static str); 5] = [
+        (View::Read, "", "Read and rate"),
+        (View::Check, "check", "Check yourself"),
+        (View::Summary, "summary", "Summary"),
+        (View::Know, "know", "Know your ladder"),
+        (View::Checkins, "checkins", "Check-ins"),
     ];
 
     fn segment(self) -> Option<&'static str> {
-        View::NAMED
+        View::ALL
             .iter()
-            .find(|(v, _)| *v == self)
-            .map(|(_, s)| *s)
+            .find(|(v, _, _)| *v == self)
+            .map(|(_, s, _)| *s)
+            .filter(|s| !s.is_empty())
     }
 
     fn from_segment(s: &str) -> Option<View> {
-        View::NAMED.iter().find(|(_, n)| *n == s).map(|(v, _)| *v)
+        View::ALL
+            .iter()
+            .find(|(_, n, _)| *n == s && !s.is_empty())
+            .map(|(v, _, _)| *v)
+    }
+
+    /// What the page title puts before the level: `Summary: `, or nothing for Read.
+    pub fn title_prefix(self) -> String {
+        match View::ALL.iter().find(|(v, _, _)| *v == self) {
+            Some((View::Read, _, _)) | None => String::new(),
+            Some((_, _, name)) => format!("{name}: "),
+        }
     }
 }
 
@@ -330,6 +348,7 @@ mod tests {
             (View::Summary, "#/a/b/l2/summary"),
             (View::Check, "#/a/b/l2/check"),
             (View::Know, "#/a/b/l2/know"),
+            (View::Checkins, "#/a/b/l2/checkins"),
         ] {
             let r = Route::level_view("a/b", "l2", view);
             assert_eq!(r.to_fragment(), frag);

@@ -8,8 +8,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rungs::ladder::{import_ladder, Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::{
     backup_json, from_json, ladder_quiz_items, level_markdown, quiz_key, quiz_order, read_backup,
-    resume_position, to_json, Answer, DimensionSummary, FocusArea, LadderQuiz, Progress,
-    ProgressError, Rating, RatingCounts, Share, Summary,
+    resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, LadderQuiz,
+    ManagerView, Progress, ProgressError, Rating, RatingCounts, Share, Sheet, Summary,
 };
 
 const SEED: &str =
@@ -159,7 +159,7 @@ fn evidence_is_kept_beside_the_rating_and_survives_clearing_it() {
 // ---------------------------------------------------------------- summary
 
 #[test]
-fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_in_page_order() {
+fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_improvement_needed_first() {
     let (_, _, level) = seed();
     let mut p = Progress::default();
     rate(&mut p, &level, 2, 0, Rating::ImprovementNeeded, 1);
@@ -190,14 +190,8 @@ fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_in_page_order()
                 dim("🧭", "Culture and Leadership", 5, [1, 0, 2, 0]),
                 dim("🏆", "Customer Success", 2, [0, 0, 0, 0]),
             ],
+            // Improvement needed first, then Maturing; page order within each.
             focus_areas: vec![
-                FocusArea {
-                    dimension: 0,
-                    id: maturing_id,
-                    text: maturing_text,
-                    rating: Rating::Maturing,
-                    evidence: "Needed help twice.".to_owned(),
-                },
                 FocusArea {
                     dimension: 2,
                     id: "0924ec0e343b".to_owned(),
@@ -205,6 +199,13 @@ fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_in_page_order()
                         .to_owned(),
                     rating: Rating::ImprovementNeeded,
                     evidence: String::new(),
+                },
+                FocusArea {
+                    dimension: 0,
+                    id: maturing_id,
+                    text: maturing_text,
+                    rating: Rating::Maturing,
+                    evidence: "Needed help twice.".to_owned(),
                 },
             ],
         }
@@ -849,4 +850,95 @@ fn know_your_ladder_asks_every_seed_example_with_the_four_dimensions() {
     quiz.record(&items[7].key, true);
     assert_eq!(quiz.missed, [items[3].key.clone()].into());
     assert_eq!((quiz.right, quiz.asked), (2, 4));
+}
+
+#[test]
+fn the_one_to_one_sheet_carries_name_date_and_the_kept_reply_beside_each_rating() {
+    let level = hand_level("l1", &[("Craft", &["I write tests.", "I review code."])]);
+    let (ladder, role) = hand_ladder(level.clone());
+    let mut p = Progress::default();
+    rate(&mut p, &level, 0, 0, Rating::Exceeding, 1);
+    let (id, text) = exp(&level, 0, 0);
+    p.set_evidence(&id, &text, "Wrote the fuzz targets.", 2);
+    rate(&mut p, &level, 0, 1, Rating::ImprovementNeeded, 3);
+    let mut theirs = Progress::default();
+    rate(&mut theirs, &level, 0, 0, Rating::Performing, 4);
+    theirs.set_evidence(&id, &text, "Agreed, mostly.", 4);
+    let sheet = Sheet {
+        name: Some("Sam".to_owned()),
+        date: Some("2026-12-01".to_owned()),
+        manager: Some(ManagerView {
+            name: None,
+            made: 1_764_600_000_000,
+            comment: "A good year.".to_owned(),
+            answers: theirs,
+        }),
+    };
+    let md = sheet_markdown(&p, &ladder, &role, &level, &sheet);
+    let head = md.split("\n## Summary").next().unwrap_or_default();
+    assert_eq!(
+        head,
+        "\
+# Self-assessment: L1: Developer
+
+- Role: Eng › Dev
+- Name: Sam
+- Date: 2026-12-01
+- 2 of 2 rated
+- Manager’s reply kept: Your manager, made 2025-12-01 14:40 UTC
+
+## Overall comment from Your manager
+
+A good year.
+
+## Craft
+
+- **Exceeding**: I write tests.
+  - Evidence: Wrote the fuzz targets.
+  - Your manager: **Performing**
+  - Comment: Agreed, mostly.
+- **Improvement needed**: I review code.
+  - Your manager: **Not rated**
+"
+    );
+}
+
+#[test]
+fn home_continues_at_the_level_answered_last_with_its_rated_count() {
+    let (ladder, _, level) = seed();
+    let mut p = Progress::default();
+    assert_eq!(p.continue_at(&ladder), None);
+    rate(&mut p, &level, 0, 0, Rating::Performing, 5);
+    rate(&mut p, &level, 1, 0, Rating::Maturing, 7);
+    let (id, text) = exp(&level, 0, 1);
+    p.set_evidence(&id, &text, "Notes only.", 9);
+    let at = p.continue_at(&ladder).expect("a level to continue");
+    assert_eq!(at.level.id, "l2");
+    assert_eq!(
+        at.line(),
+        "Continue: L2: Site Reliability Engineer, 2 of 12 rated"
+    );
+}
+
+#[test]
+fn focus_areas_put_improvement_needed_before_maturing_in_page_order_within_each() {
+    let level = hand_level("l1", &[("Craft", &["A.", "B.", "C."])]);
+    let mut p = Progress::default();
+    rate(&mut p, &level, 0, 0, Rating::Maturing, 1);
+    rate(&mut p, &level, 0, 1, Rating::ImprovementNeeded, 2);
+    rate(&mut p, &level, 0, 2, Rating::Maturing, 3);
+    let summary = p.summary(&level);
+    let order: Vec<(&str, Rating)> = summary
+        .focus_areas
+        .iter()
+        .map(|f| (f.text.as_str(), f.rating))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("B.", Rating::ImprovementNeeded),
+            ("A.", Rating::Maturing),
+            ("C.", Rating::Maturing)
+        ]
+    );
 }

@@ -7,11 +7,16 @@
 //! `storage` event), reload (through the stored format), and an old-schema value
 //! loaded (both tabs restart on the value an older Rungs wrote). Each tab does what
 //! `ui::store` does: take in the stored value, change, merge before saving, save.
+//! Check-ins join them: save one from a tab, delete one and undo the delete; a reset
+//! removes them with the other kept values (Undo brings them back), and backups carry
+//! them (an import adds those missing, by id).
 //!
 //! The invariant after every step: every answer the person gave is there, in the
 //! tab that acted and in storage, unless they cleared it, or reset and did not
-//! restore (by Undo or by importing a backup). The model states the rules of
-//! `Progress::restore` and `Progress::restore_backup` in its own terms.
+//! restore (by Undo or by importing a backup); and storage holds exactly the
+//! check-ins the person saved and did not delete or reset away (or got back), each
+//! once, as saved. The model states the rules of `Progress::restore`,
+//! `Progress::restore_backup` and `restore_kept` in its own terms.
 //!
 //! `cargo test` runs 256 sequences; `PROPTEST_CASES=20000 cargo test --test
 //! proptest_model` (what `scripts/bench` does) runs a longer search.
@@ -20,7 +25,10 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use rungs::progress::{backup_json, read_backup, to_json, BeforeSave, Progress, Rating, Stored};
+use rungs::ladder::{Dimension, Expectation, Level, Text};
+use rungs::progress::checkin::{format, Checkin, CHECKIN_PREFIX};
+use rungs::progress::kept::KEPT_PREFIXES;
+use rungs::progress::{restore_kept, to_json, Backup, BeforeSave, Progress, Rating, Stored, Undo};
 use std::collections::BTreeMap;
 
 const IDS: [&str; 4] = ["a", "b", "c", "d"];
@@ -75,6 +83,16 @@ enum Op {
     },
     /// Both tabs restart on the stored value as an older Rungs (schema 2) wrote it.
     OldSchema,
+    /// Save check-in, from what tab `tab` shows.
+    SaveCheckin {
+        tab: usize,
+    },
+    /// Delete one of the stored check-ins (the view asked first).
+    DeleteCheckin {
+        which: prop::sample::Index,
+    },
+    /// Undo the last delete.
+    UndoDelete,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -100,6 +118,9 @@ fn op() -> impl Strategy<Value = Op> {
         3 => tab.clone().prop_map(|tab| Op::Sync { tab }),
         1 => tab.prop_map(|tab| Op::Reload { tab }),
         1 => Just(Op::OldSchema),
+        3 => (0..2usize).prop_map(|tab| Op::SaveCheckin { tab }),
+        2 => any::<prop::sample::Index>().prop_map(|which| Op::DeleteCheckin { which }),
+        1 => Just(Op::UndoDelete),
     ]
 }
 
@@ -125,6 +146,8 @@ struct Model {
     given: BTreeMap<String, Given>,
     /// The last reset every tab knows of (0: none, or forgotten by an old schema).
     reset: u64,
+    /// The check-ins the person has, by storage key.
+    checkins: BTreeMap<String, Checkin>,
 }
 
 impl Model {
@@ -159,10 +182,16 @@ impl Model {
             g.by_reset = g.at <= at;
         }
         self.reset = at;
+        self.checkins.clear();
     }
 
     /// Undo: what the reset cleared comes back where nothing was given since.
     fn undo(&mut self, before: &Model, now: u64) {
+        for (key, c) in &before.checkins {
+            self.checkins
+                .entry(key.clone())
+                .or_insert_with(|| c.clone());
+        }
         for (id, old) in &before.given {
             let blank = self.given.get(id).is_none_or(Given::is_blank);
             if blank && !old.is_blank() {
@@ -207,16 +236,44 @@ struct Tab {
     progress: Progress,
     /// The stored value this tab last wrote or read.
     last: Option<String>,
-    /// What Undo reset holds: the progress and the model before the reset.
-    undo: Option<(Progress, Model)>,
+    /// What Undo reset holds, and the model before the reset.
+    undo: Option<(Undo, Model)>,
 }
+
+/// A backup file, with the model's answers and check-ins when it was taken.
+type Taken = (String, BTreeMap<String, Given>, BTreeMap<String, Checkin>);
 
 struct World {
     now: u64,
     stored: Option<String>,
     tabs: [Tab; 2],
     model: Model,
-    backups: Vec<(String, BTreeMap<String, Given>)>,
+    /// Each backup taken, with the model's answers and check-ins then.
+    backups: Vec<Taken>,
+    /// Every other key of localStorage: the kept values, check-ins among them.
+    kept: BTreeMap<String, String>,
+    /// The last check-in deleted (key, value), for Undo delete.
+    deleted: Option<(String, String)>,
+}
+
+/// The level check-ins are taken of: one dimension with every id.
+fn level() -> Level {
+    Level {
+        id: "l1".into(),
+        dimensions: vec![Dimension {
+            name: "Craft".into(),
+            expectations: IDS
+                .iter()
+                .map(|id| Expectation {
+                    id: (*id).into(),
+                    text: Text::plain("Text."),
+                    ..Expectation::default()
+                })
+                .collect(),
+            ..Dimension::default()
+        }],
+        ..Level::default()
+    }
 }
 
 impl World {
@@ -227,7 +284,18 @@ impl World {
             tabs: [Tab::default(), Tab::default()],
             model: Model::default(),
             backups: Vec::new(),
+            kept: BTreeMap::new(),
+            deleted: None,
         }
+    }
+
+    /// The stored values under the kept prefixes, as `storage::kept_values` reads them.
+    fn kept_values(&self) -> Vec<(String, String)> {
+        self.kept
+            .iter()
+            .filter(|(k, _)| KEPT_PREFIXES.iter().any(|p| k.starts_with(p)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     /// The `storage` event: take in what the other tab saved.
@@ -326,43 +394,66 @@ impl World {
             Op::Reset { tab } => {
                 self.sync(tab);
                 let before_model = self.model.clone();
-                let mut before = Progress::default();
-                self.change(tab, |p| before = p.reset(now));
-                self.tabs[tab].undo = Some((before, before_model));
+                let kept = self.kept_values();
+                for (key, _) in &kept {
+                    self.kept.remove(key);
+                }
+                let mut undo = Undo::default();
+                self.change(tab, |p| undo = Undo::reset(p, kept, now));
+                self.tabs[tab].undo = Some((undo, before_model));
                 self.model.reset(now);
             }
             Op::Undo { tab } => {
-                let Some((before, before_model)) = self.tabs[tab].undo.take() else {
+                let Some((undo, before_model)) = self.tabs[tab].undo.take() else {
                     return;
                 };
                 self.sync(tab);
-                self.change(tab, |p| p.restore(&before, now));
+                let here = self.kept_values();
+                let mut writes = Vec::new();
+                self.change(tab, |p| writes = undo.apply(p, &here, now).writes);
+                self.kept.extend(writes);
                 self.model.undo(&before_model, now);
             }
             Op::TakeBackup { tab } => {
                 self.sync(tab);
-                let json = backup_json(&self.tabs[tab].progress, "v", now);
-                self.backups.push((json, self.model.given.clone()));
+                let backup = Backup {
+                    progress: self.tabs[tab].progress.clone(),
+                    kept: self.kept_values(),
+                    imported_ladder: None,
+                };
+                let json = backup.to_json("v", now);
+                let model = &self.model;
+                self.backups
+                    .push((json, model.given.clone(), model.checkins.clone()));
             }
             Op::ImportBackup { tab, which } => {
                 if self.backups.is_empty() {
                     return;
                 }
-                let (json, given) = self.backups[which.index(self.backups.len())].clone();
+                let (json, given, checkins) = self.backups[which.index(self.backups.len())].clone();
                 self.sync(tab);
-                let backup = read_backup(&json).expect("a backup reads back");
+                let backup = Backup::read(&json).expect("a backup reads back");
                 self.change(tab, |p| {
-                    p.restore_backup(&backup, now);
+                    p.restore_backup(&backup.progress, now);
                 });
+                let kept = restore_kept(&backup.kept, &self.kept_values(), now);
+                self.kept.extend(kept.writes);
                 self.model.import(&given, false);
+                for (key, c) in checkins {
+                    self.model.checkins.entry(key).or_insert(c);
+                }
             }
             Op::ImportFarFuture { tab, id, rating } => {
                 let id = IDS[id];
                 let mut foreign = Progress::default();
                 foreign.rate(id, "Text.", Some(rating), u64::MAX / 2);
-                let json = backup_json(&foreign, "v", u64::MAX / 2);
+                let json = Backup {
+                    progress: foreign,
+                    ..Backup::default()
+                }
+                .to_json("v", u64::MAX / 2);
                 self.sync(tab);
-                let backup = read_backup(&json).expect("a backup reads back");
+                let backup = Backup::read(&json).expect("a backup reads back").progress;
                 self.change(tab, |p| {
                     p.restore_backup(&backup, now);
                 });
@@ -392,7 +483,65 @@ impl World {
                     g.by_reset = false;
                 }
             }
+            Op::SaveCheckin { tab } => {
+                let id = format!("{now:x}-{tab}");
+                let c = Checkin::take(
+                    &self.tabs[tab].progress,
+                    ("e/r", &level()),
+                    "v",
+                    "Review",
+                    (&id, now),
+                    None,
+                );
+                if self.tabs[tab].last == self.stored {
+                    // A tab that has heard of every save takes the person's answers.
+                    for (_, item) in c.items() {
+                        let given = self.model.given.get(&item.id).filter(|g| !g.is_blank());
+                        let want = given.map_or((None, ""), |g| (g.rating, g.evidence.trim()));
+                        assert_eq!((item.rating, item.evidence.trim()), want, "{}", item.id);
+                    }
+                }
+                self.kept.insert(c.key(), format::to_json(&c));
+                self.model.checkins.insert(c.key(), c);
+            }
+            Op::DeleteCheckin { which } => {
+                let keys: Vec<String> = self.model.checkins.keys().cloned().collect();
+                if keys.is_empty() {
+                    return;
+                }
+                let key = &keys[which.index(keys.len())];
+                let value = self
+                    .kept
+                    .remove(key)
+                    .expect("a check-in the model has is stored");
+                self.deleted = Some((key.clone(), value));
+                self.model.checkins.remove(key);
+            }
+            Op::UndoDelete => {
+                if let Some((key, value)) = self.deleted.take() {
+                    let c = format::from_json(&value).expect("a deleted check-in reads");
+                    self.kept.insert(key.clone(), value);
+                    self.model.checkins.insert(key, c);
+                }
+            }
         }
+    }
+
+    /// Storage holds exactly the model's check-ins, each as saved.
+    fn check_checkins(&self, what: &str) -> Result<(), TestCaseError> {
+        let stored: BTreeMap<String, Checkin> = self
+            .kept
+            .iter()
+            .filter(|(k, _)| k.starts_with(CHECKIN_PREFIX))
+            .map(|(k, v)| {
+                (
+                    k.clone(),
+                    format::from_json(v).expect("a stored check-in reads"),
+                )
+            })
+            .collect();
+        prop_assert_eq!(&stored, &self.model.checkins, "{}: check-ins", what);
+        Ok(())
     }
 
     /// Every answer the model holds is in `progress`, and nothing else is.
@@ -434,8 +583,9 @@ fn acting_tab(op: &Op) -> Option<usize> {
         | Op::ImportBackup { tab, .. }
         | Op::ImportFarFuture { tab, .. }
         | Op::Sync { tab }
-        | Op::Reload { tab } => Some(tab),
-        Op::OldSchema => None,
+        | Op::Reload { tab }
+        | Op::SaveCheckin { tab } => Some(tab),
+        Op::OldSchema | Op::DeleteCheckin { .. } | Op::UndoDelete => None,
     }
 }
 
@@ -451,6 +601,7 @@ proptest! {
         for (step, op) in ops.iter().enumerate() {
             world.apply(op);
             let what = format!("after step {step} ({op:?})");
+            world.check_checkins(&what)?;
             let stored = Stored::read(world.stored.as_deref(), world.now);
             if let Stored::Readable(stored) = &stored {
                 world.check(stored, &format!("storage {what}"))?;

@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 use rungs::ladder::{expectation_id, Dimension, Expectation, Ladder, Level, Role, Text};
+use rungs::progress::checkin::{checkin_markdown, format, Checkin, CheckinDimension, Item};
 use rungs::progress::{
     backup_json, from_json, level_markdown, read_backup, to_json, Answer, LadderQuiz, Progress,
     Rating,
@@ -55,6 +56,37 @@ fn ladder_quiz() -> impl Strategy<Value = LadderQuiz> {
             right,
             asked,
         })
+}
+
+/// Any check-in at all.
+fn checkin() -> impl Strategy<Value = Checkin> {
+    let item =
+        (typed(), typed(), rating(), typed()).prop_map(|(id, text, rating, evidence)| Item {
+            id,
+            text,
+            rating,
+            evidence,
+        });
+    let dimension = (typed(), prop::collection::vec(item, 0..4))
+        .prop_map(|(name, items)| CheckinDimension { name, items });
+    (
+        (typed(), typed(), typed(), typed()),
+        (any::<u64>(), typed()),
+        prop::collection::vec(dimension, 0..3),
+        prop::option::of(typed()),
+    )
+        .prop_map(
+            |((id, role, level, title), (updated, ladder_version), dimensions, reply)| Checkin {
+                id,
+                role,
+                level,
+                title,
+                updated,
+                ladder_version,
+                dimensions,
+                reply,
+            },
+        )
 }
 
 /// Any progress at all.
@@ -367,6 +399,38 @@ proptest! {
         // Title, two dimensions, summary, focus areas, and the orphan section when shown.
         let orphan = usize::from(p.answer("gone").is_some_and(|a| !a.is_blank()));
         prop_assert_eq!(headings, 5 + orphan, "{}", md);
+        prop_assert_eq!(markup, 0, "{}", md);
+    }
+
+    #[test]
+    fn checkins_round_trip(c in checkin()) {
+        prop_assert_eq!(format::from_json(&format::to_json(&c)), Ok(c));
+    }
+
+    #[test]
+    fn arbitrary_checkin_values_never_panic(value in json(), input in ".{0,200}") {
+        for input in [value.to_string(), input] {
+            if let Err(e) = format::from_json(&input) {
+                assert_lower_case(&e.to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn no_typed_text_changes_the_checkin_export_structure(a in checkin(), b in checkin(), heading in typed()) {
+        let md = checkin_markdown(&b, Some(&a), &heading);
+        let mut headings = 0;
+        let mut markup = 0;
+        for event in Parser::new_ext(&md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+            match event {
+                Event::Start(Tag::Heading { .. }) => headings += 1,
+                Event::Html(_) | Event::InlineHtml(_) | Event::Code(_) => markup += 1,
+                Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Emphasis | Tag::Strikethrough | Tag::CodeBlock(_) | Tag::BlockQuote(_)) => markup += 1,
+                _ => {}
+            }
+        }
+        // The title, "Since the check-in of", and one per dimension.
+        prop_assert_eq!(headings, 2 + b.dimensions.len(), "{}", md);
         prop_assert_eq!(markup, 0, "{}", md);
     }
 }

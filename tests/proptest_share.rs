@@ -60,9 +60,13 @@ fn origin() -> impl Strategy<Value = Option<Origin>> {
 /// Any assessment: a self-assessment or a reply, any names, notes and ids, of either
 /// format.
 fn assessment() -> impl Strategy<Value = SharedAssessment> {
-    let manager = prop::option::of(
-        (prop::option::of(typed()), side(20)).prop_map(|(name, side)| ManagerSide { name, side }),
-    );
+    let manager = prop::option::of((prop::option::of(typed()), side(20), typed()).prop_map(
+        |(name, side, comment)| ManagerSide {
+            name,
+            side,
+            comment,
+        },
+    ));
     (
         version(),
         typed(),
@@ -120,7 +124,7 @@ proptest! {
     fn a_reply_is_known_by_the_id_of_the_link_it_answers(a in assessment(), side in side(20)) {
         let own = SharedAssessment { manager: None, ..a.clone() };
         let reply = SharedAssessment {
-            manager: Some(ManagerSide { name: Some("Grace".to_owned()), side }),
+            manager: Some(ManagerSide { name: Some("Grace".to_owned()), side, comment: String::new() }),
             ..own.clone()
         };
         let read = decode(&encode(&reply)).expect("a reply reads");

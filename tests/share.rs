@@ -89,6 +89,7 @@ fn seed_reply(ladder: &Ladder) -> SharedAssessment {
         side: Side {
             entries: entries.collect(),
         },
+        comment: String::new(),
     });
     a
 }
@@ -485,6 +486,7 @@ fn answered(
             side: Side {
                 entries: entries.collect(),
             },
+            comment: String::new(),
         }),
         ..a.clone()
     }
@@ -775,4 +777,29 @@ fn a_reply_says_whether_it_rates_anything() {
     }
     assert_eq!(reply_content(&comments), ReplyContent::CommentsOnly);
     assert_eq!(reply_content(&ada), ReplyContent::Empty);
+}
+
+#[test]
+fn the_managers_overall_comment_travels_in_the_reply_and_is_kept_with_their_answers() {
+    let ladder = shipped();
+    let ada = someone(&ladder, 1);
+    let mut reply = answered(&ada, "Grace", Some(Rating::Performing), NOW);
+    if let Some(m) = reply.manager.as_mut() {
+        m.comment = "A strong year; let us plan the next level.".to_owned();
+    }
+    let read = decode(&encode(&reply)).expect("the reply reads");
+    assert_eq!(
+        read.manager.map(|m| m.comment),
+        Some("A strong year; let us plan the next level.".to_owned())
+    );
+    // A share link (no manager side) cannot say it carries one.
+    assert_eq!(decode(&encode(&ada)).map(|a| a.manager), Ok(None));
+
+    let mut answers = answers_to(&ada, Rating::Maturing);
+    assert!(
+        !answers.to_json().contains("comment"),
+        "no comment, no field: older versions still read it"
+    );
+    answers.comment = "Talk about on-call.".to_owned();
+    assert_eq!(ManagerAnswers::from_json(&answers.to_json()), Ok(answers));
 }

@@ -378,7 +378,9 @@ async fn moving_between_levels_in_every_view_shows_one_page_each_time() {
     let app = mount(acme(), &format!("#/{ROBOTICS}/l1/summary")).await;
     go(&format!("#/{ROBOTICS}/l2/summary")).await;
     assert_eq!(app.h1(), "Summary: L2: Robotics Software Engineer");
-    assert_eq!(app.texts("#your-data"), ["Your progress data"]);
+    // One Your progress data section (its contents come from the extra module,
+    // which the e2e tests load).
+    assert_eq!(app.texts(".your-data").len(), 1);
     go(&format!("#/{ROBOTICS}/l1/check")).await;
     go(&format!("#/{ROBOTICS}/l2/check")).await;
     assert_eq!(app.h1(), "Check yourself: L2: Robotics Software Engineer");

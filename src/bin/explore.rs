@@ -1,6 +1,6 @@
 //! The explore module (`ui::extra::install_explore`): a wasm file of its own, with
-//! search and the ladder's guide pages, that the app loads only when someone searches
-//! or opens a guide.
+//! Know your ladder and Compare levels, the views that are about the ladder rather
+//! than your progress, that the app loads only when someone opens one.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

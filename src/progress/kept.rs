@@ -1,6 +1,7 @@
 //! Values kept for a person under keys of their own (see the storage contract of
 //! issue 18): a manager's own answers to someone's link under `rungs:reply:<id>`,
-//! a kept reply under `rungs:kept:<id>`. Each is a JSON object with a top-level
+//! a kept reply under `rungs:kept:<id>`, a check-in under `rungs:checkin:<role>/<level>/<id>`
+//! (see [`checkin`](super::checkin)). Each is a JSON object with a top-level
 //! `updated` (milliseconds since the Unix epoch of its last change).
 //!
 //! The core does not read them beyond that stamp: a backup carries them verbatim,
@@ -19,12 +20,14 @@ use super::time::clamp_time;
 pub const REPLY_PREFIX: &str = "rungs:reply:";
 /// Prefix of a reply the person kept.
 pub const KEPT_PREFIX: &str = "rungs:kept:";
-/// Both prefixes: every key under them is a person's data, backed up and reset.
-pub const KEPT_PREFIXES: [&str; 2] = [REPLY_PREFIX, KEPT_PREFIX];
+/// Prefix of a check-in (see [`checkin`](super::checkin)).
+pub const CHECKIN_PREFIX: &str = super::checkin::CHECKIN_PREFIX;
+/// Every key under these is a person's data, backed up and reset.
+pub const KEPT_PREFIXES: [&str; 3] = [REPLY_PREFIX, KEPT_PREFIX, CHECKIN_PREFIX];
 /// Prefix of the person's own assessment id per level (see `share::keep`).
 pub const ID_PREFIX: &str = super::share::keep::ID_PREFIX;
 /// What a backup carries besides progress: the kept values and the person's ids.
-pub const BACKUP_PREFIXES: [&str; 3] = [REPLY_PREFIX, KEPT_PREFIX, ID_PREFIX];
+pub const BACKUP_PREFIXES: [&str; 4] = [REPLY_PREFIX, KEPT_PREFIX, CHECKIN_PREFIX, ID_PREFIX];
 
 /// Which kind of kept value a key holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +38,8 @@ pub enum KeptKind {
     Kept,
     /// The person's own assessment id for a level (`rungs:share:id:`).
     Id,
+    /// A check-in (`rungs:checkin:`).
+    Checkin,
 }
 
 impl KeptKind {
@@ -48,6 +53,8 @@ impl KeptKind {
             Some(KeptKind::Kept)
         } else if longer(ID_PREFIX) {
             Some(KeptKind::Id)
+        } else if longer(CHECKIN_PREFIX) {
+            Some(KeptKind::Checkin)
         } else {
             None
         }
@@ -72,6 +79,8 @@ pub struct KeptRestore {
     pub kept_replies: usize,
     /// Written assessment ids (`rungs:share:id:`), for levels that had none here.
     pub ids: usize,
+    /// Written check-ins (`rungs:checkin:`), by id: one here already is never written twice.
+    pub checkins: usize,
     /// Values that differ here and were left as they are: newer here, or here but
     /// unreadable (never written over).
     pub newer_here: usize,
@@ -81,7 +90,8 @@ pub struct KeptRestore {
 /// (the values stored now): a key absent here is written; one whose `updated` here
 /// is older than `from`'s (clamped to `now` plus the allowance) is replaced; any
 /// other is left. An assessment id is written only where this level has none (links
-/// sent from here carry the one here). Keys outside [`BACKUP_PREFIXES`] are ignored.
+/// sent from here carry the one here), and a check-in only where none of its key is
+/// here (check-ins never change, so they merge by id). Keys outside [`BACKUP_PREFIXES`] are ignored.
 pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u64) -> KeptRestore {
     let mut out = KeptRestore::default();
     for (key, value) in from {
@@ -91,7 +101,9 @@ pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u
         let write = match here.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
             None => true,
             Some(old) if old == value => false,
-            Some(_) if kind == KeptKind::Id => false,
+            // An id links carry, and a check-in (which never changes once saved):
+            // the one here stays.
+            Some(_) if matches!(kind, KeptKind::Id | KeptKind::Checkin) => false,
             Some(old) => {
                 let theirs = kept_updated(value).map(|t| clamp_time(t, now));
                 let newer = matches!((kept_updated(old), theirs), (Some(o), Some(t)) if t > o);
@@ -106,6 +118,7 @@ pub fn restore_kept(from: &[(String, String)], here: &[(String, String)], now: u
                 KeptKind::Reply => out.replies += 1,
                 KeptKind::Kept => out.kept_replies += 1,
                 KeptKind::Id => out.ids += 1,
+                KeptKind::Checkin => out.checkins += 1,
             }
             out.writes.push((key.clone(), value.clone()));
         }

@@ -56,6 +56,18 @@ impl LadderQuiz {
         }
     }
 
+    /// The items of `round` still missed, once each and in the round's order: asked
+    /// again before the round ends, as "Missed examples come back first" promises.
+    pub fn still_missed(&self, round: &[QuizItem]) -> Vec<QuizItem> {
+        let mut again: Vec<QuizItem> = Vec::new();
+        for item in round {
+            if self.missed.contains(&item.key) && !again.iter().any(|a| a.key == item.key) {
+                again.push(item.clone());
+            }
+        }
+        again
+    }
+
     /// `items` in the order to ask them: the missed ones first, then the rest, each
     /// group shuffled by `seed` (the same seed gives the same order).
     pub fn next_items(&self, items: Vec<QuizItem>, seed: u64) -> Vec<QuizItem> {
@@ -146,6 +158,36 @@ mod tests {
             ],
             ..Level::default()
         }
+    }
+
+    #[test]
+    fn missed_items_of_a_round_are_asked_again_once_each_until_right() {
+        let item = |key: &str| QuizItem {
+            key: key.to_owned(),
+            example: key.to_owned(),
+            choices: vec!["A".to_owned(), "B".to_owned()],
+            answer: 0,
+        };
+        let round = vec![item("x"), item("y"), item("z")];
+        let mut quiz = LadderQuiz::default();
+        quiz.record("x", false);
+        quiz.record("y", true);
+        quiz.record("z", false);
+        let again: Vec<String> = quiz
+            .still_missed(&round)
+            .into_iter()
+            .map(|i| i.key)
+            .collect();
+        assert_eq!(again, ["x", "z"]);
+        let mut longer = round.clone();
+        longer.extend(quiz.still_missed(&round));
+        quiz.record("x", true);
+        let again: Vec<String> = quiz
+            .still_missed(&longer)
+            .into_iter()
+            .map(|i| i.key)
+            .collect();
+        assert_eq!(again, ["z"]);
     }
 
     #[test]

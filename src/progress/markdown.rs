@@ -1,4 +1,7 @@
-//! The Markdown export of a level's self-assessment, for a 1:1 document.
+//! The Markdown export of a level's self-assessment, for a 1:1 document: the person's
+//! name and the date when known ([`Sheet`]), every rating with its evidence by
+//! dimension, a kept reply's ratings and comments beside them ([`ManagerView`]), the
+//! summary table and the focus areas, Improvement needed first.
 
 use super::answers::{Answer, Progress};
 use super::escape::{block, inline};
@@ -7,12 +10,41 @@ use super::summary::Summary;
 use crate::ladder::{Ladder, Level, Role};
 use std::fmt::Write;
 
-/// The self-assessment of `level` of `role` as Markdown: a title, how much is rated,
-/// each dimension's expectations with their rating (or "Not rated") and evidence,
-/// the summary table, the focus areas, and, when `progress` has answers for
-/// expectations that are in no level of `ladder`, a "No longer in this ladder"
-/// section. Everything from the ladder or typed by the person is escaped, so it
-/// cannot change the document's structure.
+/// What a 1:1 sheet carries besides the person's own answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sheet {
+    /// The person's name, if they gave one.
+    pub name: Option<String>,
+    /// The day it is made, `2026-12-01`.
+    pub date: Option<String>,
+    /// The manager's side of the reply kept for this level, if any.
+    pub manager: Option<ManagerView>,
+}
+
+/// A kept reply's manager side, as answers by expectation id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManagerView {
+    /// The manager's name, if they signed the reply.
+    pub name: Option<String>,
+    /// When they made it, in milliseconds since the Unix epoch; 0 when unknown.
+    pub made: u64,
+    /// Their overall comment; empty for none.
+    pub comment: String,
+    /// Their ratings (and comments, as evidence) by expectation id.
+    pub answers: Progress,
+}
+
+impl ManagerView {
+    /// `Grace`, or `Your manager`.
+    pub fn who(&self) -> &str {
+        self.name
+            .as_deref()
+            .filter(|n| !n.is_empty())
+            .unwrap_or("Your manager")
+    }
+}
+
+/// [`sheet_markdown`] with the person's `name` alone.
 pub fn level_markdown(
     progress: &Progress,
     ladder: &Ladder,
@@ -20,6 +52,30 @@ pub fn level_markdown(
     level: &Level,
     name: Option<&str>,
 ) -> String {
+    let sheet = Sheet {
+        name: name.map(str::to_owned),
+        ..Sheet::default()
+    };
+    sheet_markdown(progress, ladder, role, level, &sheet)
+}
+
+/// The self-assessment of `level` of `role` as Markdown: a title, how much is rated,
+/// each dimension's expectations with their rating (or "Not rated") and evidence,
+/// the summary table, the focus areas, and, when `progress` has answers for
+/// expectations that are in no level of `ladder`, a "No longer in this ladder"
+/// section. Everything from the ladder or typed by the person is escaped, so it
+/// cannot change the document's structure. With a [`Sheet::manager`], each
+/// expectation also carries the manager's rating and comment, and a section their
+/// overall comment.
+pub fn sheet_markdown(
+    progress: &Progress,
+    ladder: &Ladder,
+    role: &Role,
+    level: &Level,
+    sheet: &Sheet,
+) -> String {
+    let name = sheet.name.as_deref();
+    let manager = sheet.manager.as_ref();
     let summary = progress.summary(level);
     let mut out = String::new();
     let _ = writeln!(out, "# Self-assessment: {}\n", inline(&level.heading()));
@@ -32,7 +88,25 @@ pub fn level_markdown(
     if let Some(name) = name.map(inline).filter(|n| !n.is_empty()) {
         let _ = writeln!(out, "- Name: {name}");
     }
+    if let Some(date) = &sheet.date {
+        let _ = writeln!(out, "- Date: {}", inline(date));
+    }
     let _ = writeln!(out, "- {}", summary.rated_line());
+    if let Some(m) = manager {
+        let who = inline(m.who());
+        let _ = write!(out, "- Manager’s reply kept: {who}");
+        if m.made > 0 {
+            let _ = write!(out, ", made {}", super::share::keep::utc_minute(m.made));
+        }
+        out.push('\n');
+        if !m.comment.trim().is_empty() {
+            let _ = writeln!(
+                out,
+                "\n## Overall comment from {who}\n\n{}",
+                block(&m.comment, "")
+            );
+        }
+    }
     for (dimension, heading) in level.dimensions.iter().zip(headings(&summary)) {
         let _ = writeln!(out, "\n## {heading}\n");
         for expectation in &dimension.expectations {
@@ -43,6 +117,20 @@ pub fn level_markdown(
                 &expectation.text.to_plain(),
                 answer,
             );
+            if let Some(m) = manager {
+                let theirs = m.answers.answer(&expectation.id);
+                let rating = theirs.and_then(|a| a.rating);
+                let _ = writeln!(
+                    out,
+                    "  - {}: **{}**",
+                    inline(m.who()),
+                    rating.map_or("Not rated", Rating::label)
+                );
+                let comment = block(theirs.map_or("", |a| &a.evidence), "    ");
+                if !comment.is_empty() {
+                    let _ = writeln!(out, "  - Comment: {comment}");
+                }
+            }
         }
     }
     summary_section(&mut out, &summary);

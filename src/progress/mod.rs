@@ -21,11 +21,15 @@
 //!   every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
+//! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
+//!   between them.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
 //!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
 mod answers;
 mod backup;
+mod bearings;
+pub mod checkin;
 mod decode;
 mod error;
 mod escape;
@@ -47,11 +51,12 @@ mod words;
 
 pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
+pub use bearings::Continue;
 pub use error::ProgressError;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
-pub use markdown::level_markdown;
-pub use quiz::{quiz_key, quiz_order, quiz_step_line, resume_position};
+pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
+pub use quiz::{quiz_end_line, quiz_key, quiz_order, quiz_step_line, resume_position};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo};
 pub use restore::{LadderRestore, Restored};

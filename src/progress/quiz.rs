@@ -1,6 +1,7 @@
 //! Quiz mode ("Check yourself"): one expectation at a time, resuming where you left off.
 
 use super::answers::Progress;
+use super::Rating;
 use crate::ladder::Level;
 
 /// The key quiz positions are stored under: `role_id/level_id`.
@@ -30,6 +31,30 @@ pub fn resume_position(progress: &Progress, key: &str, level: &Level) -> usize {
 /// The progress line quiz mode shows and announces, e.g. `7 of 14` for position 6.
 pub fn quiz_step_line(position: usize, total: usize) -> String {
     format!("{} of {total}", position.saturating_add(1).min(total))
+}
+
+/// Where the person stands at the end of a round of quiz mode on `level`: how many
+/// expectations they rated and how many at each rating, lowest first, e.g.
+/// `You rated 3 of 4 expectations: 1 Maturing, 2 Performing.`
+pub fn quiz_end_line(progress: &Progress, level: &Level) -> String {
+    let mut counts = [0usize; 4];
+    let mut total = 0;
+    for x in level.dimensions.iter().flat_map(|d| &d.expectations) {
+        total += 1;
+        if let Some(r) = progress.rating(&x.id) {
+            counts[usize::from(r.key() - 1)] += 1;
+        }
+    }
+    let rated: usize = counts.iter().sum();
+    if rated == 0 {
+        return format!("You rated none of the {total} expectations yet.");
+    }
+    let mut line = format!("You rated {rated} of {total} expectations:");
+    for (r, n) in Rating::ALL.into_iter().zip(counts).filter(|&(_, n)| n > 0) {
+        line += &format!(" {n} {},", r.label());
+    }
+    line.pop();
+    line + "."
 }
 
 #[cfg(test)]
@@ -74,6 +99,27 @@ mod tests {
         p.remember_position(&key, 9);
         assert_eq!(resume_position(&p, &key, &level(&[2, 1])), 2);
         assert_eq!(resume_position(&p, &key, &level(&[])), 0);
+    }
+
+    #[test]
+    fn end_line_says_how_many_were_rated_and_how_each_lowest_first() {
+        let l = level(&[3]);
+        let mut p = Progress::default();
+        assert_eq!(
+            quiz_end_line(&p, &l),
+            "You rated none of the 3 expectations yet."
+        );
+        p.rate("e2", "E2.", Some(Rating::Performing), 1);
+        p.rate("e0", "E0.", Some(Rating::Maturing), 1);
+        assert_eq!(
+            quiz_end_line(&p, &l),
+            "You rated 2 of 3 expectations: 1 Maturing, 1 Performing."
+        );
+        p.rate("e2", "E2.", None, 2);
+        assert_eq!(
+            quiz_end_line(&p, &l),
+            "You rated 1 of 3 expectations: 1 Maturing."
+        );
     }
 
     #[test]

@@ -117,6 +117,8 @@ pub struct ResetScope {
     pub replies: usize,
     /// Replies the person kept.
     pub kept_replies: usize,
+    /// Check-ins saved.
+    pub checkins: usize,
     /// Whether a ladder imported in the browser is kept (a reset keeps it).
     pub imported_ladder: bool,
     /// Copies of damaged data (a reset keeps them).
@@ -142,7 +144,8 @@ impl ResetScope {
             quiz_levels: progress.quiz.len(),
             ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
             replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),
-            kept_replies: kinds.filter(|k| *k == KeptKind::Kept).count(),
+            kept_replies: kinds.clone().filter(|k| *k == KeptKind::Kept).count(),
+            checkins: kinds.filter(|k| *k == KeptKind::Checkin).count(),
             imported_ladder,
             damaged,
             name: false,
@@ -159,13 +162,16 @@ impl ResetScope {
                 count(self.answers, "answer", "answers")
             )
         });
-        let parts = data_parts(
+        let mut parts = data_parts(
             answers,
             self.quiz_levels,
             self.ladder_quiz,
             self.kept_replies,
             self.replies,
         );
+        if self.checkins > 0 {
+            parts.push(count(self.checkins, "check-in", "check-ins"));
+        }
         list(&parts)
     }
 

@@ -134,6 +134,9 @@ impl Restored {
                 count(self.kept.ids, "level", "levels")
             ));
         }
+        if self.kept.checkins > 0 {
+            parts.push(count(self.kept.checkins, "check-in", "check-ins"));
+        }
         if self.ladder == LadderRestore::Stored {
             parts.push("the imported ladder (reload the page to use it)".to_owned());
         }

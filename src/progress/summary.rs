@@ -100,7 +100,7 @@ pub struct Summary {
     pub total: usize,
     /// Per dimension, in page order.
     pub dimensions: Vec<DimensionSummary>,
-    /// Improvement needed or Maturing, in page order.
+    /// Improvement needed first, then Maturing; in page order within each.
     pub focus_areas: Vec<FocusArea>,
 }
 
@@ -171,6 +171,12 @@ impl Progress {
                 counts,
             });
         }
+        // Improvement needed first, page order kept within each (no sort linked in).
+        let (mut first, then): (Vec<FocusArea>, Vec<FocusArea>) = focus_areas
+            .into_iter()
+            .partition(|f| f.rating == Rating::ImprovementNeeded);
+        first.extend(then);
+        let focus_areas = first;
         Summary {
             rated: dimensions.iter().map(|d| d.counts.rated()).sum(),
             total: level.expectation_count(),

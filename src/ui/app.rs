@@ -15,7 +15,7 @@ use super::not_found::NotFound;
 use super::{LadderState, ProgressStore, Router};
 use crate::ladder::Ladder;
 use crate::page_note::BuildError;
-use crate::route::{Route, View};
+use crate::route::Route;
 
 /// Rungs, showing `ladder`.
 #[component]
@@ -87,12 +87,7 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         Route::Level {
             role, level, view, ..
         } => {
-            let what = match view {
-                View::Read => "",
-                View::Summary => "Summary: ",
-                View::Check => "Check yourself: ",
-                View::Know => "Know your ladder: ",
-            };
+            let what = view.title_prefix();
             state
                 .ladder
                 .role(role)

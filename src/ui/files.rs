@@ -33,10 +33,20 @@ pub fn download(name: &str, mime: &str, text: &str) -> bool {
 }
 
 /// Offers everything kept for the person (see `progress::Backup`) as the JSON backup
-/// file, `rungs-backup.json`.
+/// file, named with the day: `rungs-backup-2026-12-01.json`.
 pub fn download_backup(store: super::store::ProgressStore, ladder_version: &str) {
     let text = store.backup().to_json(ladder_version, super::store::now());
-    download("rungs-backup.json", "application/json", &text);
+    download(
+        &format!("rungs-backup-{}.json", today()),
+        "application/json",
+        &text,
+    );
+}
+
+/// Today's date in UTC, `2026-12-01`.
+pub fn today() -> String {
+    let iso = String::from(js_sys::Date::new_0().to_iso_string());
+    iso.get(..10).unwrap_or_default().to_owned()
 }
 
 /// The largest backup file read, in bytes: far above any real progress.

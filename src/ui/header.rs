@@ -1,4 +1,9 @@
 //! The header on every page: home link, Role and Level pickers, search box.
+//!
+//! On narrow screens (`style/main.css`) the header is one line: the brand, one button
+//! naming the current role and level that opens the pickers (`#ladder-nav`), and a
+//! Search button that opens the search box (`#search-form`); `public/phone.js` adds
+//! those two buttons, which only narrow screens show.
 
 use leptos::ev;
 use leptos::html;
@@ -32,7 +37,11 @@ fn Pickers() -> impl IntoView {
     let state = LadderState::expect();
     let router = Router::expect();
     let current = move || match router.route() {
-        Route::Level { role, level, .. } => (role, level),
+        // Compare keeps them on its first level.
+        Route::Level { role, level, .. }
+        | Route::Compare {
+            a: (role, level), ..
+        } => (role, level),
         _ => (String::new(), String::new()),
     };
     let ladder = state.ladder.clone();
@@ -64,7 +73,7 @@ fn Pickers() -> impl IntoView {
         }
     });
     view! {
-        <nav class="pickers" aria-label="Ladder navigation">
+        <nav class="pickers" id="ladder-nav" aria-label="Ladder navigation">
             <div class="field">
                 <label for="role-picker">"Role"</label>
                 <select id="role-picker" node_ref=roles on:change=on_role></select>
@@ -153,7 +162,7 @@ fn SearchBox() -> impl IntoView {
     });
     on_cleanup(move || slash.remove());
     view! {
-        <form class="search" role="search" on:submit=on_submit>
+        <form class="search" id="search-form" role="search" on:submit=on_submit>
             <label for="search-box">"Search"</label>
             <input
                 id="search-box"

@@ -8,18 +8,28 @@ use web_sys::Element;
 use super::dom::{add, el, text};
 use super::LadderState;
 use crate::ladder::{Everyone, Guide, Ladder};
+use crate::progress::to_json;
 use crate::route::Route;
+use wasm_bindgen::JsValue;
 
 /// Lists the tracks, their roles and levels, each level a link.
 #[component]
 pub fn Home() -> impl IntoView {
     let state = LadderState::expect();
+    let store = super::store::ProgressStore::expect();
     let host = NodeRef::<html::Div>::new();
-    host.on_load(move |host| build(&host, &state.ladder));
+    host.on_load(move |host| {
+        // Where a returning person left off: drawn by the extra module, so that only
+        // someone with answers loads it here.
+        let answers = store.with_untracked(|p| (!p.answers.is_empty()).then(|| to_json(p)));
+        build(&host, &state.ladder, answers);
+    });
     view! { <div class="home" node_ref=host></div> }
 }
 
-fn build(host: &Element, ladder: &Ladder) {
+/// The page; with the person's progress (`progress::to_json`), a place where the
+/// extra module says where to continue.
+fn build(host: &Element, ladder: &Ladder, progress: Option<String>) {
     host.set_text_content(None);
     add(host, &text("h1", &[], "Career ladders"));
     let lede = el("p", &[("class", "lede")]);
@@ -34,6 +44,13 @@ fn build(host: &Element, ladder: &Ladder) {
     );
     let _ = lede.append_with_str_1(".");
     add(host, &lede);
+    if let Some(progress) = progress {
+        let at = el("div", &[("class", "continue")]);
+        add(host, &at);
+        let none = JsValue::from_str("");
+        let args = js_sys::Array::of3(&none, &none, &progress.into());
+        super::lazy::call_in("extra", at, "bearings", args);
+    }
     for everyone in ladder.everyone.iter().filter(|e| e.track.is_none()) {
         add(host, &everyone_link(everyone));
     }

@@ -43,10 +43,6 @@ pub(super) fn call_in(
     });
 }
 
-fn call(host: Element, name: &'static str, args: js_sys::Array) {
-    call_in("extra", host, name, args);
-}
-
 /// Makes `api` the entry points of on-demand module `module`, for [`call_in`]: called
 /// by each module's start-up (`src/bin/extra.rs`, `src/bin/import.rs`).
 pub fn publish(module: &str, api: &js_sys::Object) {
@@ -101,8 +97,9 @@ pub fn SharedPage(
     view! { <div class="shared" node_ref=host></div> }
 }
 
-/// The "Share progress" button of a level, and the panel it opens below it. While it
-/// is open the panel follows the progress.
+/// The "Share progress" and "Save check-in" buttons of a level, and the panels they
+/// open below them: the share module fills the first (and, while it is open, follows
+/// the progress), the checkins module the second (`ui::extra::checkins`).
 #[component]
 pub fn ShareButton(
     /// Role id.
@@ -116,27 +113,24 @@ pub fn ShareButton(
     host.on_load(|host| {
         let host: Element = host.into();
         host.set_text_content(None);
-        add(
-            &host,
-            &button(
-                "Share progress",
-                "share",
-                &[("aria-expanded", "false"), ("aria-controls", "share-panel")],
-            ),
-        );
-        add(
-            &host,
-            &el(
-                "div",
-                &[
-                    ("id", "share-panel"),
-                    ("class", "share-panel"),
-                    ("hidden", ""),
-                ],
-            ),
-        );
+        // On a phone the buttons show their short words (style/main.css), so that the
+        // views, Share and Check-in fit one row; their names stay the long ones.
+        for (label, short, act, panel) in [
+            ("Share progress", "Share", "share", "share-panel"),
+            ("Save check-in", "Check-in", "checkin", "checkin-panel"),
+        ] {
+            let attrs = [
+                ("aria-expanded", "false"),
+                ("aria-controls", panel),
+                ("aria-label", label),
+                ("data-short", short),
+            ];
+            add(&host, &button(label, act, &attrs));
+            let attrs = [("id", panel), ("class", "share-panel"), ("hidden", "")];
+            add(&host, &el("div", &attrs));
+        }
     });
-    // Closed, the panel neither tracks nor serialises the progress.
+    // Closed, the share panel neither tracks nor serialises the progress.
     Effect::new(move |_| {
         let (Some(host), true) = (host.get(), open.get()) else {
             return;
@@ -148,23 +142,37 @@ pub fn ShareButton(
         let args = js_sys::Array::of3(&role.clone().into(), &level.clone().into(), &json.into());
         call_in("share", panel, "panel", args);
     });
+    // The check-in panel is filled when it opens; the module reads the level from the
+    // address.
     let toggle = move |e: web_sys::MouseEvent| {
         let Some((act, b)) = super::dom::action(&e) else {
             return;
         };
-        if act != "share" {
-            return;
-        }
-        let now = !open.get_untracked();
+        let panel = match act.as_str() {
+            "share" => "share-panel",
+            "checkin" => "checkin-panel",
+            _ => return,
+        };
+        let now = b.get_attribute("aria-expanded").as_deref() != Some("true");
         let _ = b.set_attribute("aria-expanded", if now { "true" } else { "false" });
-        super::dom::show("share-panel", now);
-        open.set(now);
+        super::dom::show(panel, now);
+        if act == "share" {
+            open.set(now);
+        } else if let (true, Some(panel)) = (now, document().get_element_by_id(panel)) {
+            let json = store.with(crate::progress::to_json);
+            call_in(
+                "checkins",
+                panel,
+                "checkin",
+                js_sys::Array::of1(&json.into()),
+            );
+        }
     };
     view! { <div class="share" node_ref=host on:click=toggle></div> }
 }
 
-/// A container that entry point `name` of the extra module fills with `(host, a, b,
-/// progress_json)`, again whenever the progress changes. Until the module has drawn,
+/// A container that entry point `name` of an on-demand module ([`module_of`]) fills with `(host, a, b, progress_json)`, again whenever the
+/// progress changes. Until the module has drawn,
 /// it shows `heading` (as the page's `h1`, when given) and `loading`.
 pub fn follow(
     name: &'static str,
@@ -182,13 +190,22 @@ pub fn follow(
             waiting(&host, heading, loading);
         }
         let args = js_sys::Array::of3(&a.clone().into(), &b.clone().into(), &json.into());
-        call(host, name, args);
+        call_in(module_of(name), host, name, args);
     });
     host
 }
 
+/// The on-demand module that holds entry point `name` of [`follow`].
+fn module_of(name: &str) -> &'static str {
+    match name {
+        "checkins" => "checkins",
+        "compare" => "explore",
+        _ => "extra",
+    }
+}
+
 /// `#/compare/…`: level `a` beside level `b` (or its default partner), drawn by the
-/// extra module.
+/// explore module.
 #[component]
 pub fn ComparePage(
     /// (role id, level id) of the first level.
@@ -198,16 +215,66 @@ pub fn ComparePage(
 ) -> impl IntoView {
     let a = format!("{}/{}", a.0, a.1);
     let b = b.map(|(r, l)| format!("{r}/{l}")).unwrap_or_default();
-    let host = follow(
+    drawn(
         "compare",
         (a, b),
-        Some("Compare levels"),
+        "Compare levels",
         "Opening the comparison…",
-    );
-    view! { <div class="compare" node_ref=host></div> }
+    )
 }
 
-/// `#/search?q=…`: the explore module lists the hits for `query`.
+/// `#/<track>/<role>/<level>/checkins`: the level's check-ins, drawn by the extra
+/// module (`ui::extra::checkins`).
+pub fn checkins_page(role: String, level: String) -> AnyView {
+    drawn(
+        "checkins",
+        (role, level),
+        "Check-ins",
+        "Opening your check-ins…",
+    )
+}
+
+/// A page that entry point `name` of an on-demand module ([`module_of`]) draws (see [`follow`]), in a container of class `name`.
+fn drawn(
+    name: &'static str,
+    args: (String, String),
+    heading: &'static str,
+    loading: &'static str,
+) -> AnyView {
+    let host = follow(name, args, Some(heading), loading);
+    view! { <div class=name node_ref=host></div> }.into_any()
+}
+
+/// Know your ladder for level `level` of role `role`, drawn by the explore module, which
+/// reads and saves the score through the store (`summary_page::doors`). Until it has
+/// drawn, it shows `heading`.
+#[component]
+pub fn KnowPage(
+    /// Role id.
+    role: String,
+    /// Level id.
+    level: String,
+    /// The page's heading.
+    heading: String,
+) -> impl IntoView {
+    let store = ProgressStore::expect();
+    let host = NodeRef::<html::Div>::new();
+    host.on_load(move |host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        waiting(&host, Some(&heading), "Opening the quiz…");
+        let (read, write) = super::summary_page::doors(store);
+        call_in(
+            "explore",
+            host,
+            "know",
+            js_sys::Array::of4(&role.into(), &level.into(), &read, &write),
+        );
+    });
+    view! { <div class="know" node_ref=host></div> }
+}
+
+/// `#/search?q=…`: the search module lists the hits for `query`.
 #[component]
 pub fn SearchPage(
     /// What was searched for.
@@ -218,12 +285,12 @@ pub fn SearchPage(
         let host: Element = host.into();
         host.set_text_content(None);
         waiting(&host, Some("Search"), "Searching…");
-        call_in("explore", host, "search", js_sys::Array::of1(&query.into()));
+        call_in("search", host, "search", js_sys::Array::of1(&query.into()));
     });
     view! { <div class="search-page" node_ref=host></div> }
 }
 
-/// `#/guide/…`: guide page `id`, drawn by the explore module, under the short note
+/// `#/guide/…`: guide page `id`, drawn by the search module, under the short note
 /// of a problem the build found in its file.
 #[component]
 pub fn GuidePage(
@@ -238,7 +305,7 @@ pub fn GuidePage(
         let host: Element = host.into();
         host.set_text_content(None);
         waiting(&host, None, "Opening the page…");
-        call_in("explore", host, "guide", js_sys::Array::of1(&id.into()));
+        call_in("search", host, "guide", js_sys::Array::of1(&id.into()));
     });
     view! { {note} <div class="guide-page" node_ref=host></div> }
 }

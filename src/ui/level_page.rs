@@ -7,8 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{add, el, focus, rich_linked, text};
-use super::know_page::KnowPage;
-use super::lazy::ShareButton;
+use super::lazy::{KnowPage, ShareButton};
 use super::quiz_page::QuizPage;
 use super::rating;
 use super::store::ProgressStore;
@@ -60,7 +59,12 @@ pub fn LevelPage(
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
         View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
-        View::Know => view! { <KnowPage level=r.levels[index].clone() /> }.into_any(),
+        View::Know => {
+            let heading = format!("Know your ladder: {}", r.levels[index].heading());
+            view! { <KnowPage role=r.id.clone() level=r.levels[index].id.clone() heading=heading /> }
+                .into_any()
+        }
+        View::Checkins => super::lazy::checkins_page(r.id, level),
     };
     view! { {tabs} {share} {note} {body} }.into_any()
 }
@@ -74,27 +78,26 @@ pub fn page_note(state: &LadderState, source: &str, level: bool) -> Option<impl 
 
 /// Links between the views of one level; the current one is marked for screen readers.
 fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
-    let links = [
-        (View::Read, "Read and rate"),
-        (View::Check, "Check yourself"),
-        (View::Summary, "Summary"),
-        (View::Know, "Know your ladder"),
-    ]
-    .into_iter()
-    .map(|(v, name)| {
-        let href = Route::level_view(&role.id, &level.id, v).to_fragment();
-        let here = (v == current).then_some("page");
-        view! { <li><a href=href aria-current=here>{name}</a></li> }
-    })
-    .collect_view();
-    let compare = Route::Compare {
-        a: (role.id.clone(), level.id.clone()),
-        b: None,
-    }
-    .to_fragment();
+    let links = View::ALL
+        .into_iter()
+        .map(|(v, _, name)| {
+            let href = Route::level_view(&role.id, &level.id, v).to_fragment();
+            let here = (v == current).then_some("page");
+            view! { <li><a href=href aria-current=here>{name}</a></li> }
+        })
+        .collect_view();
+    // A role with one level has nothing to compare it with by default: no dead end.
+    let compare = (role.levels.len() > 1).then(|| {
+        let href = Route::Compare {
+            a: (role.id.clone(), level.id.clone()),
+            b: None,
+        }
+        .to_fragment();
+        view! { <li><a href=href>"Compare levels"</a></li> }
+    });
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
-            <ul>{links}<li><a href=compare>"Compare levels"</a></li></ul>
+            <ul>{links}{compare}</ul>
         </nav>
     }
 }
@@ -116,7 +119,8 @@ fn LevelView(
 }
 
 /// The container of a page with rating controls, `host`: its controls follow the
-/// progress (this tab's changes, another tab's, a reset) and rate on change.
+/// progress (this tab's changes, another tab's, a reset), and so does "5 of 12
+/// rated"; they rate on change.
 fn rated(host: NodeRef<html::Div>) -> impl IntoView {
     let store = ProgressStore::expect();
     Effect::new(move |_| {
@@ -219,6 +223,18 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
 
     let article = el("article", &[("class", "level")]);
     add(&article, &text("h1", &[], &level.heading()));
+    add(&article, &el("p", &[("class", "rated-count")]));
+    // A kept reply's ratings, beside the person's own: drawn by the extra module.
+    if !crate::storage::keys("rungs:kept:").is_empty() {
+        let beside = el("div", &[("class", "kept-beside")]);
+        add(&article, &beside);
+        let args = js_sys::Array::of3(
+            &role.id.as_str().into(),
+            &level.id.as_str().into(),
+            &"".into(),
+        );
+        super::lazy::call_in("extra", beside, "beside", args);
+    }
     if !level.summary.is_empty() {
         let quote = el("blockquote", &[("class", "summary")]);
         let p = el("p", &[]);

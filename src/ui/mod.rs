@@ -9,7 +9,6 @@ mod header;
 mod home;
 pub mod importer;
 mod keep;
-mod know_page;
 pub mod lazy;
 mod level_page;
 mod not_found;

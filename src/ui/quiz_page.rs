@@ -12,6 +12,7 @@ use std::rc::Rc;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::dom::{action, add, button, el, focus, say, text, typing};
@@ -20,7 +21,9 @@ use super::store::ProgressStore;
 use super::LadderState;
 use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
-use crate::progress::{quiz_key, quiz_order, quiz_step_line, resume_position, Rating};
+use crate::progress::{
+    quiz_end_line, quiz_key, quiz_order, quiz_step_line, resume_position, Rating,
+};
 use crate::route::{Route, View};
 
 const EVIDENCE_ID: &str = "quiz-evidence";
@@ -66,11 +69,15 @@ pub fn QuizPage(
         store.with_untracked(|p| resume_position(p, &key, &level)),
     ));
     let card = NodeRef::<html::Section>::new();
+    let summary: Rc<str> = Route::level_view(&role.id, &level.id, View::Summary)
+        .to_fragment()
+        .into();
     let quiz = Quiz {
         level,
         order,
         position,
         store,
+        summary: summary.clone(),
     };
 
     {
@@ -80,14 +87,24 @@ pub fn QuizPage(
     let go = {
         let quiz = quiz.clone();
         move |to: usize| {
-            if to >= total || to == quiz.position.get() {
+            if to > total || to == quiz.position.get() {
                 return;
             }
             quiz.position.set(to);
-            quiz.store.change(|p| p.remember_position(&key, to));
             if let Some(host) = card.get_untracked() {
                 quiz.draw(&host);
+                // The new card starts at the top of the screen, not above it.
+                if let Some(host) = host.dyn_ref::<web_sys::HtmlElement>() {
+                    if window().scroll_y().unwrap_or(0.0) > f64::from(host.offset_top()) {
+                        host.scroll_into_view();
+                    }
+                }
             }
+            if to == total {
+                say(SAID_ID, "Round done");
+                return focus(CARD_ID);
+            }
+            quiz.store.change(|p| p.remember_position(&key, to));
             let (_, x, title) = quiz.at(to);
             let rated = quiz
                 .store
@@ -107,6 +124,9 @@ pub fn QuizPage(
     let rate = {
         let quiz = quiz.clone();
         move |r: Option<Rating>| {
+            if quiz.position.get() >= total {
+                return; // The end of the round rates nothing.
+            }
             let (_, x, _) = quiz.at(quiz.position.get());
             quiz.store.rate(&x.id, &x.text.to_plain(), r);
             if let Some(host) = card.get_untracked() {
@@ -147,11 +167,11 @@ pub fn QuizPage(
         move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
             Some("prev") => go(position.get().saturating_sub(1)),
             Some("next") => go(position.get() + 1),
+            Some("again") => go(0),
             _ => announce(rating::handle(&e, store)),
         }
     };
     let on_event = move |e: ev::Event| announce(rating::handle(&e, store));
-    let summary = Route::level_view(&role.id, &quiz.level.id, View::Summary).to_fragment();
     view! {
         <h1>{heading}</h1>
         {scales}
@@ -166,7 +186,7 @@ pub fn QuizPage(
             on:change=on_event
             on:input=on_event
         ></section>
-        <p><a href=summary>"See the summary"</a></p>
+        <p><a href=summary.to_string()>"See the summary"</a></p>
     }
     .into_any()
 }
@@ -178,6 +198,8 @@ struct Quiz {
     order: Rc<[(usize, usize)]>,
     position: Rc<Cell<usize>>,
     store: ProgressStore,
+    /// The level's Summary view, where a round ends.
+    summary: Rc<str>,
 }
 
 impl Quiz {
@@ -197,6 +219,9 @@ impl Quiz {
     fn draw(&self, host: &Element) {
         let i = self.position.get();
         let total = self.order.len();
+        if i >= total {
+            return self.draw_end(host);
+        }
         let (d, x, title) = self.at(i);
         let words = x.text.to_plain();
         host.set_text_content(None);
@@ -240,27 +265,59 @@ impl Quiz {
             .chain(&self.level.dimensions[d].examples)
             .collect();
         if !examples.is_empty() {
-            add(&card, &text("h3", &[], "Examples"));
-            let list = el("ul", &[("class", "quiz-examples")]);
+            // Open beside the card on wide screens, one tap away on phones.
+            let details = el("details", &[("class", "quiz-examples")]);
+            let wide = window().inner_width().ok().and_then(|w| w.as_f64()) > Some(640.0);
+            if wide {
+                let _ = details.set_attribute("open", "");
+            }
+            let summary = format!("Examples ({})", examples.len());
+            add(&details, &text("summary", &[], &summary));
+            let list = el("ul", &[]);
             for example in examples {
                 add(&list, &text("li", &[], &example.to_plain()));
             }
-            add(&card, &list);
+            add(&details, &list);
+            add(&card, &details);
         }
         add(host, &card);
         let nav = el("p", &[("class", "actions quiz-nav")]);
         let prev = button("Previous", "prev", &[]);
-        let next = button("Next", "next", &[]);
+        // After the last expectation, Next ends the round (`draw_end`).
+        let next = button(if i + 1 < total { "Next" } else { "Finish" }, "next", &[]);
         if i == 0 {
             let _ = prev.set_attribute("disabled", "");
-        }
-        if i + 1 >= total {
-            let _ = next.set_attribute("disabled", "");
         }
         add(&nav, &prev);
         add(&nav, &next);
         add(host, &nav);
         self.store.with_untracked(|p| rating::sync(host, p));
+    }
+
+    /// The end of a round: where the person stands, the way to the summary, and
+    /// Previous and Start again.
+    fn draw_end(&self, host: &Element) {
+        let card = el(
+            "div",
+            &[("class", "quiz-card"), ("id", CARD_ID), ("tabindex", "-1")],
+        );
+        add(
+            &card,
+            &text("h2", &[("class", "quiz-dimension")], "Round done"),
+        );
+        let line = self.store.with_untracked(|p| quiz_end_line(p, &self.level));
+        add(&card, &text("p", &[("class", "quiz-expectation")], &line));
+        let to_summary = text(
+            "a",
+            &[("href", &self.summary)],
+            "See where you stand in the Summary",
+        );
+        add(&card, &to_summary);
+        add(host, &card);
+        let nav = el("p", &[("class", "actions quiz-nav")]);
+        add(&nav, &button("Previous", "prev", &[]));
+        add(&nav, &button("Start again", "again", &[]));
+        add(host, &nav);
     }
 }
 

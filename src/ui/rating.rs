@@ -130,6 +130,9 @@ pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>
     match read(e)? {
         (id, words, Change::Note(note)) => {
             store.set_evidence(&id, &words, &note);
+            if store.trouble_untracked().is_empty() {
+                saved(e);
+            }
             None
         }
         (id, words, Change::Rate(rating)) => {
@@ -139,13 +142,32 @@ pub fn handle(e: &web_sys::Event, store: ProgressStore) -> Option<Option<Rating>
     }
 }
 
+/// A quiet "Saved" after the note that `e` changed, shown afresh after each save (the
+/// style fades it out).
+fn saved(e: &web_sys::Event) {
+    let control = e
+        .target()
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|t| t.closest(".rate").ok().flatten());
+    let Some(control) = control else { return };
+    if let Ok(Some(old)) = control.query_selector(".saved") {
+        old.remove();
+    }
+    add(
+        &control,
+        &text("span", &[("class", "saved"), ("role", "status")], "Saved"),
+    );
+}
+
 /// Shows `progress` in every rating control inside `host`: the checked radio, Clear
-/// enabled when rated, and the evidence note unless it is being typed in.
+/// enabled when rated, and the evidence note unless it is being typed in; and how
+/// many are rated ("5 of 12 rated") in `host`'s `.rated-count`, if it has one.
 pub fn sync(host: &Element, progress: &Progress) {
     let Ok(controls) = host.query_selector_all(".rate[data-id]") else {
         return;
     };
     let focused = leptos::prelude::document().active_element();
+    let mut rated = 0;
     for i in 0..controls.length() {
         let Some(control) = controls.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
@@ -155,6 +177,7 @@ pub fn sync(host: &Element, progress: &Progress) {
         };
         let answer = progress.answer(&id);
         let rating = answer.and_then(|a| a.rating);
+        rated += usize::from(rating.is_some());
         if let Ok(radios) = control.query_selector_all("input[data-rate]") {
             for j in 0..radios.length() {
                 if let Some(radio) = radios
@@ -180,5 +203,9 @@ pub fn sync(host: &Element, progress: &Progress) {
                 }
             }
         }
+    }
+    if let Ok(Some(count)) = host.query_selector(".rated-count") {
+        let line = format!("{rated} of {} rated", controls.length());
+        count.set_text_content(Some(&line));
     }
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::dom::{action, add, button, el, focus_later, show, text};
+use super::dom::{action, focus_later, show};
 use super::files;
 use super::store::ProgressStore;
 use super::LadderState;
@@ -35,9 +35,9 @@ pub fn SummaryPage(
     }
 }
 
-/// Backup, restore and reset of everything kept, on every level. Built with DOM calls
-/// (see `dom.rs`), with one listener per event: Download backup and Cancel are done
-/// here; importing a backup, and a reset (which says what it clears and keeps and
+/// Backup, restore and reset of everything kept, on every level. Drawn by the extra
+/// module (`ui::extra::data::draw`), with one listener per event here: Download backup
+/// and Cancel are done here; importing a backup, and a reset (which says what it clears and keeps and
 /// asks first, and can be undone until the page is left) are done by the extra module
 /// (`ui::extra::data`), which the report has loaded, through [`doors`] to the store.
 #[component]
@@ -45,7 +45,16 @@ fn YourData() -> impl IntoView {
     let store = ProgressStore::expect();
     let version = LadderState::expect().ladder.version.clone();
     let host = NodeRef::<html::Section>::new();
-    host.on_load(|host| build_your_data(&host));
+    // Drawn by the extra module, which the report loads anyway: its words and
+    // controls cost the first load nothing. Leptos may keep the container from the
+    // previous level's summary.
+    host.on_load(|host| {
+        let host: Element = host.into();
+        host.set_text_content(None);
+        let none = JsValue::from_str("");
+        let args = js_sys::Array::of3(&none, &none, &none);
+        super::lazy::call_in("extra", host, "your_data", args);
+    });
     // Hands action `act` (and a picked file) to the extra module.
     let extra = move |act: &str, file: &JsValue| {
         let Some(host) = host.get_untracked() else {
@@ -93,7 +102,7 @@ thread_local! {
 /// The store's two doors for the extra module, made once (there is one store):
 /// `read(changing)` gives the progress as JSON, but when `changing` nothing while this
 /// tab is outdated; `write(json)` replaces the progress with `json` and saves.
-fn doors(store: ProgressStore) -> (JsValue, JsValue) {
+pub(super) fn doors(store: ProgressStore) -> (JsValue, JsValue) {
     DOORS.with(|d| {
         d.get_or_init(|| {
             let read = Closure::<dyn Fn(bool) -> Option<String>>::new(move |changing: bool| {
@@ -108,67 +117,4 @@ fn doors(store: ProgressStore) -> (JsValue, JsValue) {
         })
         .clone()
     })
-}
-
-fn build_your_data(host: &Element) {
-    // Leptos may keep the container from the previous level's summary.
-    host.set_text_content(None);
-    add(
-        host,
-        &text("h2", &[("id", "your-data")], "Your progress data"),
-    );
-    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
-    let actions = el("p", &[("class", "actions")]);
-    add(&actions, &button("Download backup", "backup", &[]));
-    let pick = text("label", &[("class", "file-button")], "Import backup");
-    add(
-        &pick,
-        &el(
-            "input",
-            &[("type", "file"), ("accept", ".json,application/json")],
-        ),
-    );
-    add(&actions, &pick);
-    add(
-        &actions,
-        &button("Reset progress…", "ask", &[("id", "reset-ask")]),
-    );
-    add(host, &actions);
-    let confirm = el(
-        "div",
-        &[
-            ("class", "confirm"),
-            ("id", "reset-confirm"),
-            ("role", "group"),
-            ("aria-labelledby", "reset-question"),
-            ("hidden", ""),
-        ],
-    );
-    // The question says what a reset clears and keeps, counted when it is asked.
-    add(&confirm, &text("p", &[("id", "reset-question")], ""));
-    let choose = el("p", &[("class", "actions")]);
-    add(
-        &choose,
-        &button("Reset everything", "reset", &[("class", "danger")]),
-    );
-    add(
-        &choose,
-        &button("Cancel", "cancel", &[("id", "reset-cancel")]),
-    );
-    add(&confirm, &choose);
-    add(host, &confirm);
-    let status = el("p", &[("class", "status"), ("role", "status")]);
-    add(&status, &el("span", &[("id", "data-said")]));
-    let _ = status.append_with_str_1(" ");
-    add(
-        &status,
-        &button(
-            "Undo reset",
-            "undo",
-            &[("id", "reset-undo"), ("hidden", "")],
-        ),
-    );
-    add(host, &status);
-    // Where the extra module says it did not load.
-    add(host, &el("div", &[("class", "data-extra")]));
 }

@@ -117,3 +117,41 @@ test('know your ladder: asks, scores, explains, and asks the missed example agai
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('know your ladder: a round asks its missed examples again before it says it is done', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  const owner = await page.evaluate(() => {
+    const out = {};
+    for (const s of document.querySelectorAll('section.dimension')) {
+      const name = s.querySelector('h2').textContent;
+      for (const li of s.querySelectorAll('.examples li')) out[li.textContent.trim()] = name;
+    }
+    return out;
+  });
+  await gotoReady(page, shared.server.url + LEVEL + '/know');
+  const choices = page.getByRole('group', { name: 'Which dimension does this example illustrate?' }).getByRole('button');
+  const answer = async (rightly) => {
+    const example = (await page.locator('.know-example').innerText()).trim();
+    const names = await choices.allInnerTexts();
+    const pick = names.find((n) => owner[example].endsWith(n) === rightly);
+    await choices.filter({ hasText: pick }).click();
+    await page.getByRole('button', { name: 'Next example' }).click();
+    return example;
+  };
+  await page.getByText('Example 1 of 10').waitFor();
+  const missed = await answer(false);
+  for (let i = 2; i <= 10; i++) {
+    await page.getByText(`Example ${i} of 10`).waitFor();
+    await answer(true);
+  }
+  // Not done yet: the missed one comes back.
+  await page.getByText('Example 11 of 11').waitFor();
+  assert.equal((await page.locator('.know-example').innerText()).trim(), missed);
+  assert.equal(await page.getByText(/That was all/).count(), 0);
+  await answer(true);
+  await page.getByText('That was all 10 examples of this level.').waitFor();
+  await page.getByText('Score: 10 right of 11 answered.').waitFor();
+  await noViolations(page, 'know your ladder, the round done');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});

@@ -25,6 +25,9 @@ test('compare opens the next level with what changed marked in words and your ra
   await page.getByRole('link', { name: 'Compare levels' }).click();
   await page.getByRole('heading', { level: 1, name: 'Compare levels' }).waitFor();
   assert.equal(new URL(page.url()).hash, '#/compare/engineering/platform-engineering/l3');
+  // The header's Role and Level stay on the first level (issue 21).
+  assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'engineering/platform-engineering');
+  assert.equal(await page.getByLabel('Level', { exact: true }).inputValue(), 'l3');
   await page.getByText(
     'L3: Platform Engineer (Platform Engineering) beside L4: Senior Platform Engineer (Platform Engineering): 2 the same, 1 reworded, 3 only in L3, 3 only in L4.',
   ).waitFor();

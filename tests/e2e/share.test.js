@@ -61,7 +61,7 @@ test('a full self-check shares as a short link that opens read-only in a fresh b
   const fragment = new URL(link).hash;
   assert.ok(fragment.startsWith('#/shared/'), link);
   assert.ok(fragment.length < 200, `the fragment is ${fragment.length} characters`);
-  await me.page.getByText(`The link is ${link.length} characters long.`).waitFor();
+  await me.page.getByText('Your 12 ratings, without notes, signed “Ada”.').waitFor();
   assert.ok(!link.includes('failover'), 'notes stay out unless asked for');
 
   const them = await openPage(shared.browser);
@@ -109,9 +109,9 @@ test('a manager answers a shared link, and the reply shows both sides and can be
 
   await gotoReady(me.page, reply);
   await me.page.getByRole('heading', { level: 1, name: 'Manager’s reply' }).waitFor();
-  await me.page.getByText('One expectation is rated two steps or more apart').waitFor();
-  assert.match(await row(me.page, E1).innerText(), /Differs by 3 steps[\s\S]*Exceeding[\s\S]*Improvement needed[\s\S]*Comment: Let us talk about the drill\./);
-  assert.doesNotMatch(await row(me.page, E2).innerText(), /Differs/);
+  await me.page.getByText('1 expectation of 2 rated by both of you differs: 1 two steps or more apart, 0 one step apart. It is marked below.').waitFor();
+  assert.match(await row(me.page, E1).innerText(), /Three steps apart[\s\S]*Exceeding[\s\S]*Improvement needed[\s\S]*Comment: Let us talk about the drill\./);
+  assert.doesNotMatch(await row(me.page, E2).innerText(), /apart/);
   await me.page.getByRole('columnheader', { name: 'Grace (manager)' }).first().waitFor();
   await noViolations(me.page, 'the reply, side by side');
 

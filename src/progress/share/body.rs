@@ -14,6 +14,8 @@ const MANAGER: u8 = 2;
 const MANAGER_NAME: u8 = 4;
 /// Format 2 only.
 const MADE: u8 = 8;
+/// The manager's overall comment follows the names (only with [`MANAGER`]).
+const COMMENT: u8 = 16;
 
 // Side bytes: bit 0 present, bits 1-3 the rating key (0 for none), bit 4 a note.
 const PRESENT: u8 = 1;
@@ -41,16 +43,23 @@ fn write_with(a: &SharedAssessment, manager: Option<&ManagerSide>) -> Vec<u8> {
         out.extend_from_slice(&origin.id.0);
     }
     let manager_name = manager.and_then(|m| m.name.as_deref());
+    let comment = manager
+        .map(|m| m.comment.as_str())
+        .filter(|c| !c.is_empty());
     let flags = flag(a.name.is_some(), NAME)
         | flag(manager.is_some(), MANAGER)
         | flag(manager_name.is_some(), MANAGER_NAME)
-        | flag(made.is_some() && a.origin.is_some(), MADE);
+        | flag(made.is_some() && a.origin.is_some(), MADE)
+        | flag(comment.is_some(), COMMENT);
     out.push(flags);
     if let (Some(made), Some(_)) = (made, a.origin) {
         let seconds = u32::try_from(made / 1000).unwrap_or(u32::MAX);
         put_varint(&mut out, seconds as usize);
     }
-    for name in [a.name.as_deref(), manager_name].into_iter().flatten() {
+    for name in [a.name.as_deref(), manager_name, comment]
+        .into_iter()
+        .flatten()
+    {
         put_str(&mut out, name);
     }
 
@@ -94,8 +103,8 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
     };
     let at = r.at();
     let flags = r.byte("flags")?;
-    let known = NAME | MANAGER | MANAGER_NAME | flag(id.is_some(), MADE);
-    if flags & !known != 0 || (flags & MANAGER_NAME != 0 && flags & MANAGER == 0) {
+    let known = NAME | MANAGER | MANAGER_NAME | COMMENT | flag(id.is_some(), MADE);
+    if flags & !known != 0 || (flags & (MANAGER_NAME | COMMENT) != 0 && flags & MANAGER == 0) {
         return Err(ShareError::BadFlags {
             part: "body flags".to_owned(),
             flags,
@@ -110,6 +119,7 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
     let origin = id.map(|id| Origin { id, made });
     let name = optional(&mut r, flags & NAME != 0, "name")?;
     let manager_name = optional(&mut r, flags & MANAGER_NAME != 0, "manager name")?;
+    let comment = optional(&mut r, flags & COMMENT != 0, "overall comment")?;
     let has_manager = flags & MANAGER != 0;
 
     let at = r.at();
@@ -176,6 +186,7 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
         manager: has_manager.then_some(ManagerSide {
             name: manager_name,
             side: manager_side,
+            comment: comment.unwrap_or_default(),
         }),
     })
 }

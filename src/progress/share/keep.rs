@@ -25,7 +25,7 @@
 
 use super::{decode, AssessmentId, SharedAssessment, ID_BYTES};
 use crate::progress::json::{self, Value};
-use crate::progress::{from_json, to_json, Progress, ProgressError};
+use crate::progress::{from_json, to_json, ManagerView, Progress, ProgressError};
 use std::collections::BTreeMap;
 
 /// Where a manager's answers are kept: this and the assessment id.
@@ -102,6 +102,9 @@ pub struct ManagerAnswers {
     pub name: Option<String>,
     /// The answers, one per expectation id, as the manager's own progress would hold them.
     pub answers: Progress,
+    /// The manager's overall comment on the self-check; empty for none (then not
+    /// written, so older versions still read the value).
+    pub comment: String,
 }
 
 /// A manager's reply that its person kept, stored under [`kept_key`].
@@ -210,14 +213,21 @@ impl ManagerAnswers {
             level: a.level.clone(),
             name: a.name.clone(),
             answers: Progress::default(),
+            comment: String::new(),
         }
     }
 
     /// The stored value: `{"updated":…,"role":…,"level":…,"name":…|null,"progress":{…}}`,
-    /// `progress` in the format of `progress::to_json`.
+    /// `progress` in the format of `progress::to_json`, and `"comment":…` after it
+    /// when there is one.
     pub fn to_json(&self) -> String {
+        let comment = if self.comment.is_empty() {
+            String::new()
+        } else {
+            format!(",\"comment\":{}", quoted(&self.comment))
+        };
         format!(
-            "{{\"updated\":{},\"role\":{},\"level\":{},\"name\":{},\"progress\":{}}}",
+            "{{\"updated\":{},\"role\":{},\"level\":{},\"name\":{},\"progress\":{}{comment}}}",
             self.updated,
             quoted(&self.role),
             quoted(&self.level),
@@ -229,7 +239,10 @@ impl ManagerAnswers {
     /// Read a value written by [`ManagerAnswers::to_json`].
     pub fn from_json(text: &str) -> Result<ManagerAnswers, KeptError> {
         let value = json::parse(text)?;
-        let fields = Fields::of(&value, &["updated", "role", "level", "name", "progress"])?;
+        let fields = Fields::of(
+            &value,
+            &["updated", "role", "level", "name", "progress", "comment"],
+        )?;
         let progress = fields.get("progress").ok_or(KeptError::Field {
             field: "progress",
             expected: "stored progress",
@@ -240,6 +253,7 @@ impl ManagerAnswers {
             level: fields.text("level")?,
             name: fields.optional_text("name")?,
             answers: from_json(&progress.to_string())?,
+            comment: fields.optional_text("comment")?.unwrap_or_default(),
         })
     }
 }
@@ -341,6 +355,38 @@ pub fn kept_for(store: &impl Store, role: &str, level: &str, now: u64) -> Vec<(S
     out
 }
 
+/// The manager's side of `reply` on the local ladder, as answers by expectation id
+/// (their comments as the evidence), stamped when the reply was made: for the 1:1
+/// sheet and for showing beside the person's own ratings. `None` when it is no reply
+/// or its level is not in `ladder`.
+pub fn manager_view(
+    reply: &SharedAssessment,
+    ladder: &crate::ladder::Ladder,
+    now: u64,
+) -> Option<ManagerView> {
+    let manager = reply.manager.as_ref()?;
+    let resolved = super::resolve(reply, ladder);
+    let super::Place::Found(..) = resolved.place else {
+        return None;
+    };
+    let made = reply.made_at(now).unwrap_or(0);
+    let mut answers = Progress::default();
+    for m in &resolved.matched {
+        let Some(entry) = m.marks.manager else {
+            continue;
+        };
+        let (id, text) = (&m.expectation.id, m.expectation.text.to_plain());
+        answers.rate(id, &text, entry.rating, made);
+        answers.set_evidence(id, &text, &entry.note, made);
+    }
+    Some(ManagerView {
+        name: manager.name.clone(),
+        made,
+        comment: manager.comment.clone(),
+        answers,
+    })
+}
+
 /// A kept reply of the old keying, whose value was the bare link text, read at `now`.
 fn old_kept(raw: &str, now: u64) -> Option<KeptReply> {
     let reply = decode(raw).ok().filter(|r| r.manager.is_some())?;
@@ -363,11 +409,13 @@ pub enum ReplyContent {
 
 /// What the manager's side of `reply` carries.
 pub fn reply_content(reply: &SharedAssessment) -> ReplyContent {
-    let Some(side) = reply.manager.as_ref().map(|m| &m.side) else {
+    let Some(manager) = reply.manager.as_ref() else {
         return ReplyContent::Empty;
     };
+    let side = &manager.side;
     let rated = side.entries.values().filter(|e| e.rating.is_some()).count();
-    let commented = side.entries.values().any(|e| !e.note.trim().is_empty());
+    let commented = !manager.comment.trim().is_empty()
+        || side.entries.values().any(|e| !e.note.trim().is_empty());
     match (rated, commented) {
         (0, false) => ReplyContent::Empty,
         (0, true) => ReplyContent::CommentsOnly,
@@ -379,16 +427,7 @@ pub fn reply_content(reply: &SharedAssessment) -> ReplyContent {
 pub fn utc_minute(ms: u64) -> String {
     let minutes = ms / 60_000;
     let (days, minute) = (minutes / 1440, minutes % 1440);
-    // Howard Hinnant's days-to-civil, for days since 1970-01-01.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
+    let (year, month, day) = crate::progress::time::civil_day(days);
     format!(
         "{year}-{month:02}-{day:02} {:02}:{:02} UTC",
         minute / 60,

@@ -27,9 +27,9 @@
 //! | ladder version | varint `len << 1 \| hex`, then `len` bytes: with `hex` set they are the value of a lower-case hex string (16 hex digits in 8 bytes), else UTF-8 |
 //! | role id, level id | strings |
 //! | assessment id | format 2 only: 5 random bytes (40 bits) ([`AssessmentId`]), the same in every link of one person's self-check of one level and in the replies to it |
-//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name, bit 3 made (format 2 only) |
+//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name, bit 3 made (format 2 only), bit 4 the manager's overall comment (only with bit 1) |
 //! | made | when flagged: varint, the second (Unix time) the link was made; replies carry it, share links leave it out to stay short; read back it is clamped ([`SharedAssessment::made_at`]) |
-//! | name, manager name | strings, when flagged |
+//! | name, manager name, overall comment | strings, when flagged |
 //! | count | varint: expectations marked by either side |
 //! | entries | `count` × (5-byte id: the first 40 bits of the expectation id, own byte, manager byte if a manager side), ids ascending |
 //! | notes | per entry in order: own note, then manager comment, each when flagged |
@@ -46,6 +46,7 @@
 //! [`encode`] writes format 1 only for an assessment without an [`Origin`]: a reply
 //! to an old link.
 
+mod apart;
 mod base64;
 mod body;
 mod bytes;
@@ -56,12 +57,15 @@ pub mod keep;
 mod key;
 mod model;
 mod resolve;
+mod words;
 
+pub use apart::{apart, apart_counts, apart_line, apart_phrase, apart_words, MARK_APART};
 pub use error::ShareError;
 pub use id::{AssessmentId, Origin, ID_BYTES, OLD_ID_PREFIX};
 pub use key::ExpectationKey;
 pub use model::{Entry, ManagerSide, SharedAssessment, Side};
 pub use resolve::{resolve, Marks, Matched, Place, Resolved};
+pub use words::{reply_words, share_words};
 
 use super::Rating;
 
@@ -177,6 +181,7 @@ mod tests {
         a.manager = Some(ManagerSide {
             name: Some("Grace".to_owned()),
             side,
+            comment: "Good year.".to_owned(),
         });
         assert_eq!(decode(&encode(&a)), Ok(a));
     }

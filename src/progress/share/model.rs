@@ -52,6 +52,8 @@ pub struct ManagerSide {
     /// The manager's display name, if they gave one.
     pub name: Option<String>,
     pub side: Side,
+    /// The manager's overall comment on the whole self-check; empty for none.
+    pub comment: String,
 }
 
 impl Side {
@@ -59,20 +61,20 @@ impl Side {
     /// evidence note, leaving out blank answers (and ids that are not 12 hex digits,
     /// which the importer never makes).
     pub fn from_progress(progress: &Progress, level: &Level) -> Side {
-        let entries = level
-            .dimensions
-            .iter()
-            .flat_map(|d| &d.expectations)
-            .filter_map(|x| {
-                let answer = progress.answer(&x.id).filter(|a| !a.is_blank())?;
+        let mut side = Side::default();
+        // Inserted one by one: collecting into the map would sort the pairs first,
+        // with a sort routine of their own in the share module (3 KB of wasm).
+        for x in level.dimensions.iter().flat_map(|d| &d.expectations) {
+            let answer = progress.answer(&x.id).filter(|a| !a.is_blank());
+            if let (Some(answer), Some(key)) = (answer, ExpectationKey::parse(&x.id)) {
                 let entry = Entry {
                     rating: answer.rating,
                     note: answer.evidence.clone(),
                 };
-                Some((ExpectationKey::parse(&x.id)?, entry))
-            })
-            .collect();
-        Side { entries }
+                side.entries.insert(key, entry);
+            }
+        }
+        side
     }
 }
 

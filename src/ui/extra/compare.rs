@@ -211,8 +211,9 @@ fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
             add(&th, &text("span", &[("class", "mark")], "Changed"));
         }
         add(&tr, &th);
-        for value in [&row.a, &row.b] {
-            let td = el("td", &[]);
+        // Each cell names its level, for the narrow layout (a card a row).
+        for (value, name) in [&row.a, &row.b].into_iter().zip([na, nb]) {
+            let td = el("td", &[("data-label", name)]);
             match value {
                 Some(v) => rich(&td, v),
                 None => add(&td, &text("span", &[("class", "none")], "Not given")),
@@ -274,8 +275,8 @@ fn dimension(
             Row::OnlyInA(a) => [Some(&a.id), None],
             Row::OnlyInB(b) => [None, Some(&b.id)],
         };
-        for (cell, id) in [a, b].into_iter().zip(ids) {
-            let td = el("td", &[]);
+        for ((cell, id), name) in [a, b].into_iter().zip(ids).zip([na, nb]) {
+            let td = el("td", &[("data-label", name)]);
             match cell {
                 Some(content) => add(&td, &content),
                 None => add(

@@ -16,7 +16,7 @@ use crate::progress::{
     from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, Undo,
 };
 use crate::storage;
-use crate::ui::dom::{focus_later, say, show};
+use crate::ui::dom::{add, button, el, focus_later, say, show, text};
 use crate::ui::files;
 
 thread_local! {
@@ -32,19 +32,19 @@ const OUTDATED: &str = "This tab is an older version of Rungs than the one that 
 /// `progress::to_json` writes it, but when `changing` nothing while this tab is
 /// outdated (another tab of a newer version saved); `write(json)` replaces it and
 /// saves.
-struct Doors {
-    read: Function,
-    write: Function,
+pub(super) struct Doors {
+    pub(super) read: Function,
+    pub(super) write: Function,
 }
 
 impl Doors {
     /// The progress now.
-    fn progress(&self) -> Option<Progress> {
+    pub(super) fn progress(&self) -> Option<Progress> {
         self.read(false)
     }
 
     /// The progress now, to change it: `None` when this tab must not.
-    fn to_change(&self) -> Option<Progress> {
+    pub(super) fn to_change(&self) -> Option<Progress> {
         self.read(true)
     }
 
@@ -55,13 +55,13 @@ impl Doors {
     }
 
     /// Replaces the app's progress with `progress`, which it saves.
-    fn set(&self, progress: &Progress) {
+    pub(super) fn set(&self, progress: &Progress) {
         let _ = self.write.call1(&JsValue::NULL, &to_json(progress).into());
     }
 }
 
 /// Milliseconds since the epoch, as the browser tells it.
-fn now() -> u64 {
+pub(super) fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
@@ -215,4 +215,71 @@ fn offer_undo(host: &Element, doors: &Doors) {
             .is_some_and(|(at, undo)| at == host && can_undo(doors, undo))
     });
     show("reset-undo", offered);
+}
+
+/// Draws Your progress data in `host`, the app's section (`ui::summary_page`), which
+/// serves its clicks: the extra module's entry `your_data(host, "", "", "")`.
+pub fn draw(host: Element, _: String, _: String, _: String) {
+    let host = &host;
+    host.set_text_content(None);
+    add(
+        host,
+        &text("h2", &[("id", "your-data")], "Your progress data"),
+    );
+    add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, check-ins, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
+    let actions = el("p", &[("class", "actions")]);
+    add(&actions, &button("Download backup", "backup", &[]));
+    let pick = text("label", &[("class", "file-button")], "Import backup");
+    add(
+        &pick,
+        &el(
+            "input",
+            &[("type", "file"), ("accept", ".json,application/json")],
+        ),
+    );
+    add(&actions, &pick);
+    add(
+        &actions,
+        &button("Reset progress…", "ask", &[("id", "reset-ask")]),
+    );
+    add(host, &actions);
+    let confirm = el(
+        "div",
+        &[
+            ("class", "confirm"),
+            ("id", "reset-confirm"),
+            ("role", "group"),
+            ("aria-labelledby", "reset-question"),
+            ("hidden", ""),
+        ],
+    );
+    // The question says what a reset clears and keeps, counted when it is asked.
+    add(&confirm, &text("p", &[("id", "reset-question")], ""));
+    let choose = el("p", &[("class", "actions")]);
+    add(
+        &choose,
+        &button("Reset everything", "reset", &[("class", "danger")]),
+    );
+    add(
+        &choose,
+        &button("Cancel", "cancel", &[("id", "reset-cancel")]),
+    );
+    add(&confirm, &choose);
+    add(host, &confirm);
+    let status = el("p", &[("class", "status"), ("role", "status")]);
+    add(&status, &el("span", &[("id", "data-said")]));
+    let _ = status.append_with_str_1(" ");
+    add(
+        &status,
+        &button(
+            "Undo reset",
+            "undo",
+            &[("id", "reset-undo"), ("hidden", "")],
+        ),
+    );
+    add(host, &status);
+    // Where the extra module says it did not load.
+    // How much browser storage Rungs uses, with a warning when it runs short.
+    add(host, &super::checkins::storage_line());
+    add(host, &el("div", &[("class", "data-extra")]));
 }

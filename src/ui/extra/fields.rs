@@ -1,5 +1,6 @@
-//! The fields the share views have in common: your name, a link box with Copy link,
-//! and one handler per event on a view's container.
+//! The fields the share views have in common: your name, a link box with Copy link
+//! (and Share… where the browser has a system share sheet), and one handler per event
+//! on a view's container.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -42,8 +43,9 @@ pub fn remember_name(e: &web_sys::Event) {
     }
 }
 
-/// A read-only link box `<id>-link` labelled `label`, with Copy link (action
-/// `copy-<id>`), hidden until [`put_link`] fills it.
+/// A read-only link box `<id>-link` labelled `label`, with Share… (action `send-<id>`,
+/// only where the browser has `navigator.share`) and Copy link (action `copy-<id>`),
+/// hidden until [`put_link`] fills it.
 pub fn link_field(parent: &Element, id: &str, label: &str) {
     let box_id = format!("{id}-out");
     let link_id = format!("{id}-link");
@@ -64,6 +66,9 @@ pub fn link_field(parent: &Element, id: &str, label: &str) {
             ],
         ),
     );
+    if can_send() {
+        add(&out, &button("Share…", &format!("send-{id}"), &[]));
+    }
     add(&out, &button("Copy link", &format!("copy-{id}"), &[]));
     add(
         &out,
@@ -76,16 +81,16 @@ pub fn link_field(parent: &Element, id: &str, label: &str) {
     add(parent, &out);
 }
 
-/// Fills the link box of [`link_field`] `id` with the link for `text`, and says how
-/// long it is.
-pub fn put_link(id: &str, text: &str) {
+/// Fills the link box of [`link_field`] `id` with the link for `text`, and says
+/// `what` it holds (or that it is long).
+pub fn put_link(id: &str, text: &str, what: &str) {
     let link = link_to(text);
     if let Some(input) = input(&format!("{id}-link")) {
         input.set_value(&link);
     }
     show_el(&format!("{id}-out"), true);
     let len = link.chars().count();
-    let said = link_warning(len).unwrap_or_else(|| format!("The link is {len} characters long."));
+    let said = link_warning(len).unwrap_or_else(|| what.to_owned());
     say(&format!("{id}-said"), &said);
 }
 
@@ -106,6 +111,44 @@ pub fn copy_link(id: &str) {
         );
     });
     input.select();
+}
+
+/// Whether this browser has a system share sheet (`navigator.share`).
+fn can_send() -> bool {
+    let navigator = leptos::prelude::window().navigator();
+    js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false)
+}
+
+/// Opens the system share sheet with the link in [`link_field`] `id`, `title` and
+/// `message`, and says how that went; where there is no share sheet, copies the link.
+pub fn send_link(id: &str, title: &str, message: &str) {
+    let Some(input) = input(&format!("{id}-link")) else {
+        return;
+    };
+    let navigator = leptos::prelude::window().navigator();
+    let data = js_sys::Object::new();
+    for (k, v) in [("title", title), ("text", message), ("url", &input.value())] {
+        let _ = js_sys::Reflect::set(&data, &k.into(), &v.into());
+    }
+    let sent = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&navigator, &data).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let Some(sent) = sent else {
+        return copy_link(id);
+    };
+    let said = format!("{id}-said");
+    files::settle(sent, move |ok| {
+        say(
+            &said,
+            if ok.is_some() {
+                "Link shared."
+            } else {
+                "Not shared. You can copy the link instead."
+            },
+        );
+    });
 }
 
 fn input(id: &str) -> Option<HtmlInputElement> {

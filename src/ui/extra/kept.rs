@@ -2,7 +2,8 @@
 //! own progress (`storage::KEY`), which it only reads. The keys and values are
 //! `progress::share::keep`'s (`rungs:reply:<id>`, `rungs:kept:<id>`,
 //! `rungs:share:id:<role>/<level>`), keyed by the id a link carries; besides them
-//! `rungs:share:name`, the name you sign links and replies with.
+//! `rungs:share:name`, the name you sign links and replies with, and
+//! `rungs:share:notes`, whether the share panel last included evidence notes.
 
 use std::cell::RefCell;
 
@@ -12,6 +13,8 @@ use crate::progress::share::keep::{self, Store};
 use crate::progress::share::{AssessmentId, ID_BYTES};
 
 pub const NAME: &str = "rungs:share:name";
+/// Whether the share panel's "Include evidence notes" was last ticked: `1` or `0`.
+pub const NOTES: &str = "rungs:share:notes";
 
 pub use crate::storage::{get, set};
 

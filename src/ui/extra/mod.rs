@@ -1,12 +1,16 @@
-//! The on-demand modules' views, three wasm files that the app loads only on first
-//! use (`ui::lazy`), so their code costs the first load nothing:
+//! The on-demand modules' views, wasm files that the app loads only on first use
+//! (`ui::lazy`), so their code costs the first load nothing:
 //!
 //! - the extra module (bin `extra`, [`install`]): the summary report, comparing
 //!   levels, and Your progress data's import, reset and undo;
+//! - the checkins module (bin `checkins`, [`install_checkins`]): Save check-in and
+//!   the Check-ins view;
+//! - the explore module (bin `explore`, [`install_explore`]): Know your ladder and
+//!   comparing levels;
 //! - the share module (bin `share`, [`install_share`]): making a share link, and
 //!   opening one (someone's progress, or a manager's reply to it), with the codec and
 //!   deflate;
-//! - the explore module (bin `explore`, [`install_explore`]): search results and a
+//! - the search module (bin `search`, [`install_search`]): search results and a
 //!   ladder's guide pages, with the search index.
 //!
 //! Each publishes its entry points through `window.rungsModules.<name>`. Everything
@@ -19,11 +23,15 @@
 //! (`data.rs`) do, through the app's store. Every link shown is made again from the
 //! current state on each change and when it is copied.
 
+mod bearings;
+mod beside;
+mod checkins;
 mod compare;
 mod data;
 mod fields;
 mod guide;
 mod kept;
+mod know;
 mod panel;
 mod reply;
 mod search;
@@ -36,17 +44,21 @@ use web_sys::Element;
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// Publishes `compare(host, "role/level", "role/level" or "", progress_json)`,
-/// `summary(host, role, level, progress_json)` and `data(host, action, read, write,
+/// Publishes `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
+/// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
+/// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
+/// page's Continue), `data(host, action, read, write,
 /// file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
     for (name, entry) in [
         (
-            "compare",
-            compare::show as fn(Element, String, String, String),
+            "summary",
+            summary::show as fn(Element, String, String, String),
         ),
-        ("summary", summary::show),
+        ("beside", beside::show),
+        ("your_data", data::draw),
+        ("bearings", bearings::show),
     ] {
         let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
@@ -61,23 +73,58 @@ pub fn install() {
     crate::ui::lazy::publish("extra", &api);
 }
 
-/// Publishes `panel(host, role, level, progress_json)` and `open(host, link_text)` as
-/// `window.rungsModules.share`.
+/// Publishes `know(host, role, level, read, write)` (Know your ladder, see `know.rs`)
+/// and `compare(host, "role/level", "role/level" or "", progress_json)` as
+/// `window.rungsModules.explore`.
+pub fn install_explore() {
+    let api = js_sys::Object::new();
+    let compare = Closure::<dyn Fn(Element, String, String, String)>::new(compare::show);
+    let _ = js_sys::Reflect::set(&api, &"compare".into(), compare.as_ref());
+    let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
+        know::show,
+    );
+    let _ = js_sys::Reflect::set(&api, &"know".into(), know.as_ref());
+    // They live as long as the page.
+    compare.forget();
+    know.forget();
+    crate::ui::lazy::publish("explore", &api);
+}
+
+/// Publishes `checkins(host, role, level, progress_json)` (the Check-ins view) and
+/// `checkin(panel, progress_json)` (the Save check-in panel) as
+/// `window.rungsModules.checkins` (see `checkins.rs`).
+pub fn install_checkins() {
+    let api = js_sys::Object::new();
+    let show = Closure::<dyn Fn(Element, String, String, String)>::new(checkins::show);
+    let panel = Closure::<dyn Fn(Element, String)>::new(checkins::panel);
+    let _ = js_sys::Reflect::set(&api, &"checkins".into(), show.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"checkin".into(), panel.as_ref());
+    // They live as long as the page.
+    show.forget();
+    panel.forget();
+    crate::ui::lazy::publish("checkins", &api);
+}
+
+/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
+/// `kept(role, level)` (see `beside.rs`) as `window.rungsModules.share`.
 pub fn install_share() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
     let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
+    let kept = Closure::<dyn Fn(String, String) -> wasm_bindgen::JsValue>::new(beside::kept);
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
     let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
+    let _ = js_sys::Reflect::set(&api, &"kept".into(), kept.as_ref());
     // They live as long as the page.
     panel.forget();
     open.forget();
+    kept.forget();
     crate::ui::lazy::publish("share", &api);
 }
 
 /// Publishes `search(host, query)` and `guide(host, id)` as
-/// `window.rungsModules.explore`.
-pub fn install_explore() {
+/// `window.rungsModules.search`.
+pub fn install_search() {
     let api = js_sys::Object::new();
     for (name, entry) in [
         ("search", search::show as fn(Element, String)),
@@ -88,7 +135,7 @@ pub fn install_explore() {
         // It lives as long as the page.
         entry.forget();
     }
-    crate::ui::lazy::publish("explore", &api);
+    crate::ui::lazy::publish("search", &api);
 }
 
 thread_local! {
@@ -121,12 +168,6 @@ fn rated(entry: Option<&Entry>) -> &'static str {
         .map_or("Not rated", Rating::label)
 }
 
-/// How many steps apart the two sides rated, when both did.
-fn apart(own: Option<&Entry>, manager: Option<&Entry>) -> Option<u8> {
-    let (a, b) = (own?.rating?, manager?.rating?);
-    Some(a.step().abs_diff(b.step()))
-}
-
 /// A link to a level's own view: "Open L3: Senior Engineer".
 fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Element {
     let href = crate::route::Route::level(&role.id, &level.id).to_fragment();
@@ -139,13 +180,15 @@ fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Eleme
 
 /// The page address with `#/shared/<text>` as its fragment.
 fn link_to(text: &str) -> String {
+    address_of(&crate::route::Route::Shared(text.to_owned()))
+}
+
+/// The page address with `route` as its fragment: a link that works from anywhere.
+fn address_of(route: &crate::route::Route) -> String {
     let href = leptos::prelude::window()
         .location()
         .href()
         .unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!(
-        "{base}{}",
-        crate::route::Route::Shared(text.to_owned()).to_fragment()
-    )
+    format!("{base}{}", route.to_fragment())
 }

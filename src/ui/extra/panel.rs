@@ -10,11 +10,13 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::fields::{copy_link, link_field, listen, name_field, put_link, remember_name};
+use super::fields::{
+    copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
+};
 use super::kept::{self, Local};
 use crate::ladder::Level;
 use crate::progress::share::keep::kept_for;
-use crate::progress::share::{encode, Origin, SharedAssessment, Side};
+use crate::progress::share::{encode, share_words, Origin, SharedAssessment, Side};
 use crate::progress::{from_json, Progress};
 use crate::route::Route;
 use crate::ui::dom::{action, add, el, text};
@@ -22,8 +24,9 @@ use crate::ui::dom::{action, add, el, text};
 /// Shows the share panel for level `level` of role `role` in `host`, with a link made
 /// from `progress` (the app's progress, as `progress::to_json` writes it).
 pub fn show(host: Element, role: String, level: String, progress: String) {
-    // Drawn again on every change of progress: the box stays as it was ticked.
-    let notes_ticked = field("share-notes").is_some_and(|c| c.checked());
+    // Drawn again on every change of progress, and each time the panel opens: the
+    // box stays as it was last ticked, here or in an earlier visit.
+    let notes_ticked = kept::get(kept::NOTES).as_deref() == Some("1");
     host.set_text_content(None);
     let ladder = super::ladder();
     let found = (ladder.role(&role))
@@ -91,15 +94,19 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
         );
         let progress = Rc::new(progress);
         move || {
-            put_link(
-                "share",
-                &encode(&assessment(&version, &role, &level, &found, &progress)),
-            )
+            let with_notes = field("share-notes").is_some_and(|c| c.checked());
+            let shared = assessment(&version, &role, &level, &found, &progress);
+            put_link("share", &encode(&shared), &share_words(&shared, with_notes))
         }
     };
     make();
+    close_on_escape(&host);
+    let title = format!("My self-check: {}", found.heading());
     listen(&host, move |e: web_sys::Event| {
         remember_name(&e);
+        if let Some(c) = field("share-notes") {
+            kept::set(kept::NOTES, if c.checked() { "1" } else { "0" });
+        }
         match (
             e.type_().as_str(),
             action(&e).map(|(act, _)| act).as_deref(),
@@ -107,6 +114,10 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             ("click", Some("copy-share")) => {
                 make();
                 copy_link("share");
+            }
+            ("click", Some("send-share")) => {
+                make();
+                send_link("share", &title, "My ratings in Rungs, to talk them over:");
             }
             ("input" | "change", _) => make(),
             _ => {}
@@ -147,6 +158,32 @@ fn assessment(
         }),
         self_side,
         manager: None,
+    }
+}
+
+/// Escape inside the panel closes it, through its Share progress button (the app's
+/// toggle), and puts the focus back on that button.
+fn close_on_escape(host: &Element) {
+    let f = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+        |e: web_sys::KeyboardEvent| {
+            if e.key() != "Escape" {
+                return;
+            }
+            let toggle = leptos::prelude::document()
+                .query_selector("[aria-controls=share-panel]")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(b) = toggle {
+                e.prevent_default();
+                b.click();
+                let _ = b.focus();
+            }
+        },
+    )
+    .into_js_value();
+    if let Some(h) = host.dyn_ref::<web_sys::HtmlElement>() {
+        h.set_onkeydown(Some(f.unchecked_ref()));
     }
 }
 

@@ -1,26 +1,26 @@
-//! A manager's reply: both sides side by side, per dimension, where they differ by two
-//! steps or more marked in words; and keeping it with your progress, under the id of
-//! the self-check it answers (replacing another reply to it only when asked).
+//! A manager's reply: both sides side by side, per dimension, every expectation rated
+//! differently marked with its distance in words (two steps or more the strongest
+//! mark), the manager's overall comment; and keeping it with your progress, under the
+//! id of the self-check it answers (replacing another reply to it only when asked).
 
 use web_sys::Element;
 
 use super::fields::listen;
 use super::kept::Local;
+use super::rated;
 use super::shared::{dimension_section, versions, who};
-use super::{apart, rated};
 use crate::ladder::{Level, Role};
 use crate::progress::share::keep::{
     keep, keeping, kept_key, own_id_if_any, Keeping, KeptReply, Store,
 };
-use crate::progress::share::{Entry, Resolved, SharedAssessment};
+use crate::progress::share::{
+    apart, apart_counts, apart_line, apart_words, Entry, Resolved, SharedAssessment, MARK_APART,
+};
 use crate::ui::dom::{action, add, button, el, rich, say, section, show as show_el, text};
 use crate::ui::store::now;
 
-/// Ratings this many steps apart or more are marked in a reply.
-const MARK_APART: u8 = 2;
-
-/// A reply: per dimension a table of expectations with both sides' marks, where they
-/// differ by [`MARK_APART`] steps or more marked in words; and keeping it.
+/// A reply: per dimension a table of expectations with both sides' marks, each one
+/// rated differently marked in words; and keeping it.
 pub(super) fn show(
     host: &Element,
     shared: &SharedAssessment,
@@ -29,14 +29,16 @@ pub(super) fn show(
     level: &Level,
     link: &str,
 ) {
-    let manager = shared
-        .manager
-        .as_ref()
-        .map(|m| &m.name)
-        .cloned()
-        .unwrap_or_default();
-    let own_name = who(&shared.name, "Self");
-    let manager_name = who(&manager, "Manager");
+    let manager = shared.manager.clone().unwrap_or_default();
+    let own_name = match shared.name.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n}’s"),
+        None => "Your".to_owned(),
+    };
+    let manager_name = who(&manager.name, "your manager");
+    let managers = match manager.name.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n}’s"),
+        None => "your manager’s".to_owned(),
+    };
     add(host, &text("h1", &[], "Manager’s reply"));
     add(
         host,
@@ -44,23 +46,23 @@ pub(super) fn show(
             "p",
             &[("class", "lead")],
             &format!(
-                "{own_name}’s self-check and {manager_name}’s ratings of {}, {}, side by side. Read-only until you keep it.",
+                "{own_name} self-check and {managers} ratings of {}, {}, side by side. Read-only until you keep it.",
                 level.heading(),
                 role.name
             ),
         ),
     );
-    let differ = resolved
-        .matched
-        .iter()
-        .filter(|m| apart(m.marks.own, m.marks.manager).is_some_and(|n| n >= MARK_APART))
-        .count();
-    let summary = match differ {
-        0 => "No expectation is rated two steps or more apart.".to_owned(),
-        1 => "One expectation is rated two steps or more apart: it is marked below.".to_owned(),
-        n => format!("{n} expectations are rated two steps or more apart: they are marked below."),
-    };
+    let summary = apart_line(apart_counts(resolved));
     add(host, &text("p", &[("class", "differ-count")], &summary));
+    if !manager.comment.is_empty() {
+        let said = el("div", &[("class", "overall")]);
+        add(
+            &said,
+            &text("h2", &[], &format!("Overall comment from {manager_name}")),
+        );
+        add(&said, &text("p", &[("class", "note")], &manager.comment));
+        add(host, &said);
+    }
     about(host, shared);
     versions(host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
@@ -68,11 +70,15 @@ pub(super) fn show(
         let table = el("table", &[("class", "sides")]);
         let head = el("thead", &[]);
         let row = el("tr", &[]);
-        for h in [
-            "Expectation",
-            &format!("{own_name} (self)"),
-            &format!("{manager_name} (manager)"),
-        ] {
+        let own_head = match shared.name.as_deref().filter(|n| !n.is_empty()) {
+            Some(n) => format!("{n} (self)"),
+            None => "Your self-check".to_owned(),
+        };
+        let manager_head = match manager.name.as_deref().filter(|n| !n.is_empty()) {
+            Some(n) => format!("{n} (manager)"),
+            None => "Your manager".to_owned(),
+        };
+        for h in ["Expectation", &own_head, &manager_head] {
             add(&row, &text("th", &[("scope", "col")], h));
         }
         add(&head, &row);
@@ -81,26 +87,30 @@ pub(super) fn show(
         for x in &d.expectations {
             let m = resolved.marks(&x.id);
             let (own, mgr) = (m.and_then(|m| m.own), m.and_then(|m| m.manager));
-            let steps = apart(own, mgr).filter(|n| *n >= MARK_APART);
-            let tr = el(
-                "tr",
-                &[("class", if steps.is_some() { "differ" } else { "" })],
-            );
+            let steps = apart(own, mgr).unwrap_or(0);
+            let class = match steps {
+                0 => "",
+                n if n >= MARK_APART => "differ",
+                _ => "differ near",
+            };
+            let tr = el("tr", &[("class", class)]);
             let th = el("th", &[("scope", "row")]);
             rich(&th, &x.text);
-            if let Some(n) = steps {
+            if let Some(words) = apart_words(steps) {
                 add(
                     &th,
-                    &text(
-                        "span",
-                        &[("class", "mark")],
-                        &format!(" Differs by {n} steps"),
-                    ),
+                    &text("span", &[("class", "mark")], &format!(" {words}")),
                 );
             }
             add(&tr, &th);
-            add(&tr, &cell(own, "Evidence"));
-            add(&tr, &cell(mgr, "Comment"));
+            // Each cell names its side, for the narrow layout (a card a row).
+            for (td, side) in [
+                (cell(own, "Evidence"), &own_head),
+                (cell(mgr, "Comment"), &manager_head),
+            ] {
+                let _ = td.set_attribute("data-label", side);
+                add(&tr, &td);
+            }
             add(&body, &tr);
         }
         add(&table, &body);

@@ -4,10 +4,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+
 use web_sys::Element;
 
 use super::fields::{
-    copy_link, input_value, link_field, listen, name_field, put_link, remember_name,
+    copy_link, input_value, link_field, listen, name_field, put_link, remember_name, send_link,
 };
 use super::kept::Local;
 use super::rated;
@@ -16,10 +18,9 @@ use crate::progress::share::keep::{
     load_answers, reply_content, reply_key, Loaded, ManagerAnswers, ReplyContent, Store,
 };
 use crate::progress::share::{
-    decode, encode, resolve, Entry, ManagerSide, Marks, Origin, Place, Resolved, SharedAssessment,
-    Side,
+    decode, encode, reply_words, resolve, Entry, ManagerSide, Marks, Origin, Place, Resolved,
+    SharedAssessment, Side,
 };
-use crate::progress::Progress;
 use crate::ui::dom::{
     action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
 };
@@ -147,7 +148,7 @@ fn answer(
         &text(
             "p",
             &[],
-            "If you are their manager, rate each expectation yourself, then press Share reply at the end. Your answers stay on this device, apart from your own self-check and from anyone else’s link.",
+            "If you are their manager: rate each expectation as you see it, comment where it helps, add an overall comment at the end, then press Share reply and send them the reply link. What you enter is kept in this browser for this link only; it never changes anyone’s own ratings.",
         ),
     );
     let key = reply_key(shared);
@@ -166,6 +167,11 @@ fn answer(
             (ManagerAnswers::for_link(shared), kept_as.is_some())
         }
     };
+    // "5 of 12 rated", kept by `rating::sync`.
+    add(
+        &host,
+        &el("p", &[("id", "answers-count"), ("class", "rated-count")]),
+    );
     versions(&host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(&host, d, i);
@@ -194,6 +200,24 @@ fn answer(
         &part,
         &text("p", &[("id", "answers-said"), ("role", "status")], ""),
     );
+    add(
+        &part,
+        &text(
+            "label",
+            &[("for", "reply-comment")],
+            "Overall comment (optional)",
+        ),
+    );
+    let overall = el(
+        "textarea",
+        &[
+            ("id", "reply-comment"),
+            ("rows", "3"),
+            ("class", "evidence"),
+        ],
+    );
+    overall.set_text_content(Some(&answers.comment));
+    add(&part, &overall);
     name_field(&part, "reply-name");
     add(&part, &button("Share reply", "reply", &[]));
     add(
@@ -231,26 +255,42 @@ fn answer(
                 );
                 drop(a);
                 if shown.get() {
-                    make_reply(&shared, &answers.borrow().answers, &level);
+                    make_reply(&shared, &answers.borrow(), &level);
                 }
                 return;
             }
             remember_name(&e);
+            if let Some(comment) = overall_comment(&e) {
+                let mut a = answers.borrow_mut();
+                a.comment = comment;
+                a.updated = now();
+                let saved = can_save && Local.set(&key, &a.to_json());
+                if !saved {
+                    say("answers-said", "Your answers could not be saved on this device: share your reply before you leave this page.");
+                }
+            }
             let act = action(&e).map(|(act, _)| act);
             match (e.type_().as_str(), act.as_deref()) {
                 ("click", Some("reply")) => {
                     shown.set(true);
-                    make_reply(&shared, &answers.borrow().answers, &level);
+                    make_reply(&shared, &answers.borrow(), &level);
                 }
                 ("click", Some("copy-reply")) => {
                     // Made again now: the copy holds every answer given so far.
-                    let made = make_reply(&shared, &answers.borrow().answers, &level);
+                    let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         copy_link("reply");
                     }
                 }
+                ("click", Some("send-reply")) => {
+                    let made = make_reply(&shared, &answers.borrow(), &level);
+                    if made {
+                        let title = format!("My reply on {}", level.heading());
+                        send_link("reply", &title, "My answers to your self-check in Rungs:");
+                    }
+                }
                 ("input" | "change", _) if shown.get() => {
-                    make_reply(&shared, &answers.borrow().answers, &level);
+                    make_reply(&shared, &answers.borrow(), &level);
                 }
                 _ => {}
             }
@@ -261,7 +301,7 @@ fn answer(
 
 /// Shows the reply link made now from `answers`, or, when they rate and say nothing,
 /// a note instead of a link that would bring nothing back. True when a link is shown.
-fn make_reply(shared: &SharedAssessment, answers: &Progress, level: &Level) -> bool {
+fn make_reply(shared: &SharedAssessment, answers: &ManagerAnswers, level: &Level) -> bool {
     let reply = with_manager(shared, answers, level);
     let note = match reply_content(&reply) {
         ReplyContent::Empty => {
@@ -278,13 +318,17 @@ fn make_reply(shared: &SharedAssessment, answers: &Progress, level: &Level) -> b
         ReplyContent::Rated(_) => "",
     };
     say("reply-note", note);
-    put_link("reply", &encode(&reply));
+    put_link("reply", &encode(&reply), &reply_words(&reply));
     true
 }
 
-/// `shared` with the manager's side: `answers` on `level`, signed with their name,
-/// made now.
-fn with_manager(shared: &SharedAssessment, answers: &Progress, level: &Level) -> SharedAssessment {
+/// `shared` with the manager's side: `answers` on `level` and their overall comment,
+/// signed with their name, made now.
+fn with_manager(
+    shared: &SharedAssessment,
+    answers: &ManagerAnswers,
+    level: &Level,
+) -> SharedAssessment {
     let name = input_value("reply-name").filter(|n| !n.trim().is_empty());
     SharedAssessment {
         origin: shared.origin.map(|o| Origin {
@@ -293,10 +337,20 @@ fn with_manager(shared: &SharedAssessment, answers: &Progress, level: &Level) ->
         }),
         manager: Some(ManagerSide {
             name: name.map(|n| n.trim().to_owned()),
-            side: Side::from_progress(answers, level),
+            side: Side::from_progress(&answers.answers, level),
+            comment: answers.comment.trim().to_owned(),
         }),
         ..shared.clone()
     }
+}
+
+/// The text of the overall comment, when `e` is typing in it.
+fn overall_comment(e: &web_sys::Event) -> Option<String> {
+    let area = e
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    (area.id() == "reply-comment").then(|| area.value())
 }
 
 /// "Ada: Performing", then the note.

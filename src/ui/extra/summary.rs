@@ -1,34 +1,79 @@
 //! Where I stand on a level: "N of M rated", the share Performing or better, a chart
-//! per dimension with its table, focus areas, and answers the ladder no longer has;
-//! Print (a one-page sheet for a 1:1), Copy Markdown and Download Markdown. The app's
-//! summary page holds this report and, below it, Your progress data.
+//! per dimension with its table, the newest kept reply beside it (you and your
+//! manager per dimension), every rating with its evidence by dimension, focus areas
+//! (Improvement needed first), and answers the ladder no longer has; Print (the 1:1
+//! sheet, with the name and date), Copy Markdown and Download Markdown. With nothing
+//! rated it says so and points to where to start. The app's summary page holds this
+//! report and, below it, Your progress data.
+//!
+//! The kept reply comes from the share module (`kept`, see `beside.rs`), which is
+//! loaded only when a reply is kept: the report is drawn without it first, then again.
 
 use web_sys::Element;
 
 use super::fields::listen;
 use crate::everyone::{is_everyones, with_everyone};
-use crate::progress::{from_json, level_markdown, Answer, Rating, Summary};
+use crate::ladder::Level;
+use crate::progress::share::apart_phrase;
+use crate::progress::{
+    from_json, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
+};
+use crate::route::{Route, View};
 use crate::ui::dom::{action, add, button, el, say, svg, text};
 use crate::ui::files;
 
 /// The report for level `level` of role `role` in `host`, from `progress` (as
 /// `progress::to_json` writes it).
 pub fn show(host: Element, role: String, level: String, progress: String) {
-    host.set_text_content(None);
     let ladder = super::ladder();
     let Some(r) = ladder.role(&role) else { return };
     let Some(l) = r.level(&level) else { return };
     // The expectations for everyone count as their own dimension group, "Expected of
     // everyone" (`everyone::with_everyone`); their answers are not orphans.
     let l = &with_everyone(&ladder, r, l);
-    let progress = from_json(&progress).unwrap_or_default();
-    let orphans: Vec<Answer> = progress
+    let parsed = from_json(&progress).unwrap_or_default();
+    let manager = {
+        let (host, role, level) = (host.clone(), role.clone(), level.clone());
+        super::beside::fetch(&role.clone(), &level.clone(), move || {
+            show(host, role, level, progress)
+        })
+        .map(|(view, _)| view)
+    };
+    host.set_text_content(None);
+    let sheet = Sheet {
+        name: crate::storage::get(super::kept::NAME).filter(|n| !n.trim().is_empty()),
+        date: Some(files::today()),
+        manager,
+    };
+    let orphans: Vec<Answer> = parsed
         .orphans(&ladder)
         .into_iter()
         .filter(|(id, _)| !is_everyones(&ladder, id))
         .map(|(_, a)| a.clone())
         .collect();
-    render(&host, &progress.summary(l), &orphans);
+    let summary = parsed.summary(l);
+    if summary.rated == 0 && sheet.manager.is_none() {
+        // Nothing to report: no chart of nothing, no Print or Download of it.
+        let p = el("p", &[("class", "empty")]);
+        add(
+            &p,
+            &text("strong", &[("class", "rated-line")], &summary.rated_line()),
+        );
+        let _ = p.append_with_str_1(
+            ": nothing on this level is rated yet, so there is nothing to sum up. ",
+        );
+        let href = Route::level_view(&role, &level, View::Read).to_fragment();
+        add(
+            &p,
+            &text("a", &[("href", &href)], "Start rating on Read and rate"),
+        );
+        add(&host, &p);
+        orphans_list(&host, &orphans);
+        return;
+    }
+    head(&host, &sheet);
+    render(&host, &summary, &sheet, l, &parsed);
+    orphans_list(&host, &orphans);
     let actions = el("p", &[("class", "actions")]);
     add(&actions, &button("Print", "print", &[]));
     add(&actions, &button("Copy Markdown", "copy-md", &[]));
@@ -46,7 +91,7 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             "",
         ),
     );
-    let markdown = level_markdown(&progress, &ladder, r, l, None);
+    let markdown = sheet_markdown(&parsed, &ladder, r, l, &sheet);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
     listen(&host, move |e: web_sys::Event| {
         if e.type_() != "click" {
@@ -72,7 +117,45 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     });
 }
 
-fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
+/// The manager's name, or `your manager` within a sentence.
+fn lower(m: &ManagerView) -> &str {
+    m.name
+        .as_deref()
+        .filter(|n| !n.is_empty())
+        .unwrap_or("your manager")
+}
+
+/// Who the sheet is for and when, and whose reply is beside it.
+fn head(host: &Element, sheet: &Sheet) {
+    let date = sheet.date.as_deref().unwrap_or_default();
+    let who = match &sheet.name {
+        Some(name) => format!("{name}’s self-assessment, {date}."),
+        None => format!("Self-assessment, {date}."),
+    };
+    add(host, &text("p", &[("class", "sheet-who")], &who));
+    if let Some(m) = &sheet.manager {
+        let mut said = format!("With {}’s ratings from the reply you kept", lower(m));
+        if m.made > 0 {
+            said += &format!(
+                ", made {}",
+                crate::progress::share::keep::utc_minute(m.made)
+            );
+        }
+        add(host, &text("p", &[], &(said + ".")));
+        if !m.comment.is_empty() {
+            add(
+                host,
+                &text(
+                    "p",
+                    &[("class", "note")],
+                    &format!("Overall comment: {}", m.comment),
+                ),
+            );
+        }
+    }
+}
+
+fn render(host: &Element, s: &Summary, sheet: &Sheet, level: &Level, own: &Progress) {
     let rated = el("p", &[("class", "rated-line")]);
     add(&rated, &text("strong", &[], &s.rated_line()));
     add(host, &rated);
@@ -88,6 +171,10 @@ fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
     add(host, &text("h2", &[("id", "by-dimension")], "By dimension"));
     add(host, &chart(s));
     add(host, &table(s));
+    if let Some(m) = &sheet.manager {
+        add(host, &both(level, own, m));
+    }
+    every_rating(host, level, own, sheet.manager.as_ref());
     add(host, &text("h2", &[], "Focus areas"));
     if s.focus_areas.is_empty() {
         add(
@@ -105,6 +192,10 @@ fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
         }
         add(host, &list);
     }
+}
+
+/// Answers kept for expectations the ladder no longer has.
+fn orphans_list(host: &Element, orphans: &[Answer]) {
     if !orphans.is_empty() {
         add(host, &text("h2", &[], "No longer in this ladder"));
         add(
@@ -123,6 +214,97 @@ fn render(host: &Element, s: &Summary, orphans: &[Answer]) {
                 a.text.as_str()
             };
             add(&list, &item(words, a.rating, &a.evidence));
+        }
+        add(host, &list);
+    }
+}
+
+/// You and your manager per dimension: how many each rates Performing or better,
+/// and how many expectations you rate differently.
+fn both(level: &Level, own: &Progress, m: &ManagerView) -> Element {
+    let wrap = el("div", &[("class", "table-wrap")]);
+    let table = el("table", &[("class", "counts both")]);
+    let who = lower(m);
+    add(
+        &table,
+        &text("caption", &[], &format!("You and {who}, per dimension")),
+    );
+    let head = el("tr", &[]);
+    for h in [
+        "Dimension",
+        "You: Performing or better",
+        &format!("{}: Performing or better", m.who()),
+        "Rated differently",
+    ] {
+        add(&head, &text("th", &[("scope", "col")], h));
+    }
+    let thead = el("thead", &[]);
+    add(&thead, &head);
+    add(&table, &thead);
+    let body = el("tbody", &[]);
+    let good = |r: Option<Rating>| r.is_some_and(|r| r >= Rating::Performing);
+    for d in &level.dimensions {
+        let (mut mine, mut theirs, mut differ) = (0, 0, 0);
+        for x in &d.expectations {
+            let (a, b) = (own.rating(&x.id), m.answers.rating(&x.id));
+            mine += usize::from(good(a));
+            theirs += usize::from(good(b));
+            differ += usize::from(a.is_some() && b.is_some() && a != b);
+        }
+        let n = d.expectations.len();
+        let row = el("tr", &[]);
+        let title = crate::ui::dom::dimension_title(d.emoji.as_deref(), &d.name);
+        add(&row, &text("th", &[("scope", "row")], &title));
+        for cell in [
+            format!("{mine} of {n}"),
+            format!("{theirs} of {n}"),
+            differ.to_string(),
+        ] {
+            add(&row, &text("td", &[], &cell));
+        }
+        add(&body, &row);
+    }
+    add(&table, &body);
+    add(&wrap, &table);
+    wrap
+}
+
+/// Every expectation of `level` by dimension, with your rating and evidence, and the
+/// manager's rating and comment when a reply is kept: the body of the 1:1 sheet.
+fn every_rating(host: &Element, level: &Level, own: &Progress, m: Option<&ManagerView>) {
+    add(host, &text("h2", &[], "Every rating, by dimension"));
+    for d in &level.dimensions {
+        let title = crate::ui::dom::dimension_title(d.emoji.as_deref(), &d.name);
+        add(host, &text("h3", &[], &title));
+        let list = el("ul", &[("class", "every")]);
+        for x in &d.expectations {
+            let answer = own.answer(&x.id);
+            let li = item(
+                &x.text.to_plain(),
+                answer.and_then(|a| a.rating),
+                answer.map_or("", |a| &a.evidence),
+            );
+            if let Some(m) = m {
+                let theirs = m.answers.answer(&x.id);
+                let rating = theirs.and_then(|a| a.rating);
+                let mut line =
+                    format!("{}: {}", m.who(), rating.map_or("Not rated", Rating::label));
+                let steps = own
+                    .rating(&x.id)
+                    .zip(rating)
+                    .map(|(a, b)| a.step().abs_diff(b.step()));
+                if let Some(words) = steps.and_then(apart_phrase) {
+                    line += &format!(" · {words}");
+                }
+                add(&li, &text("p", &[("class", "manager-mark")], &line));
+                if let Some(c) = theirs.map(|a| &a.evidence).filter(|c| !c.is_empty()) {
+                    add(
+                        &li,
+                        &text("p", &[("class", "note")], &format!("Comment: {c}")),
+                    );
+                }
+            }
+            add(&list, &li);
         }
         add(host, &list);
     }
@@ -245,10 +427,18 @@ fn table(s: &Summary) -> Element {
     for d in &s.dimensions {
         let row = el("tr", &[]);
         add(&row, &text("th", &[("scope", "row")], &d.heading()));
-        for (_, n) in d.counts.iter() {
-            add(&row, &text("td", &[], &n.to_string()));
+        // Each count names its rating, for the narrow layout (a card a row).
+        for (r, n) in d.counts.iter() {
+            add(
+                &row,
+                &text("td", &[("data-label", r.label())], &n.to_string()),
+            );
         }
-        add(&row, &text("td", &[], &d.not_rated().to_string()));
+        let not_rated = d.not_rated().to_string();
+        add(
+            &row,
+            &text("td", &[("data-label", "Not rated")], &not_rated),
+        );
         add(&body, &row);
     }
     add(&table, &body);

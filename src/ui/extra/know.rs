@@ -2,20 +2,22 @@
 //! an example and asks which dimension it illustrates; scores, explains the answer,
 //! and asks the missed items again first.
 //!
-//! Built with plain DOM calls (see `dom.rs`): one question at a time, redrawn on each
-//! answer, with one click listener on the card.
+//! Part of the extra module (on demand: the first load carries none of it), drawn into
+//! the host the app gives it (`ui::lazy::KnowPage`), and reading and saving the score
+//! through the app's store ([`Doors`]). Built with plain DOM calls (see `dom.rs`): one
+//! question at a time, redrawn on each answer, with one click listener on the card.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos::html;
-use leptos::prelude::*;
+use js_sys::Function;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{action, add, button, el, focus_later, say, text};
-use super::store::{now, ProgressStore};
-use crate::ladder::Level;
+use super::data::{now, Doors};
 use crate::progress::{ladder_quiz_items, LadderQuiz, QuizItem};
+use crate::ui::dom::{action, add, button, el, focus_later, say, text};
 
 /// Where the quiz is: the items in asking order, the current one, the choice made.
 struct Round {
@@ -24,38 +26,79 @@ struct Round {
     chosen: Option<usize>,
 }
 
-/// The know-your-ladder quiz over `level`.
-#[component]
-pub fn KnowPage(
-    /// The level whose examples are asked.
-    level: Level,
-) -> impl IntoView {
-    let store = ProgressStore::expect();
-    let heading = format!("Know your ladder: {}", level.heading());
-    let all = ladder_quiz_items(&level);
+/// Draws the know-your-ladder quiz over level `level` of role `role` in `host`, with
+/// the app's progress behind `read` and `write` (see [`Doors`]).
+pub fn show(host: Element, role: String, level: String, read: Function, write: Function) {
+    host.set_text_content(None);
+    let ladder = super::ladder();
+    let Some(level) = ladder.role(&role).and_then(|r| r.level(&level)) else {
+        add(
+            &host,
+            &text(
+                "p",
+                &[("role", "alert")],
+                "This level is not in the ladder.",
+            ),
+        );
+        return;
+    };
+    let doors = Rc::new(Doors { read, write });
+    add(
+        &host,
+        &text("h1", &[], &format!("Know your ladder: {}", level.heading())),
+    );
+    let all = ladder_quiz_items(level);
     if all.is_empty() {
-        return view! {
-            <h1>{heading}</h1>
-            <p>"This level needs examples under at least two dimensions to ask anything."</p>
-        }
-        .into_any();
+        add(
+            &host,
+            &text(
+                "p",
+                &[],
+                "This level needs examples under at least two dimensions to ask anything.",
+            ),
+        );
+        return;
     }
-    let order = move || store.with_untracked(|p| p.ladder_quiz.next_items(all.clone(), now()));
+    let quiz = move |doors: &Doors| doors.progress().unwrap_or_default().ladder_quiz;
+    let order = {
+        let doors = doors.clone();
+        move || quiz(&doors).next_items(all.clone(), now())
+    };
     let round = Rc::new(RefCell::new(Round {
         items: order(),
         at: 0,
         chosen: None,
     }));
-    let card = NodeRef::<html::Section>::new();
-    {
-        let round = round.clone();
-        card.on_load(move |host| draw(&host, &round.borrow()));
-    }
-    let on_click = move |e: leptos::ev::MouseEvent| {
+    add(&host, &text("p", &[("class", "muted")], "For people new to this ladder, and managers coaching them. Missed examples come back first."));
+    add(
+        &host,
+        &text(
+            "p",
+            &[("class", "rated-line"), ("id", "know-score")],
+            &score(&quiz(&doors)),
+        ),
+    );
+    let card = el(
+        "section",
+        &[("class", "quiz-card"), ("aria-label", "Question")],
+    );
+    draw(&card, &round.borrow());
+    add(&host, &card);
+    add(
+        &host,
+        &el(
+            "p",
+            &[
+                ("class", "know-feedback"),
+                ("id", "know-feedback"),
+                ("role", "status"),
+                ("aria-live", "polite"),
+            ],
+        ),
+    );
+    let host = card.clone();
+    let on_click = move |e: web_sys::Event| {
         let Some((act, clicked)) = action(&e) else {
-            return;
-        };
-        let Some(host) = card.get_untracked() else {
             return;
         };
         let mut r = round.borrow_mut();
@@ -68,13 +111,24 @@ pub fn KnowPage(
                 let Some(item) = r.items.get(r.at) else {
                     return;
                 };
-                store.change(|p| p.ladder_quiz.record(&item.key, item.is_right(choice)));
+                if let Some(mut p) = doors.to_change() {
+                    p.ladder_quiz.record(&item.key, item.is_right(choice));
+                    doors.set(&p);
+                }
                 say("know-feedback", &feedback(item, choice));
                 r.chosen = Some(choice);
                 focus_later("know-next");
             }
             "next" => {
                 r.at += 1;
+                if r.at == r.items.len() {
+                    // Missed examples come back before the round ends.
+                    let again = doors
+                        .progress()
+                        .map(|p| p.ladder_quiz.still_missed(&r.items))
+                        .unwrap_or_default();
+                    r.items.extend(again);
+                }
                 r.chosen = None;
                 say("know-feedback", "");
                 focus_later("know-question");
@@ -90,20 +144,20 @@ pub fn KnowPage(
             _ => return,
         }
         draw(&host, &r);
-        say(
-            "know-score",
-            &store.with_untracked(|p| score(&p.ladder_quiz)),
-        );
+        say("know-score", &score(&quiz(&doors)));
     };
-    let start = store.with_untracked(|p| score(&p.ladder_quiz));
-    view! {
-        <h1>{heading}</h1>
-        <p class="muted">"For people new to this ladder, and managers coaching them. Missed examples come back first."</p>
-        <p class="rated-line" id="know-score">{start}</p>
-        <section class="quiz-card" aria-label="Question" node_ref=card on:click=on_click></section>
-        <p class="know-feedback" id="know-feedback" role="status" aria-live="polite"></p>
+    let on_click = Closure::<dyn Fn(web_sys::Event)>::new(on_click).into_js_value();
+    if let Some(card) = card.dyn_ref::<web_sys::HtmlElement>() {
+        card.set_onclick(Some(on_click.unchecked_ref()));
     }
-    .into_any()
+}
+
+/// How many different examples `items` holds (missed ones come back in a round).
+fn count_distinct(items: &[QuizItem]) -> usize {
+    let firsts = items.iter().enumerate();
+    firsts
+        .filter(|(i, x)| !items[..*i].iter().any(|y| y.key == x.key))
+        .count()
 }
 
 /// Redraws the card for the current item, or the end of the round.
@@ -116,7 +170,10 @@ fn draw(host: &Element, r: &Round) {
             &text(
                 "p",
                 &[("id", "know-question"), ("tabindex", "-1")],
-                &format!("That was all {total} examples of this level."),
+                &format!(
+                    "That was all {} examples of this level.",
+                    count_distinct(&r.items)
+                ),
             ),
         );
         let actions = el("p", &[("class", "actions")]);

@@ -1,0 +1,24 @@
+//! The home page's "Continue: L2: Site Reliability Engineer, 5 of 12 rated" for a
+//! returning person (`progress::Continue`), drawn here so it costs the first load
+//! nothing.
+
+use web_sys::Element;
+
+use crate::progress::from_json;
+use crate::route::Route;
+use crate::ui::dom::{add, el, text};
+
+/// Fills `host` with a link to the level answered last, from `progress` (as
+/// `progress::to_json` writes it); leaves it empty when there is none.
+pub fn show(host: Element, _: String, _: String, progress: String) {
+    host.set_text_content(None);
+    let ladder = super::ladder();
+    let progress = from_json(&progress).unwrap_or_default();
+    let Some(at) = progress.continue_at(&ladder) else {
+        return;
+    };
+    let href = Route::level(&at.role.id, &at.level.id).to_fragment();
+    let p = el("p", &[]);
+    add(&p, &text("a", &[("href", &href)], &at.line()));
+    add(&host, &p);
+}

@@ -1,0 +1,127 @@
+// Check-ins: save one, change a rating and see the change since, across a reload;
+// a backup with check-ins imported into a fresh browser (never twice); open one
+// read-only, compare two, export, delete with Undo, and a reset that Undo reverses.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { openPage, gotoReady, noViolations, sharedBrowser, radio, evidence, ready } from './helpers.js';
+
+const LEVEL = '#/engineering/site-reliability-engineering/l2';
+const E1 = 'I am competent in my domain.';
+const E2 = 'I am able to work independently on small projects.';
+const shared = sharedBrowser({ before, after });
+
+/** Saves a check-in titled `title` from the level view the page is on. */
+async function saveCheckin(page, title) {
+  const open = page.getByRole('button', { name: 'Save check-in' });
+  if ((await open.getAttribute('aria-expanded')) !== 'true') await open.click();
+  await page.getByLabel('Title (optional)').fill(title);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText(new RegExp(`^Saved the check-in of \\d+ \\w+ \\d{4}: ${title}\\. See it under Check-ins\\.$`)).waitFor();
+}
+
+test('save a check-in, change a rating, see the change since, still there after a reload', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Maturing').check();
+  await saveCheckin(page, 'Q3 review with Sam');
+  await radio(page, E1, 'Performing').check();
+  await evidence(page, E1).fill('Led the failover drill.');
+  await page.getByRole('link', { name: 'Check-ins', exact: true }).click();
+  const since = page.getByRole('region', { name: 'Since last check-in' });
+  const change = since.getByRole('listitem').filter({ hasText: E1 });
+  await change.getByText('Maturing → Performing', { exact: true }).waitFor();
+  await change.getByText('Evidence written since: Led the failover drill.').waitFor();
+  await since.getByText('Domain expertise: 1 up, 0 down').waitFor();
+  await page.getByRole('region', { name: 'Your check-ins' }).getByText(/: Q3 review with Sam$/).waitFor();
+  await noViolations(page, 'the Check-ins view');
+
+  await page.reload();
+  await ready(page);
+  await page.getByRole('region', { name: 'Since last check-in' }).getByText('Maturing → Performing', { exact: true }).waitFor();
+  // On the other views of the level too, Save check-in is there.
+  for (const view of ['', '/summary', '/check', '/know']) {
+    await gotoReady(page, shared.server.url + LEVEL + view);
+    await page.getByRole('button', { name: 'Save check-in' }).waitFor();
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('check-ins travel in a backup into a fresh browser, and importing twice adds none', async () => {
+  const mine = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(mine.page, E2, 'Exceeding').check();
+  await saveCheckin(mine.page, 'Mid-year');
+  await gotoReady(mine.page, shared.server.url + LEVEL + '/summary');
+  const download = mine.page.waitForEvent('download');
+  await mine.page.getByRole('button', { name: 'Download backup' }).click();
+  const backup = await readFile(await (await download).path());
+  assert.match(backup.toString(), /"rungs:checkin:engineering\/site-reliability-engineering\/l2\//);
+  await mine.context.close();
+
+  const fresh = await openPage(shared.browser, shared.server.url + LEVEL + '/summary');
+  const file = { name: 'rungs-backup.json', mimeType: 'application/json', buffer: backup };
+  await fresh.page.getByLabel('Import backup').setInputFiles(file);
+  await fresh.page.getByText('Restored 1 answer and 1 check-in from “rungs-backup.json”.').waitFor();
+  await fresh.page.getByLabel('Import backup').setInputFiles(file);
+  await fresh.page.getByText(/^Nothing to restore from “rungs-backup\.json”: this browser already has everything in it\.$/).waitFor();
+  await gotoReady(fresh.page, shared.server.url + LEVEL + '/checkins');
+  const list = fresh.page.getByRole('region', { name: 'Your check-ins' });
+  await list.getByText(/: Mid-year$/).waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  assert.deepEqual(fresh.page.errors, []);
+  await fresh.context.close();
+});
+
+test('open a check-in read-only, compare two, export, delete with Undo, and reset with Undo', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Maturing').check();
+  await saveCheckin(page, 'First');
+  await radio(page, E1, 'Exceeding').check();
+  await saveCheckin(page, 'Second');
+  await page.getByRole('link', { name: 'Check-ins', exact: true }).click();
+
+  await page.getByRole('button', { name: /^Open the check-in of .*: First$/ }).click();
+  const opened = page.getByRole('region', { name: /^Check-in of .*: First$/ });
+  await opened.getByRole('listitem').filter({ hasText: E1 }).getByText('Maturing', { exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  const compare = page.getByRole('region', { name: 'Compare two check-ins' });
+  await compare.getByRole('button', { name: 'Compare' }).click();
+  await compare.getByText('Maturing → Exceeding', { exact: true }).waitFor();
+
+  const trend = page.getByRole('table', { name: 'Share rated Performing or better, per check-in' });
+  await trend.getByRole('row', { name: /^Domain expertise 0% \(0 of 3\) 33% \(1 of 3\)$/ }).waitFor();
+
+  const md = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download Markdown of the check-in of .*: Second$/ }).click();
+  const markdown = await readFile(await (await md).path(), 'utf8');
+  assert.match(markdown, /^# Check-in: L2: Site Reliability Engineer\n/);
+  assert.match(markdown, /\*\*Maturing → Exceeding\*\*: I am competent in my domain\./);
+
+  await page.getByLabel('Date of the next check-in').fill('2027-03-01');
+  const ics = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Add the next check-in to my calendar' }).click();
+  assert.match(await readFile(await (await ics).path(), 'utf8'), /DTSTART;VALUE=DATE:20270301/);
+
+  await page.getByRole('button', { name: /^Delete… the check-in of .*: First$/ }).click();
+  await page.getByRole('button', { name: 'Delete check-in' }).click();
+  await page.getByText(/^Deleted the check-in of .*: First\.$/).waitFor();
+  const list = page.getByRole('region', { name: 'Your check-ins' });
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  await page.getByRole('button', { name: 'Undo delete' }).click();
+  await page.getByText('Delete undone: the check-in is back.').waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 2);
+  await page.getByRole('note').getByText(/^Rungs uses \d+\.\d KB of the about 5\.0 MB this browser allows it/).waitFor();
+  await noViolations(page, 'the Check-ins view with two check-ins');
+
+  await gotoReady(page, shared.server.url + LEVEL + '/summary');
+  await page.getByRole('button', { name: 'Reset progress…' }).click();
+  await page.getByRole('group', { name: /and 2 check-ins, on every level\./ }).waitFor();
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByRole('button', { name: 'Undo reset' }).click();
+  await page.getByText('Reset undone: your progress is back.').waitFor();
+  await gotoReady(page, shared.server.url + LEVEL + '/checkins');
+  assert.equal(await page.getByRole('region', { name: 'Your check-ins' }).getByRole('listitem').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
