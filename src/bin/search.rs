@@ -9,8 +9,6 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!(
-        "search is part of the Rungs web app: serve it with `scripts/serve` (see README.md)"
-    );
+    eprintln!("search is part of the Rungs web app: serve it with `scripts/serve` (see README.md)");
     std::process::exit(2);
 }
