@@ -5,11 +5,10 @@
 
 use crate::ladder::{slug, Everyone, Ladder};
 
-/// A template level to download from the import page: the canonical format, with a
-/// comment (not shown) on the folder layout. Imports with no warnings (tested).
-pub const TEMPLATE: &str = include_str!("ui/importer/template.md");
-
-/// The name the template is saved under: a level file name, as the comment in it asks.
+/// The template level that the import page links for download, a file of the build
+/// (`public/L1-Platform-Engineer.md`, so its text costs the import module nothing): the
+/// canonical format, with a comment (not shown) on the folder layout. Its name is a
+/// level file name, as the comment asks. Imports with no warnings (tested).
 pub const TEMPLATE_NAME: &str = "L1-Platform-Engineer.md";
 
 /// Marks a ladder imported in the browser so it sits beside the embedded one: ids
@@ -143,6 +142,8 @@ pub fn code_runs(message: &str) -> Vec<(&str, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TEMPLATE: &str = include_str!("../public/L1-Platform-Engineer.md");
 
     #[test]
     fn the_template_imports_as_one_level_with_no_warnings() {

@@ -41,15 +41,27 @@ pub(crate) fn sorted(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<us
 }
 
 /// Sorts `items` stably by `cmp`, like `slice::sort_by`, with [`sorted`].
-pub(crate) fn sort_by<T>(items: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
     let order = sorted(items.len(), &|x, y| cmp(&items[x], &items[y]));
-    *items = reorder(std::mem::take(items), order);
+    reorder(items, order);
 }
 
-/// `items` in `order`, a permutation of their indices (as [`sorted`] gives).
-pub(crate) fn reorder<T>(items: Vec<T>, order: Vec<usize>) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+/// Puts `items` in `order`, a permutation of their indices (as [`sorted`] gives):
+/// the item at `order[i]` moves to `i`. In place, one cycle of swaps at a time, so
+/// each element type adds only a few swaps of code.
+pub(crate) fn reorder<T>(items: &mut [T], mut order: Vec<usize>) {
+    const DONE: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut i = start;
+        while order[i] != DONE {
+            let from = std::mem::replace(&mut order[i], DONE);
+            if from == start {
+                break;
+            }
+            items.swap(i, from);
+            i = from;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -61,6 +73,21 @@ mod tests {
         let mut items = vec![(2, 'a'), (1, 'b'), (2, 'c'), (1, 'd')];
         sort_by(&mut items, |a, b| a.0.cmp(&b.0));
         assert_eq!(items, [(1, 'b'), (1, 'd'), (2, 'a'), (2, 'c')]);
+    }
+
+    #[test]
+    fn reorder_moves_each_item_to_its_place_for_every_permutation_of_four() {
+        // Every order of four indices: the 256 choices of four, less those that repeat one.
+        for p in 0..256usize {
+            let order: Vec<usize> = (0..4).map(|k| (p >> (2 * k)) & 3).collect();
+            if (0..4).any(|i| !order.contains(&i)) {
+                continue;
+            }
+            let mut items = ['a', 'b', 'c', 'd'];
+            reorder(&mut items, order.clone());
+            let expected: Vec<char> = order.iter().map(|&i| ['a', 'b', 'c', 'd'][i]).collect();
+            assert_eq!(items.to_vec(), expected, "order {order:?}");
+        }
     }
 
     #[test]

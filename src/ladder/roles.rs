@@ -64,7 +64,7 @@ pub(crate) fn build_roles(levels: Vec<Drafted>, diagnostics: &mut Vec<Diagnostic
             }
         }
     }
-    let roles: Vec<Role> = split
+    let mut roles: Vec<Role> = split
         .into_iter()
         .map(|mut b| {
             order_levels(&mut b, diagnostics);
@@ -78,7 +78,8 @@ pub(crate) fn build_roles(levels: Vec<Drafted>, diagnostics: &mut Vec<Diagnostic
             .collect();
         super::order::sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]))
     };
-    super::order::reorder(roles, order)
+    super::order::reorder(&mut roles, order);
+    roles
 }
 
 /// The id of role (or page) `name` in track `track`: their slugs joined by `/`,
@@ -235,7 +236,7 @@ fn split_tracks(mut b: Building, diagnostics: &mut Vec<Diagnostic>) -> Vec<Build
 fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
     let order = level_order(&b.role.levels, &b.meta);
     let role = &mut b.role;
-    role.levels = super::order::reorder(std::mem::take(&mut role.levels), order);
+    super::order::reorder(&mut role.levels, order);
     // id → index of the level holding it.
     let mut taken = Index::default();
     let mut next_suffix = Index::default();

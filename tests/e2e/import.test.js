@@ -119,7 +119,7 @@ test('the import page offers a template level that imports cleanly', async () =>
   await page.getByRole('heading', { level: 1, name: 'Import a ladder' }).waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download a template level' }).click(),
+    page.getByRole('link', { name: 'Download a template level' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), 'L1-Platform-Engineer.md');
   const file = await download.path();

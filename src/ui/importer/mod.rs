@@ -13,9 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use crate::import_report::{
-    code_runs, count, folder_hint, mark_imported, Tally, TEMPLATE, TEMPLATE_NAME,
-};
+use crate::import_report::{code_runs, count, folder_hint, mark_imported, Tally, TEMPLATE_NAME};
 use crate::ladder::{stored_roles, write_stored, Checked, Screened, Severity, StoredRole, Verdict};
 use crate::route::{Route, View};
 use crate::storage;
@@ -39,7 +37,14 @@ pub fn show(host: Element) {
         &lede,
         "Bring your company’s ladder: one markdown file per level, in folders Track/Role family/. Rungs reads the files here, in your browser, with the same importer as the `ladder check` command; nothing is uploaded. ",
     );
-    add(&lede, &button("Download a template level", "template", &[]));
+    add(
+        &lede,
+        &text(
+            "a",
+            &[("href", TEMPLATE_NAME), ("download", TEMPLATE_NAME)],
+            "Download a template level",
+        ),
+    );
     add(&host, &lede);
     if let Some(roles) = storage::imported_raw().and_then(|t| stored_roles(&t)) {
         current(&host, &roles);
@@ -166,9 +171,6 @@ fn wire(host: &Element) {
             "remove" => {
                 storage::remove_imported();
                 let _ = location.reload();
-            }
-            "template" => {
-                crate::ui::files::download(TEMPLATE_NAME, "text/markdown", TEMPLATE);
             }
             "open" => {
                 if let Some(href) = el.get_attribute("data-href") {
