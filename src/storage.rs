@@ -194,12 +194,15 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
 /// Where a ladder imported in the browser is kept, as `ladder::write_stored` writes it.
 pub const IMPORTED: &str = "rungs:imported";
 
-/// The ladder imported in the browser, if one is kept and readable.
-pub fn imported_ladder() -> Option<crate::ladder::Ladder> {
+/// The ladder imported in the browser as `read` reads it (`ladder::read_stored`, or
+/// `read_stored_levels` without its guide pages), if one is kept and readable.
+pub fn imported_ladder(
+    read: fn(&str) -> Option<crate::ladder::Ladder>,
+) -> Option<crate::ladder::Ladder> {
     if !present() {
         return None;
     }
-    crate::ladder::read_stored(&LocalStorage::raw().get_item(IMPORTED).ok()??)
+    read(&LocalStorage::raw().get_item(IMPORTED).ok()??)
 }
 
 /// Keeps `stored` (a `ladder::write_stored` text) as the imported ladder, replacing one

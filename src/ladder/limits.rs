@@ -150,7 +150,7 @@ fn screen_all(files: &[(&str, u64, &[u8])]) -> Vec<Screened> {
 }
 
 /// Sorts `files` by path, stably (one sort routine for all screened files).
-fn sort_by_path(files: &mut Vec<Screened>) {
+fn sort_by_path(files: &mut [Screened]) {
     super::order::sort_by(files, |a, b| a.path.cmp(&b.path));
 }
 

@@ -58,6 +58,6 @@ pub use model::{
 pub use pair::default_pair;
 pub use paths::Skip;
 pub use similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
-pub use stored::{read_stored, stored_roles, write_stored, StoredRole};
+pub use stored::{read_stored, read_stored_levels, stored_roles, write_stored, StoredRole};
 pub use tracks::{group_picked, Grouping};
 pub use write::level_to_markdown;

@@ -6,7 +6,6 @@ use super::error::ShareError;
 use super::id::{AssessmentId, Origin};
 use super::key::{hex, nibble, ExpectationKey, KEY_BYTES};
 use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
-use std::collections::BTreeSet;
 
 // Body flags.
 const NAME: u8 = 1;
@@ -65,12 +64,7 @@ fn write_with(a: &SharedAssessment, manager: Option<&ManagerSide>) -> Vec<u8> {
 
     let own = &a.self_side;
     let manager = manager.map(|m| &m.side);
-    let ids: BTreeSet<ExpectationKey> = own
-        .entries
-        .keys()
-        .chain(manager.iter().flat_map(|side| side.entries.keys()))
-        .copied()
-        .collect();
+    let ids = own.keys_with(manager);
     put_varint(&mut out, ids.len());
     for id in &ids {
         out.extend_from_slice(&id.0);

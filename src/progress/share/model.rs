@@ -57,6 +57,19 @@ pub struct ManagerSide {
 }
 
 impl Side {
+    /// The keys marked on this side or on `other`, in order, each once. Each side's
+    /// keys come in order (a BTreeMap), so they are merged here without a sort: a
+    /// sort routine of their own (collecting into a `BTreeSet` sorts) is 3 KB of wasm.
+    pub fn keys_with(&self, other: Option<&Side>) -> Vec<ExpectationKey> {
+        let mut keys: Vec<ExpectationKey> = self.entries.keys().copied().collect();
+        for key in other.iter().flat_map(|side| side.entries.keys()) {
+            if let Err(at) = keys.binary_search(key) {
+                keys.insert(at, *key);
+            }
+        }
+        keys
+    }
+
     /// The answers in `progress` for the expectations of `level`: every rating and
     /// evidence note, leaving out blank answers (and ids that are not 12 hex digits,
     /// which the importer never makes).

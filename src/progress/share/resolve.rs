@@ -70,14 +70,7 @@ pub fn resolve<'a>(shared: &'a SharedAssessment, ladder: &'a Ladder) -> Resolved
         own: shared.self_side.entries.get(&id),
         manager: manager.and_then(|side| side.entries.get(&id)),
     };
-    // Each side's keys come in order (a BTreeMap): merged into one ordered list of
-    // distinct keys without a sort routine of their own (3 KB of wasm).
-    let mut ids: Vec<ExpectationKey> = shared.self_side.entries.keys().copied().collect();
-    for id in manager.iter().flat_map(|side| side.entries.keys()) {
-        if let Err(at) = ids.binary_search(id) {
-            ids.insert(at, *id);
-        }
-    }
+    let ids = shared.self_side.keys_with(manager);
 
     let place = match ladder.role(&shared.role) {
         None => Place::NoRole,

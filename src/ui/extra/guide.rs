@@ -4,7 +4,7 @@
 
 use web_sys::Element;
 
-use super::ladder;
+use super::ladder_with_guides as ladder;
 use crate::ladder::Block;
 use crate::ui::dom::{add, el, rich_linked, text};
 use crate::ui::level_page::crumbs;

@@ -138,27 +138,43 @@ pub fn install_search() {
     crate::ui::lazy::publish("search", &api);
 }
 
+type Cached = std::cell::RefCell<Option<std::rc::Rc<crate::ladder::Ladder>>>;
+
 thread_local! {
-    static LADDER: std::cell::RefCell<Option<std::rc::Rc<crate::ladder::Ladder>>> =
-        const { std::cell::RefCell::new(None) };
+    static LADDER: Cached = const { std::cell::RefCell::new(None) };
+    static WITH_GUIDES: Cached = const { std::cell::RefCell::new(None) };
 }
 
-/// The ladder: the one embedded at build time, and one imported in this browser. Read
-/// once: views redraw on every change of progress, and an import or a removal reloads
-/// the page.
+/// The ladder: the one embedded at build time, and one imported in this browser,
+/// without the imported one's guide pages (`ui::ladder_without_guides`). Read once:
+/// views redraw on every change of progress, and an import or a removal reloads the
+/// page.
 fn ladder() -> std::rc::Rc<crate::ladder::Ladder> {
-    LADDER.with(|l| {
-        std::rc::Rc::clone(
-            l.borrow_mut()
-                .get_or_insert_with(|| std::rc::Rc::new(crate::ui::ladder())),
-        )
-    })
+    LADDER.with(|l| cached(l, crate::ui::ladder_without_guides))
+}
+
+/// [`ladder`] with every guide page: for search and the guide pages.
+fn ladder_with_guides() -> std::rc::Rc<crate::ladder::Ladder> {
+    WITH_GUIDES.with(|l| cached(l, crate::ui::ladder))
+}
+
+/// The ladder in `cache`, read by `read` the first time.
+fn cached(
+    cache: &Cached,
+    read: fn() -> crate::ladder::Ladder,
+) -> std::rc::Rc<crate::ladder::Ladder> {
+    std::rc::Rc::clone(
+        cache
+            .borrow_mut()
+            .get_or_insert_with(|| std::rc::Rc::new(read())),
+    )
 }
 
 /// Drops the ladder the modules read at first use, so that the next view reads it
 /// again: how the wasm tests start a module afresh in one page, where the app reloads.
 pub fn forget_ladder() {
     LADDER.with(|l| l.borrow_mut().take());
+    WITH_GUIDES.with(|l| l.borrow_mut().take());
 }
 
 /// A side's rating in words: `Performing`, or `Not rated`.

@@ -3,7 +3,7 @@
 
 use web_sys::Element;
 
-use super::ladder;
+use super::ladder_with_guides as ladder;
 use crate::search::{search, split_marks};
 use crate::ui::dom::{add, el, text};
 
