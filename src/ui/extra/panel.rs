@@ -155,6 +155,7 @@ fn assessment(
         }),
         self_side,
         manager: None,
+        checkin: None,
     }
 }
 
