@@ -18,17 +18,20 @@
 //!   per dimension how many moved up and down;
 //! - [`trend`] is each dimension's share rated Performing or better at each check-in;
 //! - [`Checkin::against`] marks what the ladder changed since a check-in was taken;
-//! - [`export`] writes a check-in as Markdown, the next check-in as an `.ics` event,
-//!   and says how much storage Rungs uses.
+//! - [`export`] writes a check-in as Markdown and the next check-in as an `.ics` event;
+//! - [`StorageUse`] says how much storage Rungs uses, and when saving a check-in
+//!   would bring it near the limit.
 
 mod compare;
 pub mod export;
 pub mod format;
 mod trend;
+mod usage;
 
 pub use compare::{compare, Change, DimensionMoves, Since};
-pub use export::{checkin_markdown, next_checkin_ics, parse_day, StorageUse};
+pub use export::{checkin_markdown, next_checkin_ics, parse_day};
 pub use trend::{trend, TrendRow};
+pub use usage::StorageUse;
 
 use super::answers::Progress;
 use super::rating::Rating;

@@ -1,10 +1,13 @@
-//! The Save check-in panel: a title and Save, under a level's views.
+//! The Save check-in panel: a title and Save, under a level's views. When the
+//! check-in would bring storage near its limit, the panel says so before it is saved;
+//! a save the browser refuses says so and changes nothing.
 
 use web_sys::Element;
 
 use super::super::fields::listen;
+use super::usage::used;
 use super::{find, input_value, now, redraw};
-use crate::progress::checkin::{format, Checkin};
+use crate::progress::checkin::{format, Checkin, StorageUse};
 use crate::progress::from_json;
 use crate::progress::json;
 use crate::progress::kept::{ID_PREFIX, KEPT_PREFIX};
@@ -48,6 +51,12 @@ pub fn panel(panel: Element, progress: String) {
             ],
         ),
     );
+    // Said before saving when this check-in (taken now, untitled) would bring storage
+    // near its limit.
+    let room = take(&role, &level, &progress, "").and_then(|c| room_for(&c));
+    if let Some(warning) = room {
+        add(&panel, &text("p", &[("role", "alert")], &warning));
+    }
     add(&panel, &button("Save", "save", &[]));
     add(
         &panel,
@@ -67,10 +76,11 @@ pub fn panel(panel: Element, progress: String) {
     });
 }
 
-/// Saves a check-in of the level from `progress` titled `title`; what to say.
-fn save(role: &str, level_id: &str, progress: &str, title: &str) -> String {
+/// A check-in of level `level_id` of `role` from `progress` titled `title`, made now;
+/// `None` when the ladder has no such level or the progress cannot be read.
+fn take(role: &str, level_id: &str, progress: &str, title: &str) -> Option<Checkin> {
     let (Some((_, level)), Ok(progress)) = (find(role, level_id), from_json(progress)) else {
-        return "This level is not in the ladder any more: nothing was saved.".to_owned();
+        return None;
     };
     let at = now();
     let id = format!(
@@ -78,16 +88,33 @@ fn save(role: &str, level_id: &str, progress: &str, title: &str) -> String {
         (js_sys::Math::random() * 4_294_967_295.0) as u64
     );
     let version = super::super::ladder().version.clone();
-    let c = Checkin::take(
+    Some(Checkin::take(
         &progress,
         (role, &level),
         &version,
         title,
         (&id, at),
         kept_reply(role, level_id),
-    );
+    ))
+}
+
+/// What to say before saving `c`, if saving it brings storage near its limit.
+fn room_for(c: &Checkin) -> Option<String> {
+    // Bytes, a character or more each: never less than the characters counted.
+    let size = c.key().len() + format::to_json(c).len();
+    let after = StorageUse::of(used()).adding(size as u64);
+    after
+        .warns()
+        .then(|| format!("With this check-in saved, {}", after.words()))
+}
+
+/// Saves a check-in of the level from `progress` titled `title`; what to say.
+fn save(role: &str, level_id: &str, progress: &str, title: &str) -> String {
+    let Some(c) = take(role, level_id, progress, title) else {
+        return "This level is not in the ladder any more: nothing was saved.".to_owned();
+    };
     if !storage::set(&c.key(), &format::to_json(&c)) {
-        return "This browser refused to store the check-in (storage full or blocked). Download a backup, then delete old check-ins.".to_owned();
+        return "This browser refused to store the check-in (storage full or blocked): nothing was saved and nothing lost. Delete old check-ins to make room.".to_owned();
     }
     redraw();
     format!(
