@@ -53,6 +53,7 @@ fn main() {
         }),
         self_side: Side::from_progress(&progress, level),
         manager: None,
+        checkin: None,
     };
     let bare = encode(&plain).len();
     for (i, entry) in plain.self_side.entries.values_mut().enumerate() {

@@ -4,7 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{Level, Role, Text};
+use rungs::ladder::{expectation_id, Expectation, Level, Role, Text};
 use rungs::progress::checkin::{self, compare, format, Checkin, Now};
 use rungs::progress::kept::CHECKIN_PREFIX;
 use rungs::progress::{restore_kept, Backup, Progress, Rating, ResetScope, Restored, Undo};
@@ -108,19 +108,38 @@ fn a_reworded_expectation_is_marked_and_a_removed_one_stays_in_its_checkin() {
         10,
     );
     let mut today = level.clone();
-    today.dimensions[0].expectations[0].text = Text::plain("Reworded since.");
+    // Reworded as an imported ladder would have it: new words, so a new id.
+    let first = &mut today.dimensions[0].expectations[0];
+    let was = first.text.to_plain();
+    let reworded = was.replacen(" in ", " and curious in ", 1);
+    assert_ne!(
+        reworded, was,
+        "the seed's first expectation has an “in”: {was}"
+    );
+    *first = Expectation {
+        id: expectation_id(&reworded),
+        text: Text::plain(&reworded),
+    };
     let gone = today.dimensions[1].expectations.remove(0);
+    // Replaced by words it shares nothing with: that one is gone, not reworded.
+    let replaced = today.dimensions[2].expectations[0].id.clone();
+    today.dimensions[2].expectations[0] = Expectation {
+        id: expectation_id("Writes haiku."),
+        text: Text::plain("Writes haiku."),
+    };
     let marks = c.against(Some(&today));
     assert_eq!(marks.len(), level.expectation_count());
-    assert_eq!(marks[0].1, Now::Changed("Reworded since.".to_owned()));
-    let (item, now) = marks
-        .iter()
-        .find(|(i, _)| i.id == gone.id)
-        .expect("still listed");
-    assert_eq!((now, item.rating), (&Now::Gone, Some(Rating::Performing)));
+    assert_eq!(marks[0].1, Now::Changed(reworded));
+    for id in [&gone.id, &replaced] {
+        let (item, now) = marks
+            .iter()
+            .find(|(i, _)| i.id == *id)
+            .expect("still listed");
+        assert_eq!((now, item.rating), (&Now::Gone, Some(Rating::Performing)));
+    }
     assert_eq!(
         marks.iter().filter(|(_, n)| *n == Now::Same).count(),
-        level.expectation_count() - 2
+        level.expectation_count() - 3
     );
 }
 

@@ -12,7 +12,7 @@ use proptest::test_runner::FileFailurePersistence;
 use rungs::progress::share::keep::{KeptReply, ManagerAnswers};
 use rungs::progress::share::{
     decode, encode, AssessmentId, Entry, ExpectationKey, ManagerSide, Origin, SharedAssessment,
-    Side, ID_BYTES,
+    SharedCheckin, Side, ID_BYTES,
 };
 use rungs::progress::{Progress, Rating};
 
@@ -57,8 +57,17 @@ fn origin() -> impl Strategy<Value = Option<Origin>> {
     )
 }
 
+/// No check-in, or one saved at any whole second with any title the share view sends
+/// (trimmed, at most `MAX_TITLE` characters).
+fn checkin() -> impl Strategy<Value = Option<SharedCheckin>> {
+    prop::option::of(
+        (0..=u64::from(u32::MAX), typed())
+            .prop_map(|(seconds, title)| SharedCheckin::new(seconds * 1000, &title)),
+    )
+}
+
 /// Any assessment: a self-assessment or a reply, any names, notes and ids, of either
-/// format.
+/// format, sharing a check-in or not.
 fn assessment() -> impl Strategy<Value = SharedAssessment> {
     let manager = prop::option::of((prop::option::of(typed()), side(20), typed()).prop_map(
         |(name, side, comment)| ManagerSide {
@@ -75,16 +84,20 @@ fn assessment() -> impl Strategy<Value = SharedAssessment> {
         origin(),
         prop_oneof![3 => side(20), 1 => side(300)],
         manager,
+        checkin(),
     )
         .prop_map(
-            |(ladder_version, role, level, name, origin, self_side, manager)| SharedAssessment {
-                ladder_version,
-                role,
-                level,
-                name,
-                origin,
-                self_side,
-                manager,
+            |(ladder_version, role, level, name, origin, self_side, manager, checkin)| {
+                SharedAssessment {
+                    ladder_version,
+                    role,
+                    level,
+                    name,
+                    origin,
+                    self_side,
+                    manager,
+                    checkin,
+                }
             },
         )
 }

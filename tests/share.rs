@@ -10,7 +10,8 @@ mod base64url;
 use rungs::ladder::{import_ladder, read_dir, Ladder, Level, Text};
 use rungs::progress::share::{
     decode, encode, link_warning, resolve, AssessmentId, Entry, ExpectationKey, ManagerSide,
-    Origin, Place, ShareError, SharedAssessment, Side, ID_BYTES, LONG_LINK, MAX_BODY, MAX_LINK,
+    Origin, Place, ShareError, SharedAssessment, SharedCheckin, Side, ID_BYTES, LONG_LINK,
+    MAX_BODY, MAX_LINK, MAX_TITLE,
 };
 use rungs::progress::{Progress, Rating};
 use std::path::Path;
@@ -61,6 +62,7 @@ fn seed_assessment(ladder: &Ladder) -> SharedAssessment {
         origin: Some(Origin { id: ID, made: None }),
         self_side: Side::from_progress(&progress, level),
         manager: None,
+        checkin: None,
     }
 }
 
@@ -432,6 +434,144 @@ fn bad_utf8_in_the_name_is_named() {
         error_text(&base64url::base64url_encode(&bytes)),
         format!("bad utf-8 in the name at byte {}", at - body_at)
     );
+}
+
+// ---------------------------------------------------------------- shared check-ins
+
+/// The seed assessment with evidence notes, sharing the check-in saved at [`MADE`]
+/// titled `title` (as given: not cut to the limit).
+#[track_caller]
+fn seed_checkin(title: &str) -> SharedAssessment {
+    let mut a = seed_assessment(&shipped());
+    for entry in a.self_side.entries.values_mut() {
+        entry.note = "Ran the incident review for the queue outage in March.".to_owned();
+    }
+    a.checkin = Some(SharedCheckin {
+        saved: MADE,
+        title: title.to_owned(),
+    });
+    a
+}
+
+#[test]
+fn a_checkin_travels_in_the_link_with_its_date_and_title() {
+    let a = seed_checkin("Q3 review with Sam");
+    let link = encode(&a);
+    println!(
+        "seed L2 check-in, notes on all 12, a title: {} characters",
+        link.len()
+    );
+    assert_eq!(link_warning(link.len()), None);
+    let read = decode(&link).expect("a check-in link reads");
+    assert_eq!(
+        read.checkin.as_ref().map(SharedCheckin::words).as_deref(),
+        Some("Check-in of 1 December 2026: Q3 review with Sam")
+    );
+    assert_eq!(read, a);
+    // Untitled, and a reply to it, carry the date all the same.
+    let untitled = seed_checkin("");
+    assert_eq!(decode(&encode(&untitled)), Ok(untitled.clone()));
+    let reply = SharedAssessment {
+        manager: Some(ManagerSide {
+            name: Some("Grace".to_owned()),
+            ..ManagerSide::default()
+        }),
+        ..untitled
+    };
+    assert_eq!(decode(&encode(&reply)), Ok(reply));
+}
+
+/// A format 2 link as Rungs wrote them before check-ins (flag bit 5), built byte by
+/// byte from the format table, and what it holds: a stored body (too short and
+/// varied for deflate to shorten), named, two ratings.
+fn link_before_checkins() -> (String, SharedAssessment) {
+    let (first, second) = (
+        [0x12, 0x34, 0x56, 0x78, 0x9a],
+        [0xab, 0xcd, 0xef, 0x01, 0x23],
+    );
+    let mut body = vec![(8 << 1) | 1, 0x86, 0x15, 0xd1, 0x9f, 0x4e, 0x86, 0xc5, 0xc0];
+    body.extend_from_slice(&[5, b'e', b'/', b's', b'r', b'e', 2, b'l', b'2']);
+    body.extend_from_slice(&ID.0);
+    body.extend_from_slice(&[1, 3, b'A', b'd', b'a']); // flags: name; the name
+    body.push(2);
+    body.extend_from_slice(&first);
+    body.push(1 | (Rating::Maturing.key() << 1));
+    body.extend_from_slice(&second);
+    body.push(1 | (Rating::Exceeding.key() << 1));
+    let head = [2u8]; // format 2, stored
+    let sum = fnv1a(head.iter().chain(&body));
+    let mut bytes = head.to_vec();
+    bytes.extend_from_slice(&sum.to_le_bytes());
+    bytes.extend_from_slice(&body);
+    let mut self_side = Side::default();
+    for (id, rating) in [(first, Rating::Maturing), (second, Rating::Exceeding)] {
+        let entry = Entry {
+            rating: Some(rating),
+            note: String::new(),
+        };
+        self_side.entries.insert(ExpectationKey(id), entry);
+    }
+    let a = SharedAssessment {
+        ladder_version: "8615d19f4e86c5c0".to_owned(),
+        role: "e/sre".to_owned(),
+        level: "l2".to_owned(),
+        name: Some("Ada".to_owned()),
+        origin: Some(Origin { id: ID, made: None }),
+        self_side,
+        manager: None,
+        checkin: None,
+    };
+    (base64url::base64url_encode(&bytes), a)
+}
+
+#[test]
+fn a_link_made_before_checkins_reads_as_before_and_is_written_byte_for_byte_the_same() {
+    let (old, a) = link_before_checkins();
+    assert_eq!(decode(&old), Ok(a.clone()));
+    assert_eq!(encode(&a), old);
+}
+
+#[test]
+fn a_checkin_title_over_the_limit_is_refused_with_its_length() {
+    let too_long = "x".repeat(MAX_TITLE + 1);
+    let said = error_text(&encode(&seed_checkin(&too_long)));
+    assert!(
+        said.starts_with("check-in title too long at byte "),
+        "{said}"
+    );
+    assert!(
+        said.ends_with(": 121 characters, over the 120 a title may have"),
+        "{said}"
+    );
+    // What the share view sends is cut to the limit first, so it opens.
+    let cut = SharedCheckin::new(MADE, &too_long);
+    assert_eq!(cut.title.chars().count(), MAX_TITLE);
+}
+
+#[test]
+fn a_tampered_checkin_title_is_named() {
+    // As for the name: a stored body, the title's bytes broken, the checksum put right.
+    let mut a = seed_assessment(&shipped());
+    a.origin = None;
+    a.self_side.entries.clear();
+    a.checkin = Some(SharedCheckin::new(MADE, "Zoë"));
+    let link = encode(&a);
+    let mut bytes = base64url::base64url_decode(&link);
+    assert_eq!(bytes[1], 0, "stored body");
+    let at = bytes
+        .windows(2)
+        .position(|w| w == "ë".as_bytes())
+        .expect("title bytes");
+    bytes[at + 1] = 0xff;
+    let body_at = 7;
+    let sum = fnv1a(bytes[..3].iter().chain(&bytes[body_at..]));
+    bytes[3..7].copy_from_slice(&sum.to_le_bytes());
+    assert_eq!(
+        error_text(&base64url::base64url_encode(&bytes)),
+        format!("bad utf-8 in the check-in title at byte {}", at - body_at)
+    );
+    // Changed without the checksum put right, it is a damaged link.
+    assert!(error_text(&flip_byte(&link, at + 1, 1)).starts_with("checksum mismatch"));
 }
 
 fn fnv1a<'a>(bytes: impl Iterator<Item = &'a u8>) -> u32 {

@@ -412,6 +412,43 @@ fn share_api(name: &str, args: &js_sys::Array) {
 }
 
 #[wasm_bindgen_test]
+async fn a_shared_checkin_shows_its_date_and_title_to_the_manager() {
+    use rungs::progress::share::{encode, AssessmentId, Origin, SharedAssessment, SharedCheckin};
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let ladder = rungs::embedded::ladder();
+    let role = &ladder.roles[0];
+    let level = &role.levels[0];
+    let link = |checkin| {
+        encode(&SharedAssessment {
+            ladder_version: ladder.version.clone(),
+            role: role.id.clone(),
+            level: level.id.clone(),
+            origin: Some(Origin {
+                id: AssessmentId([8; 5]),
+                made: None,
+            }),
+            checkin,
+            ..SharedAssessment::default()
+        })
+    };
+    let said = |link: String| {
+        let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&host).unwrap();
+        share_api("open", &js_sys::Array::of2(&host, &link.into()));
+        let line = host.query_selector(".checkin-of").unwrap();
+        host.remove();
+        line.and_then(|p| p.text_content())
+    };
+    // 2026-12-01T14:48:05Z.
+    let checkin = SharedCheckin::new(1_796_136_485_000, "Q3 review with Sam");
+    assert_eq!(
+        said(link(Some(checkin))).as_deref(),
+        Some("Check-in of 1 December 2026: Q3 review with Sam")
+    );
+    assert_eq!(said(link(None)), None);
+}
+
+#[wasm_bindgen_test]
 async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_apart() {
     use rungs::progress::share::keep::ManagerAnswers;
     use rungs::progress::share::{
@@ -443,6 +480,7 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
         }),
         self_side,
         manager: None,
+        checkin: None,
     };
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();

@@ -1,9 +1,13 @@
 // Check-ins: save one, change a rating and see the change since, across a reload;
 // a backup with check-ins imported into a fresh browser (never twice); open one
-// read-only, compare two, export, delete with Undo, and a reset that Undo reverses.
+// read-only, compare two, export, delete with Undo, and a reset that Undo reverses;
+// an expectation reworded since, marked with the words that changed; Save check-in
+// near full storage, and on full storage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openPage, gotoReady, noViolations, sharedBrowser, radio, evidence, ready } from './helpers.js';
 
 const LEVEL = '#/engineering/site-reliability-engineering/l2';
@@ -122,6 +126,108 @@ test('open a check-in read-only, compare two, export, delete with Undo, and rese
   await page.getByText('Reset undone: your progress is back.').waitFor();
   await gotoReady(page, shared.server.url + LEVEL + '/checkins');
   assert.equal(await page.getByRole('region', { name: 'Your check-ins' }).getByRole('listitem').count(), 2);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** Today in UTC as the app writes dates: `1 December 2026`. */
+const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+
+/** Writes a one-level ladder whose first expectation reads `first` into a new folder. */
+async function ladderFolder(first) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'rungs-reworded-'));
+  await mkdir(path.join(dir, 'Ops/Support'), { recursive: true });
+  const level = `# L1: Support Engineer\n\n> _I help customers._\n\n- **Planning horizon**: This week\n\n## 🧰 Craft\n\n- ${first}\n- I write clear replies.\n\n<details>\n<summary>Examples</summary>\n\n- I closed the billing backlog.\n\n</details>\n`;
+  await writeFile(path.join(dir, 'Ops/Support/L1-Support-Engineer.md'), level);
+  return dir;
+}
+
+/** Imports the ladder folder `dir` in the browser. */
+async function importLadder(page, dir) {
+  await gotoReady(page, shared.server.url + '#/import');
+  await page.getByLabel('Choose a folder').setInputFiles(dir);
+  await page.getByRole('heading', { name: 'Result' }).waitFor();
+  await page.getByText('None: every file imported cleanly.').waitFor();
+}
+
+test('an expectation the ladder rewords after a check-in is marked changed since you rated it, with the words that changed', async () => {
+  const BEFORE = 'I answer tickets within a day.';
+  const AFTER = 'I answer most tickets within one day.';
+  const SUPPORT = shared.server.url + '#/imported-ops/support/l1';
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/');
+  await importLadder(page, await ladderFolder(BEFORE));
+  await page.getByRole('button', { name: 'Open the imported ladder' }).click();
+  await page.waitForURL(/#\/imported-ops\/support\/l1$/);
+  await ready(page);
+  await radio(page, BEFORE, 'Performing').check();
+  await saveCheckin(page, 'Before the rewording');
+
+  // The ladder is imported again with the expectation reworded (a new id, as its
+  // words changed), then the page reloads to use it.
+  await importLadder(page, await ladderFolder(AFTER));
+  await gotoReady(page, SUPPORT + '/checkins');
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: /^Open the check-in of .*: Before the rewording$/ }).click();
+  const opened = page.getByRole('region', { name: /^Check-in of .*: Before the rewording$/ });
+  const item = opened.getByRole('listitem').filter({ hasText: BEFORE });
+  await item.getByText('Performing', { exact: true }).waitFor();
+  await item.getByText('Changed since you rated it. The ladder now reads:').waitFor();
+  const reworded = item.locator('.reworded');
+  // As a screen reader reads it: each change said in words.
+  assert.equal(await reworded.textContent(), 'I answer added: most tickets within removed: a added: one day.');
+  assert.deepEqual(await reworded.locator('ins').allTextContents(), ['added: most', 'added: one']);
+  assert.deepEqual(await reworded.locator('del').allTextContents(), ['removed: a']);
+  // The expectation that did not change carries no mark.
+  const same = opened.getByRole('listitem').filter({ hasText: 'I write clear replies.' });
+  assert.equal(await same.getByText('Changed since you rated it', { exact: false }).count(), 0);
+  await noViolations(page, 'a check-in with a reworded expectation');
+
+  await page.evaluate(() => localStorage.removeItem('rungs:imported'));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('Save check-in says when storage runs short before saving, and a save on full storage says so and loses nothing', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Maturing').check();
+  await saveCheckin(page, 'Plenty of room');
+  assert.equal(await page.getByText(/Storage is running out/).count(), 0);
+
+  // A damaged copy of 4.1 million characters (a key Rungs keeps) brings storage past 80%.
+  await page.evaluate(() => localStorage.setItem('rungs:progress:damaged:1', 'x'.repeat(4_100_000)));
+  const open = page.getByRole('button', { name: 'Save check-in' });
+  await open.click();
+  await open.click();
+  await page.getByRole('alert').filter({ hasText: /^With this check-in saved, Rungs uses 4\.\d MB of the about 5\.0 MB this browser allows it \(8\d%\)\. Storage is running out: download a backup, then delete old check-ins\.$/ }).waitFor();
+  await noViolations(page, 'the Save check-in panel warning of full storage');
+  await page.getByLabel('Title (optional)').fill('Nearly full');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText(/^Saved the check-in of .*: Nearly full\. See it under Check-ins\.$/).waitFor();
+
+  // Storage filled to the quota: the save is refused, said in words, and nothing is lost.
+  await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1;) {
+      try {
+        localStorage.setItem(`fill:${n}`, 'x'.repeat(size));
+        n += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  const progress = await page.evaluate(() => localStorage.getItem('rungs:progress'));
+  await page.getByLabel('Title (optional)').fill('When full');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByText('This browser refused to store the check-in (storage full or blocked): nothing was saved and nothing lost. Delete old check-ins to make room.').waitFor();
+  assert.equal(await page.getByLabel('Title (optional)').inputValue(), 'When full');
+  assert.equal(await page.evaluate(() => localStorage.getItem('rungs:progress')), progress);
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('fill:') || k.startsWith('rungs:progress:damaged:')).forEach((k) => localStorage.removeItem(k)));
+  await gotoReady(page, shared.server.url + LEVEL + '/checkins');
+  const list = page.getByRole('region', { name: 'Your check-ins' });
+  assert.deepEqual(await list.getByRole('listitem').locator('p:first-child').allInnerTexts(), [`${today()}: Nearly full`, `${today()}: Plenty of room`]);
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -1,5 +1,5 @@
 //! A check-in for a review document (Markdown), the next check-in as a calendar
-//! event (`.ics`), dates in words, and how much browser storage Rungs uses.
+//! event (`.ics`) and dates in words.
 
 use super::{compare, Checkin};
 use crate::progress::escape::{block, inline};
@@ -164,59 +164,6 @@ fn fold(line: &str) -> String {
     out
 }
 
-/// How much of the browser's storage Rungs uses.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct StorageUse {
-    /// Characters Rungs keeps (keys and values).
-    pub used: u64,
-    /// Characters a browser allows a site's localStorage: five million in Chromium
-    /// and Firefox.
-    pub allowed: u64,
-}
-
-impl StorageUse {
-    /// The share of the allowance at which the data view warns.
-    pub const WARN_PERCENT: u64 = 80;
-
-    /// `used` of the usual allowance of five million characters.
-    pub fn of(used: u64) -> StorageUse {
-        StorageUse {
-            used,
-            allowed: 5_000_000,
-        }
-    }
-
-    /// The use as a sentence, with a warning once it passes [`Self::WARN_PERCENT`].
-    pub fn words(&self) -> String {
-        let percent = (self.used * 100).div_ceil(self.allowed.max(1));
-        let said = format!(
-            "Rungs uses {} of the about {} this browser allows it ({percent}%).",
-            size(self.used),
-            size(self.allowed)
-        );
-        if self.warns() {
-            format!("{said} Storage is running out: download a backup, then delete old check-ins.")
-        } else {
-            said
-        }
-    }
-
-    /// Whether the data view should warn that storage is running out.
-    pub fn warns(&self) -> bool {
-        self.used * 100 >= self.allowed * Self::WARN_PERCENT
-    }
-}
-
-/// A count of characters as `12.3 KB` or `4.8 MB` (one character taken as a byte,
-/// which it is for most text people type).
-pub fn size(chars: u64) -> String {
-    if chars >= 1_000_000 {
-        format!("{}.{} MB", chars / 1_000_000, chars / 100_000 % 10)
-    } else {
-        format!("{}.{} KB", chars / 1000, chars / 100 % 10)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,19 +242,5 @@ mod tests {
              \n- **Maturing → Performing**: I ship.\n  - Evidence since: Shipped X.\n\
              \n## Craft\n\n- **Performing**: I ship.\n  - Evidence: Shipped X.\n"
         );
-    }
-
-    #[test]
-    fn storage_use_warns_from_eighty_percent() {
-        assert_eq!(
-            StorageUse::of(12_345).words(),
-            "Rungs uses 12.3 KB of the about 5.0 MB this browser allows it (1%)."
-        );
-        let full = StorageUse::of(4_000_000);
-        assert!(full.warns());
-        assert!(full
-            .words()
-            .ends_with("Storage is running out: download a backup, then delete old check-ins."));
-        assert!(!StorageUse::of(3_999_999).warns());
     }
 }

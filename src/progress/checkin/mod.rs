@@ -18,21 +18,24 @@
 //!   per dimension how many moved up and down;
 //! - [`trend`] is each dimension's share rated Performing or better at each check-in;
 //! - [`Checkin::against`] marks what the ladder changed since a check-in was taken;
-//! - [`export`] writes a check-in as Markdown, the next check-in as an `.ics` event,
-//!   and says how much storage Rungs uses.
+//! - [`export`] writes a check-in as Markdown and the next check-in as an `.ics` event;
+//! - [`StorageUse`] says how much storage Rungs uses, and when saving a check-in
+//!   would bring it near the limit.
 
 mod compare;
 pub mod export;
 pub mod format;
 mod trend;
+mod usage;
 
 pub use compare::{compare, Change, DimensionMoves, Since};
-pub use export::{checkin_markdown, next_checkin_ics, parse_day, StorageUse};
+pub use export::{checkin_markdown, next_checkin_ics, parse_day};
 pub use trend::{trend, TrendRow};
+pub use usage::StorageUse;
 
 use super::answers::Progress;
 use super::rating::Rating;
-use crate::ladder::Level;
+use crate::ladder::{word_diff, Level, Segment, SIMILAR};
 
 /// Prefix of the keys check-ins are stored under.
 pub const CHECKIN_PREFIX: &str = "rungs:checkin:";
@@ -149,6 +152,16 @@ impl Checkin {
 
     /// How each item stands in `level` as the ladder has it today (`None`: the
     /// ladder has no such level any more), in the check-in's order.
+    ///
+    /// An item whose id today's level still has is the same, or changed when only
+    /// its case, spacing or formatting did (the id ignores those). A reworded
+    /// expectation has a new id, since the id comes from the words: each item whose id
+    /// is gone takes, among today's expectations that no item has by id, the most
+    /// similar one not taken yet, if any is similar enough. Similar is the word diff's
+    /// measure ([`word_diff`], which also shows the change): the words both keep, in
+    /// order, are at least half of the words of both together
+    /// ([`SIMILAR`](crate::ladder::SIMILAR), the threshold of Compare levels);
+    /// ties go to the earlier expectation. Whatever is left is gone.
     pub fn against(&self, level: Option<&Level>) -> Vec<(&Item, Now)> {
         let today: Vec<(&str, String)> = level
             .iter()
@@ -156,12 +169,34 @@ impl Checkin {
             .flat_map(|d| &d.expectations)
             .map(|x| (x.id.as_str(), x.text.to_plain()))
             .collect();
+        let by_id = |id: &str| today.iter().position(|(t, _)| *t == id);
+        let mut taken: Vec<bool> = today
+            .iter()
+            .map(|(id, _)| self.items().any(|(_, i)| i.id == *id))
+            .collect();
         self.items()
             .map(|(_, item)| {
-                let now = match today.iter().find(|(id, _)| *id == item.id) {
+                let found = by_id(&item.id).or_else(|| {
+                    let best = (0..today.len())
+                        .filter(|&j| !taken[j])
+                        .map(|j| (kept_share(&item.text, &today[j].1), j))
+                        .filter(|&((kept, all), _)| kept * SIMILAR.1 >= all * SIMILAR.0)
+                        // The largest kept / all, the earlier on a tie.
+                        .reduce(|a, b| {
+                            if b.0 .0 * a.0 .1 > a.0 .0 * b.0 .1 {
+                                b
+                            } else {
+                                a
+                            }
+                        });
+                    let (_, j) = best?;
+                    taken[j] = true;
+                    Some(j)
+                });
+                let now = match found.map(|j| &today[j].1) {
                     None => Now::Gone,
-                    Some((_, text)) if *text == item.text => Now::Same,
-                    Some((_, text)) => Now::Changed(text.clone()),
+                    Some(text) if *text == item.text => Now::Same,
+                    Some(text) => Now::Changed(text.clone()),
                 };
                 (item, now)
             })
@@ -178,6 +213,20 @@ impl Checkin {
             format!("{date}: {}", self.title)
         }
     }
+}
+
+/// Twice the words `a` and `b` keep in their word diff, and the words of both together
+/// (never 0): the word diff's similarity as a fraction.
+fn kept_share(a: &str, b: &str) -> (usize, usize) {
+    let kept: usize = word_diff(a, b)
+        .iter()
+        .map(|s| match s {
+            Segment::Kept(words) => words.split_whitespace().count(),
+            _ => 0,
+        })
+        .sum();
+    let all = a.split_whitespace().count() + b.split_whitespace().count();
+    (2 * kept, all.max(1))
 }
 
 /// The prefix of the keys of the check-ins of `level` of `role`.

@@ -5,6 +5,7 @@ use super::bytes::{put_str, put_varint, Area, Reader};
 use super::error::ShareError;
 use super::id::{AssessmentId, Origin};
 use super::key::{hex, nibble, ExpectationKey, KEY_BYTES};
+use super::model::{SharedCheckin, MAX_TITLE};
 use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
 
 // Body flags.
@@ -15,6 +16,8 @@ const MANAGER_NAME: u8 = 4;
 const MADE: u8 = 8;
 /// The manager's overall comment follows the names (only with [`MANAGER`]).
 const COMMENT: u8 = 16;
+/// A shared check-in: its date follows the time made, its title the comment.
+const CHECKIN: u8 = 32;
 
 // Side bytes: bit 0 present, bits 1-3 the rating key (0 for none), bit 4 a note.
 const PRESENT: u8 = 1;
@@ -49,13 +52,17 @@ fn write_with(a: &SharedAssessment, manager: Option<&ManagerSide>) -> Vec<u8> {
         | flag(manager.is_some(), MANAGER)
         | flag(manager_name.is_some(), MANAGER_NAME)
         | flag(made.is_some() && a.origin.is_some(), MADE)
-        | flag(comment.is_some(), COMMENT);
+        | flag(comment.is_some(), COMMENT)
+        | flag(a.checkin.is_some(), CHECKIN);
     out.push(flags);
     if let (Some(made), Some(_)) = (made, a.origin) {
-        let seconds = u32::try_from(made / 1000).unwrap_or(u32::MAX);
-        put_varint(&mut out, seconds as usize);
+        put_seconds(&mut out, made);
     }
-    for name in [a.name.as_deref(), manager_name, comment]
+    if let Some(c) = &a.checkin {
+        put_seconds(&mut out, c.saved);
+    }
+    let title = a.checkin.as_ref().map(|c| c.title.as_str());
+    for name in [a.name.as_deref(), manager_name, comment, title]
         .into_iter()
         .flatten()
     {
@@ -97,7 +104,7 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
     };
     let at = r.at();
     let flags = r.byte("flags")?;
-    let known = NAME | MANAGER | MANAGER_NAME | COMMENT | flag(id.is_some(), MADE);
+    let known = NAME | MANAGER | MANAGER_NAME | COMMENT | CHECKIN | flag(id.is_some(), MADE);
     if flags & !known != 0 || (flags & (MANAGER_NAME | COMMENT) != 0 && flags & MANAGER == 0) {
         return Err(ShareError::BadFlags {
             part: "body flags".to_owned(),
@@ -110,10 +117,22 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
     } else {
         None
     };
+    let saved = if flags & CHECKIN != 0 {
+        Some(r.varint("date of the check-in")? as u64 * 1000)
+    } else {
+        None
+    };
     let origin = id.map(|id| Origin { id, made });
     let name = optional(&mut r, flags & NAME != 0, "name")?;
     let manager_name = optional(&mut r, flags & MANAGER_NAME != 0, "manager name")?;
     let comment = optional(&mut r, flags & COMMENT != 0, "overall comment")?;
+    let checkin = match saved {
+        Some(saved) => Some(SharedCheckin {
+            saved,
+            title: title(&mut r)?,
+        }),
+        None => None,
+    };
     let has_manager = flags & MANAGER != 0;
 
     let at = r.at();
@@ -182,7 +201,25 @@ pub(super) fn read(bytes: &[u8], format: u8) -> Result<SharedAssessment, ShareEr
             side: manager_side,
             comment: comment.unwrap_or_default(),
         }),
+        checkin,
     })
+}
+
+/// A time in milliseconds as whole seconds (up to the year 2106).
+fn put_seconds(out: &mut Vec<u8>, ms: u64) {
+    let seconds = u32::try_from(ms / 1000).unwrap_or(u32::MAX);
+    put_varint(out, seconds as usize);
+}
+
+/// A check-in's title: at most [`MAX_TITLE`] characters.
+fn title(r: &mut Reader) -> Result<String, ShareError> {
+    let at = r.at();
+    let title = r.string("check-in title")?;
+    let len = title.chars().count();
+    if len > MAX_TITLE {
+        return Err(ShareError::TitleTooLong { len, at });
+    }
+    Ok(title)
 }
 
 fn flag(set: bool, bit: u8) -> u8 {
@@ -427,6 +464,68 @@ mod tests {
             Err(ShareError::BodyEnds {
                 part: "note on 123456789a".to_owned(),
                 at: 14
+            })
+        );
+    }
+
+    #[test]
+    fn a_checkin_body_carries_its_date_then_its_title_after_the_names() {
+        let a = SharedAssessment {
+            ladder_version: "ab".to_owned(),
+            role: "r".to_owned(),
+            level: "l".to_owned(),
+            name: Some("A".to_owned()),
+            checkin: Some(SharedCheckin {
+                saved: 1_767_225_600_000,
+                title: "Q3".to_owned(),
+            }),
+            ..SharedAssessment::default()
+        };
+        let bytes = write(&a);
+        let mut want = vec![0b11, 0xab, 1, b'r', 1, b'l', NAME | CHECKIN];
+        want.extend_from_slice(&[0x80, 0xf2, 0xd6, 0xca, 0x06]);
+        want.extend_from_slice(&[1, b'A', 2, b'Q', b'3', 0]);
+        assert_eq!(bytes, want);
+        assert_eq!(read(&bytes, 1), Ok(a));
+    }
+
+    #[test]
+    fn a_checkin_title_over_the_limit_is_refused_where_it_starts() {
+        // Saved at second 0, then the title, then no entries.
+        let titled = |title: &str| {
+            let mut bytes = body(CHECKIN, &[0]);
+            put_str(&mut bytes, title);
+            bytes.push(0);
+            bytes
+        };
+        assert_eq!(
+            read(&titled(&"x".repeat(MAX_TITLE + 1)), 1).map_err(|e| e.to_string()),
+            Err(format!(
+                "check-in title too long at byte 8: {} characters, over the {MAX_TITLE} a title may have",
+                MAX_TITLE + 1
+            ))
+        );
+        let read = read(&titled(&"é".repeat(MAX_TITLE)), 1).expect("a title at the limit reads");
+        assert_eq!(read.checkin.map(|c| c.title), Some("é".repeat(MAX_TITLE)));
+    }
+
+    #[test]
+    fn a_checkin_title_cut_short_or_not_utf8_is_named() {
+        // Date 0, a title of 5 bytes of which 2 are there.
+        let cut = body(CHECKIN, &[0, 5, b'Q', b'3']);
+        assert_eq!(
+            read(&cut, 1),
+            Err(ShareError::BodyEnds {
+                part: "check-in title".to_owned(),
+                at: 9
+            })
+        );
+        let bad = body(CHECKIN, &[0, 2, 0xff, 0xfe, 0]);
+        assert_eq!(
+            read(&bad, 1),
+            Err(ShareError::BadUtf8 {
+                part: "check-in title".to_owned(),
+                at: 9
             })
         );
     }

@@ -1,7 +1,7 @@
 //! What can be wrong with a share link.
 
 use super::key::ExpectationKey;
-use super::{FORMAT, MAX_BODY, MAX_LINK, OLDEST_FORMAT};
+use super::{FORMAT, MAX_BODY, MAX_LINK, MAX_TITLE, OLDEST_FORMAT};
 
 /// Why a share link could not be read. Messages are lower-case and say which part of
 /// the link is wrong. Positions count characters of the text for base64 trouble, bytes
@@ -49,6 +49,8 @@ pub enum ShareError {
     },
     #[error("bad flags {flags:#04x} in the {part} at byte {at}")]
     BadFlags { part: String, flags: u8, at: usize },
+    #[error("check-in title too long at byte {at}: {len} characters, over the {MAX_TITLE} a title may have")]
+    TitleTooLong { len: usize, at: usize },
     #[error("expectation {id} at byte {at} is out of order or repeated")]
     IdOrder { id: ExpectationKey, at: usize },
 }

@@ -27,15 +27,21 @@
 //! | ladder version | varint `len << 1 \| hex`, then `len` bytes: with `hex` set they are the value of a lower-case hex string (16 hex digits in 8 bytes), else UTF-8 |
 //! | role id, level id | strings |
 //! | assessment id | format 2 only: 5 random bytes (40 bits) ([`AssessmentId`]), the same in every link of one person's self-check of one level and in the replies to it |
-//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name, bit 3 made (format 2 only), bit 4 the manager's overall comment (only with bit 1) |
+//! | flags | bit 0 name, bit 1 manager side, bit 2 manager name, bit 3 made (format 2 only), bit 4 the manager's overall comment (only with bit 1), bit 5 a check-in ([`SharedCheckin`]) |
 //! | made | when flagged: varint, the second (Unix time) the link was made; replies carry it, share links leave it out to stay short; read back it is clamped ([`SharedAssessment::made_at`]) |
+//! | check-in date | with bit 5: varint, the second (Unix time) the check-in was saved |
 //! | name, manager name, overall comment | strings, when flagged |
+//! | check-in title | with bit 5: a string of at most [`MAX_TITLE`] characters, possibly empty |
 //! | count | varint: expectations marked by either side |
 //! | entries | `count` × (5-byte id: the first 40 bits of the expectation id, own byte, manager byte if a manager side), ids ascending |
 //! | notes | per entry in order: own note, then manager comment, each when flagged |
 //!
 //! A side byte is 0 when the side has no entry; else bit 0 is set, bits 1–3 hold the
 //! rating ([`Rating::key`], 0 for none) and bit 4 says a note follows.
+//!
+//! Bit 5 came after the first links: a link without a check-in has the same bytes as
+//! before it, and links made before it read as they did (a version of Rungs older
+//! than bit 5 refuses a check-in's link as bad flags).
 //!
 //! A varint is LEB128 of at most 32 bits. Notes sit after the fixed-size entries so
 //! that deflate finds the text together.
@@ -63,7 +69,7 @@ pub use apart::{apart, apart_counts, apart_line, apart_phrase, apart_words, MARK
 pub use error::ShareError;
 pub use id::{AssessmentId, Origin, ID_BYTES, OLD_ID_PREFIX};
 pub use key::ExpectationKey;
-pub use model::{Entry, ManagerSide, SharedAssessment, Side};
+pub use model::{Entry, ManagerSide, SharedAssessment, SharedCheckin, Side, MAX_TITLE};
 pub use resolve::{resolve, Marks, Matched, Place, Resolved};
 pub use words::{reply_words, share_words};
 
@@ -157,6 +163,7 @@ mod tests {
             }),
             self_side,
             manager: None,
+            checkin: None,
         }
     }
 

@@ -29,6 +29,51 @@ pub struct SharedAssessment {
     pub self_side: Side,
     /// The manager's ratings and comments, in a reply.
     pub manager: Option<ManagerSide>,
+    /// The check-in this link shares, when it shares a saved check-in rather than
+    /// the answers as they are now.
+    pub checkin: Option<SharedCheckin>,
+}
+
+/// Which check-in a link shares: when it was saved and what the person called it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SharedCheckin {
+    /// When it was saved, in milliseconds since the Unix epoch. The link keeps whole
+    /// seconds (up to the year 2106): [`encode`](super::encode) drops the rest.
+    pub saved: u64,
+    /// Its title ("Q3 review with Sam"); empty for none. At most [`MAX_TITLE`]
+    /// characters: [`SharedCheckin::new`] cuts a longer one, and
+    /// [`decode`](super::decode) refuses a link whose title is longer.
+    pub title: String,
+}
+
+/// The most characters a check-in's title may have in a link.
+pub const MAX_TITLE: usize = 120;
+
+impl SharedCheckin {
+    /// The check-in saved at `saved` (milliseconds) titled `title`, the title trimmed
+    /// and cut to [`MAX_TITLE`] characters.
+    pub fn new(saved: u64, title: &str) -> SharedCheckin {
+        let title = title.trim();
+        let title = match title.char_indices().nth(MAX_TITLE) {
+            Some((cut, _)) => title[..cut].trim_end(),
+            None => title,
+        };
+        SharedCheckin {
+            saved,
+            title: title.to_owned(),
+        }
+    }
+
+    /// What the manager's page says of it: `Check-in of 1 December 2026: Q3 review
+    /// with Sam`, or without the colon and title when it has none.
+    pub fn words(&self) -> String {
+        let date = crate::progress::checkin::export::long_date(self.saved);
+        if self.title.is_empty() {
+            format!("Check-in of {date}")
+        } else {
+            format!("Check-in of {date}: {}", self.title)
+        }
+    }
 }
 
 /// One side's marks, by expectation.
@@ -95,6 +140,24 @@ impl Side {
 mod tests {
     use super::*;
     use crate::ladder::{expectation_id, Dimension, Expectation, Text};
+
+    #[test]
+    fn a_shared_checkin_says_its_date_and_title() {
+        // 2026-12-01T14:48:05Z.
+        let c = SharedCheckin::new(1_796_136_485_000, "  Q3 review with Sam ");
+        assert_eq!(c.words(), "Check-in of 1 December 2026: Q3 review with Sam");
+        let untitled = SharedCheckin::new(1_796_136_485_000, " ");
+        assert_eq!(untitled.words(), "Check-in of 1 December 2026");
+    }
+
+    #[test]
+    fn a_long_title_is_cut_to_the_limit_in_characters() {
+        let long = format!("{} tail", "é".repeat(MAX_TITLE - 1));
+        let c = SharedCheckin::new(0, &long);
+        assert_eq!(c.title, "é".repeat(MAX_TITLE - 1));
+        let exact = "ß".repeat(MAX_TITLE);
+        assert_eq!(SharedCheckin::new(0, &exact).title, exact);
+    }
 
     fn key(words: &str) -> ExpectationKey {
         ExpectationKey::parse(&expectation_id(words)).expect("real ids parse")

@@ -158,6 +158,7 @@ fn assessment(
         }),
         self_side,
         manager: None,
+        checkin: None,
     }
 }
 

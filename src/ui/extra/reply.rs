@@ -8,7 +8,7 @@ use web_sys::Element;
 use super::fields::listen;
 use super::kept::Local;
 use super::rated;
-use super::shared::{dimension_section, versions, who};
+use super::shared::{checkin_line, dimension_section, versions, who};
 use crate::ladder::{Level, Role};
 use crate::progress::share::keep::{
     keep, keeping, kept_key, own_id_if_any, Keeping, KeptReply, Store,
@@ -52,6 +52,7 @@ pub(super) fn show(
             ),
         ),
     );
+    checkin_line(host, shared);
     let summary = apart_line(apart_counts(resolved));
     add(host, &text("p", &[("class", "differ-count")], &summary));
     if !manager.comment.is_empty() {

@@ -56,6 +56,13 @@ pub fn show(host: Element, link: String) {
     }
 }
 
+/// "Check-in of 1 December 2026: Q3 review with Sam", when the link shares a check-in.
+pub(super) fn checkin_line(host: &Element, shared: &SharedAssessment) {
+    if let Some(c) = &shared.checkin {
+        add(host, &text("p", &[("class", "checkin-of")], &c.words()));
+    }
+}
+
 /// The person's name, or `fallback`.
 pub(super) fn who<'a>(name: &'a Option<String>, fallback: &'a str) -> &'a str {
     name.as_deref()
@@ -143,6 +150,7 @@ fn answer(
             ),
         ),
     );
+    checkin_line(&host, shared);
     add(
         &host,
         &text(
