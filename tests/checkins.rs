@@ -119,6 +119,7 @@ fn a_reworded_expectation_is_marked_and_a_removed_one_stays_in_its_checkin() {
     *first = Expectation {
         id: expectation_id(&reworded),
         text: Text::plain(&reworded),
+        ..Expectation::default()
     };
     let gone = today.dimensions[1].expectations.remove(0);
     // Replaced by words it shares nothing with: that one is gone, not reworded.
@@ -126,6 +127,7 @@ fn a_reworded_expectation_is_marked_and_a_removed_one_stays_in_its_checkin() {
     today.dimensions[2].expectations[0] = Expectation {
         id: expectation_id("Writes haiku."),
         text: Text::plain("Writes haiku."),
+        ..Expectation::default()
     };
     let marks = c.against(Some(&today));
     assert_eq!(marks.len(), level.expectation_count());
