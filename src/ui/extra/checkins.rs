@@ -130,10 +130,15 @@ fn stored(role: &str, level: &str) -> (Vec<Checkin>, usize) {
 
 /// The progress now, taken as a check-in (id `now`), to compare the last one with.
 fn as_now(progress: &Progress, role: &str, level: &Level) -> Checkin {
-    let version = super::ladder().version.clone();
-    let mut c = Checkin::take(progress, (role, level), &version, "", ("now", now()), None);
-    c.title = "now".to_owned();
-    c
+    let ladder = super::ladder();
+    Checkin::take(
+        progress,
+        (role, level),
+        &ladder.version,
+        "now",
+        ("now", now()),
+        None,
+    )
 }
 
 /// The link text of the manager's reply kept for the level, if any.
