@@ -24,6 +24,7 @@ pub use panel::panel;
 pub use usage::storage_line;
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
@@ -117,7 +118,9 @@ fn find(role: &str, level: &str) -> Option<(Role, Level)> {
 #[derive(Default)]
 struct Read {
     values: Vec<(String, String)>,
-    all: Vec<Checkin>,
+    /// Shared with every draw rather than copied for each (a copy of every check-in
+    /// costs wasm in every module build).
+    all: Rc<Vec<Checkin>>,
     unreadable: usize,
 }
 
@@ -128,7 +131,7 @@ thread_local! {
 }
 
 /// The stored check-ins of a level, newest first, and how many could not be read.
-fn stored(role: &str, level: &str) -> (Vec<Checkin>, usize) {
+fn stored(role: &str, level: &str) -> (Rc<Vec<Checkin>>, usize) {
     let values: Vec<(String, String)> = storage::keys(&checkin::level_prefix(role, level))
         .into_iter()
         .filter_map(|k| storage::get(&k).map(|v| (k, v)))
@@ -138,20 +141,25 @@ fn stored(role: &str, level: &str) -> (Vec<Checkin>, usize) {
             let (all, unreadable) = checkin::read_all(&values);
             *read = Read {
                 values,
-                all,
+                all: Rc::new(all),
                 unreadable: unreadable.len(),
             };
         }
-        (read.all.clone(), read.unreadable)
+        (Rc::clone(&read.all), read.unreadable)
     })
 }
 
 /// The progress now, taken as a check-in (id `now`), to compare the last one with.
 fn as_now(progress: &Progress, role: &str, level: &Level) -> Checkin {
-    let version = super::ladder().version.clone();
-    let mut c = Checkin::take(progress, (role, level), &version, "", ("now", now()), None);
-    c.title = "now".to_owned();
-    c
+    let ladder = super::ladder();
+    Checkin::take(
+        progress,
+        (role, level),
+        &ladder.version,
+        "now",
+        ("now", now()),
+        None,
+    )
 }
 
 fn input_value(id: &str) -> String {
