@@ -2,7 +2,8 @@
 //! sequence of what a person (and the browser) does, checked against a model of what
 //! the person gave.
 //!
-//! Operations: rate, write evidence, clear, reset, undo, take and import a backup
+//! Operations: rate, write evidence, clear, mark or remove a goal, reset, undo, take
+//! and import a backup
 //! (also one from a device with a clock far ahead), merge from the other tab (a
 //! `storage` event), reload (through the stored format), and an old-schema value
 //! loaded (both tabs restart on the value an older Rungs wrote). Each tab does what
@@ -11,9 +12,10 @@
 //! removes them with the other kept values (Undo brings them back), and backups carry
 //! them (an import adds those missing, by id).
 //!
-//! The invariant after every step: every answer the person gave is there, in the
-//! tab that acted and in storage, unless they cleared it, or reset and did not
-//! restore (by Undo or by importing a backup); and storage holds exactly the
+//! The invariant after every step: every answer the person gave, and every goal they
+//! set, is there, in the tab that acted and in storage, unless they cleared it (or
+//! removed the goal), or reset and did not restore (by Undo or by importing a
+//! backup); and storage holds exactly the
 //! check-ins the person saved and did not delete or reset away (or got back), each
 //! once, as saved. The model states the rules of `Progress::restore`,
 //! `Progress::restore_backup` and `restore_kept` in its own terms.
@@ -47,6 +49,13 @@ enum Op {
         tab: usize,
         id: usize,
         text: &'static str,
+        stale: bool,
+    },
+    /// Mark `id` as a goal (on Compare), or remove it (on the Summary).
+    Goal {
+        tab: usize,
+        id: usize,
+        set: bool,
         stale: bool,
     },
     /// Un-rate and empty the evidence.
@@ -110,6 +119,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => (tab.clone(), id.clone(), rating, any::<bool>()).prop_map(|(tab, id, rating, stale)| Op::Rate { tab, id, rating, stale }),
         4 => (tab.clone(), id.clone(), text, any::<bool>()).prop_map(|(tab, id, text, stale)| Op::Evidence { tab, id, text, stale }),
         2 => (tab.clone(), id.clone(), any::<bool>()).prop_map(|(tab, id, stale)| Op::Clear { tab, id, stale }),
+        3 => (tab.clone(), id.clone(), any::<bool>(), any::<bool>()).prop_map(|(tab, id, set, stale)| Op::Goal { tab, id, set, stale }),
         2 => tab.clone().prop_map(|tab| Op::Reset { tab }),
         2 => tab.clone().prop_map(|tab| Op::Undo { tab }),
         2 => tab.clone().prop_map(|tab| Op::TakeBackup { tab }),
@@ -141,9 +151,19 @@ impl Given {
     }
 }
 
+/// A goal as the model keeps it: set or removed, and its stamp.
+#[derive(Clone, Debug, PartialEq)]
+struct Marked {
+    set: bool,
+    at: u64,
+    /// Unset because a reset cleared it (not because the person removed it).
+    by_reset: bool,
+}
+
 #[derive(Clone, Debug, Default)]
 struct Model {
     given: BTreeMap<String, Given>,
+    goals: BTreeMap<String, Marked>,
     /// The last reset every tab knows of (0: none, or forgotten by an old schema).
     reset: u64,
     /// The check-ins the person has, by storage key.
@@ -153,9 +173,25 @@ struct Model {
 impl Model {
     /// The stamp of an edit at `now` (the rule of `Progress::edit`).
     fn stamp(&self, id: &str, now: u64) -> u64 {
-        let prev = self.given.get(id).map_or(0, |g| g.at + 1);
+        self.after(self.given.get(id).map(|g| g.at), now)
+    }
+
+    /// The stamp of a change at `now` to something stamped `prev`, if anything.
+    fn after(&self, prev: Option<u64>, now: u64) -> u64 {
+        let prev = prev.map_or(0, |at| at + 1);
         let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
         now.max(prev).max(after_reset)
+    }
+
+    /// Set or remove goal `id` at `now`.
+    fn mark(&mut self, id: &str, set: bool, now: u64) {
+        let at = self.after(self.goals.get(id).map(|g| g.at), now);
+        let marked = Marked {
+            set,
+            at,
+            by_reset: false,
+        };
+        self.goals.insert(id.to_owned(), marked);
     }
 
     fn edit(&mut self, id: &str, now: u64, change: impl FnOnce(&mut Given)) {
@@ -181,12 +217,23 @@ impl Model {
             g.at = at.max(g.at + 1);
             g.by_reset = g.at <= at;
         }
+        for g in self.goals.values_mut() {
+            g.set = false;
+            g.at = at.max(g.at + 1);
+            g.by_reset = g.at <= at;
+        }
         self.reset = at;
         self.checkins.clear();
     }
 
-    /// Undo: what the reset cleared comes back where nothing was given since.
+    /// Undo: what the reset cleared comes back where nothing was given since; every
+    /// goal set before it and unset now is set again.
     fn undo(&mut self, before: &Model, now: u64) {
+        for (id, old) in &before.goals {
+            if old.set && !self.goals.get(id).is_some_and(|g| g.set) {
+                self.mark(id, true, now);
+            }
+        }
         for (key, c) in &before.checkins {
             self.checkins
                 .entry(key.clone())
@@ -208,6 +255,24 @@ impl Model {
     /// and older ones; an answer given here later stays; blanks restore nothing.
     /// `suspect`: the backup's stamps are far in the future; they fill only gaps.
     fn import(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
+        self.import_answers(backup, suspect);
+    }
+
+    /// Import of goals: a goal set in the backup is set again, stamped `now`, unless
+    /// it is set here or was removed here later than the backup's stamp.
+    fn import_goals(&mut self, backup: &BTreeMap<String, Marked>, now: u64) {
+        for (id, theirs) in backup.iter().filter(|(_, g)| g.set) {
+            let back = match self.goals.get(id) {
+                None => true,
+                Some(h) => !h.set && (h.by_reset || h.at < theirs.at),
+            };
+            if back {
+                self.mark(id, true, now);
+            }
+        }
+    }
+
+    fn import_answers(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
         let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
         for (id, theirs) in backup {
             if theirs.is_blank() {
@@ -240,8 +305,13 @@ struct Tab {
     undo: Option<(Undo, Model)>,
 }
 
-/// A backup file, with the model's answers and check-ins when it was taken.
-type Taken = (String, BTreeMap<String, Given>, BTreeMap<String, Checkin>);
+/// A backup file, with the model's answers, goals and check-ins when it was taken.
+type Taken = (
+    String,
+    BTreeMap<String, Given>,
+    BTreeMap<String, Marked>,
+    BTreeMap<String, Checkin>,
+);
 
 struct World {
     now: u64,
@@ -346,6 +416,12 @@ impl World {
         }
     }
 
+    /// Whether tab `tab` sees goal `id` as the model does.
+    fn sees_goal(&self, tab: usize, id: &str) -> bool {
+        let set = self.model.goals.get(id).is_some_and(|g| g.set);
+        self.tabs[tab].progress.is_goal(id) == set
+    }
+
     fn apply(&mut self, op: &Op) {
         self.now += 1 + (self.now % 3);
         let now = self.now;
@@ -376,6 +452,19 @@ impl World {
                 self.change(tab, |p| p.set_evidence(id, "Text.", text, now));
                 self.model
                     .edit(id, now, |g| text.clone_into(&mut g.evidence));
+            }
+            Op::Goal {
+                tab,
+                id,
+                set,
+                stale,
+            } => {
+                let id = IDS[id];
+                if !(stale && self.sees_goal(tab, id)) {
+                    self.sync(tab);
+                }
+                self.change(tab, |p| p.mark_goal(id, "e/r/l2", "Text.", set, now));
+                self.model.mark(id, set, now);
             }
             Op::Clear { tab, id, stale } => {
                 let id = IDS[id];
@@ -422,14 +511,19 @@ impl World {
                 };
                 let json = backup.to_json("v", now);
                 let model = &self.model;
-                self.backups
-                    .push((json, model.given.clone(), model.checkins.clone()));
+                self.backups.push((
+                    json,
+                    model.given.clone(),
+                    model.goals.clone(),
+                    model.checkins.clone(),
+                ));
             }
             Op::ImportBackup { tab, which } => {
                 if self.backups.is_empty() {
                     return;
                 }
-                let (json, given, checkins) = self.backups[which.index(self.backups.len())].clone();
+                let (json, given, goals, checkins) =
+                    self.backups[which.index(self.backups.len())].clone();
                 self.sync(tab);
                 let backup = Backup::read(&json).expect("a backup reads back");
                 self.change(tab, |p| {
@@ -438,6 +532,7 @@ impl World {
                 let kept = restore_kept(&backup.kept, &self.kept_values(), now);
                 self.kept.extend(kept.writes);
                 self.model.import(&given, false);
+                self.model.import_goals(&goals, now);
                 for (key, c) in checkins {
                     self.model.checkins.entry(key).or_insert(c);
                 }
@@ -471,13 +566,16 @@ impl World {
                     let mut value: serde_json::Value = serde_json::from_str(json).expect("json");
                     let top = value.as_object_mut().expect("an object");
                     top.remove("reset");
+                    top.remove("goals");
                     top.insert("schema".to_owned(), 2.into());
                     self.stored = Some(value.to_string());
                 }
                 self.load(0);
                 self.load(1);
-                // An older Rungs keeps no record of a reset: its clearing is a clear.
+                // An older Rungs keeps no record of a reset, nor of goals: its
+                // clearing is a clear.
                 self.model.reset = 0;
+                self.model.goals.clear();
                 for g in self.model.given.values_mut() {
                     g.by_reset = false;
                 }
@@ -543,9 +641,11 @@ impl World {
         Ok(())
     }
 
-    /// Every answer the model holds is in `progress`, and nothing else is.
+    /// Every answer and goal the model holds is in `progress`, and nothing else is.
     fn check(&self, progress: &Progress, what: &str) -> Result<(), TestCaseError> {
         for id in IDS {
+            let set = self.model.goals.get(id).is_some_and(|g| g.set);
+            prop_assert_eq!(progress.is_goal(id), set, "{}: goal {}", what, id);
             let real = progress.answer(id);
             match self.model.given.get(id) {
                 Some(g) if !g.is_blank() => {
@@ -576,6 +676,7 @@ fn acting_tab(op: &Op) -> Option<usize> {
         Op::Rate { tab, .. }
         | Op::Evidence { tab, .. }
         | Op::Clear { tab, .. }
+        | Op::Goal { tab, .. }
         | Op::Reset { tab }
         | Op::Undo { tab }
         | Op::TakeBackup { tab }

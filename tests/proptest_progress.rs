@@ -10,8 +10,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use rungs::ladder::{expectation_id, Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::checkin::{checkin_markdown, format, Checkin, CheckinDimension, Item};
 use rungs::progress::{
-    backup_json, from_json, level_markdown, read_backup, to_json, Answer, LadderQuiz, Progress,
-    Rating,
+    backup_json, from_json, level_markdown, read_backup, to_json, Answer, Goal, LadderQuiz,
+    Progress, Rating,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -42,6 +42,15 @@ fn answer(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Answer> 
         evidence,
         text,
         updated,
+    })
+}
+
+fn goal(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Goal> {
+    (updated, any::<bool>(), typed(), typed()).prop_map(|(updated, set, level, text)| Goal {
+        updated,
+        set,
+        level,
+        text,
     })
 }
 
@@ -96,12 +105,14 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(typed(), any::<usize>(), 0..4),
         ladder_quiz(),
         any::<u64>(),
+        prop::collection::btree_map(typed(), goal(any::<u64>()), 0..4),
     )
-        .prop_map(|(answers, quiz, ladder_quiz, reset)| Progress {
+        .prop_map(|(answers, quiz, ladder_quiz, reset, goals)| Progress {
             answers,
             quiz,
             ladder_quiz,
             reset,
+            goals,
         })
 }
 
@@ -110,6 +121,7 @@ fn progress() -> impl Strategy<Value = Progress> {
 /// blank (merging with nothing applies the reset).
 fn overlapping() -> impl Strategy<Value = Progress> {
     let id = prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(str::to_owned);
+    let goals = prop::collection::btree_map(id.clone(), goal(0..4u64), 0..3);
     let key = prop::sample::select(vec!["e/r/l1", "e/r/l2"]).prop_map(str::to_owned);
     let missed = prop::sample::select(vec!["l1:x", "l1:y", "l2:z"]).prop_map(str::to_owned);
     (
@@ -117,8 +129,9 @@ fn overlapping() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(key, 0..20usize, 0..2),
         (prop::collection::btree_set(missed, 0..3), 0..5u32, 0..5u32),
         prop_oneof![2 => Just(0u64), 1 => 1..4u64],
+        goals,
     )
-        .prop_map(|(answers, quiz, (missed, right, asked), reset)| {
+        .prop_map(|(answers, quiz, (missed, right, asked), reset, goals)| {
             let mut p = Progress {
                 answers,
                 quiz,
@@ -128,6 +141,7 @@ fn overlapping() -> impl Strategy<Value = Progress> {
                     asked,
                 },
                 reset,
+                goals,
             };
             p.merge(&Progress::default());
             p
@@ -156,6 +170,9 @@ fn json() -> impl Strategy<Value = Value> {
         "format",
         "kept",
         "imported_ladder",
+        "goals",
+        "set",
+        "level",
         "a1",
     ])
     .prop_map(str::to_owned);
@@ -187,6 +204,15 @@ struct SerdeStored<'a> {
     quiz: &'a BTreeMap<String, usize>,
     ladder_quiz: SerdeLadderQuiz<'a>,
     reset: u64,
+    goals: BTreeMap<&'a str, SerdeGoal<'a>>,
+}
+
+#[derive(Serialize)]
+struct SerdeGoal<'a> {
+    level: &'a str,
+    text: &'a str,
+    set: bool,
+    updated: u64,
 }
 
 #[derive(Serialize)]
@@ -225,8 +251,18 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
         };
         (id.as_str(), answer)
     });
+    let goals = p.goals.iter().map(|(id, g)| {
+        let goal = SerdeGoal {
+            level: &g.level,
+            text: &g.text,
+            set: g.set,
+            updated: g.updated,
+        };
+        (id.as_str(), goal)
+    });
     SerdeStored {
-        schema: 3,
+        schema: 4,
+        goals: goals.collect(),
         answers: answers.collect(),
         quiz: &p.quiz,
         ladder_quiz: SerdeLadderQuiz {

@@ -1,5 +1,6 @@
 //! A person's progress: one answer per expectation id, quiz positions, the ladder quiz.
 
+use super::goals::Goal;
 use super::ladder_quiz::LadderQuiz;
 use super::rating::Rating;
 use crate::ladder::Ladder;
@@ -43,6 +44,8 @@ pub struct Progress {
     /// progress merged into it, and the quiz state of a progress that has not seen
     /// the reset loses to this one's (see [`merge`](Progress::merge)).
     pub reset: u64,
+    /// Goals by expectation id, removed ones kept unset (see [`goals`](super::goals)).
+    pub goals: BTreeMap<String, Goal>,
 }
 
 impl Progress {
@@ -72,7 +75,7 @@ impl Progress {
     }
 
     /// Nothing recorded at all: no answers (not even cleared ones), no quiz
-    /// positions, no ladder quiz. The same as `Progress::default()`.
+    /// positions, no ladder quiz, no goals. The same as `Progress::default()`.
     pub fn is_empty(&self) -> bool {
         *self == Progress::default()
     }
@@ -116,15 +119,11 @@ impl Progress {
         now: u64,
         change: impl FnOnce(&mut Answer),
     ) {
-        let after_reset = if self.reset > 0 {
-            self.reset.saturating_add(1)
-        } else {
-            0
-        };
+        let at = self.stamp_after(self.answers.get(id).map_or(0, |a| a.updated), now);
         let answer = self.answers.entry(id.to_owned()).or_default();
         change(answer);
         text.clone_into(&mut answer.text);
-        answer.updated = now.max(answer.updated.saturating_add(1)).max(after_reset);
+        answer.updated = at;
     }
 
     /// Whether `answer` was blanked by the last reset: stamped at or before it.

@@ -22,6 +22,8 @@ impl Progress {
     /// - Answers: every id of either side is kept; for an id on both sides the answer
     ///   with the later `updated` wins. On equal stamps the greater answer wins by
     ///   (text, rating, evidence), rated above not rated, so both orders agree.
+    /// - Goals: as answers, the newer per id; a goal stamped at or before the reset is
+    ///   unset (see [`goals`](super::goals)).
     /// - Quiz positions and the ladder quiz: those of the side with the later reset;
     ///   on the same reset, the larger position for each key (positions carry no
     ///   stamp; the further one is where a person most likely wants to resume), and
@@ -58,8 +60,10 @@ impl Progress {
         }
     }
 
-    /// The answers part of [`merge`](Progress::merge), and the reset applied to them.
+    /// The answers and goals part of [`merge`](Progress::merge), and the reset applied
+    /// to them.
     fn merge_answers(&mut self, other: &Progress) {
+        self.merge_goals(other);
         for (id, theirs) in &other.answers {
             match self.answers.entry(id.clone()) {
                 Entry::Vacant(slot) => {

@@ -20,7 +20,7 @@ use super::words::{count, data_parts, list};
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
-    /// the expectation's text kept) and stamped with the reset, every quiz position
+    /// the expectation's text kept) and stamped with the reset, every goal unset, every quiz position
     /// forgotten, the ladder quiz's score and missed items forgotten. Returns what was
     /// there, for [`restore`](Progress::restore).
     ///
@@ -36,6 +36,7 @@ impl Progress {
             answer.evidence.clear();
             answer.updated = at.max(answer.updated.saturating_add(1));
         }
+        self.reset_goals(at);
         self.reset = at;
         self.quiz.clear();
         self.ladder_quiz = LadderQuiz::default();
@@ -46,7 +47,7 @@ impl Progress {
     ///
     /// Every answer of `before` that is still blank comes back, stamped after the
     /// reset so it wins a merge against the clearing; an answer made since the reset
-    /// is kept. Quiz positions and the ladder quiz come back as they were.
+    /// is kept. Goals unset now are set again. Quiz positions and the ladder quiz come back as they were.
     pub fn restore(&mut self, before: &Progress, now: u64) {
         for (id, old) in &before.answers {
             let blank = self.answers.get(id).is_none_or(|a| a.is_blank());
@@ -57,6 +58,7 @@ impl Progress {
                 });
             }
         }
+        self.restore_goals(before, now, |_, _| false);
         for (key, &position) in &before.quiz {
             self.quiz.entry(key.clone()).or_insert(position);
         }
@@ -109,6 +111,8 @@ impl Undo {
 pub struct ResetScope {
     /// Answers with a rating or an evidence note.
     pub answers: usize,
+    /// Goals set.
+    pub goals: usize,
     /// Levels with a quiz position.
     pub quiz_levels: usize,
     /// Whether the know-your-ladder quiz has a score or missed items.
@@ -141,6 +145,7 @@ impl ResetScope {
         let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
         ResetScope {
             answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
+            goals: progress.goal_list().len(),
             quiz_levels: progress.quiz.len(),
             ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
             replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),
@@ -164,6 +169,7 @@ impl ResetScope {
         });
         let mut parts = data_parts(
             answers,
+            self.goals,
             self.quiz_levels,
             self.ladder_quiz,
             self.kept_replies,

@@ -30,6 +30,8 @@ pub struct Restored {
     pub answers: usize,
     /// Answers of the backup that differ here and were kept as they are here.
     pub newer_here: usize,
+    /// Goals set again from the backup.
+    pub goals: usize,
     /// Levels whose quiz position came back.
     pub quiz_levels: usize,
     /// Whether the know-your-ladder score changed.
@@ -99,6 +101,13 @@ impl Progress {
                 out.answers += 1;
             }
         }
+        // A goal comes back unless it was removed here after the backup's stamp (a
+        // stamp beyond the allowance only fills a gap); it is stamped now.
+        let reset = self.reset;
+        out.goals = self.restore_goals(backup, now, |here, theirs| {
+            (reset == 0 || here.updated > reset)
+                && (theirs.updated > trusted || here.updated >= theirs.updated)
+        });
         for (key, &position) in &backup.quiz {
             if !self.quiz.contains_key(key) {
                 self.quiz.insert(key.clone(), position);
@@ -123,6 +132,7 @@ impl Restored {
         let answers = (self.answers > 0).then(|| count(self.answers, "answer", "answers"));
         let mut parts = data_parts(
             answers,
+            self.goals,
             self.quiz_levels,
             self.ladder_quiz,
             self.kept.kept_replies,
