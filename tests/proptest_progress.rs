@@ -45,12 +45,30 @@ fn answer(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Answer> 
     })
 }
 
-fn goal(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Goal> {
-    (updated, any::<bool>(), typed(), typed()).prop_map(|(updated, set, level, text)| Goal {
-        updated,
-        set,
-        level,
-        text,
+/// Goals with ids from `id`, kept as the app keeps them (one per id, in order).
+fn goals(
+    id: impl Strategy<Value = String>,
+    updated: impl Strategy<Value = u64>,
+    n: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<Goal>> {
+    let goal = (id, updated, typed(), typed(), any::<bool>()).prop_map(
+        |(id, updated, level, text, set)| Goal {
+            id,
+            updated,
+            level,
+            text,
+            set,
+        },
+    );
+    prop::collection::vec(goal, n).prop_map(|all| {
+        let mut p = Progress::default();
+        for g in all {
+            p.merge(&Progress {
+                goals: vec![g],
+                ..Progress::default()
+            });
+        }
+        p.goals
     })
 }
 
@@ -105,7 +123,7 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(typed(), any::<usize>(), 0..4),
         ladder_quiz(),
         any::<u64>(),
-        prop::collection::btree_map(typed(), goal(any::<u64>()), 0..4),
+        goals(typed(), any::<u64>(), 0..4),
     )
         .prop_map(|(answers, quiz, ladder_quiz, reset, goals)| Progress {
             answers,
@@ -121,7 +139,7 @@ fn progress() -> impl Strategy<Value = Progress> {
 /// blank (merging with nothing applies the reset).
 fn overlapping() -> impl Strategy<Value = Progress> {
     let id = prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(str::to_owned);
-    let goals = prop::collection::btree_map(id.clone(), goal(0..4u64), 0..3);
+    let goals = goals(id.clone(), 0..4u64, 0..3);
     let key = prop::sample::select(vec!["e/r/l1", "e/r/l2"]).prop_map(str::to_owned);
     let missed = prop::sample::select(vec!["l1:x", "l1:y", "l2:z"]).prop_map(str::to_owned);
     (
@@ -204,7 +222,16 @@ struct SerdeStored<'a> {
     quiz: &'a BTreeMap<String, usize>,
     ladder_quiz: SerdeLadderQuiz<'a>,
     reset: u64,
-    goals: BTreeMap<&'a str, SerdeGoal<'a>>,
+    goals: SerdeGoals<'a>,
+}
+
+/// Goals as a JSON object in their own order (a map would sort them by id).
+struct SerdeGoals<'a>(Vec<(&'a str, SerdeGoal<'a>)>);
+
+impl Serialize for SerdeGoals<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 #[derive(Serialize)]
@@ -251,18 +278,18 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
         };
         (id.as_str(), answer)
     });
-    let goals = p.goals.iter().map(|(id, g)| {
+    let goals = p.goals.iter().map(|g| {
         let goal = SerdeGoal {
             level: &g.level,
             text: &g.text,
             set: g.set,
             updated: g.updated,
         };
-        (id.as_str(), goal)
+        (g.id.as_str(), goal)
     });
     SerdeStored {
         schema: 4,
-        goals: goals.collect(),
+        goals: SerdeGoals(goals.collect()),
         answers: answers.collect(),
         quiz: &p.quiz,
         ladder_quiz: SerdeLadderQuiz {

@@ -9,15 +9,17 @@
 
 use super::answers::Progress;
 use crate::ladder::Ladder;
-use std::cmp::Ordering;
 
 /// An expectation marked as a goal.
+///
+/// The derived order is the merge's: for one `id`, the newer, then by content (`set`
+/// last, so that unsetting a goal, which a reset does in a merge, never changes which
+/// of two goals with one stamp wins).
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Goal {
-    /// When it last changed, in milliseconds since the Unix epoch. First, so that the
-    /// derived order is newest-last, then by content: the merge's total order. `set`
-    /// comes last, so that unsetting a goal (which a reset does in a merge) never
-    /// changes which of two goals with one stamp wins.
+    /// The expectation's id.
+    pub id: String,
+    /// When it last changed, in milliseconds since the Unix epoch.
     pub updated: u64,
     /// The level it is in, `role_id/level_id` (as [`quiz_key`](super::quiz_key)).
     pub level: String,
@@ -38,61 +40,72 @@ impl Goal {
             .and_then(|r| Some(format!("{} · {}", r.level(level)?.heading(), r.name)))
             .unwrap_or_else(|| self.level.clone())
     }
+
+    /// Where it sorts in [`Progress::goals`]: by level, text, then id.
+    fn place(&self) -> (&str, &str, &str) {
+        (&self.level, &self.text, &self.id)
+    }
 }
 
 impl Progress {
     /// Marks expectation `id` (of level `level`, `role/level`, whose plain text is
     /// `text`) as a goal, or removes it with `set` false.
     pub fn mark_goal(&mut self, id: &str, level: &str, text: &str, set: bool, now: u64) {
-        let at = self.stamp_after(self.goals.get(id).map_or(0, |g| g.updated), now);
-        let goal = Goal {
-            updated: at,
+        let previous = self.goal(id).map_or(0, |g| g.updated);
+        self.keep_goal(Goal {
+            id: id.to_owned(),
+            updated: self.stamp_after(previous, now),
             level: level.to_owned(),
             text: text.to_owned(),
             set,
-        };
-        self.goals.insert(id.to_owned(), goal);
+        });
+    }
+
+    /// The goal kept for expectation `id`, set or not.
+    pub fn goal(&self, id: &str) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
     }
 
     /// Whether expectation `id` is a goal now.
     pub fn is_goal(&self, id: &str) -> bool {
-        self.goals.get(id).is_some_and(|g| g.set)
+        self.goal(id).is_some_and(|g| g.set)
     }
 
     /// The goals set now, by level and then text.
-    pub fn goal_list(&self) -> Vec<(&str, &Goal)> {
-        let mut out: Vec<(&str, &Goal)> = self
-            .goals
-            .iter()
-            .filter(|(_, g)| g.set)
-            .map(|(id, g)| (id.as_str(), g))
-            .collect();
-        out.sort_by(|x, y| (&x.1.level, &x.1.text).cmp(&(&y.1.level, &y.1.text)));
-        out
+    pub fn goal_list(&self) -> impl Iterator<Item = &Goal> {
+        self.goals.iter().filter(|g| g.set)
+    }
+
+    /// Keeps `goal` in place of the one with its id, if `goal` is greater (or there is
+    /// none), where it sorts: [`Progress::goals`] stays in one order, so two merges
+    /// that keep the same goals are equal.
+    pub(super) fn keep_goal(&mut self, goal: Goal) {
+        if let Some(at) = self.goals.iter().position(|g| g.id == goal.id) {
+            if self.goals[at] >= goal {
+                return;
+            }
+            self.goals.remove(at);
+        }
+        let at = self.goals.partition_point(|g| g.place() < goal.place());
+        self.goals.insert(at, goal);
     }
 
     /// The goals part of a merge: per id the newer (see [`Goal`]'s order), then every
     /// goal stamped at or before the reset unset.
     pub(super) fn merge_goals(&mut self, other: &Progress) {
-        for (id, theirs) in &other.goals {
-            let mine = self
-                .goals
-                .entry(id.clone())
-                .or_insert_with(|| theirs.clone());
-            if theirs.cmp(mine) == Ordering::Greater {
-                mine.clone_from(theirs);
-            }
+        for goal in &other.goals {
+            self.keep_goal(goal.clone());
         }
         let reset = self.reset;
-        for goal in self.goals.values_mut() {
-            goal.set &= goal.updated > reset || reset == 0;
+        for goal in &mut self.goals {
+            goal.set &= reset == 0 || goal.updated > reset;
         }
     }
 
     /// The goals part of a reset at `at`: each unset, stamped with it (or just after
     /// its own stamp, when that is ahead).
     pub(super) fn reset_goals(&mut self, at: u64) {
-        for goal in self.goals.values_mut() {
+        for goal in &mut self.goals {
             goal.set = false;
             goal.updated = at.max(goal.updated.saturating_add(1));
         }
@@ -108,12 +121,14 @@ impl Progress {
         newer_here: impl Fn(&Goal, &Goal) -> bool,
     ) -> usize {
         let mut back = 0;
-        for (id, old) in from.goals.iter().filter(|(_, g)| g.set) {
-            let here = self.goals.get(id);
-            if here.is_some_and(|h| h.set || newer_here(h, old)) {
+        for old in from.goal_list() {
+            if self
+                .goal(&old.id)
+                .is_some_and(|h| h.set || newer_here(h, old))
+            {
                 continue;
             }
-            self.mark_goal(id, &old.level, &old.text, true, now);
+            self.mark_goal(&old.id, &old.level, &old.text, true, now);
             back += 1;
         }
         back
@@ -136,7 +151,7 @@ mod tests {
     use super::*;
 
     fn goals(p: &Progress) -> Vec<&str> {
-        p.goal_list().into_iter().map(|(id, _)| id).collect()
+        p.goal_list().map(|g| g.id.as_str()).collect()
     }
 
     #[test]
@@ -148,10 +163,7 @@ mod tests {
         assert_eq!(goals(&p), ["y", "z", "x"]);
         p.mark_goal("z", "e/r/l4", "Leads.", false, 5);
         assert_eq!(goals(&p), ["y", "x"]);
-        assert_eq!(
-            p.goals.get("z").map(|g| (g.set, g.updated)),
-            Some((false, 13))
-        );
+        assert_eq!(p.goal("z").map(|g| (g.set, g.updated)), Some((false, 13)));
         assert!(p.is_goal("x") && !p.is_goal("z"));
     }
 

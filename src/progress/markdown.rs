@@ -143,12 +143,12 @@ pub fn sheet_markdown(
 
 /// The goals set on Compare levels, each with its level; nothing when there are none.
 fn goals_section(out: &mut String, progress: &Progress, ladder: &Ladder) {
-    let goals = progress.goal_list();
-    if goals.is_empty() {
+    let mut goals = progress.goal_list().peekable();
+    if goals.peek().is_none() {
         return;
     }
     out.push_str("\n## Goals\n\n");
-    for (_, goal) in goals {
+    for goal in goals {
         let level = inline(&goal.level_name(ladder));
         let _ = writeln!(out, "- {} · {level}", inline(&goal.text));
     }

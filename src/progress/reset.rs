@@ -145,7 +145,7 @@ impl ResetScope {
         let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
         ResetScope {
             answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
-            goals: progress.goal_list().len(),
+            goals: progress.goal_list().count(),
             quiz_levels: progress.quiz.len(),
             ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
             replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),

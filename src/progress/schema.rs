@@ -16,7 +16,8 @@
 //! `rating` is `null` or one of `improvement-needed`, `maturing`, `performing`,
 //! `exceeding`; `updated` and `reset` (the last reset, 0 if never) are milliseconds
 //! since the Unix epoch. A goal's `level` is `role/level`, `set` false once removed
-//! (see [`goals`](super::goals)). When reading, a missing field other than `schema` takes its
+//! (see [`goals`](super::goals)); goals are written by level, text and id, and a
+//! goal's id given twice keeps the greater of the two (as a merge would). When reading, a missing field other than `schema` takes its
 //! empty value (no rating, empty text, stamp 0); an unknown field or a value of the
 //! wrong type is an error. A schema newer than [`CURRENT`] is
 //! [`ProgressError::NewerSchema`]: the app then stops saving rather than overwrite it.
@@ -78,14 +79,14 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
         ("right", number(ladder_quiz.right.into())),
         ("asked", number(ladder_quiz.asked.into())),
     ]);
-    let goals = progress.goals.iter().map(|(id, g)| {
+    let goals = progress.goals.iter().map(|g| {
         let fields = [
             ("level", text(&g.level)),
             ("text", text(&g.text)),
             ("set", Value::Bool(g.set)),
             ("updated", number(g.updated)),
         ];
-        (id.clone(), object(fields))
+        (g.id.clone(), object(fields))
     });
     let mut fields = envelope;
     fields.extend([
@@ -177,7 +178,9 @@ fn read_v4(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
     let mut progress = read_v3(root, &allowed(&FIELDS_V4, extra))?;
     if let Some(node) = root.object_any()?.get("goals") {
         for (id, value) in node.entries()? {
-            progress.goals.insert(id.to_owned(), goal(&value)?);
+            let mut goal = goal(&value)?;
+            id.clone_into(&mut goal.id);
+            progress.keep_goal(goal);
         }
     }
     Ok(progress)

@@ -41,7 +41,7 @@ impl Progress {
         for answer in self.answers.values_mut() {
             answer.updated = answer.updated.min(limit);
         }
-        for goal in self.goals.values_mut() {
+        for goal in &mut self.goals {
             goal.updated = goal.updated.min(limit);
         }
         self.reset = self.reset.min(limit);

@@ -137,11 +137,10 @@ fn remove_goal(b: &Element, shown: &Progress, doors: &Doors) {
         .get_attribute("data-i")
         .and_then(|i| i.parse().ok())
         .unwrap_or_default();
-    let goals = shown.goal_list();
-    let (Some((id, goal)), Some(mut p)) = (goals.get(i), doors.to_change()) else {
+    let (Some(goal), Some(mut p)) = (shown.goal_list().nth(i), doors.to_change()) else {
         return;
     };
-    p.mark_goal(id, &goal.level, &goal.text, false, now());
+    p.mark_goal(&goal.id, &goal.level, &goal.text, false, now());
     doors.set(&p);
     leptos::prelude::request_animation_frame(move || {
         for at in [i.saturating_sub(1), i] {
@@ -152,13 +151,13 @@ fn remove_goal(b: &Element, shown: &Progress, doors: &Doors) {
 
 /// The goals marked on Compare levels, any level's: each with its level and Remove.
 fn goals_list(host: &Element, progress: &Progress, ladder: &Ladder) {
-    let goals = progress.goal_list();
-    if goals.is_empty() {
+    let mut goals = progress.goal_list().peekable();
+    if goals.peek().is_none() {
         return;
     }
     add(host, &text("h2", &[("id", "goals-h")], "Goals"));
     let list = el("ul", &[("class", "goals"), ("aria-labelledby", "goals-h")]);
-    for (i, (_, goal)) in goals.into_iter().enumerate() {
+    for (i, goal) in goals.enumerate() {
         let li = el("li", &[]);
         add(&li, &text("p", &[], &goal.text));
         add(
