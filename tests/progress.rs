@@ -45,6 +45,7 @@ fn answer(rating: Option<Rating>, evidence: &str, text: &str, updated: u64) -> A
         evidence: evidence.to_owned(),
         text: text.to_owned(),
         updated,
+        goal: None,
     }
 }
 
@@ -399,11 +400,11 @@ fn current_schema_is_written_compact_with_every_field() {
         json,
         concat!(
             r#"{"schema":4,"answers":{"#,
-            r#""a1":{"rating":"improvement-needed","evidence":"","text":"I ship.","updated":7},"#,
-            r#""b2":{"rating":null,"evidence":"Line 1\nLine 2","text":"I \"teach\".","updated":8}},"#,
+            r#""a1":{"rating":"improvement-needed","evidence":"","text":"I ship.","updated":7,"goal":null},"#,
+            r#""b2":{"rating":null,"evidence":"Line 1\nLine 2","text":"I \"teach\".","updated":8,"goal":null},"#,
+            r#""c3":{"rating":null,"evidence":"","text":"I mentor.","updated":9,"goal":"engineering/site-reliability-engineering/l3"}},"#,
             r#""quiz":{"engineering/site-reliability-engineering/l2":4},"#,
-            r#""ladder_quiz":{"missed":["l2:abc"],"right":0,"asked":1},"reset":0,"#,
-            r#""goals":{"c3":{"level":"engineering/site-reliability-engineering/l3","text":"I mentor.","set":true,"updated":9}}}"#
+            r#""ladder_quiz":{"missed":["l2:abc"],"right":0,"asked":1},"reset":0}"#
         )
     );
     assert_eq!(from_json(&json), Ok(p));

@@ -12,9 +12,9 @@
 //! removes them with the other kept values (Undo brings them back), and backups carry
 //! them (an import adds those missing, by id).
 //!
-//! The invariant after every step: every answer the person gave, and every goal they
-//! set, is there, in the tab that acted and in storage, unless they cleared it (or
-//! removed the goal), or reset and did not restore (by Undo or by importing a
+//! The invariant after every step: every answer the person gave (a goal is part of
+//! its answer) is there, in the tab that acted and in storage, unless they cleared it
+//! (or removed the goal), or reset and did not restore (by Undo or by importing a
 //! backup); and storage holds exactly the
 //! check-ins the person saved and did not delete or reset away (or got back), each
 //! once, as saved. The model states the rules of `Progress::restore`,
@@ -139,6 +139,8 @@ fn op() -> impl Strategy<Value = Op> {
 struct Given {
     rating: Option<Rating>,
     evidence: String,
+    /// Marked as a goal.
+    goal: bool,
     /// The stamp the rules give it.
     at: u64,
     /// Blank because a reset cleared it (not because the person did).
@@ -149,21 +151,16 @@ impl Given {
     fn is_blank(&self) -> bool {
         self.rating.is_none() && self.evidence.trim().is_empty()
     }
-}
 
-/// A goal as the model keeps it: set or removed, and its stamp.
-#[derive(Clone, Debug, PartialEq)]
-struct Marked {
-    set: bool,
-    at: u64,
-    /// Unset because a reset cleared it (not because the person removed it).
-    by_reset: bool,
+    /// Blank and not a goal: nothing to bring back.
+    fn is_bare(&self) -> bool {
+        self.is_blank() && !self.goal
+    }
 }
 
 #[derive(Clone, Debug, Default)]
 struct Model {
     given: BTreeMap<String, Given>,
-    goals: BTreeMap<String, Marked>,
     /// The last reset every tab knows of (0: none, or forgotten by an old schema).
     reset: u64,
     /// The check-ins the person has, by storage key.
@@ -173,25 +170,9 @@ struct Model {
 impl Model {
     /// The stamp of an edit at `now` (the rule of `Progress::edit`).
     fn stamp(&self, id: &str, now: u64) -> u64 {
-        self.after(self.given.get(id).map(|g| g.at), now)
-    }
-
-    /// The stamp of a change at `now` to something stamped `prev`, if anything.
-    fn after(&self, prev: Option<u64>, now: u64) -> u64 {
-        let prev = prev.map_or(0, |at| at + 1);
+        let prev = self.given.get(id).map_or(0, |g| g.at + 1);
         let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
         now.max(prev).max(after_reset)
-    }
-
-    /// Set or remove goal `id` at `now`.
-    fn mark(&mut self, id: &str, set: bool, now: u64) {
-        let at = self.after(self.goals.get(id).map(|g| g.at), now);
-        let marked = Marked {
-            set,
-            at,
-            by_reset: false,
-        };
-        self.goals.insert(id.to_owned(), marked);
     }
 
     fn edit(&mut self, id: &str, now: u64, change: impl FnOnce(&mut Given)) {
@@ -199,6 +180,7 @@ impl Model {
         let g = self.given.entry(id.to_owned()).or_insert(Given {
             rating: None,
             evidence: String::new(),
+            goal: false,
             at: 0,
             by_reset: false,
         });
@@ -214,11 +196,7 @@ impl Model {
         for g in self.given.values_mut() {
             g.rating = None;
             g.evidence.clear();
-            g.at = at.max(g.at + 1);
-            g.by_reset = g.at <= at;
-        }
-        for g in self.goals.values_mut() {
-            g.set = false;
+            g.goal = false;
             g.at = at.max(g.at + 1);
             g.by_reset = g.at <= at;
         }
@@ -226,26 +204,21 @@ impl Model {
         self.checkins.clear();
     }
 
-    /// Undo: what the reset cleared comes back where nothing was given since; every
-    /// goal set before it and unset now is set again.
+    /// Undo: what the reset cleared comes back where nothing was given since.
     fn undo(&mut self, before: &Model, now: u64) {
-        for (id, old) in &before.goals {
-            if old.set && !self.goals.get(id).is_some_and(|g| g.set) {
-                self.mark(id, true, now);
-            }
-        }
         for (key, c) in &before.checkins {
             self.checkins
                 .entry(key.clone())
                 .or_insert_with(|| c.clone());
         }
         for (id, old) in &before.given {
-            let blank = self.given.get(id).is_none_or(Given::is_blank);
-            if blank && !old.is_blank() {
-                let (rating, evidence) = (old.rating, old.evidence.clone());
+            let bare = self.given.get(id).is_none_or(Given::is_bare);
+            if bare && !old.is_bare() {
+                let (rating, evidence, goal) = (old.rating, old.evidence.clone(), old.goal);
                 self.edit(id, now, |g| {
                     g.rating = rating;
                     g.evidence = evidence;
+                    g.goal = goal;
                 });
             }
         }
@@ -255,34 +228,19 @@ impl Model {
     /// and older ones; an answer given here later stays; blanks restore nothing.
     /// `suspect`: the backup's stamps are far in the future; they fill only gaps.
     fn import(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
-        self.import_answers(backup, suspect);
-    }
-
-    /// Import of goals: a goal set in the backup is set again, stamped `now`, unless
-    /// it is set here or was removed here later than the backup's stamp.
-    fn import_goals(&mut self, backup: &BTreeMap<String, Marked>, now: u64) {
-        for (id, theirs) in backup.iter().filter(|(_, g)| g.set) {
-            let back = match self.goals.get(id) {
-                None => true,
-                Some(h) => !h.set && (h.by_reset || h.at < theirs.at),
-            };
-            if back {
-                self.mark(id, true, now);
-            }
-        }
-    }
-
-    fn import_answers(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
         let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
         for (id, theirs) in backup {
-            if theirs.is_blank() {
+            if theirs.is_bare() {
                 continue;
             }
             let here = self.given.get(id);
+            let same = |h: &Given| {
+                (h.rating, &h.evidence, h.goal) == (theirs.rating, &theirs.evidence, theirs.goal)
+            };
             let replace = match here {
                 None => true,
-                Some(h) if h.rating == theirs.rating && h.evidence == theirs.evidence => false,
-                Some(h) => (h.is_blank() && h.by_reset) || (!suspect && h.at < theirs.at),
+                Some(h) if same(h) => false,
+                Some(h) => (h.is_bare() && h.by_reset) || (!suspect && h.at < theirs.at),
             };
             if replace {
                 let prev = here.map_or(0, |h| h.at + 1);
@@ -305,13 +263,8 @@ struct Tab {
     undo: Option<(Undo, Model)>,
 }
 
-/// A backup file, with the model's answers, goals and check-ins when it was taken.
-type Taken = (
-    String,
-    BTreeMap<String, Given>,
-    BTreeMap<String, Marked>,
-    BTreeMap<String, Checkin>,
-);
+/// A backup file, with the model's answers and check-ins when it was taken.
+type Taken = (String, BTreeMap<String, Given>, BTreeMap<String, Checkin>);
 
 struct World {
     now: u64,
@@ -412,14 +365,10 @@ impl World {
         let real = self.tabs[tab].progress.answer(id);
         match self.model.given.get(id) {
             None => real.is_none(),
-            Some(g) => real.is_some_and(|a| a.rating == g.rating && a.evidence == g.evidence),
+            Some(g) => real.is_some_and(|a| {
+                a.rating == g.rating && a.evidence == g.evidence && a.goal.is_some() == g.goal
+            }),
         }
-    }
-
-    /// Whether tab `tab` sees goal `id` as the model does.
-    fn sees_goal(&self, tab: usize, id: &str) -> bool {
-        let set = self.model.goals.get(id).is_some_and(|g| g.set);
-        self.tabs[tab].progress.is_goal(id) == set
     }
 
     fn apply(&mut self, op: &Op) {
@@ -460,11 +409,11 @@ impl World {
                 stale,
             } => {
                 let id = IDS[id];
-                if !(stale && self.sees_goal(tab, id)) {
+                if !(stale && self.sees(tab, id)) {
                     self.sync(tab);
                 }
                 self.change(tab, |p| p.mark_goal(id, "e/r/l2", "Text.", set, now));
-                self.model.mark(id, set, now);
+                self.model.edit(id, now, |g| g.goal = set);
             }
             Op::Clear { tab, id, stale } => {
                 let id = IDS[id];
@@ -511,19 +460,14 @@ impl World {
                 };
                 let json = backup.to_json("v", now);
                 let model = &self.model;
-                self.backups.push((
-                    json,
-                    model.given.clone(),
-                    model.goals.clone(),
-                    model.checkins.clone(),
-                ));
+                self.backups
+                    .push((json, model.given.clone(), model.checkins.clone()));
             }
             Op::ImportBackup { tab, which } => {
                 if self.backups.is_empty() {
                     return;
                 }
-                let (json, given, goals, checkins) =
-                    self.backups[which.index(self.backups.len())].clone();
+                let (json, given, checkins) = self.backups[which.index(self.backups.len())].clone();
                 self.sync(tab);
                 let backup = Backup::read(&json).expect("a backup reads back");
                 self.change(tab, |p| {
@@ -532,7 +476,6 @@ impl World {
                 let kept = restore_kept(&backup.kept, &self.kept_values(), now);
                 self.kept.extend(kept.writes);
                 self.model.import(&given, false);
-                self.model.import_goals(&goals, now);
                 for (key, c) in checkins {
                     self.model.checkins.entry(key).or_insert(c);
                 }
@@ -554,6 +497,7 @@ impl World {
                 let given = Given {
                     rating: Some(rating),
                     evidence: String::new(),
+                    goal: false,
                     at: now,
                     by_reset: false,
                 };
@@ -566,16 +510,13 @@ impl World {
                     let mut value: serde_json::Value = serde_json::from_str(json).expect("json");
                     let top = value.as_object_mut().expect("an object");
                     top.remove("reset");
-                    top.remove("goals");
                     top.insert("schema".to_owned(), 2.into());
                     self.stored = Some(value.to_string());
                 }
                 self.load(0);
                 self.load(1);
-                // An older Rungs keeps no record of a reset, nor of goals: its
-                // clearing is a clear.
+                // An older Rungs keeps no record of a reset: its clearing is a clear.
                 self.model.reset = 0;
-                self.model.goals.clear();
                 for g in self.model.given.values_mut() {
                     g.by_reset = false;
                 }
@@ -641,25 +582,23 @@ impl World {
         Ok(())
     }
 
-    /// Every answer and goal the model holds is in `progress`, and nothing else is.
+    /// Every answer the model holds (its goal too) is in `progress`, and nothing else is.
     fn check(&self, progress: &Progress, what: &str) -> Result<(), TestCaseError> {
         for id in IDS {
-            let set = self.model.goals.get(id).is_some_and(|g| g.set);
-            prop_assert_eq!(progress.is_goal(id), set, "{}: goal {}", what, id);
             let real = progress.answer(id);
             match self.model.given.get(id) {
-                Some(g) if !g.is_blank() => {
-                    let found = real.map(|a| (a.rating, a.evidence.as_str()));
+                Some(g) if !g.is_bare() => {
+                    let found = real.map(|a| (a.rating, a.evidence.as_str(), a.goal.is_some()));
                     prop_assert_eq!(
                         found,
-                        Some((g.rating, g.evidence.as_str())),
+                        Some((g.rating, g.evidence.as_str(), g.goal)),
                         "{}: answer {}",
                         what,
                         id
                     );
                 }
                 _ => prop_assert!(
-                    real.is_none_or(|a| a.is_blank()),
+                    real.is_none_or(|a| a.is_bare()),
                     "{}: {} should be blank: {:?}",
                     what,
                     id,

@@ -10,8 +10,8 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use rungs::ladder::{expectation_id, Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::checkin::{checkin_markdown, format, Checkin, CheckinDimension, Item};
 use rungs::progress::{
-    backup_json, from_json, level_markdown, read_backup, to_json, Answer, Goal, LadderQuiz,
-    Progress, Rating,
+    backup_json, from_json, level_markdown, read_backup, to_json, Answer, LadderQuiz, Progress,
+    Rating,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -37,39 +37,16 @@ fn typed() -> impl Strategy<Value = String> {
 }
 
 fn answer(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Answer> {
-    (rating(), typed(), typed(), updated).prop_map(|(rating, evidence, text, updated)| Answer {
-        rating,
-        evidence,
-        text,
-        updated,
-    })
-}
-
-/// Goals with ids from `id`, kept as the app keeps them (one per id, in order).
-fn goals(
-    id: impl Strategy<Value = String>,
-    updated: impl Strategy<Value = u64>,
-    n: std::ops::Range<usize>,
-) -> impl Strategy<Value = Vec<Goal>> {
-    let goal = (id, updated, typed(), typed(), any::<bool>()).prop_map(
-        |(id, updated, level, text, set)| Goal {
-            id,
-            updated,
-            level,
+    let goal = prop::option::of(typed());
+    (rating(), typed(), typed(), updated, goal).prop_map(
+        |(rating, evidence, text, updated, goal)| Answer {
+            rating,
+            evidence,
             text,
-            set,
+            updated,
+            goal,
         },
-    );
-    prop::collection::vec(goal, n).prop_map(|all| {
-        let mut p = Progress::default();
-        for g in all {
-            p.merge(&Progress {
-                goals: vec![g],
-                ..Progress::default()
-            });
-        }
-        p.goals
-    })
+    )
 }
 
 fn ladder_quiz() -> impl Strategy<Value = LadderQuiz> {
@@ -123,14 +100,12 @@ fn progress() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(typed(), any::<usize>(), 0..4),
         ladder_quiz(),
         any::<u64>(),
-        goals(typed(), any::<u64>(), 0..4),
     )
-        .prop_map(|(answers, quiz, ladder_quiz, reset, goals)| Progress {
+        .prop_map(|(answers, quiz, ladder_quiz, reset)| Progress {
             answers,
             quiz,
             ladder_quiz,
             reset,
-            goals,
         })
 }
 
@@ -139,7 +114,6 @@ fn progress() -> impl Strategy<Value = Progress> {
 /// blank (merging with nothing applies the reset).
 fn overlapping() -> impl Strategy<Value = Progress> {
     let id = prop::sample::select(vec!["a", "b", "c", "d"]).prop_map(str::to_owned);
-    let goals = goals(id.clone(), 0..4u64, 0..3);
     let key = prop::sample::select(vec!["e/r/l1", "e/r/l2"]).prop_map(str::to_owned);
     let missed = prop::sample::select(vec!["l1:x", "l1:y", "l2:z"]).prop_map(str::to_owned);
     (
@@ -147,9 +121,8 @@ fn overlapping() -> impl Strategy<Value = Progress> {
         prop::collection::btree_map(key, 0..20usize, 0..2),
         (prop::collection::btree_set(missed, 0..3), 0..5u32, 0..5u32),
         prop_oneof![2 => Just(0u64), 1 => 1..4u64],
-        goals,
     )
-        .prop_map(|(answers, quiz, (missed, right, asked), reset, goals)| {
+        .prop_map(|(answers, quiz, (missed, right, asked), reset)| {
             let mut p = Progress {
                 answers,
                 quiz,
@@ -159,7 +132,6 @@ fn overlapping() -> impl Strategy<Value = Progress> {
                     asked,
                 },
                 reset,
-                goals,
             };
             p.merge(&Progress::default());
             p
@@ -188,9 +160,7 @@ fn json() -> impl Strategy<Value = Value> {
         "format",
         "kept",
         "imported_ladder",
-        "goals",
-        "set",
-        "level",
+        "goal",
         "a1",
     ])
     .prop_map(str::to_owned);
@@ -222,24 +192,6 @@ struct SerdeStored<'a> {
     quiz: &'a BTreeMap<String, usize>,
     ladder_quiz: SerdeLadderQuiz<'a>,
     reset: u64,
-    goals: SerdeGoals<'a>,
-}
-
-/// Goals as a JSON object in their own order (a map would sort them by id).
-struct SerdeGoals<'a>(Vec<(&'a str, SerdeGoal<'a>)>);
-
-impl Serialize for SerdeGoals<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
-    }
-}
-
-#[derive(Serialize)]
-struct SerdeGoal<'a> {
-    level: &'a str,
-    text: &'a str,
-    set: bool,
-    updated: u64,
 }
 
 #[derive(Serialize)]
@@ -248,6 +200,7 @@ struct SerdeAnswer<'a> {
     evidence: &'a str,
     text: &'a str,
     updated: u64,
+    goal: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -275,21 +228,12 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
             evidence: &a.evidence,
             text: &a.text,
             updated: a.updated,
+            goal: a.goal.as_deref(),
         };
         (id.as_str(), answer)
     });
-    let goals = p.goals.iter().map(|g| {
-        let goal = SerdeGoal {
-            level: &g.level,
-            text: &g.text,
-            set: g.set,
-            updated: g.updated,
-        };
-        (g.id.as_str(), goal)
-    });
     SerdeStored {
         schema: 4,
-        goals: SerdeGoals(goals.collect()),
         answers: answers.collect(),
         quiz: &p.quiz,
         ladder_quiz: SerdeLadderQuiz {
@@ -412,12 +356,14 @@ proptest! {
         let reset = a.reset.max(b.reset);
         prop_assert_eq!(m.reset, reset);
         for (id, answer) in &m.answers {
-            // Each side's answer, blanked when the later reset is after it.
+            // Each side's answer, blanked (and its goal removed) when the later reset
+            // is after it.
             let sides: Vec<Answer> = [a.answer(id), b.answer(id)].into_iter().flatten().map(|s| {
                 let mut s = s.clone();
-                if reset > 0 && s.updated <= reset && !s.is_blank() {
+                if reset > 0 && s.updated <= reset && !s.is_bare() {
                     s.rating = None;
                     s.evidence.clear();
+                    s.goal = None;
                 }
                 s
             }).collect();

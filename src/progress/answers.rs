@@ -1,6 +1,5 @@
 //! A person's progress: one answer per expectation id, quiz positions, the ladder quiz.
 
-use super::goals::Goal;
 use super::ladder_quiz::LadderQuiz;
 use super::rating::Rating;
 use crate::ladder::Ladder;
@@ -18,6 +17,9 @@ pub struct Answer {
     pub text: String,
     /// When the answer last changed, in milliseconds since the Unix epoch.
     pub updated: u64,
+    /// The level (`role_id/level_id`) whose expectation this is, when the person
+    /// marked it as a goal on Compare levels (see [`goals`](super::goals)).
+    pub goal: Option<String>,
 }
 
 impl Answer {
@@ -27,6 +29,12 @@ impl Answer {
     /// an older rating) but it has nothing to show.
     pub fn is_blank(&self) -> bool {
         self.rating.is_none() && self.evidence.trim().is_empty()
+    }
+
+    /// Blank and not a goal: nothing kept at all. What a reset leaves, and what Undo
+    /// and a backup's import do not bring back.
+    pub fn is_bare(&self) -> bool {
+        self.is_blank() && self.goal.is_none()
     }
 }
 
@@ -44,10 +52,6 @@ pub struct Progress {
     /// progress merged into it, and the quiz state of a progress that has not seen
     /// the reset loses to this one's (see [`merge`](Progress::merge)).
     pub reset: u64,
-    /// Goals, removed ones kept unset (see [`goals`](super::goals)), one per
-    /// expectation id, sorted by level, text and id. A list rather than a map: a map
-    /// of one more value type is about 1.5 KB more wasm in every module.
-    pub goals: Vec<Goal>,
 }
 
 impl Progress {
@@ -77,7 +81,7 @@ impl Progress {
     }
 
     /// Nothing recorded at all: no answers (not even cleared ones), no quiz
-    /// positions, no ladder quiz, no goals. The same as `Progress::default()`.
+    /// positions, no ladder quiz. The same as `Progress::default()`.
     pub fn is_empty(&self) -> bool {
         *self == Progress::default()
     }
@@ -105,7 +109,7 @@ impl Progress {
             .filter(|(id, a)| !known.contains(id.as_str()) && !a.is_blank())
             .map(|(id, a)| (id.as_str(), a))
             .collect();
-        out.sort_by(|x, y| (&x.1.text, x.0).cmp(&(&y.1.text, y.0)));
+        super::goals::by_text(&mut out);
         out
     }
 
@@ -121,11 +125,15 @@ impl Progress {
         now: u64,
         change: impl FnOnce(&mut Answer),
     ) {
-        let at = self.stamp_after(self.answers.get(id).map_or(0, |a| a.updated), now);
+        let after_reset = if self.reset > 0 {
+            self.reset.saturating_add(1)
+        } else {
+            0
+        };
         let answer = self.answers.entry(id.to_owned()).or_default();
         change(answer);
         text.clone_into(&mut answer.text);
-        answer.updated = at;
+        answer.updated = now.max(answer.updated.saturating_add(1)).max(after_reset);
     }
 
     /// Whether `answer` was blanked by the last reset: stamped at or before it.
@@ -145,6 +153,7 @@ mod tests {
             evidence: evidence.to_owned(),
             text: text.to_owned(),
             updated,
+            goal: None,
         }
     }
 

@@ -14,7 +14,6 @@
 //!   "quiz": {},
 //!   "ladder_quiz": { "missed": [], "right": 0, "asked": 0 },
 //!   "reset": 0,
-//!   "goals": {},
 //!   "kept": { "rungs:kept:5f0c…": { "updated": 1767225600000 } },
 //!   "imported_ladder": "…the stored text of the imported ladder…"
 //! }

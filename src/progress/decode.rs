@@ -121,13 +121,6 @@ impl<'a> Node<'a> {
         }
     }
 
-    pub(super) fn bool(&self) -> Result<bool, ProgressError> {
-        match self.value {
-            Value::Bool(b) => Ok(*b),
-            _ => Err(self.wrong("true or false")),
-        }
-    }
-
     pub(super) fn u64(&self) -> Result<u64, ProgressError> {
         match self.value {
             Value::Number(n) => n.as_u64(),

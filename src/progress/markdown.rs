@@ -5,6 +5,7 @@
 
 use super::answers::{Answer, Progress};
 use super::escape::{block, inline};
+use super::goals::level_name;
 use super::rating::Rating;
 use super::summary::Summary;
 use crate::ladder::{Ladder, Level, Role};
@@ -143,14 +144,17 @@ pub fn sheet_markdown(
 
 /// The goals set on Compare levels, each with its level; nothing when there are none.
 fn goals_section(out: &mut String, progress: &Progress, ladder: &Ladder) {
-    let mut goals = progress.goal_list().peekable();
-    if goals.peek().is_none() {
+    let goals = progress.goal_list();
+    if goals.is_empty() {
         return;
     }
     out.push_str("\n## Goals\n\n");
-    for goal in goals {
-        let level = inline(&goal.level_name(ladder));
-        let _ = writeln!(out, "- {} · {level}", inline(&goal.text));
+    for (_, answer) in goals {
+        let level = inline(&level_name(
+            ladder,
+            answer.goal.as_deref().unwrap_or_default(),
+        ));
+        let _ = writeln!(out, "- {} · {level}", inline(&answer.text));
     }
 }
 

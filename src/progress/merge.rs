@@ -19,11 +19,10 @@ impl Progress {
     ///
     /// - Reset: the later of the two. Every answer stamped at or before it is blanked
     ///   (an answer the resetting tab never saw does not come back).
-    /// - Answers: every id of either side is kept; for an id on both sides the answer
-    ///   with the later `updated` wins. On equal stamps the greater answer wins by
-    ///   (text, rating, evidence), rated above not rated, so both orders agree.
-    /// - Goals: as answers, the newer per id; a goal stamped at or before the reset is
-    ///   unset (see [`goals`](super::goals)).
+    /// - Answers (a goal is part of its answer): every id of either side is kept; for
+    ///   an id on both sides the answer with the later `updated` wins. On equal stamps
+    ///   the greater answer wins by (text, rating, evidence, goal), rated above not
+    ///   rated, so both orders agree.
     /// - Quiz positions and the ladder quiz: those of the side with the later reset;
     ///   on the same reset, the larger position for each key (positions carry no
     ///   stamp; the further one is where a person most likely wants to resume), and
@@ -60,10 +59,8 @@ impl Progress {
         }
     }
 
-    /// The answers and goals part of [`merge`](Progress::merge), and the reset applied
-    /// to them.
+    /// The answers part of [`merge`](Progress::merge), and the reset applied to them.
     fn merge_answers(&mut self, other: &Progress) {
-        self.merge_goals(other);
         for (id, theirs) in &other.answers {
             match self.answers.entry(id.clone()) {
                 Entry::Vacant(slot) => {
@@ -79,9 +76,10 @@ impl Progress {
         if self.reset > 0 {
             let reset = self.reset;
             for answer in self.answers.values_mut() {
-                if answer.updated <= reset && !answer.is_blank() {
+                if answer.updated <= reset && !answer.is_bare() {
                     answer.rating = None;
                     answer.evidence.clear();
+                    answer.goal = None;
                 }
             }
         }
@@ -105,7 +103,13 @@ impl LadderQuiz {
 /// The text comes first so that blanking an answer (which keeps its text) never
 /// changes which of two answers with one stamp wins.
 fn newer(a: &Answer, b: &Answer) -> Ordering {
-    (a.updated, &a.text, a.rating, &a.evidence).cmp(&(b.updated, &b.text, b.rating, &b.evidence))
+    (a.updated, &a.text, a.rating, &a.evidence, &a.goal).cmp(&(
+        b.updated,
+        &b.text,
+        b.rating,
+        &b.evidence,
+        &b.goal,
+    ))
 }
 
 #[cfg(test)]

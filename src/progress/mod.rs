@@ -21,8 +21,8 @@
 //!   every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
-//! - [`Goal`]s are expectations marked on Compare levels to work towards, kept and
-//!   merged like answers ([`Progress::mark_goal`], [`Progress::goal_list`]).
+//! - Goals are expectations marked on Compare levels to work towards, kept in their
+//!   answers ([`Progress::mark_goal`], [`Progress::goal_list`], see [`goals`]).
 //! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
 //!   between them.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
@@ -35,7 +35,7 @@ pub mod checkin;
 mod decode;
 mod error;
 mod escape;
-mod goals;
+pub mod goals;
 pub mod json;
 pub mod kept;
 mod ladder_quiz;
@@ -56,7 +56,7 @@ pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
 pub use bearings::Continue;
 pub use error::ProgressError;
-pub use goals::Goal;
+pub use goals::level_name;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};

@@ -26,11 +26,11 @@ use super::words::{count, data_parts, list, were};
 /// What importing a backup changed, for its message.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Restored {
-    /// Answers written from the backup.
+    /// Answers written from the backup with a rating or evidence.
     pub answers: usize,
     /// Answers of the backup that differ here and were kept as they are here.
     pub newer_here: usize,
-    /// Goals set again from the backup.
+    /// Answers written from the backup that are goals.
     pub goals: usize,
     /// Levels whose quiz position came back.
     pub quiz_levels: usize,
@@ -77,7 +77,7 @@ impl Progress {
         };
         let trusted = now.saturating_add(ALLOWANCE);
         for (id, t) in &backup.answers {
-            if t.is_blank() {
+            if t.is_bare() {
                 continue;
             }
             let mut t = t.clone();
@@ -86,7 +86,9 @@ impl Progress {
             let here = self.answers.get(id);
             let replace = match here {
                 None => true,
-                Some(h) if h.rating == t.rating && h.evidence == t.evidence => false,
+                Some(h) if h.rating == t.rating && h.evidence == t.evidence && h.goal == t.goal => {
+                    false
+                }
                 Some(h) if self.cleared_by_reset(h) || (!suspect && h.updated < t.updated) => true,
                 Some(_) => {
                     out.newer_here += 1;
@@ -97,17 +99,11 @@ impl Progress {
                 let stamp = here.map_or(0, |h| h.updated.saturating_add(1));
                 let mut answer = t.clone();
                 answer.updated = t.updated.max(stamp).max(after_reset);
+                out.answers += usize::from(!answer.is_blank());
+                out.goals += usize::from(answer.goal.is_some());
                 self.answers.insert(id.clone(), answer);
-                out.answers += 1;
             }
         }
-        // A goal comes back unless it was removed here after the backup's stamp (a
-        // stamp beyond the allowance only fills a gap); it is stamped now.
-        let reset = self.reset;
-        out.goals = self.restore_goals(backup, now, |here, theirs| {
-            (reset == 0 || here.updated > reset)
-                && (theirs.updated > trusted || here.updated >= theirs.updated)
-        });
         for (key, &position) in &backup.quiz {
             if !self.quiz.contains_key(key) {
                 self.quiz.insert(key.clone(), position);

@@ -5,24 +5,26 @@
 //! ```json
 //! {"schema":4,
 //!  "answers":{"3f9a0c1b2d4e":{"rating":"performing","evidence":"Led the March upgrade.",
-//!                             "text":"I am competent in my domain.","updated":1767225600000}},
+//!                             "text":"I am competent in my domain.","updated":1767225600000,
+//!                             "goal":null},
+//!             "8c2e41d07a9f":{"rating":null,"evidence":"","text":"I mentor others.",
+//!                             "updated":1767225700000,
+//!                             "goal":"engineering/site-reliability-engineering/l3"}},
 //!  "quiz":{"engineering/site-reliability-engineering/l2":4},
 //!  "ladder_quiz":{"missed":["l2:5d1c0e9a7b21"],"right":3,"asked":4},
-//!  "reset":1767225500000,
-//!  "goals":{"8c2e41d07a9f":{"level":"engineering/site-reliability-engineering/l3",
-//!                           "text":"I mentor others.","set":true,"updated":1767225700000}}}
+//!  "reset":1767225500000}
 //! ```
 //!
 //! `rating` is `null` or one of `improvement-needed`, `maturing`, `performing`,
 //! `exceeding`; `updated` and `reset` (the last reset, 0 if never) are milliseconds
-//! since the Unix epoch. A goal's `level` is `role/level`, `set` false once removed
-//! (see [`goals`](super::goals)); goals are written by level, text and id, and a
-//! goal's id given twice keeps the greater of the two (as a merge would). When reading, a missing field other than `schema` takes its
+//! since the Unix epoch; `goal` is `null`, or the level (`role/level`) when the
+//! expectation is marked as a goal (see [`goals`](super::goals)). When reading, a missing field other than `schema` takes its
 //! empty value (no rating, empty text, stamp 0); an unknown field or a value of the
 //! wrong type is an error. A schema newer than [`CURRENT`] is
 //! [`ProgressError::NewerSchema`]: the app then stops saving rather than overwrite it.
 //!
-//! Schema 3 is schema 4 without `goals`; migration 3 → 4: no goals.
+//! Schema 3 is schema 4 without an answer's `goal` (the reader takes one in any
+//! schema); migration 3 → 4: no goals.
 //!
 //! Schema 2 is schema 3 without `reset`. Migration 2 → 3: `reset` is 0 (the
 //! answers an older version reset are blank answers with the reset's stamp).
@@ -40,7 +42,6 @@
 use super::answers::{Answer, Progress};
 use super::decode::{parse, Node};
 use super::error::ProgressError;
-use super::goals::Goal;
 use super::json::Value;
 use super::ladder_quiz::LadderQuiz;
 use super::rating::Rating;
@@ -52,11 +53,10 @@ pub const CURRENT: u64 = 4;
 const FIELDS_V1: [&str; 2] = ["schema", "ratings"];
 const FIELDS_V2: [&str; 4] = ["schema", "answers", "quiz", "ladder_quiz"];
 const FIELDS_V3: [&str; 5] = ["schema", "answers", "quiz", "ladder_quiz", "reset"];
-const FIELDS_V4: [&str; 6] = ["schema", "answers", "quiz", "ladder_quiz", "reset", "goals"];
 const EXPECTED_RATING: &str = "a rating (improvement-needed, maturing, performing or exceeding)";
 
 /// The current schema's fields, in the order they are written: `envelope` (a
-/// backup's) and then `schema`, `answers`, `quiz`, `ladder_quiz`, `reset`, `goals`.
+/// backup's) and then `schema`, `answers`, `quiz`, `ladder_quiz`, `reset`.
 pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Value {
     let answers = progress.answers.iter().map(|(id, a)| {
         let rating = a.rating.map_or(Value::Null, |r| text(r.code()));
@@ -65,6 +65,7 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
             ("evidence", text(&a.evidence)),
             ("text", text(&a.text)),
             ("updated", number(a.updated)),
+            ("goal", a.goal.as_deref().map_or(Value::Null, text)),
         ];
         (id.clone(), object(fields))
     });
@@ -79,15 +80,6 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
         ("right", number(ladder_quiz.right.into())),
         ("asked", number(ladder_quiz.asked.into())),
     ]);
-    let goals = progress.goals.iter().map(|g| {
-        let fields = [
-            ("level", text(&g.level)),
-            ("text", text(&g.text)),
-            ("set", Value::Bool(g.set)),
-            ("updated", number(g.updated)),
-        ];
-        (g.id.clone(), object(fields))
-    });
     let mut fields = envelope;
     fields.extend([
         ("schema".to_owned(), number(CURRENT)),
@@ -95,7 +87,6 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
         ("quiz".to_owned(), Value::Object(quiz.collect())),
         ("ladder_quiz".to_owned(), ladder_quiz),
         ("reset".to_owned(), number(progress.reset)),
-        ("goals".to_owned(), Value::Object(goals.collect())),
     ]);
     Value::Object(fields)
 }
@@ -136,8 +127,7 @@ pub(super) fn decode(root: &Node, extra: &[&str]) -> Result<Progress, ProgressEr
     match schema {
         1 => read_v1(root, extra).map(migrate_1_to_2),
         2 => read_v2(root, &allowed(&FIELDS_V2, extra)),
-        3 => read_v3(root, &allowed(&FIELDS_V3, extra)),
-        4 => read_v4(root, extra),
+        3 | 4 => read_v3(root, &allowed(&FIELDS_V3, extra)),
         _ if schema > CURRENT => Err(ProgressError::NewerSchema { schema }),
         _ => Err(ProgressError::UnknownSchema { schema }),
     }
@@ -173,39 +163,8 @@ fn migrate_1_to_2(v1: V1) -> Progress {
     progress
 }
 
-/// Schema 4: schema 3 and the goals.
-fn read_v4(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
-    let mut progress = read_v3(root, &allowed(&FIELDS_V4, extra))?;
-    if let Some(node) = root.object_any()?.get("goals") {
-        for (id, value) in node.entries()? {
-            let mut goal = goal(&value)?;
-            id.clone_into(&mut goal.id);
-            progress.keep_goal(goal);
-        }
-    }
-    Ok(progress)
-}
-
-fn goal(node: &Node) -> Result<Goal, ProgressError> {
-    let fields = node.object(&["level", "text", "set", "updated"])?;
-    let mut goal = Goal::default();
-    if let Some(value) = fields.get("level") {
-        value.string()?.clone_into(&mut goal.level);
-    }
-    if let Some(value) = fields.get("text") {
-        value.string()?.clone_into(&mut goal.text);
-    }
-    if let Some(value) = fields.get("set") {
-        goal.set = value.bool()?;
-    }
-    if let Some(value) = fields.get("updated") {
-        goal.updated = value.u64()?;
-    }
-    Ok(goal)
-}
-
-/// Schema 3 (schema 2 and the time of the last reset), whose top-level fields are
-/// `fields`; its migration to schema 4 is the empty `goals` this leaves.
+/// Schema 3 (schema 2 and the time of the last reset) or 4 (an answer may be a goal),
+/// whose top-level fields are `fields`; the migration 3 → 4 is no goals.
 fn read_v3(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
     let mut progress = read_v2(root, fields)?;
     let top = root.object_any()?;
@@ -237,7 +196,7 @@ fn read_v2(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
 }
 
 fn answer(node: &Node) -> Result<Answer, ProgressError> {
-    let fields = node.object(&["rating", "evidence", "text", "updated"])?;
+    let fields = node.object(&["rating", "evidence", "text", "updated", "goal"])?;
     let mut answer = Answer::default();
     if let Some(value) = fields.get("rating") {
         if !value.is_null() {
@@ -252,6 +211,9 @@ fn answer(node: &Node) -> Result<Answer, ProgressError> {
     }
     if let Some(value) = fields.get("updated") {
         answer.updated = value.u64()?;
+    }
+    if let Some(value) = fields.get("goal").filter(|v| !v.is_null()) {
+        answer.goal = Some(value.string()?.to_owned());
     }
     Ok(answer)
 }
@@ -292,7 +254,7 @@ mod tests {
     fn empty_progress_writes_the_schema_and_empty_parts() {
         assert_eq!(
             to_json(&Progress::default()),
-            r#"{"schema":4,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0,"goals":{}}"#
+            r#"{"schema":4,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
         );
     }
 
@@ -309,7 +271,7 @@ mod tests {
         let p = from_json(r#"{"schema":1,"ratings":{"a1":"maturing"}}"#).expect("reads");
         assert_eq!(
             to_json(&p),
-            r#"{"schema":4,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0,"goals":{}}"#
+            r#"{"schema":4,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0,"goal":null}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
         );
     }
 
@@ -327,33 +289,14 @@ mod tests {
     }
 
     #[test]
-    fn schema_3_reads_without_goals_and_refuses_them() {
-        let p = from_json(
-            r#"{"schema":3,"answers":{"a1":{"rating":"maturing","updated":4}},"reset":2}"#,
-        )
-        .expect("reads");
-        assert_eq!(
-            (p.reset, p.rating("a1"), p.goals.len()),
-            (2, Some(Rating::Maturing), 0)
-        );
-        assert_eq!(
-            from_json(r#"{"schema":3,"goals":{}}"#).map_err(|e| e.to_string()),
-            Err("unknown field `goals` at the top level".to_owned())
-        );
-    }
-
-    #[test]
-    fn goals_round_trip_and_a_wrong_set_is_located() {
+    fn goals_round_trip_in_their_answers_and_a_wrong_one_is_located() {
         let mut p = Progress::default();
         p.mark_goal("x", "e/r/l4", "Mentors \"others\".", true, 7);
         p.mark_goal("y", "e/r/l4", "Leads.", false, 8);
         assert_eq!(from_json(&to_json(&p)), Ok(p));
         assert_eq!(
-            from_json(r#"{"schema":4,"goals":{"x":{"set":"yes"}}}"#).map_err(|e| e.to_string()),
-            Err(
-                "wrong shape at `goals.x.set`: expected true or false, found the string \"yes\""
-                    .to_owned()
-            )
+            from_json(r#"{"schema":4,"answers":{"x":{"goal":true}}}"#).map_err(|e| e.to_string()),
+            Err("wrong shape at `answers.x.goal`: expected a string, found true".to_owned())
         );
     }
 

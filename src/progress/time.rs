@@ -30,19 +30,16 @@ pub fn clamp_time(t: u64, now: u64) -> u64 {
 }
 
 impl Progress {
-    /// Clamps every stamp (answers, goals and the reset) with [`clamp_time`]: for progress
+    /// Clamps every stamp (answers and the reset) with [`clamp_time`]: for progress
     /// read from outside this tab, before it is merged.
     pub fn clamp_times(&mut self, now: u64) {
         self.cap_times(now.saturating_add(ALLOWANCE));
     }
 
-    /// Caps every stamp (answers, goals and the reset) at `limit`.
+    /// Caps every stamp (answers and the reset) at `limit`.
     pub(super) fn cap_times(&mut self, limit: u64) {
         for answer in self.answers.values_mut() {
             answer.updated = answer.updated.min(limit);
-        }
-        for goal in &mut self.goals {
-            goal.updated = goal.updated.min(limit);
         }
         self.reset = self.reset.min(limit);
     }

@@ -172,9 +172,10 @@ pub fn ShareButton(
 }
 
 /// A container that entry point `name` of an on-demand module ([`module_of`]) fills
-/// with `(host, a, b, progress_json, read, write)`, again whenever the progress
-/// changes; `read` and `write` are the store's doors (`summary_page::doors`), for a
-/// view that changes the progress (a goal marked or removed). Until the module has
+/// with `(host, a, b, progress_json, read, write)` (Compare: without the JSON), again
+/// whenever the progress changes; `read` and `write` are the store's doors
+/// (`summary_page::doors`), for a view that changes the progress (a goal marked or
+/// removed). Until the module has
 /// drawn, it shows `heading` (as the page's `h1`, when given) and `loading`.
 pub fn follow(
     name: &'static str,
@@ -192,13 +193,13 @@ pub fn follow(
             waiting(&host, heading, loading);
         }
         let (read, write) = super::summary_page::doors(store);
-        let args = js_sys::Array::of5(
-            &a.clone().into(),
-            &b.clone().into(),
-            &json.into(),
-            &read,
-            &write,
-        );
+        let (a, b) = (a.clone().into(), b.clone().into());
+        let args = match name {
+            // Compare reads the progress through the doors, as Know your ladder does
+            // (the explore module then has one entry type).
+            "compare" => js_sys::Array::of4(&a, &b, &read, &write),
+            _ => js_sys::Array::of5(&a, &b, &json.into(), &read, &write),
+        };
         call_in(module_of(name), host, name, args);
     });
     host

@@ -6,7 +6,8 @@
 //! rewording, has a Goal toggle (`aria-pressed`): it marks the expectation as a goal
 //! in the person's progress (`Progress::mark_goal`), through the app's store.
 
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::Function;
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
 use std::cell::RefCell;
@@ -15,27 +16,24 @@ use crate::ladder::{
     default_pair, AttributeRow, CompareMemo, DimensionRows, Expectation, Ladder, Level, Role, Row,
     Segment, Side,
 };
-use crate::progress::{from_json, Progress};
+use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::dom::{action, add, button, dimension_title, el, focus, rich, section, text};
 
 use super::data::{now, Doors};
 use super::fields::listen;
 
-/// An expectation that can be made a goal: its id, its level (`role/level`), its
-/// plain text.
-type Markable = (String, String, String);
-
 /// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
-/// is empty, in `host`, with the ratings and goals in `progress` (as
-/// `progress::to_json` writes it); a Goal toggle changes the progress through `read`
-/// and `write` (see [`Doors`]).
-pub fn show(host: Element, a: String, b: String, progress: String, read: JsValue, write: JsValue) {
+/// is empty, in `host`, with the ratings and goals of the progress behind `read`, which
+/// a Goal toggle changes through `write` (see [`Doors`]). The app draws it again on
+/// every change of progress.
+pub fn show(host: Element, a: String, b: String, read: Function, write: Function) {
+    // Drawn again on every change of progress: the control that had focus keeps it.
+    let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let ladder = super::ladder();
-    let progress = from_json(&progress).unwrap_or_default();
-    let doors = Doors::of(read, write);
-    let mut goals = Vec::new();
+    let doors = Doors { read, write };
+    let progress = doors.progress().unwrap_or_default();
     add(&host, &text("h1", &[], "Compare levels"));
     let a = split(&a);
     let b = if b.is_empty() {
@@ -49,7 +47,7 @@ pub fn show(host: Element, a: String, b: String, progress: String, read: JsValue
         Some((r, r.level(level)?))
     };
     if let (Some((ra, la)), Some((rb, lb))) = (found(&a), b.as_ref().and_then(found)) {
-        levels(&host, (ra, la), (rb, lb), &progress, &mut goals);
+        levels(&host, (ra, la), (rb, lb), &progress);
     } else {
         let why = if found(&a).is_none() {
             format!("This ladder has no level “{}” in role “{}”.", a.1, a.0)
@@ -60,21 +58,20 @@ pub fn show(host: Element, a: String, b: String, progress: String, read: JsValue
         };
         add(&host, &text("p", &[("role", "status")], &why));
     }
+    if let Some(id) = focused {
+        focus(&id);
+    }
     listen(&host, move |e: web_sys::Event| {
         let clicked = action(&e).filter(|_| e.type_() == "click");
         match clicked.as_ref().map(|(act, b)| (act.as_str(), b)) {
             Some(("goal", b)) => {
-                let i = b.get_attribute("data-i").and_then(|i| i.parse().ok());
-                let (Some((id, level, text)), Some(mut p)) =
-                    (i.and_then(|i: usize| goals.get(i)), doors.to_change())
-                else {
+                let data = |name| b.get_attribute(name).unwrap_or_default();
+                let (id, level, text) = (data("data-id"), data("data-level"), data("data-text"));
+                let Some(mut p) = doors.to_change() else {
                     return;
                 };
-                p.mark_goal(id, level, text, !p.is_goal(id), now());
+                p.mark_goal(&id, &level, &text, !p.is_goal(&id), now());
                 doors.set(&p);
-                // The view is drawn again with the new progress: focus stays on the toggle.
-                let again = b.id();
-                leptos::prelude::request_animation_frame(move || focus(&again));
             }
             Some(("swap", _)) => go(true),
             _ if e.type_() == "change" => go(false),
@@ -165,14 +162,12 @@ thread_local! {
     static MEMO: RefCell<CompareMemo> = RefCell::new(CompareMemo::default());
 }
 
-/// The comparison itself: a summary line, the attributes, then each dimension; the
-/// expectations given a Goal toggle are added to `goals`.
+/// The comparison itself: a summary line, the attributes, then each dimension.
 fn levels(
     host: &Element,
     (ra, la): (&Role, &Level),
     (rb, lb): (&Role, &Level),
     progress: &Progress,
-    goals: &mut Vec<Markable>,
 ) {
     let (ka, kb) = (
         format!("{}/{}", ra.id, la.id),
@@ -214,7 +209,7 @@ fn levels(
         attributes(host, &cmp.attributes, &na, &nb);
     }
     for (i, d) in cmp.dimensions.iter().enumerate() {
-        dimension(host, d, i, [(&na, &ka), (&nb, &kb)], progress, goals);
+        dimension(host, d, i, [(&na, &ka), (&nb, &kb)], progress);
     }
 }
 
@@ -264,7 +259,6 @@ fn dimension(
     index: usize,
     sides: [(&str, &str); 2],
     progress: &Progress,
-    goals: &mut Vec<Markable>,
 ) {
     let [(na, ka), (nb, kb)] = sides;
     let id = format!("cd-{index}");
@@ -337,11 +331,12 @@ fn dimension(
             }
             if let Some((x, level)) = goal.filter(|(x, _)| Some(&x.id) == id) {
                 let words = x.text.to_plain();
-                let i = goals.len().to_string();
                 let attrs = [
                     ("class", "goal"),
-                    ("id", &format!("goal-{i}")),
-                    ("data-i", &i),
+                    ("id", &format!("goal-{}", x.id)),
+                    ("data-id", &x.id),
+                    ("data-level", level),
+                    ("data-text", &words),
                     (
                         "aria-pressed",
                         if progress.is_goal(&x.id) {
@@ -353,7 +348,6 @@ fn dimension(
                     ("aria-label", &format!("Goal: {words}")),
                 ];
                 add(&td, &button("Goal", "goal", &attrs));
-                goals.push((x.id.clone(), level.to_owned(), words));
             }
             add(&tr, &td);
         }

@@ -41,9 +41,11 @@ use web_sys::Element;
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// An entry point that `ui::lazy` calls with a host, two strings, the progress as
-/// JSON and the store's two doors (`read`, `write`, see [`data::Doors`]); those that
-/// neither read nor change the progress are called with fewer and ignore the rest.
+/// An entry point of the extra module that `ui::lazy` calls with a host, two strings,
+/// the progress as JSON and the store's two doors (`read`, `write`, see
+/// [`data::Doors`]); those that neither read nor change the progress are called with
+/// fewer and ignore the rest. (One entry type for all: each more costs a module about
+/// 1 KB of wasm.)
 type EntryPoint = fn(Element, String, String, String, JsValue, JsValue);
 
 /// Publishes `summary(host, role, level, progress_json, read, write)`,
@@ -74,13 +76,14 @@ pub fn install() {
 }
 
 /// Publishes `know(host, role, level, read, write)` (Know your ladder, see `know.rs`)
-/// and `compare(host, "role/level", "role/level" or "", progress_json, read, write)`
-/// as `window.rungsModules.explore`.
+/// and `compare(host, "role/level", "role/level" or "", read, write)` (one entry type:
+/// each more costs the module about 1 KB of wasm) as `window.rungsModules.explore`.
 pub fn install_explore() {
     let api = js_sys::Object::new();
-    let compare = Closure::<dyn Fn(Element, String, String, String, JsValue, JsValue)>::new(
-        compare::show as EntryPoint,
-    );
+    let compare =
+        Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
+            compare::show,
+        );
     let _ = js_sys::Reflect::set(&api, &"compare".into(), compare.as_ref());
     let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
         know::show,

@@ -18,7 +18,7 @@ use super::fields::listen;
 use crate::ladder::{Ladder, Level};
 use crate::progress::share::apart_phrase;
 use crate::progress::{
-    from_json, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
+    from_json, level_name, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
 };
 use crate::route::{Route, View};
 use crate::ui::dom::{action, add, button, el, focus, say, svg, text};
@@ -47,6 +47,9 @@ pub fn show(
         })
         .map(|(view, _)| view)
     };
+    // Drawn again on every change of progress: the control that had focus keeps it
+    // (after Remove, the next goal's Remove, which takes its id).
+    let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let sheet = Sheet {
         name: crate::storage::get(super::kept::NAME).filter(|n| !n.trim().is_empty()),
@@ -104,6 +107,9 @@ pub fn show(
     let markdown = sheet_markdown(&parsed, &ladder, r, l, &sheet);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
     let doors = Doors::of(read, write);
+    if let Some(id) = focused {
+        focus(&id);
+    }
     listen(&host, move |e: web_sys::Event| {
         if e.type_() != "click" {
             return;
@@ -130,40 +136,34 @@ pub fn show(
 }
 
 /// Remove, the button `b` of a goal in [`goals_list`] drawn from `shown`: unsets the
-/// goal in the progress behind `doors`, and (the report is drawn again) focuses the
-/// next goal's Remove, or the one before.
+/// goal in the progress behind `doors`. The report is drawn again, and focus goes to
+/// the Remove that takes this one's place (the next goal's), if any.
 fn remove_goal(b: &Element, shown: &Progress, doors: &Doors) {
     let i: usize = b
         .get_attribute("data-i")
         .and_then(|i| i.parse().ok())
         .unwrap_or_default();
-    let (Some(goal), Some(mut p)) = (shown.goal_list().nth(i), doors.to_change()) else {
+    let goals = shown.goal_list();
+    let (Some((id, goal)), Some(mut p)) = (goals.get(i), doors.to_change()) else {
         return;
     };
-    p.mark_goal(&goal.id, &goal.level, &goal.text, false, now());
+    p.mark_goal(id, "", &goal.text, false, now());
     doors.set(&p);
-    leptos::prelude::request_animation_frame(move || {
-        for at in [i.saturating_sub(1), i] {
-            focus(&format!("goal-rm-{at}"));
-        }
-    });
 }
 
 /// The goals marked on Compare levels, any level's: each with its level and Remove.
 fn goals_list(host: &Element, progress: &Progress, ladder: &Ladder) {
-    let mut goals = progress.goal_list().peekable();
-    if goals.peek().is_none() {
+    let goals = progress.goal_list();
+    if goals.is_empty() {
         return;
     }
     add(host, &text("h2", &[("id", "goals-h")], "Goals"));
     let list = el("ul", &[("class", "goals"), ("aria-labelledby", "goals-h")]);
-    for (i, goal) in goals.enumerate() {
+    for (i, (_, goal)) in goals.into_iter().enumerate() {
+        let level = level_name(ladder, goal.goal.as_deref().unwrap_or_default());
         let li = el("li", &[]);
         add(&li, &text("p", &[], &goal.text));
-        add(
-            &li,
-            &text("p", &[("class", "muted")], &goal.level_name(ladder)),
-        );
+        add(&li, &text("p", &[("class", "muted")], &level));
         let attrs = [
             ("class", "goal"),
             ("id", &format!("goal-rm-{i}")),
