@@ -45,6 +45,7 @@ fn answer(rating: Option<Rating>, evidence: &str, text: &str, updated: u64) -> A
         evidence: evidence.to_owned(),
         text: text.to_owned(),
         updated,
+        goal: None,
     }
 }
 
@@ -397,13 +398,15 @@ fn current_schema_is_written_compact_with_every_field() {
     p.set_evidence("b2", "I \"teach\".", "Line 1\nLine 2", 8);
     p.remember_position(&quiz_key(SEED_ROLE, "l2"), 4);
     p.ladder_quiz.record("l2:abc", false);
+    p.mark_goal("c3", &quiz_key(SEED_ROLE, "l3"), "I mentor.", true, 9);
     let json = to_json(&p);
     assert_eq!(
         json,
         concat!(
-            r#"{"schema":3,"answers":{"#,
-            r#""a1":{"rating":"improvement-needed","evidence":"","text":"I ship.","updated":7},"#,
-            r#""b2":{"rating":null,"evidence":"Line 1\nLine 2","text":"I \"teach\".","updated":8}},"#,
+            r#"{"schema":4,"answers":{"#,
+            r#""a1":{"rating":"improvement-needed","evidence":"","text":"I ship.","updated":7,"goal":null},"#,
+            r#""b2":{"rating":null,"evidence":"Line 1\nLine 2","text":"I \"teach\".","updated":8,"goal":null},"#,
+            r#""c3":{"rating":null,"evidence":"","text":"I mentor.","updated":9,"goal":"engineering/site-reliability-engineering/l3"}},"#,
             r#""quiz":{"engineering/site-reliability-engineering/l2":4},"#,
             r#""ladder_quiz":{"missed":["l2:abc"],"right":0,"asked":1},"reset":0}"#
         )
@@ -535,15 +538,15 @@ fn a_newer_schema_says_it_comes_from_a_newer_version() {
     );
     assert_eq!(
         stored_error(r#"{"schema":99}"#),
-        "the data comes from a newer version of Rungs (schema 99; this version reads schemas up to 3); open it with the newer version"
+        "the data comes from a newer version of Rungs (schema 99; this version reads schemas up to 4); open it with the newer version"
     );
     assert_eq!(
-        read_backup(r#"{"kind":"rungs-progress-backup","schema":4}"#),
-        Err(ProgressError::NewerSchema { schema: 4 })
+        read_backup(r#"{"kind":"rungs-progress-backup","schema":5}"#),
+        Err(ProgressError::NewerSchema { schema: 5 })
     );
     assert_eq!(
         stored_error(r#"{"schema":0}"#),
-        "unknown schema 0; this version of Rungs reads schemas 1 to 3"
+        "unknown schema 0; this version of Rungs reads schemas 1 to 4"
     );
 }
 
@@ -582,9 +585,10 @@ fn backup_round_trips_everything() {
     p.remember_position(&quiz_key(SEED_ROLE, "l2"), 5);
     p.ladder_quiz.record("l2:a", true);
     p.ladder_quiz.record("l2:b", false);
+    p.mark_goal(&id, &quiz_key(SEED_ROLE, "l2"), &text, true, 4);
     let backup = backup_json(&p, &ladder.version, 1_767_225_600_000);
     assert!(backup.starts_with(&format!(
-        "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 3,\n",
+        "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 4,\n",
         ladder.version
     )));
     assert_eq!(read_backup(&backup), Ok(p.clone()));
@@ -659,6 +663,9 @@ fn markdown_export_of_a_hand_made_level() {
     let (id, text) = exp(&level, 1, 0);
     p.set_evidence(&id, &text, "Shipped the importer.\nLate by a week.", 3);
     p.rate("gone", "I used to do this.", Some(Rating::Exceeding), 4);
+    p.mark_goal("g1", "eng/dev/l1", "I *lead* reviews.", true, 5);
+    p.mark_goal("g2", "eng/dev/l9", "I plan.", true, 6);
+    p.mark_goal("g3", "eng/dev/l1", "Removed.", false, 7);
     assert_eq!(
         level_markdown(&p, &ladder, &role, &level, Some("Sam")),
         "\
@@ -694,6 +701,11 @@ Performing or better: 50% of rated (1 of 2); 33% of all 3.
 - **Maturing** · Impact: I ship.
   - Evidence: Shipped the importer.\\
     Late by a week.
+
+## Goals
+
+- I \\*lead\\* reviews. · L1: Developer · Dev
+- I plan. · eng/dev/l9
 
 ## No longer in this ladder
 

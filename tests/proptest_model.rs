@@ -2,7 +2,8 @@
 //! sequence of what a person (and the browser) does, checked against a model of what
 //! the person gave.
 //!
-//! Operations: rate, write evidence, clear, reset, undo, take and import a backup
+//! Operations: rate, write evidence, clear, mark or remove a goal, reset, undo, take
+//! and import a backup
 //! (also one from a device with a clock far ahead), merge from the other tab (a
 //! `storage` event), reload (through the stored format), and an old-schema value
 //! loaded (both tabs restart on the value an older Rungs wrote). Each tab does what
@@ -11,9 +12,10 @@
 //! removes them with the other kept values (Undo brings them back), and backups carry
 //! them (an import adds those missing, by id).
 //!
-//! The invariant after every step: every answer the person gave is there, in the
-//! tab that acted and in storage, unless they cleared it, or reset and did not
-//! restore (by Undo or by importing a backup); and storage holds exactly the
+//! The invariant after every step: every answer the person gave (a goal is part of
+//! its answer) is there, in the tab that acted and in storage, unless they cleared it
+//! (or removed the goal), or reset and did not restore (by Undo or by importing a
+//! backup); and storage holds exactly the
 //! check-ins the person saved and did not delete or reset away (or got back), each
 //! once, as saved. The model states the rules of `Progress::restore`,
 //! `Progress::restore_backup` and `restore_kept` in its own terms.
@@ -47,6 +49,13 @@ enum Op {
         tab: usize,
         id: usize,
         text: &'static str,
+        stale: bool,
+    },
+    /// Mark `id` as a goal (on Compare), or remove it (on the Summary).
+    Goal {
+        tab: usize,
+        id: usize,
+        set: bool,
         stale: bool,
     },
     /// Un-rate and empty the evidence.
@@ -110,6 +119,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => (tab.clone(), id.clone(), rating, any::<bool>()).prop_map(|(tab, id, rating, stale)| Op::Rate { tab, id, rating, stale }),
         4 => (tab.clone(), id.clone(), text, any::<bool>()).prop_map(|(tab, id, text, stale)| Op::Evidence { tab, id, text, stale }),
         2 => (tab.clone(), id.clone(), any::<bool>()).prop_map(|(tab, id, stale)| Op::Clear { tab, id, stale }),
+        3 => (tab.clone(), id.clone(), any::<bool>(), any::<bool>()).prop_map(|(tab, id, set, stale)| Op::Goal { tab, id, set, stale }),
         2 => tab.clone().prop_map(|tab| Op::Reset { tab }),
         2 => tab.clone().prop_map(|tab| Op::Undo { tab }),
         2 => tab.clone().prop_map(|tab| Op::TakeBackup { tab }),
@@ -129,6 +139,8 @@ fn op() -> impl Strategy<Value = Op> {
 struct Given {
     rating: Option<Rating>,
     evidence: String,
+    /// Marked as a goal.
+    goal: bool,
     /// The stamp the rules give it.
     at: u64,
     /// Blank because a reset cleared it (not because the person did).
@@ -138,6 +150,11 @@ struct Given {
 impl Given {
     fn is_blank(&self) -> bool {
         self.rating.is_none() && self.evidence.trim().is_empty()
+    }
+
+    /// Blank and not a goal: nothing to bring back.
+    fn is_bare(&self) -> bool {
+        self.is_blank() && !self.goal
     }
 }
 
@@ -163,6 +180,7 @@ impl Model {
         let g = self.given.entry(id.to_owned()).or_insert(Given {
             rating: None,
             evidence: String::new(),
+            goal: false,
             at: 0,
             by_reset: false,
         });
@@ -178,6 +196,7 @@ impl Model {
         for g in self.given.values_mut() {
             g.rating = None;
             g.evidence.clear();
+            g.goal = false;
             g.at = at.max(g.at + 1);
             g.by_reset = g.at <= at;
         }
@@ -193,12 +212,13 @@ impl Model {
                 .or_insert_with(|| c.clone());
         }
         for (id, old) in &before.given {
-            let blank = self.given.get(id).is_none_or(Given::is_blank);
-            if blank && !old.is_blank() {
-                let (rating, evidence) = (old.rating, old.evidence.clone());
+            let bare = self.given.get(id).is_none_or(Given::is_bare);
+            if bare && !old.is_bare() {
+                let (rating, evidence, goal) = (old.rating, old.evidence.clone(), old.goal);
                 self.edit(id, now, |g| {
                     g.rating = rating;
                     g.evidence = evidence;
+                    g.goal = goal;
                 });
             }
         }
@@ -210,14 +230,17 @@ impl Model {
     fn import(&mut self, backup: &BTreeMap<String, Given>, suspect: bool) {
         let after_reset = if self.reset > 0 { self.reset + 1 } else { 0 };
         for (id, theirs) in backup {
-            if theirs.is_blank() {
+            if theirs.is_bare() {
                 continue;
             }
             let here = self.given.get(id);
+            let same = |h: &Given| {
+                (h.rating, &h.evidence, h.goal) == (theirs.rating, &theirs.evidence, theirs.goal)
+            };
             let replace = match here {
                 None => true,
-                Some(h) if h.rating == theirs.rating && h.evidence == theirs.evidence => false,
-                Some(h) => (h.is_blank() && h.by_reset) || (!suspect && h.at < theirs.at),
+                Some(h) if same(h) => false,
+                Some(h) => (h.is_bare() && h.by_reset) || (!suspect && h.at < theirs.at),
             };
             if replace {
                 let prev = here.map_or(0, |h| h.at + 1);
@@ -343,7 +366,9 @@ impl World {
         let real = self.tabs[tab].progress.answer(id);
         match self.model.given.get(id) {
             None => real.is_none(),
-            Some(g) => real.is_some_and(|a| a.rating == g.rating && a.evidence == g.evidence),
+            Some(g) => real.is_some_and(|a| {
+                a.rating == g.rating && a.evidence == g.evidence && a.goal.is_some() == g.goal
+            }),
         }
     }
 
@@ -377,6 +402,19 @@ impl World {
                 self.change(tab, |p| p.set_evidence(id, "Text.", text, now));
                 self.model
                     .edit(id, now, |g| text.clone_into(&mut g.evidence));
+            }
+            Op::Goal {
+                tab,
+                id,
+                set,
+                stale,
+            } => {
+                let id = IDS[id];
+                if !(stale && self.sees(tab, id)) {
+                    self.sync(tab);
+                }
+                self.change(tab, |p| p.mark_goal(id, "e/r/l2", "Text.", set, now));
+                self.model.edit(id, now, |g| g.goal = set);
             }
             Op::Clear { tab, id, stale } => {
                 let id = IDS[id];
@@ -460,6 +498,7 @@ impl World {
                 let given = Given {
                     rating: Some(rating),
                     evidence: String::new(),
+                    goal: false,
                     at: now,
                     by_reset: false,
                 };
@@ -544,23 +583,23 @@ impl World {
         Ok(())
     }
 
-    /// Every answer the model holds is in `progress`, and nothing else is.
+    /// Every answer the model holds (its goal too) is in `progress`, and nothing else is.
     fn check(&self, progress: &Progress, what: &str) -> Result<(), TestCaseError> {
         for id in IDS {
             let real = progress.answer(id);
             match self.model.given.get(id) {
-                Some(g) if !g.is_blank() => {
-                    let found = real.map(|a| (a.rating, a.evidence.as_str()));
+                Some(g) if !g.is_bare() => {
+                    let found = real.map(|a| (a.rating, a.evidence.as_str(), a.goal.is_some()));
                     prop_assert_eq!(
                         found,
-                        Some((g.rating, g.evidence.as_str())),
+                        Some((g.rating, g.evidence.as_str(), g.goal)),
                         "{}: answer {}",
                         what,
                         id
                     );
                 }
                 _ => prop_assert!(
-                    real.is_none_or(|a| a.is_blank()),
+                    real.is_none_or(|a| a.is_bare()),
                     "{}: {} should be blank: {:?}",
                     what,
                     id,
@@ -577,6 +616,7 @@ fn acting_tab(op: &Op) -> Option<usize> {
         Op::Rate { tab, .. }
         | Op::Evidence { tab, .. }
         | Op::Clear { tab, .. }
+        | Op::Goal { tab, .. }
         | Op::Reset { tab }
         | Op::Undo { tab }
         | Op::TakeBackup { tab }

@@ -37,12 +37,16 @@ fn typed() -> impl Strategy<Value = String> {
 }
 
 fn answer(updated: impl Strategy<Value = u64>) -> impl Strategy<Value = Answer> {
-    (rating(), typed(), typed(), updated).prop_map(|(rating, evidence, text, updated)| Answer {
-        rating,
-        evidence,
-        text,
-        updated,
-    })
+    let goal = prop::option::of(typed());
+    (rating(), typed(), typed(), updated, goal).prop_map(
+        |(rating, evidence, text, updated, goal)| Answer {
+            rating,
+            evidence,
+            text,
+            updated,
+            goal,
+        },
+    )
 }
 
 fn ladder_quiz() -> impl Strategy<Value = LadderQuiz> {
@@ -156,6 +160,7 @@ fn json() -> impl Strategy<Value = Value> {
         "format",
         "kept",
         "imported_ladder",
+        "goal",
         "a1",
     ])
     .prop_map(str::to_owned);
@@ -195,6 +200,7 @@ struct SerdeAnswer<'a> {
     evidence: &'a str,
     text: &'a str,
     updated: u64,
+    goal: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -222,11 +228,12 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
             evidence: &a.evidence,
             text: &a.text,
             updated: a.updated,
+            goal: a.goal.as_deref(),
         };
         (id.as_str(), answer)
     });
     SerdeStored {
-        schema: 3,
+        schema: 4,
         answers: answers.collect(),
         quiz: &p.quiz,
         ladder_quiz: SerdeLadderQuiz {
@@ -349,12 +356,14 @@ proptest! {
         let reset = a.reset.max(b.reset);
         prop_assert_eq!(m.reset, reset);
         for (id, answer) in &m.answers {
-            // Each side's answer, blanked when the later reset is after it.
+            // Each side's answer, blanked (and its goal removed) when the later reset
+            // is after it.
             let sides: Vec<Answer> = [a.answer(id), b.answer(id)].into_iter().flatten().map(|s| {
                 let mut s = s.clone();
-                if reset > 0 && s.updated <= reset && !s.is_blank() {
+                if reset > 0 && s.updated <= reset && !s.is_bare() {
                     s.rating = None;
                     s.evidence.clear();
+                    s.goal = None;
                 }
                 s
             }).collect();

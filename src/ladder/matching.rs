@@ -143,7 +143,11 @@ fn match_words(
             }
         }
     }
-    candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // With the one sort routine (`order`): the standard library's stable sort would be
+    // a routine of its own in Compare's module (3 KB of wasm).
+    super::order::sort_by(&mut candidates, |x, y| {
+        y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    });
     for (_, j, i) in candidates {
         if partner[i].is_none() && !taken[j] {
             partner[i] = Some(Partner::Reworded(j));

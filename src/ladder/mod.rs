@@ -28,7 +28,7 @@ mod level;
 mod limits;
 mod matching;
 pub mod model;
-mod order;
+pub(crate) mod order;
 mod pair;
 mod paths;
 mod roles;

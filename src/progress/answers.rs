@@ -17,6 +17,9 @@ pub struct Answer {
     pub text: String,
     /// When the answer last changed, in milliseconds since the Unix epoch.
     pub updated: u64,
+    /// The level (`role_id/level_id`) whose expectation this is, when the person
+    /// marked it as a goal on Compare levels (see [`goals`](super::goals)).
+    pub goal: Option<String>,
 }
 
 impl Answer {
@@ -26,6 +29,12 @@ impl Answer {
     /// an older rating) but it has nothing to show.
     pub fn is_blank(&self) -> bool {
         self.rating.is_none() && self.evidence.trim().is_empty()
+    }
+
+    /// Blank and not a goal: nothing kept at all. What a reset leaves, and what Undo
+    /// and a backup's import do not bring back.
+    pub fn is_bare(&self) -> bool {
+        self.is_blank() && self.goal.is_none()
     }
 }
 
@@ -86,21 +95,23 @@ impl Progress {
     /// "No longer in this ladder". Blank answers are left out (there is nothing to
     /// show); nothing is removed. Sorted by the answered text, then id.
     pub fn orphans(&self, ladder: &Ladder) -> Vec<(&str, &Answer)> {
-        let known: BTreeSet<&str> = ladder
-            .roles
-            .iter()
+        // Inserted one by one: collecting into the set would sort the ids first, with a
+        // sort routine of its own (3 KB of wasm).
+        let mut known: BTreeSet<&str> = BTreeSet::new();
+        let expectations = (ladder.roles.iter())
             .flat_map(|r| &r.levels)
             .flat_map(|l| &l.dimensions)
-            .flat_map(|d| &d.expectations)
-            .map(|e| e.id.as_str())
-            .collect();
+            .flat_map(|d| &d.expectations);
+        for e in expectations {
+            known.insert(e.id.as_str());
+        }
         let mut out: Vec<(&str, &Answer)> = self
             .answers
             .iter()
             .filter(|(id, a)| !known.contains(id.as_str()) && !a.is_blank())
             .map(|(id, a)| (id.as_str(), a))
             .collect();
-        out.sort_by(|x, y| (&x.1.text, x.0).cmp(&(&y.1.text, y.0)));
+        super::goals::by_text(&mut out);
         out
     }
 
@@ -144,6 +155,7 @@ mod tests {
             evidence: evidence.to_owned(),
             text: text.to_owned(),
             updated,
+            goal: None,
         }
     }
 

@@ -9,7 +9,7 @@
 //!   "format": 2,
 //!   "ladder_version": "0123456789abcdef",
 //!   "exported": 1767225600000,
-//!   "schema": 3,
+//!   "schema": 4,
 //!   "answers": {},
 //!   "quiz": {},
 //!   "ladder_quiz": { "missed": [], "right": 0, "asked": 0 },
@@ -163,7 +163,7 @@ mod tests {
         let mut p = Progress::default();
         p.rate("a1", "I ship.", Some(Rating::Performing), 5);
         let backup = backup_json(&p, "v1", 9);
-        assert!(backup.starts_with("{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"v1\",\n  \"exported\": 9,\n  \"schema\": 3,"), "{backup}");
+        assert!(backup.starts_with("{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"v1\",\n  \"exported\": 9,\n  \"schema\": 4,"), "{backup}");
         assert_eq!(read_backup(&backup), Ok(p));
     }
 

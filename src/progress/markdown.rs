@@ -1,10 +1,11 @@
 //! The Markdown export of a level's self-assessment, for a 1:1 document: the person's
 //! name and the date when known ([`Sheet`]), every rating with its evidence by
 //! dimension, a kept reply's ratings and comments beside them ([`ManagerView`]), the
-//! summary table and the focus areas, Improvement needed first.
+//! summary table, the focus areas (Improvement needed first) and the goals.
 
 use super::answers::{Answer, Progress};
 use super::escape::{block, inline};
+use super::goals::level_name;
 use super::rating::Rating;
 use super::summary::Summary;
 use crate::ladder::{Ladder, Level, Role};
@@ -61,7 +62,8 @@ pub fn level_markdown(
 
 /// The self-assessment of `level` of `role` as Markdown: a title, how much is rated,
 /// each dimension's expectations with their rating (or "Not rated") and evidence,
-/// the summary table, the focus areas, and, when `progress` has answers for
+/// the summary table, the focus areas, the goals (any level's, each naming it), and,
+/// when `progress` has answers for
 /// expectations that are in no level of `ladder`, a "No longer in this ladder"
 /// section. Everything from the ladder or typed by the person is escaped, so it
 /// cannot change the document's structure. With a [`Sheet::manager`], each
@@ -135,8 +137,25 @@ pub fn sheet_markdown(
     }
     summary_section(&mut out, &summary);
     focus_section(&mut out, &summary);
+    goals_section(&mut out, progress, ladder);
     orphans_section(&mut out, progress, ladder);
     out
+}
+
+/// The goals set on Compare levels, each with its level; nothing when there are none.
+fn goals_section(out: &mut String, progress: &Progress, ladder: &Ladder) {
+    let goals = progress.goal_list();
+    if goals.is_empty() {
+        return;
+    }
+    out.push_str("\n## Goals\n\n");
+    for (_, answer) in goals {
+        let level = inline(&level_name(
+            ladder,
+            answer.goal.as_deref().unwrap_or_default(),
+        ));
+        let _ = writeln!(out, "- {} · {level}", inline(&answer.text));
+    }
 }
 
 /// `🦉 Domain expertise`, escaped, for each dimension.

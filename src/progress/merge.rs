@@ -19,9 +19,10 @@ impl Progress {
     ///
     /// - Reset: the later of the two. Every answer stamped at or before it is blanked
     ///   (an answer the resetting tab never saw does not come back).
-    /// - Answers: every id of either side is kept; for an id on both sides the answer
-    ///   with the later `updated` wins. On equal stamps the greater answer wins by
-    ///   (text, rating, evidence), rated above not rated, so both orders agree.
+    /// - Answers (a goal is part of its answer): every id of either side is kept; for
+    ///   an id on both sides the answer with the later `updated` wins. On equal stamps
+    ///   the greater answer wins by (text, rating, evidence, goal), rated above not
+    ///   rated, so both orders agree.
     /// - Quiz positions and the ladder quiz: those of the side with the later reset;
     ///   on the same reset, the larger position for each key (positions carry no
     ///   stamp; the further one is where a person most likely wants to resume), and
@@ -75,9 +76,10 @@ impl Progress {
         if self.reset > 0 {
             let reset = self.reset;
             for answer in self.answers.values_mut() {
-                if answer.updated <= reset && !answer.is_blank() {
+                if answer.updated <= reset && !answer.is_bare() {
                     answer.rating = None;
                     answer.evidence.clear();
+                    answer.goal = None;
                 }
             }
         }
@@ -101,7 +103,13 @@ impl LadderQuiz {
 /// The text comes first so that blanking an answer (which keeps its text) never
 /// changes which of two answers with one stamp wins.
 fn newer(a: &Answer, b: &Answer) -> Ordering {
-    (a.updated, &a.text, a.rating, &a.evidence).cmp(&(b.updated, &b.text, b.rating, &b.evidence))
+    (a.updated, &a.text, a.rating, &a.evidence, &a.goal).cmp(&(
+        b.updated,
+        &b.text,
+        b.rating,
+        &b.evidence,
+        &b.goal,
+    ))
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@
 //!   every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
+//! - Goals are expectations marked on Compare levels to work towards, kept in their
+//!   answers ([`Progress::mark_goal`], [`Progress::goal_list`], see [`goals`]).
 //! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
 //!   between them.
 //! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
@@ -33,6 +35,7 @@ pub mod checkin;
 mod decode;
 mod error;
 mod escape;
+pub mod goals;
 pub mod json;
 pub mod kept;
 mod ladder_quiz;
@@ -53,10 +56,11 @@ pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
 pub use bearings::Continue;
 pub use error::ProgressError;
+pub use goals::level_name;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
-pub use quiz::{quiz_end_line, quiz_key, quiz_order, quiz_step_line, resume_position};
+pub use quiz::{quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo};
 pub use restore::{LadderRestore, Restored};

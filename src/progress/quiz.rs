@@ -33,6 +33,14 @@ pub fn quiz_step_line(position: usize, total: usize) -> String {
     format!("{} of {total}", position.saturating_add(1).min(total))
 }
 
+/// How much of `level` is rated, `5 of 12 rated`: what Check yourself shows above its
+/// card (the level page counts its own rating controls, `ui::rating::sync`).
+pub fn rated_line(progress: &Progress, level: &Level) -> String {
+    let all = level.dimensions.iter().flat_map(|d| &d.expectations);
+    let rated = all.filter(|x| progress.rating(&x.id).is_some()).count();
+    format!("{rated} of {} rated", level.expectation_count())
+}
+
 /// Where the person stands at the end of a round of quiz mode on `level`: how many
 /// expectations they rated and how many at each rating, lowest first, e.g.
 /// `You rated 3 of 4 expectations: 1 Maturing, 2 Performing.`
@@ -126,5 +134,16 @@ mod tests {
     fn step_line_counts_from_one() {
         assert_eq!(quiz_step_line(6, 14), "7 of 14");
         assert_eq!(quiz_step_line(20, 14), "14 of 14");
+    }
+
+    #[test]
+    fn the_rated_line_counts_the_rated_expectations_of_the_level() {
+        let level = level(&[3]);
+        let mut p = Progress::default();
+        assert_eq!(rated_line(&p, &level), "0 of 3 rated");
+        p.rate("e0", "E0.", Some(Rating::Maturing), 1);
+        p.rate("elsewhere", "X.", Some(Rating::Maturing), 2);
+        p.set_evidence("e1", "E1.", "Notes only.", 3);
+        assert_eq!(rated_line(&p, &level), "1 of 3 rated");
     }
 }

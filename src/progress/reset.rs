@@ -20,7 +20,7 @@ use super::words::{count, data_parts, list};
 
 impl Progress {
     /// Clears everything as of `now`: each answer blanked (rating and evidence gone,
-    /// the expectation's text kept) and stamped with the reset, every quiz position
+    /// goal unset, the expectation's text kept) and stamped with the reset, every quiz position
     /// forgotten, the ladder quiz's score and missed items forgotten. Returns what was
     /// there, for [`restore`](Progress::restore).
     ///
@@ -34,6 +34,7 @@ impl Progress {
         for answer in self.answers.values_mut() {
             answer.rating = None;
             answer.evidence.clear();
+            answer.goal = None;
             answer.updated = at.max(answer.updated.saturating_add(1));
         }
         self.reset = at;
@@ -44,16 +45,17 @@ impl Progress {
 
     /// Undoes a [`reset`](Progress::reset) that returned `before`, as of `now`.
     ///
-    /// Every answer of `before` that is still blank comes back, stamped after the
+    /// Every answer of `before` that is still bare (blank, no goal) comes back, stamped after the
     /// reset so it wins a merge against the clearing; an answer made since the reset
     /// is kept. Quiz positions and the ladder quiz come back as they were.
     pub fn restore(&mut self, before: &Progress, now: u64) {
         for (id, old) in &before.answers {
-            let blank = self.answers.get(id).is_none_or(|a| a.is_blank());
-            if blank && !old.is_blank() {
+            let bare = self.answers.get(id).is_none_or(|a| a.is_bare());
+            if bare && !old.is_bare() {
                 self.edit(id, &old.text, now, |a| {
                     a.rating = old.rating;
                     a.evidence.clone_from(&old.evidence);
+                    a.goal.clone_from(&old.goal);
                 });
             }
         }
@@ -109,6 +111,8 @@ impl Undo {
 pub struct ResetScope {
     /// Answers with a rating or an evidence note.
     pub answers: usize,
+    /// Goals set.
+    pub goals: usize,
     /// Levels with a quiz position.
     pub quiz_levels: usize,
     /// Whether the know-your-ladder quiz has a score or missed items.
@@ -141,6 +145,11 @@ impl ResetScope {
         let kinds = kept_keys.iter().filter_map(|k| KeptKind::of(k));
         ResetScope {
             answers: progress.answers.values().filter(|a| !a.is_blank()).count(),
+            goals: progress
+                .answers
+                .values()
+                .filter(|a| a.goal.is_some())
+                .count(),
             quiz_levels: progress.quiz.len(),
             ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
             replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),
@@ -164,6 +173,7 @@ impl ResetScope {
         });
         let mut parts = data_parts(
             answers,
+            self.goals,
             self.quiz_levels,
             self.ladder_quiz,
             self.kept_replies,

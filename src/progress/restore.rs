@@ -26,10 +26,12 @@ use super::words::{count, data_parts, list, were};
 /// What importing a backup changed, for its message.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Restored {
-    /// Answers written from the backup.
+    /// Answers written from the backup with a rating or evidence.
     pub answers: usize,
     /// Answers of the backup that differ here and were kept as they are here.
     pub newer_here: usize,
+    /// Answers written from the backup that are goals.
+    pub goals: usize,
     /// Levels whose quiz position came back.
     pub quiz_levels: usize,
     /// Whether the know-your-ladder score changed.
@@ -75,7 +77,7 @@ impl Progress {
         };
         let trusted = now.saturating_add(ALLOWANCE);
         for (id, t) in &backup.answers {
-            if t.is_blank() {
+            if t.is_bare() {
                 continue;
             }
             let mut t = t.clone();
@@ -84,7 +86,9 @@ impl Progress {
             let here = self.answers.get(id);
             let replace = match here {
                 None => true,
-                Some(h) if h.rating == t.rating && h.evidence == t.evidence => false,
+                Some(h) if h.rating == t.rating && h.evidence == t.evidence && h.goal == t.goal => {
+                    false
+                }
                 Some(h) if self.cleared_by_reset(h) || (!suspect && h.updated < t.updated) => true,
                 Some(_) => {
                     out.newer_here += 1;
@@ -95,8 +99,9 @@ impl Progress {
                 let stamp = here.map_or(0, |h| h.updated.saturating_add(1));
                 let mut answer = t.clone();
                 answer.updated = t.updated.max(stamp).max(after_reset);
+                out.answers += usize::from(!answer.is_blank());
+                out.goals += usize::from(answer.goal.is_some());
                 self.answers.insert(id.clone(), answer);
-                out.answers += 1;
             }
         }
         for (key, &position) in &backup.quiz {
@@ -123,6 +128,7 @@ impl Restored {
         let answers = (self.answers > 0).then(|| count(self.answers, "answer", "answers"));
         let mut parts = data_parts(
             answers,
+            self.goals,
             self.quiz_levels,
             self.ladder_quiz,
             self.kept.kept_replies,

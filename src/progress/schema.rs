@@ -1,11 +1,15 @@
 //! The stored format of progress, its schemas and the migrations between them.
 //!
-//! Schema 3 (current), what [`to_json`] writes:
+//! Schema 4 (current), what [`to_json`] writes:
 //!
 //! ```json
-//! {"schema":3,
+//! {"schema":4,
 //!  "answers":{"3f9a0c1b2d4e":{"rating":"performing","evidence":"Led the March upgrade.",
-//!                             "text":"I am competent in my domain.","updated":1767225600000}},
+//!                             "text":"I am competent in my domain.","updated":1767225600000,
+//!                             "goal":null},
+//!             "8c2e41d07a9f":{"rating":null,"evidence":"","text":"I mentor others.",
+//!                             "updated":1767225700000,
+//!                             "goal":"engineering/site-reliability-engineering/l3"}},
 //!  "quiz":{"engineering/site-reliability-engineering/l2":4},
 //!  "ladder_quiz":{"missed":["l2:5d1c0e9a7b21"],"right":3,"asked":4},
 //!  "reset":1767225500000}
@@ -13,10 +17,14 @@
 //!
 //! `rating` is `null` or one of `improvement-needed`, `maturing`, `performing`,
 //! `exceeding`; `updated` and `reset` (the last reset, 0 if never) are milliseconds
-//! since the Unix epoch. When reading, a missing field other than `schema` takes its
+//! since the Unix epoch; `goal` is `null`, or the level (`role/level`) when the
+//! expectation is marked as a goal (see [`goals`](super::goals)). When reading, a missing field other than `schema` takes its
 //! empty value (no rating, empty text, stamp 0); an unknown field or a value of the
 //! wrong type is an error. A schema newer than [`CURRENT`] is
 //! [`ProgressError::NewerSchema`]: the app then stops saving rather than overwrite it.
+//!
+//! Schema 3 is schema 4 without an answer's `goal` (the reader takes one in any
+//! schema); migration 3 → 4: no goals.
 //!
 //! Schema 2 is schema 3 without `reset`. Migration 2 → 3: `reset` is 0 (the
 //! answers an older version reset are blank answers with the reset's stamp).
@@ -40,7 +48,7 @@ use super::rating::Rating;
 use std::collections::BTreeMap;
 
 /// The schema [`to_json`] writes; [`from_json`] reads this and every older one.
-pub const CURRENT: u64 = 3;
+pub const CURRENT: u64 = 4;
 
 const FIELDS_V1: [&str; 2] = ["schema", "ratings"];
 const FIELDS_V2: [&str; 4] = ["schema", "answers", "quiz", "ladder_quiz"];
@@ -57,6 +65,7 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
             ("evidence", text(&a.evidence)),
             ("text", text(&a.text)),
             ("updated", number(a.updated)),
+            ("goal", a.goal.as_deref().map_or(Value::Null, text)),
         ];
         (id.clone(), object(fields))
     });
@@ -118,7 +127,7 @@ pub(super) fn decode(root: &Node, extra: &[&str]) -> Result<Progress, ProgressEr
     match schema {
         1 => read_v1(root, extra).map(migrate_1_to_2),
         2 => read_v2(root, &allowed(&FIELDS_V2, extra)),
-        3 => read_v3(root, extra),
+        3 | 4 => read_v3(root, &allowed(&FIELDS_V3, extra)),
         _ if schema > CURRENT => Err(ProgressError::NewerSchema { schema }),
         _ => Err(ProgressError::UnknownSchema { schema }),
     }
@@ -154,9 +163,10 @@ fn migrate_1_to_2(v1: V1) -> Progress {
     progress
 }
 
-/// Schema 3: schema 2 and the time of the last reset.
-fn read_v3(root: &Node, extra: &[&str]) -> Result<Progress, ProgressError> {
-    let mut progress = read_v2(root, &allowed(&FIELDS_V3, extra))?;
+/// Schema 3 (schema 2 and the time of the last reset) or 4 (an answer may be a goal),
+/// whose top-level fields are `fields`; the migration 3 → 4 is no goals.
+fn read_v3(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
+    let mut progress = read_v2(root, fields)?;
     let top = root.object_any()?;
     if let Some(value) = top.get("reset") {
         progress.reset = value.u64()?;
@@ -186,7 +196,7 @@ fn read_v2(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
 }
 
 fn answer(node: &Node) -> Result<Answer, ProgressError> {
-    let fields = node.object(&["rating", "evidence", "text", "updated"])?;
+    let fields = node.object(&["rating", "evidence", "text", "updated", "goal"])?;
     let mut answer = Answer::default();
     if let Some(value) = fields.get("rating") {
         if !value.is_null() {
@@ -201,6 +211,9 @@ fn answer(node: &Node) -> Result<Answer, ProgressError> {
     }
     if let Some(value) = fields.get("updated") {
         answer.updated = value.u64()?;
+    }
+    if let Some(value) = fields.get("goal").filter(|v| !v.is_null()) {
+        answer.goal = Some(value.string()?.to_owned());
     }
     Ok(answer)
 }
@@ -241,12 +254,13 @@ mod tests {
     fn empty_progress_writes_the_schema_and_empty_parts() {
         assert_eq!(
             to_json(&Progress::default()),
-            r#"{"schema":3,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
+            r#"{"schema":4,"answers":{},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
         );
     }
 
     #[test]
     fn missing_parts_read_as_empty() {
+        assert_eq!(from_json(r#"{"schema":4}"#), Ok(Progress::default()));
         assert_eq!(from_json(r#"{"schema":3}"#), Ok(Progress::default()));
         assert_eq!(from_json(r#"{"schema":2}"#), Ok(Progress::default()));
         assert_eq!(from_json(r#"{"schema":1}"#), Ok(Progress::default()));
@@ -257,7 +271,7 @@ mod tests {
         let p = from_json(r#"{"schema":1,"ratings":{"a1":"maturing"}}"#).expect("reads");
         assert_eq!(
             to_json(&p),
-            r#"{"schema":3,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
+            r#"{"schema":4,"answers":{"a1":{"rating":"maturing","evidence":"","text":"","updated":0,"goal":null}},"quiz":{},"ladder_quiz":{"missed":[],"right":0,"asked":0},"reset":0}"#
         );
     }
 
@@ -275,10 +289,22 @@ mod tests {
     }
 
     #[test]
+    fn goals_round_trip_in_their_answers_and_a_wrong_one_is_located() {
+        let mut p = Progress::default();
+        p.mark_goal("x", "e/r/l4", "Mentors \"others\".", true, 7);
+        p.mark_goal("y", "e/r/l4", "Leads.", false, 8);
+        assert_eq!(from_json(&to_json(&p)), Ok(p));
+        assert_eq!(
+            from_json(r#"{"schema":4,"answers":{"x":{"goal":true}}}"#).map_err(|e| e.to_string()),
+            Err("wrong shape at `answers.x.goal`: expected a string, found true".to_owned())
+        );
+    }
+
+    #[test]
     fn a_newer_schema_is_named_as_newer() {
         assert_eq!(
-            from_json(r#"{"schema":4,"answers":{},"whatever":1}"#),
-            Err(ProgressError::NewerSchema { schema: 4 })
+            from_json(r#"{"schema":5,"answers":{},"whatever":1}"#),
+            Err(ProgressError::NewerSchema { schema: 5 })
         );
     }
 

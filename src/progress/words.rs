@@ -16,16 +16,21 @@ pub(super) fn were(n: usize) -> &'static str {
 
 /// The parts joined as English: `a`, `a and b`, `a, b and c`; `None` when empty.
 /// The parts of a person's data that the reset and restore messages name, in the
-/// order they name them: `answers` as the caller words it, then quiz positions, the
-/// know-your-ladder score, kept replies and a manager's answers to other people's links.
+/// order they name them: `answers` as the caller words it, then goals, quiz positions,
+/// the know-your-ladder score, kept replies and a manager's answers to other people's
+/// links.
 pub(super) fn data_parts(
     answers: Option<String>,
+    goals: usize,
     quiz_levels: usize,
     ladder_quiz: bool,
     kept_replies: usize,
     replies: usize,
 ) -> Vec<String> {
     let mut parts: Vec<String> = answers.into_iter().collect();
+    if goals > 0 {
+        parts.push(count(goals, "goal", "goals"));
+    }
     if quiz_levels > 0 {
         parts.push(format!(
             "quiz positions on {}",

@@ -171,9 +171,12 @@ pub fn ShareButton(
     view! { <div class="share" node_ref=host on:click=toggle></div> }
 }
 
-/// A container that entry point `name` of an on-demand module ([`module_of`]) fills with `(host, a, b, progress_json)`, again whenever the
-/// progress changes. Until the module has drawn,
-/// it shows `heading` (as the page's `h1`, when given) and `loading`.
+/// A container that entry point `name` of an on-demand module ([`module_of`]) fills
+/// with `(host, a, b, progress_json, read, write)` (Compare: without the JSON), again
+/// whenever the progress changes; `read` and `write` are the store's doors
+/// (`summary_page::doors`), for a view that changes the progress (a goal marked or
+/// removed). Until the module has
+/// drawn, it shows `heading` (as the page's `h1`, when given) and `loading`.
 pub fn follow(
     name: &'static str,
     (a, b): (String, String),
@@ -189,7 +192,14 @@ pub fn follow(
         if host.child_element_count() == 0 {
             waiting(&host, heading, loading);
         }
-        let args = js_sys::Array::of3(&a.clone().into(), &b.clone().into(), &json.into());
+        let (read, write) = super::summary_page::doors(store);
+        let (a, b) = (a.clone().into(), b.clone().into());
+        let args = match name {
+            // Compare reads the progress through the doors, as Know your ladder does
+            // (the explore module then has one entry type).
+            "compare" => js_sys::Array::of4(&a, &b, &read, &write),
+            _ => js_sys::Array::of5(&a, &b, &json.into(), &read, &write),
+        };
         call_in(module_of(name), host, name, args);
     });
     host

@@ -22,7 +22,7 @@ use super::LadderState;
 use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
 use crate::progress::{
-    quiz_end_line, quiz_key, quiz_order, quiz_step_line, resume_position, Rating,
+    quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position, Rating,
 };
 use crate::route::{Route, View};
 
@@ -172,8 +172,18 @@ pub fn QuizPage(
         }
     };
     let on_event = move |e: ev::Event| announce(rating::handle(&e, store));
+    // How much of the level is rated, kept in step with every change (here, by key or
+    // click, and in another tab).
+    let rated = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        let line = store.with(|p| rated_line(p, &quiz.level));
+        if let Some(rated) = rated.get() {
+            rated.set_text_content(Some(&line));
+        }
+    });
     view! {
         <h1>{heading}</h1>
+        <p class="rated-count" node_ref=rated></p>
         {scales}
         <p class="muted" id="quiz-keys">
             "Keys: 1 to 4 rate, ← and → (or N and P) move, E writes evidence, Escape leaves the note."

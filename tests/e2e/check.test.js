@@ -18,6 +18,10 @@ test('check yourself by keyboard alone: rate, move, write evidence, resume', asy
   await page.getByRole('heading', { level: 1, name: 'Check yourself: L2: Site Reliability Engineer' }).waitFor();
   await page.getByText('1 of 12', { exact: true }).waitFor();
   await page.getByRole('radiogroup', { name: E1, exact: true }).waitFor();
+  // How much of the level is rated, in view, kept in step with each rating.
+  const rated = page.locator('.rated-count');
+  assert.equal(await rated.innerText(), '0 of 12 rated');
+  assert.equal(await rated.isVisible(), true);
   // The dimension's examples are beside the expectation.
   await page.getByText(/relying on my own knowledge and occasionally reaching out/).waitFor();
   await noViolations(page, 'check yourself');
@@ -25,6 +29,7 @@ test('check yourself by keyboard alone: rate, move, write evidence, resume', asy
   await page.keyboard.press('3');
   assert.equal(await radio(page, E1, 'Performing').isChecked(), true);
   assert.equal(await status(page).innerText(), 'Rated Performing');
+  await rated.filter({ hasText: '1 of 12 rated' }).waitFor();
 
   await page.keyboard.press('ArrowRight');
   await page.getByText('2 of 12', { exact: true }).waitFor();
@@ -35,6 +40,13 @@ test('check yourself by keyboard alone: rate, move, write evidence, resume', asy
   await page.getByText('2 of 12', { exact: true }).waitFor();
   await page.keyboard.press('2');
   assert.equal(await radio(page, E2, 'Maturing').isChecked(), true);
+  await rated.filter({ hasText: '2 of 12 rated' }).waitFor();
+  // A click counts too, and Clear takes one off.
+  await radio(page, E2, 'Exceeding').click();
+  await page.getByRole('button', { name: `Clear rating for: ${E2}` }).click();
+  await rated.filter({ hasText: '1 of 12 rated' }).waitFor();
+  await page.keyboard.press('2');
+  await rated.filter({ hasText: '2 of 12 rated' }).waitFor();
 
   // E writes evidence; keys typed there are text, Escape leaves the note.
   await page.keyboard.press('e');

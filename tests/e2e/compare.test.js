@@ -42,7 +42,7 @@ test('compare opens the next level with what changed marked in words and your ra
   const reworded = craft.getByRole('row', { name: /^Reworded/ });
   assert.match(await reworded.locator('del').innerText(), /^removed:\s*work\.$/);
   assert.match(await reworded.locator('ins').innerText(), /^added:\s*work and teach others to do the same\.$/);
-  assert.equal(await craft.getByRole('row', { name: /^Only in L3/ }).locator('td').first().innerText(), 'I keep the build pipeline under ten minutes for most services.');
+  assert.equal(await craft.getByRole('row', { name: /^Only in L3/ }).locator('td p').first().innerText(), 'I keep the build pipeline under ten minutes for most services.');
   assert.match(await craft.getByRole('row', { name: /^Only in L4/ }).innerText(), /Not in this level[\s\S]*I design platform features/);
   await region(page, /On call/).getByText('This dimension is only in L3.').waitFor();
   await region(page, /Direction/).getByText('This dimension is only in L4.').waitFor();

@@ -68,7 +68,7 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
     [E2]: ['exceeding', 'Shipped the alerting revamp.'],
   });
 
-  // A tab of the previous version (schema 2): it could not read schema 3, kept it
+  // A tab of an older version (schema 2): it could not read the current schema, kept it
   // aside as that version did, and wrote its one new answer in its own format.
   const e3 = await idOf(a, E3);
   const old = await context.newPage();
@@ -82,7 +82,7 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
   await shows(b, E3, 'maturing');
   // The next save here writes everything back, in the current schema.
   await radio(a, E4, 'Maturing').check();
-  await a.waitForFunction(() => JSON.parse(localStorage.getItem('rungs:progress')).schema === 3);
+  await a.waitForFunction(() => JSON.parse(localStorage.getItem('rungs:progress')).schema === 4);
   assert.deepEqual(answers(await raw(a)), {
     [E1]: ['exceeding', ''],
     [E2]: ['exceeding', 'Shipped the alerting revamp.'],
@@ -141,7 +141,7 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
     Object.keys(localStorage).filter((k) => k.startsWith('rungs:progress:damaged:')).map((k) => localStorage.getItem(k)));
   assert.ok(copies.includes(corrupt), 'the corrupt value is kept aside');
   await radio(a, E2, 'Performing').check();
-  await a.waitForFunction(() => localStorage.getItem('rungs:progress').startsWith('{"schema":3,"answers":{"'));
+  await a.waitForFunction(() => localStorage.getItem('rungs:progress').startsWith('{"schema":4,"answers":{"'));
   const afterCorrupt = answers(await raw(a));
   assert.deepEqual(afterCorrupt, {
     [E1]: ['exceeding', ''],
@@ -153,7 +153,7 @@ test('two tabs, an older tab, full storage, a corrupt value and a newer tab: no 
 
   // A tab of a newer Rungs saves a schema this version does not know (carrying every
   // answer forward). The old tabs stop saving and ask for a reload.
-  const newer = JSON.stringify({ ...JSON.parse(await raw(a)), schema: 4, goals: { next: 'l3' } });
+  const newer = JSON.stringify({ ...JSON.parse(await raw(a)), schema: 5, plans: { next: 'l3' } });
   await old.evaluate((v) => localStorage.setItem('rungs:progress', v), newer);
   for (const p of [a, b]) {
     const updated = banner(p, 'Rungs was updated in another tab');

@@ -109,10 +109,19 @@ pub fn kept(role: String, level: String) -> JsValue {
 
 /// On Read and rate (extra module): says in `host` whose reply is shown, and puts the
 /// manager's rating and comment beside each expectation (`#e-<id>`) they marked.
-pub fn show(host: Element, role: String, level: String, _progress: String) {
+pub fn show(host: Element, role: String, level: String, _: String, _: JsValue, _: JsValue) {
     let again = {
         let (host, role, level) = (host.clone(), role.clone(), level.clone());
-        move || show(host, role, level, String::new())
+        move || {
+            show(
+                host,
+                role,
+                level,
+                String::new(),
+                JsValue::UNDEFINED,
+                JsValue::UNDEFINED,
+            )
+        }
     };
     let Some((view, link)) = fetch(&role, &level, again) else {
         return;

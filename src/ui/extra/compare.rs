@@ -1,7 +1,12 @@
 //! Two levels side by side: attributes, then per dimension each expectation as the
 //! same, reworded (removed and added words marked), or only in one level, with your
 //! ratings beside them. Every mark is words, not colour alone.
+//!
+//! Each expectation only in one level, and the second level's words of each
+//! rewording, has a Goal toggle (`aria-pressed`): it marks the expectation as a goal
+//! in the person's progress (`Progress::mark_goal`), through the app's store.
 
+use js_sys::Function;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
@@ -11,18 +16,24 @@ use crate::ladder::{
     default_pair, AttributeRow, CompareMemo, DimensionRows, Expectation, Ladder, Level, Role, Row,
     Segment, Side,
 };
-use crate::progress::{from_json, Progress};
+use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{add, button, dimension_title, el, rich, section, text};
+use crate::ui::dom::{action, add, button, dimension_title, el, focus, rich, section, text};
 
+use super::data::{now, Doors};
 use super::fields::listen;
 
 /// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
-/// is empty, in `host`, with the ratings in `progress` (as `progress::to_json` writes it).
-pub fn show(host: Element, a: String, b: String, progress: String) {
+/// is empty, in `host`, with the ratings and goals of the progress behind `read`, which
+/// a Goal toggle changes through `write` (see [`Doors`]). The app draws it again on
+/// every change of progress.
+pub fn show(host: Element, a: String, b: String, read: Function, write: Function) {
+    // Drawn again on every change of progress: the control that had focus keeps it.
+    let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let ladder = super::ladder();
-    let progress = from_json(&progress).unwrap_or_default();
+    let doors = Doors { read, write };
+    let progress = doors.progress().unwrap_or_default();
     add(&host, &text("h1", &[], "Compare levels"));
     let a = split(&a);
     let b = if b.is_empty() {
@@ -35,7 +46,9 @@ pub fn show(host: Element, a: String, b: String, progress: String) {
         let r = ladder.role(role)?;
         Some((r, r.level(level)?))
     };
-    let (Some((ra, la)), Some((rb, lb))) = (found(&a), b.as_ref().and_then(found)) else {
+    if let (Some((ra, la)), Some((rb, lb))) = (found(&a), b.as_ref().and_then(found)) {
+        levels(&host, (ra, la), (rb, lb), &progress);
+    } else {
         let why = if found(&a).is_none() {
             format!("This ladder has no level “{}” in role “{}”.", a.1, a.0)
         } else if b.is_none() {
@@ -44,9 +57,49 @@ pub fn show(host: Element, a: String, b: String, progress: String) {
             "This ladder has no such second level: pick one above.".to_owned()
         };
         add(&host, &text("p", &[("role", "status")], &why));
+    }
+    if let Some(id) = focused {
+        focus(&id);
+    }
+    listen(&host, move |e: web_sys::Event| {
+        let clicked = action(&e).filter(|_| e.type_() == "click");
+        match clicked.as_ref().map(|(act, b)| (act.as_str(), b)) {
+            Some(("goal", b)) => {
+                let data = |name| b.get_attribute(name).unwrap_or_default();
+                let (id, level, text) = (data("data-id"), data("data-level"), data("data-text"));
+                let Some(mut p) = doors.to_change() else {
+                    return;
+                };
+                p.mark_goal(&id, &level, &text, !p.is_goal(&id), now());
+                doors.set(&p);
+            }
+            Some(("swap", _)) => go(true),
+            _ if e.type_() == "change" => go(false),
+            _ => {}
+        }
+    });
+}
+
+/// Goes to the comparison the pickers choose: as they are, or swapped.
+fn go(swap: bool) {
+    let picked = |id: &str| {
+        leptos::prelude::document()
+            .get_element_by_id(id)
+            .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
+            .map(|s| split(&s.value()))
+    };
+    let (Some(first), Some(second)) = (picked("compare-a"), picked("compare-b")) else {
         return;
     };
-    levels(&host, (ra, la), (rb, lb), &progress);
+    let (a, b) = if swap {
+        (second, first)
+    } else {
+        (first, second)
+    };
+    let route = Route::Compare { a, b: Some(b) };
+    let _ = leptos::prelude::window()
+        .location()
+        .set_hash(&route.to_fragment());
 }
 
 /// `track/role/level` as (role id, level id).
@@ -67,7 +120,7 @@ fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(St
     ] {
         let field = el("div", &[("class", "field")]);
         add(&field, &text("label", &[("for", id)], label));
-        let select = el("select", &[("id", id), ("data-pick", "")]);
+        let select = el("select", &[("id", id)]);
         for role in &ladder.roles {
             let group = el(
                 "optgroup",
@@ -91,33 +144,6 @@ fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(St
         &button("Swap", "swap", &[("aria-label", "Swap the two levels")]),
     );
     add(host, &form);
-    listen(host, move |e: web_sys::Event| {
-        let picked = |id: &str| {
-            leptos::prelude::document()
-                .get_element_by_id(id)
-                .and_then(|s| s.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| split(&s.value()))
-        };
-        let swap = e.type_() == "click"
-            && crate::ui::dom::action(&e).is_some_and(|(act, _)| act == "swap");
-        let target = e.target().and_then(|t| t.dyn_into::<Element>().ok());
-        let picking = e.type_() == "change" && target.is_some_and(|t| t.has_attribute("data-pick"));
-        if !(swap || picking) {
-            return;
-        }
-        let (Some(first), Some(second)) = (picked("compare-a"), picked("compare-b")) else {
-            return;
-        };
-        let (a, b) = if swap {
-            (second, first)
-        } else {
-            (first, second)
-        };
-        let route = Route::Compare { a, b: Some(b) };
-        let _ = leptos::prelude::window()
-            .location()
-            .set_hash(&route.to_fragment());
-    });
 }
 
 /// Short names for the two levels in marks: their labels (`L2`), or their headings when
@@ -183,7 +209,7 @@ fn levels(
         attributes(host, &cmp.attributes, &na, &nb);
     }
     for (i, d) in cmp.dimensions.iter().enumerate() {
-        dimension(host, d, i, (&na, &nb), progress);
+        dimension(host, d, i, [(&na, &ka), (&nb, &kb)], progress);
     }
 }
 
@@ -226,13 +252,15 @@ fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
     add(host, &section);
 }
 
+/// One dimension's rows; `sides` are each level's short name and `role/level`.
 fn dimension(
     host: &Element,
     d: &DimensionRows,
     index: usize,
-    (na, nb): (&str, &str),
+    sides: [(&str, &str); 2],
     progress: &Progress,
 ) {
+    let [(na, ka), (nb, kb)] = sides;
     let id = format!("cd-{index}");
     let section = section(
         "dimension",
@@ -275,6 +303,13 @@ fn dimension(
             Row::OnlyInA(a) => [Some(&a.id), None],
             Row::OnlyInB(b) => [None, Some(&b.id)],
         };
+        // The expectation a goal can be made of: one only in a level, or the second
+        // level's words of a rewording.
+        let goal = match row {
+            Row::Same { .. } => None,
+            Row::OnlyInA(a) => Some((a, ka)),
+            Row::OnlyInB(x) | Row::Reworded { b: x, .. } => Some((x, kb)),
+        };
         for ((cell, id), name) in [a, b].into_iter().zip(ids).zip([na, nb]) {
             let td = el("td", &[("data-label", name)]);
             match cell {
@@ -293,6 +328,26 @@ fn dimension(
                         &format!("Your rating: {}", r.label()),
                     ),
                 );
+            }
+            if let Some((x, level)) = goal.filter(|(x, _)| Some(&x.id) == id) {
+                let words = x.text.to_plain();
+                let attrs = [
+                    ("class", "goal"),
+                    ("id", &format!("goal-{}", x.id)),
+                    ("data-id", &x.id),
+                    ("data-level", level),
+                    ("data-text", &words),
+                    (
+                        "aria-pressed",
+                        if progress.is_goal(&x.id) {
+                            "true"
+                        } else {
+                            "false"
+                        },
+                    ),
+                    ("aria-label", &format!("Goal: {words}")),
+                ];
+                add(&td, &button("Goal", "goal", &attrs));
             }
             add(&tr, &td);
         }

@@ -38,6 +38,14 @@ pub(super) struct Doors {
 }
 
 impl Doors {
+    /// The doors as an entry point is given them (see `ui::lazy::follow`).
+    pub(super) fn of(read: JsValue, write: JsValue) -> Doors {
+        Doors {
+            read: read.unchecked_into(),
+            write: write.unchecked_into(),
+        }
+    }
+
     /// The progress now.
     pub(super) fn progress(&self) -> Option<Progress> {
         self.read(false)
@@ -219,7 +227,7 @@ fn offer_undo(host: &Element, doors: &Doors) {
 
 /// Draws Your progress data in `host`, the app's section (`ui::summary_page`), which
 /// serves its clicks: the extra module's entry `your_data(host, "", "", "")`.
-pub fn draw(host: Element, _: String, _: String, _: String) {
+pub fn draw(host: Element, _: String, _: String, _: String, _: JsValue, _: JsValue) {
     let host = &host;
     host.set_text_content(None);
     add(

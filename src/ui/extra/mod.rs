@@ -39,34 +39,40 @@ mod shared;
 mod summary;
 
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use crate::progress::share::Entry;
 use crate::progress::Rating;
 
-/// Publishes `summary(host, role, level, progress_json)`, `beside(host, role, level, "")`
-/// (a kept reply on Read and rate, see `beside.rs`), `your_data(host, "", "", "")`
-/// (drawing Your progress data), `bearings(host, "", "", progress_json)` (the home
-/// page's Continue), `data(host, action, read, write,
-/// file)` (see `data.rs`) as `window.rungsModules.extra`.
+/// An entry point of the extra module that `ui::lazy` calls with a host, two strings,
+/// the progress as JSON and the store's two doors (`read`, `write`, see
+/// [`data::Doors`]); those that neither read nor change the progress are called with
+/// fewer and ignore the rest. (One entry type for all: each more costs a module about
+/// 1 KB of wasm.)
+type EntryPoint = fn(Element, String, String, String, JsValue, JsValue);
+
+/// Publishes `summary(host, role, level, progress_json, read, write)`,
+/// `beside(host, role, level, "")` (a kept reply on Read and rate, see `beside.rs`),
+/// `your_data(host, "", "", "")` (drawing Your progress data),
+/// `bearings(host, "", "", progress_json)` (the home page's Continue),
+/// `data(host, action, read, write, file)` (see `data.rs`) as `window.rungsModules.extra`.
 pub fn install() {
     let api = js_sys::Object::new();
     for (name, entry) in [
-        (
-            "summary",
-            summary::show as fn(Element, String, String, String),
-        ),
+        ("summary", summary::show as EntryPoint),
         ("beside", beside::show),
         ("your_data", data::draw),
         ("bearings", bearings::show),
     ] {
-        let entry = Closure::<dyn Fn(Element, String, String, String)>::new(entry);
+        let entry =
+            Closure::<dyn Fn(Element, String, String, String, JsValue, JsValue)>::new(entry);
         let _ = js_sys::Reflect::set(&api, &name.into(), entry.as_ref());
         entry.forget();
     }
-    let data = Closure::<
-        dyn Fn(Element, String, js_sys::Function, js_sys::Function, wasm_bindgen::JsValue),
-    >::new(data::act);
+    let data = Closure::<dyn Fn(Element, String, js_sys::Function, js_sys::Function, JsValue)>::new(
+        data::act,
+    );
     let _ = js_sys::Reflect::set(&api, &"data".into(), data.as_ref());
     // They live as long as the page.
     data.forget();
@@ -74,11 +80,14 @@ pub fn install() {
 }
 
 /// Publishes `know(host, role, level, read, write)` (Know your ladder, see `know.rs`)
-/// and `compare(host, "role/level", "role/level" or "", progress_json)` as
-/// `window.rungsModules.explore`.
+/// and `compare(host, "role/level", "role/level" or "", read, write)` (one entry type:
+/// each more costs the module about 1 KB of wasm) as `window.rungsModules.explore`.
 pub fn install_explore() {
     let api = js_sys::Object::new();
-    let compare = Closure::<dyn Fn(Element, String, String, String)>::new(compare::show);
+    let compare =
+        Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
+            compare::show,
+        );
     let _ = js_sys::Reflect::set(&api, &"compare".into(), compare.as_ref());
     let know = Closure::<dyn Fn(Element, String, String, js_sys::Function, js_sys::Function)>::new(
         know::show,

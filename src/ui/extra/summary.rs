@@ -1,7 +1,8 @@
 //! Where I stand on a level: "N of M rated", the share Performing or better, a chart
 //! per dimension with its table, the newest kept reply beside it (you and your
 //! manager per dimension), every rating with its evidence by dimension, focus areas
-//! (Improvement needed first), and answers the ladder no longer has; Print (the 1:1
+//! (Improvement needed first), the goals marked on Compare levels (each with its
+//! level, and Remove), and answers the ladder no longer has; Print (the 1:1
 //! sheet, with the name and date), Copy Markdown and Download Markdown. With nothing
 //! rated it says so and points to where to start. The app's summary page holds this
 //! report and, below it, Your progress data.
@@ -9,22 +10,32 @@
 //! The kept reply comes from the share module (`kept`, see `beside.rs`), which is
 //! loaded only when a reply is kept: the report is drawn without it first, then again.
 
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
+use super::data::{now, Doors};
 use super::fields::listen;
 use crate::everyone::{is_everyones, with_everyone};
-use crate::ladder::Level;
+use crate::ladder::{Ladder, Level};
 use crate::progress::share::apart_phrase;
 use crate::progress::{
-    from_json, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
+    from_json, level_name, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
 };
 use crate::route::{Route, View};
-use crate::ui::dom::{action, add, button, el, say, svg, text};
+use crate::ui::dom::{action, add, button, el, focus, say, svg, text};
 use crate::ui::files;
 
 /// The report for level `level` of role `role` in `host`, from `progress` (as
-/// `progress::to_json` writes it).
-pub fn show(host: Element, role: String, level: String, progress: String) {
+/// `progress::to_json` writes it); Remove on a goal changes the progress through
+/// `read` and `write` (see [`Doors`]).
+pub fn show(
+    host: Element,
+    role: String,
+    level: String,
+    progress: String,
+    read: JsValue,
+    write: JsValue,
+) {
     let ladder = super::ladder();
     let Some(r) = ladder.role(&role) else { return };
     let Some(l) = r.level(&level) else { return };
@@ -34,11 +45,15 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
     let parsed = from_json(&progress).unwrap_or_default();
     let manager = {
         let (host, role, level) = (host.clone(), role.clone(), level.clone());
+        let (read, write) = (read.clone(), write.clone());
         super::beside::fetch(&role.clone(), &level.clone(), move || {
-            show(host, role, level, progress)
+            show(host, role, level, progress, read, write)
         })
         .map(|(view, _)| view)
     };
+    // Drawn again on every change of progress: the control that had focus keeps it
+    // (after Remove, the next goal's Remove, which takes its id).
+    let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let sheet = Sheet {
         name: crate::storage::get(super::kept::NAME).filter(|n| !n.trim().is_empty()),
@@ -52,8 +67,9 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
         .map(|(_, a)| a.clone())
         .collect();
     let summary = parsed.summary(l);
-    if summary.rated == 0 && sheet.manager.is_none() {
-        // Nothing to report: no chart of nothing, no Print or Download of it.
+    // Nothing to report: no chart of nothing, no Print or Download of it.
+    let empty = summary.rated == 0 && sheet.manager.is_none();
+    if empty {
         let p = el("p", &[("class", "empty")]);
         add(
             &p,
@@ -68,40 +84,47 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             &text("a", &[("href", &href)], "Start rating on Read and rate"),
         );
         add(&host, &p);
-        orphans_list(&host, &orphans);
-        return;
+    } else {
+        head(&host, &sheet);
+        render(&host, &summary, &sheet, l, &parsed);
     }
-    head(&host, &sheet);
-    render(&host, &summary, &sheet, l, &parsed);
+    goals_list(&host, &parsed, &ladder);
     orphans_list(&host, &orphans);
-    let actions = el("p", &[("class", "actions")]);
-    add(&actions, &button("Print", "print", &[]));
-    add(&actions, &button("Copy Markdown", "copy-md", &[]));
-    add(&actions, &button("Download Markdown", "download-md", &[]));
-    add(&host, &actions);
-    add(
-        &host,
-        &text(
-            "p",
-            &[
-                ("class", "status"),
-                ("role", "status"),
-                ("id", "summary-said"),
-            ],
-            "",
-        ),
-    );
+    if !empty {
+        let actions = el("p", &[("class", "actions")]);
+        add(&actions, &button("Print", "print", &[]));
+        add(&actions, &button("Copy Markdown", "copy-md", &[]));
+        add(&actions, &button("Download Markdown", "download-md", &[]));
+        add(&host, &actions);
+        add(
+            &host,
+            &text(
+                "p",
+                &[
+                    ("class", "status"),
+                    ("role", "status"),
+                    ("id", "summary-said"),
+                ],
+                "",
+            ),
+        );
+    }
     let markdown = sheet_markdown(&parsed, &ladder, r, l, &sheet);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
+    let doors = Doors::of(read, write);
+    if let Some(id) = focused {
+        focus(&id);
+    }
     listen(&host, move |e: web_sys::Event| {
         if e.type_() != "click" {
             return;
         }
-        match action(&e).map(|(act, _)| act).as_deref() {
-            Some("print") => {
+        match action(&e).as_ref().map(|(act, b)| (act.as_str(), b)) {
+            Some(("unset-goal", b)) => remove_goal(b, &parsed, &doors),
+            Some(("print", _)) => {
                 let _ = leptos::prelude::window().print();
             }
-            Some("copy-md") => files::copy(markdown.clone(), |ok| {
+            Some(("copy-md", _)) => files::copy(markdown.clone(), |ok| {
                 let said = if ok {
                     "Copied the Markdown to the clipboard."
                 } else {
@@ -109,12 +132,53 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
                 };
                 say("summary-said", said);
             }),
-            Some("download-md") => {
+            Some(("download-md", _)) => {
                 files::download(&file, "text/markdown", &markdown);
             }
             _ => {}
         }
     });
+}
+
+/// Remove, the button `b` of a goal in [`goals_list`] drawn from `shown`: unsets the
+/// goal in the progress behind `doors`. The report is drawn again, and focus goes to
+/// the Remove that takes this one's place (the next goal's), if any.
+fn remove_goal(b: &Element, shown: &Progress, doors: &Doors) {
+    let i: usize = b
+        .get_attribute("data-i")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or_default();
+    let goals = shown.goal_list();
+    let (Some((id, goal)), Some(mut p)) = (goals.get(i), doors.to_change()) else {
+        return;
+    };
+    p.mark_goal(id, "", &goal.text, false, now());
+    doors.set(&p);
+}
+
+/// The goals marked on Compare levels, any level's: each with its level and Remove.
+fn goals_list(host: &Element, progress: &Progress, ladder: &Ladder) {
+    let goals = progress.goal_list();
+    if goals.is_empty() {
+        return;
+    }
+    add(host, &text("h2", &[("id", "goals-h")], "Goals"));
+    let list = el("ul", &[("class", "goals"), ("aria-labelledby", "goals-h")]);
+    for (i, (_, goal)) in goals.into_iter().enumerate() {
+        let level = level_name(ladder, goal.goal.as_deref().unwrap_or_default());
+        let li = el("li", &[]);
+        add(&li, &text("p", &[], &goal.text));
+        add(&li, &text("p", &[("class", "muted")], &level));
+        let attrs = [
+            ("class", "goal"),
+            ("id", &format!("goal-rm-{i}")),
+            ("data-i", &i.to_string()),
+            ("aria-label", &format!("Remove goal: {}", goal.text)),
+        ];
+        add(&li, &button("Remove", "unset-goal", &attrs));
+        add(&list, &li);
+    }
+    add(host, &list);
 }
 
 /// The manager's name, or `your manager` within a sentence.
