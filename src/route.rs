@@ -164,7 +164,7 @@ impl Route {
                 Some(track) => format!("#/everyone/{}", encode(track)),
                 None => "#/everyone".to_string(),
             },
-            Route::Shared(link) => format!("#/shared/{}", encode(link)),
+            Route::Shared(link) => Route::shared_fragment(link),
             Route::Compare { a, b } => {
                 let path: Vec<String> = [a]
                     .into_iter()
@@ -192,6 +192,12 @@ impl Route {
             fragment.push_str(&encode(part));
         }
         fragment
+    }
+
+    /// The fragment of a shared link's page, `#/shared/<link>`: for the modules that
+    /// link one and need no other route (see [`Route::level_fragment`]).
+    pub fn shared_fragment(link: &str) -> String {
+        format!("#/shared/{}", encode(link))
     }
 
     /// The route of a level page.

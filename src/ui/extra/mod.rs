@@ -205,15 +205,17 @@ fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Eleme
 
 /// The page address with `#/shared/<text>` as its fragment.
 fn link_to(text: &str) -> String {
-    address_of(&crate::route::Route::Shared(text.to_owned()))
+    address_of(&crate::route::Route::shared_fragment(text))
 }
 
-/// The page address with `route` as its fragment: a link that works from anywhere.
-fn address_of(route: &crate::route::Route) -> String {
+/// The page address with `fragment` (`#/...`) as its fragment: a link that works from
+/// anywhere. (A fragment rather than a `Route`: `Route::to_fragment` brings every
+/// route's code with it.)
+fn address_of(fragment: &str) -> String {
     let href = leptos::prelude::window()
         .location()
         .href()
         .unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{}", route.to_fragment())
+    format!("{base}{fragment}")
 }

@@ -99,7 +99,7 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
     add(&s, &actions);
     if let Some(link) = &c.reply {
         let p = el("p", &[]);
-        let href = Route::Shared(link.clone()).to_fragment();
+        let href = Route::shared_fragment(link);
         add(
             &p,
             &text(

@@ -101,16 +101,34 @@ fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// The role and level of `role_id`/`level_id` in the ladder.
-fn find(role: &str, level: &str) -> Option<(Role, Level)> {
+/// A level found in the ladder, by place rather than copied out of it (a copy of the
+/// level was 0.4 KB of wasm in this module).
+struct Found {
+    ladder: Rc<crate::ladder::Ladder>,
+    role: usize,
+    level: usize,
+}
+
+impl Found {
+    fn role(&self) -> &Role {
+        &self.ladder.roles[self.role]
+    }
+
+    fn level(&self) -> &Level {
+        &self.role().levels[self.level]
+    }
+}
+
+/// Level `level` of role `role` in the ladder.
+fn find(role: &str, level: &str) -> Option<Found> {
     let ladder = super::ladder();
-    let r = ladder.role(role)?;
-    let l = r.level(level)?.clone();
-    let role = Role {
-        id: r.id.clone(),
-        ..Role::default()
-    };
-    Some((role, l))
+    let r = ladder.roles.iter().position(|r| r.id == role)?;
+    let l = ladder.roles[r].levels.iter().position(|l| l.id == level)?;
+    Some(Found {
+        ladder,
+        role: r,
+        level: l,
+    })
 }
 
 /// Stored check-ins as read: the (key, value) pairs, the check-ins read from them
@@ -202,7 +220,7 @@ fn redraw() {
         return;
     }
     host.set_text_content(None);
-    let Some((r, l)) = find(&role, &level) else {
+    let Some(found) = find(&role, &level) else {
         add(&host, &text("h1", &[], "Check-ins"));
         add(
             &host,
@@ -211,7 +229,7 @@ fn redraw() {
         return;
     };
     let progress = from_json(&progress).unwrap_or_default();
-    draw(&host, &r, &l, &progress);
+    draw(&host, found.role(), found.level(), &progress);
     let handler = host.clone();
     listen(&handler, move |e: web_sys::Event| {
         if e.type_() == "click" {
@@ -337,8 +355,9 @@ fn act_on(act: Act) {
                 print = true;
             }
             Act::Markdown(id) => {
-                if let (Some(i), Some((_, l))) = (index_of(&id), find(&role, &level)) {
-                    let md = checkin::checkin_markdown(&all[i], all.get(i + 1), &l.heading());
+                if let (Some(i), Some(found)) = (index_of(&id), find(&role, &level)) {
+                    let heading = found.level().heading();
+                    let md = checkin::checkin_markdown(&all[i], all.get(i + 1), &heading);
                     let file = format!("rungs-checkin-{}-{level}-{}.md", role.replace('/', "-"), all[i].id);
                     files::download(&file, "text/markdown", &md);
                 }
@@ -346,9 +365,9 @@ fn act_on(act: Act) {
             Act::Calendar => {
                 let date = input_value("next-date");
                 s.said = match (parse_day(&date), find(&role, &level)) {
-                    (Ok(day), Some((_, l))) => {
+                    (Ok(day), Some(found)) => {
                         let link = link_here(&role, &level);
-                        let ics = next_checkin_ics(day, &l.heading(), &link, now());
+                        let ics = next_checkin_ics(day, &found.level().heading(), &link, now());
                         files::download("rungs-next-checkin.ics", "text/calendar", &ics);
                         format!("Downloaded a calendar event for {date}: open it to add it to your calendar.")
                     }
@@ -371,7 +390,7 @@ fn act_on(act: Act) {
 
 /// The address of this level's Check-ins view.
 fn link_here(role: &str, level: &str) -> String {
-    super::address_of(&Route::level_view(role, level, View::Checkins))
+    super::address_of(&Route::level_fragment(role, level, View::Checkins))
 }
 
 /// Focuses element `id` (making a heading focusable first).

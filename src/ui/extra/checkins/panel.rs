@@ -79,7 +79,7 @@ pub fn panel(panel: Element, progress: String) {
 /// A check-in of level `level_id` of `role` from `progress` titled `title`, made now;
 /// `None` when the ladder has no such level or the progress cannot be read.
 fn take(role: &str, level_id: &str, progress: &str, title: &str) -> Option<Checkin> {
-    let (Some((_, level)), Ok(progress)) = (find(role, level_id), from_json(progress)) else {
+    let (Some(found), Ok(progress)) = (find(role, level_id), from_json(progress)) else {
         return None;
     };
     let at = now();
@@ -87,11 +87,10 @@ fn take(role: &str, level_id: &str, progress: &str, title: &str) -> Option<Check
         "{at:x}-{:08x}",
         (js_sys::Math::random() * 4_294_967_295.0) as u64
     );
-    let version = super::super::ladder().version.clone();
     Some(Checkin::take(
         &progress,
-        (role, &level),
-        &version,
+        (role, found.level()),
+        &found.ladder.version,
         title,
         (&id, at),
         kept_reply(role, level_id),
