@@ -231,14 +231,14 @@ async fn hash_changes_navigate_and_previous_next_links_follow_the_order() {
     assert_eq!(app.h1(), "Career ladders");
 }
 
-/// Mounts the app on `hash` with the explore module loadable, as `public/lazy.js`
+/// Mounts the app on `hash` with the search module loadable, as `public/lazy.js`
 /// makes it in the app. The module reads the ladder the app starts with (the embedded
 /// one and the one imported in this browser), so `import`'s ladder is stored as the
 /// imported one.
-async fn mount_explore(import: Import, hash: &str) -> Mounted {
+async fn mount_search(import: Import, hash: &str) -> Mounted {
     use wasm_bindgen::closure::Closure;
     rungs::storage::save_imported(&rungs::ladder::write_stored(&import.ladder)).unwrap();
-    rungs::ui::extra::install_explore();
+    rungs::ui::extra::install_search();
     rungs::ui::extra::forget_ladder();
     let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|name: String| {
         let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
@@ -257,7 +257,7 @@ async fn mount_explore(import: Import, hash: &str) -> Mounted {
 
 #[wasm_bindgen_test]
 async fn search_lists_hits_with_their_place() {
-    let app = mount_explore(with_guide_and_everyone(), "#/search?q=simulator").await;
+    let app = mount_search(with_guide_and_everyone(), "#/search?q=simulator").await;
     assert_eq!(app.h1(), "Search");
     let status = app.texts("[role=status]").join("");
     assert!(status.contains("for “simulator”"), "{status}");
@@ -608,7 +608,7 @@ async fn a_guide_page_shows_its_text_with_only_safe_links_and_is_listed_with_its
         .texts(".everyone-link a")
         .contains(&"Everyone: expected of every role".to_string()));
     drop(home);
-    let app = mount_explore(with_guide_and_everyone(), "#/guide/engineering/how-we-rate").await;
+    let app = mount_search(with_guide_and_everyone(), "#/guide/engineering/how-we-rate").await;
     assert_eq!(app.h1(), "How we rate");
     assert_eq!(app.texts(".guide h2"), ["The four ratings"]);
     assert_eq!(
