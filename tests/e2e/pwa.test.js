@@ -36,10 +36,16 @@ async function watch(context) {
 /**
  * Polls `fn` in `page` until it resolves truthy. (page.waitForFunction takes a returned
  * promise for a truthy answer, so it cannot wait on async checks such as the Cache API.)
+ * A poll that a navigation interrupts (the page reloading, as after Reload) is tried
+ * again in the new page.
  */
 async function until(page, fn, arg, timeout = 30_000) {
   const end = Date.now() + timeout;
-  while (!(await page.evaluate(fn, arg))) {
+  const poll = () => page.evaluate(fn, arg).catch((e) => {
+    if (/Execution context was destroyed|navigation/.test(e.message)) return false;
+    throw e;
+  });
+  while (!(await poll())) {
     if (Date.now() > end) throw new Error(`timed out waiting for: ${fn}`);
     await new Promise((done) => setTimeout(done, 100));
   }
