@@ -122,32 +122,36 @@ for (const base of ['/', '/rungs/']) {
     const server = await serve({ dir, base });
     const browser = await browserP;
     const { context, page } = await openPage(browser, server.url + LEVEL);
-    assert.equal((await activeWorker(page)).state, 'activated');
-    await radio(page, E1, 'Exceeding').check();
+    // Closed even when a step fails, so that a failure never leaves the run waiting.
+    try {
+      assert.equal((await activeWorker(page)).state, 'activated');
+      await radio(page, E1, 'Exceeding').check();
 
-    // The second build: another worker version, and a page that says which build it is.
-    const swPath = path.join(dir, 'sw.js');
-    await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
-    const indexPath = path.join(dir, 'index.html');
-    await writeFile(indexPath, (await readFile(indexPath, 'utf8'))
-      .replace(/<meta name="rungs-version" content="[^"]+">/, '<meta name="rungs-version" content="second-build">')
-      .replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
+      // The second build: another worker version, and a page that says which build it is.
+      const swPath = path.join(dir, 'sw.js');
+      await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
+      const indexPath = path.join(dir, 'index.html');
+      await writeFile(indexPath, (await readFile(indexPath, 'utf8'))
+        .replace(/<meta name="rungs-version" content="[^"]+">/, '<meta name="rungs-version" content="second-build">')
+        .replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
 
-    await page.reload();
-    await ready(page);
-    const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
-    await prompt.waitFor();
-    await prompt.getByRole('button', { name: 'Reload' }).click();
-    await until(page, async () => (await caches.keys()).includes('rungs-second-build'));
-    await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
-    await ready(page);
-    await page.waitForFunction(() => document.querySelector('meta[name=rungs-build]')?.content === 'second');
-    // The first build's cache goes once no tab of it is left.
-    await until(page, async () => (await caches.keys()).filter((k) => k.startsWith('rungs-')).join() === 'rungs-second-build');
-    assert.equal(await radio(page, E1, 'Exceeding').isChecked(), true);
-    assert.deepEqual(page.errors, []);
-    await server.close();
-    await context.close();
+      await page.reload();
+      await ready(page);
+      const prompt = page.getByRole('status').filter({ hasText: 'A new version is available.' });
+      await prompt.waitFor();
+      await prompt.getByRole('button', { name: 'Reload' }).click();
+      await until(page, async () => (await caches.keys()).includes('rungs-second-build'));
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/sw.js'));
+      await ready(page);
+      await page.waitForFunction(() => document.querySelector('meta[name=rungs-build]')?.content === 'second');
+      // The first build's cache goes once no tab of it is left.
+      await until(page, async () => (await caches.keys()).filter((k) => k.startsWith('rungs-')).join() === 'rungs-second-build');
+      assert.equal(await radio(page, E1, 'Exceeding').isChecked(), true);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await server.close();
+      await context.close();
+    }
   });
 }
 
