@@ -130,6 +130,7 @@ pub fn ShareButton(
             add(&host, &el("div", &attrs));
         }
     });
+    let checkin_of = (role.clone(), level.clone());
     // Closed, the share panel neither tracks nor serialises the progress.
     Effect::new(move |_| {
         let (Some(host), true) = (host.get(), open.get()) else {
@@ -142,8 +143,7 @@ pub fn ShareButton(
         let args = js_sys::Array::of3(&role.clone().into(), &level.clone().into(), &json.into());
         call_in("share", panel, "panel", args);
     });
-    // The check-in panel is filled when it opens; the module reads the level from the
-    // address.
+    // The check-in panel is filled when it opens.
     let toggle = move |e: web_sys::MouseEvent| {
         let Some((act, b)) = super::dom::action(&e) else {
             return;
@@ -160,12 +160,9 @@ pub fn ShareButton(
             open.set(now);
         } else if let (true, Some(panel)) = (now, document().get_element_by_id(panel)) {
             let json = store.with(crate::progress::to_json);
-            call_in(
-                "checkins",
-                panel,
-                "checkin",
-                js_sys::Array::of1(&json.into()),
-            );
+            let (role, level) = &checkin_of;
+            let args = js_sys::Array::of3(&role.into(), &level.into(), &json.into());
+            call_in("checkins", panel, "checkin", args);
         }
     };
     view! { <div class="share" node_ref=host on:click=toggle></div> }

@@ -100,12 +100,12 @@ pub fn install_explore() {
 }
 
 /// Publishes `checkins(host, role, level, progress_json)` (the Check-ins view) and
-/// `checkin(panel, progress_json)` (the Save check-in panel) as
+/// `checkin(panel, role, level, progress_json)` (the Save check-in panel) as
 /// `window.rungsModules.checkins` (see `checkins.rs`).
 pub fn install_checkins() {
     let api = js_sys::Object::new();
     let show = Closure::<dyn Fn(Element, String, String, String)>::new(checkins::show);
-    let panel = Closure::<dyn Fn(Element, String)>::new(checkins::panel);
+    let panel = Closure::<dyn Fn(Element, String, String, String)>::new(checkins::panel);
     let _ = js_sys::Reflect::set(&api, &"checkins".into(), show.as_ref());
     let _ = js_sys::Reflect::set(&api, &"checkin".into(), panel.as_ref());
     // They live as long as the page.

@@ -11,7 +11,6 @@ use crate::progress::checkin::{format, Checkin, StorageUse};
 use crate::progress::from_json;
 use crate::progress::json;
 use crate::progress::kept::{ID_PREFIX, KEPT_PREFIX};
-use crate::route::Route;
 use crate::storage;
 use crate::ui::dom::{action, add, button, el, focus_later, say, text};
 
@@ -25,16 +24,9 @@ fn kept_reply(role: &str, level: &str) -> Option<String> {
     }
 }
 
-/// Entry point `checkin(panel, progress_json)`: fills the Save check-in panel that the
-/// app has just opened (a title and Save) for the level in the address.
-pub fn panel(panel: Element, progress: String) {
-    let hash = leptos::prelude::window()
-        .location()
-        .hash()
-        .unwrap_or_default();
-    let Route::Level { role, level, .. } = Route::parse(&hash) else {
-        return;
-    };
+/// Entry point `checkin(panel, role, level, progress_json)`: fills the Save check-in
+/// panel that the app has just opened (a title and Save) for level `level` of `role`.
+pub fn panel(panel: Element, role: String, level: String, progress: String) {
     panel.set_text_content(None);
     add(
         &panel,
