@@ -45,6 +45,16 @@
     return loading[name];
   };
 
+  // Calls entry point ENTRY of module NAME with ARGS (the first is the element it
+  // draws in) once the module has loaded; when it cannot load, that element says so.
+  window.rungsCall = (name, entry, ...args) => window.rungsModule(name).then(
+    (api) => api[entry](...args),
+    () => {
+      args[0].setAttribute('role', 'alert');
+      args[0].textContent = 'This part of Rungs did not load. Check your connection and reload the page.';
+    },
+  );
+
   // The files of a drag and drop as [path, File] pairs. Folders are walked; a single
   // dropped folder is the ladder folder itself, so paths start inside it. Call it
   // during the drop event: the browser empties the list afterwards.

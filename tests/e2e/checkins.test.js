@@ -133,6 +133,42 @@ test('open a check-in read-only, compare two, export, delete with Undo, and rese
 /** Today in UTC as the app writes dates: `1 December 2026`. */
 const today = () => new Date().toLocaleDateString('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
 
+test('a check-in is shared as it was saved, with its date and title, and the manager sees them', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  await radio(page, E1, 'Maturing').check();
+  await evidence(page, E1).fill('Ran the game day.');
+  await saveCheckin(page, 'Q3 review with Sam');
+  // Changed after the check-in: the link still carries the check-in's answers.
+  await radio(page, E1, 'Exceeding').check();
+  await page.getByRole('link', { name: 'Check-ins', exact: true }).click();
+  const share = page.getByRole('button', { name: `Share this check-in: ${today()}: Q3 review with Sam` });
+  await share.click();
+  assert.equal(await share.getAttribute('aria-expanded'), 'true');
+  const panel = page.getByRole('group', { name: `Share this check-in: ${today()}: Q3 review with Sam` });
+  const box = panel.getByRole('textbox', { name: 'Check-in link' });
+  await box.waitFor();
+  await panel.getByLabel('Include evidence notes').check();
+  await panel.getByText('Your 1 rating and 1 evidence note.').waitFor();
+  const link = await box.inputValue();
+  assert.match(link, /#\/shared\/[A-Za-z0-9_-]+$/);
+  await noViolations(page, 'the Check-ins view sharing a check-in');
+
+  const manager = await openPage(shared.browser, link);
+  await manager.page.getByText(`Check-in of ${today()}: Q3 review with Sam`, { exact: true }).waitFor();
+  const mark = manager.page.locator('li.expectation', { hasText: E1 }).locator('.shared-mark');
+  await mark.waitFor();
+  assert.match(await mark.innerText(), /^Their rating: Maturing\s+Evidence: Ran the game day\.$/);
+  await noViolations(manager.page, 'a shared check-in');
+  assert.deepEqual(manager.page.errors, []);
+  await manager.context.close();
+
+  // The same button closes the panel.
+  await share.click();
+  assert.equal(await panel.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 /** Writes a one-level ladder whose first expectation reads `first` into a new folder. */
 async function ladderFolder(first) {
   const dir = await mkdtemp(path.join(tmpdir(), 'rungs-reworded-'));

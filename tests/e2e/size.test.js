@@ -4,7 +4,8 @@
 // Your progress data) 80 KB (95 KB until Compare moved out on 2026-12-01, at 76.4 KB),
 // `share` (making and opening share links) 95 KB (until 2026-12-01 both were one
 // 120 KB module), `import` (the markdown importer) 150 KB, `checkins` (Save check-in
-// and the Check-ins view) 76 KB (75.2 KB measured on 2026-12-01, rounded up),
+// and the Check-ins view) 75 KB (76 KB until the Save check-in panel stopped parsing
+// the address on 2026-12-02, at 74.0 KB with Share this check-in),
 // `explore` (Know your ladder and Compare levels) 74 KB (73.2 KB on 2026-12-01),
 // `search` (search results and guide pages, 44.7 KB when search left the first load
 // on 2026-12-01) 45 KB.
@@ -15,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST } from './helpers.js';
 
-const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 80 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 76 * 1024, explore: 74 * 1024, search: 45 * 1024 };
+const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 80 * 1024, share: 95 * 1024, import: 150 * 1024, checkins: 75 * 1024, explore: 74 * 1024, search: 45 * 1024 };
 
 async function sizes() {
   const files = (await readdir(DIST)).filter((f) => /\.(wasm|js|css)$/.test(f));

@@ -114,19 +114,24 @@ pub fn install_checkins() {
     crate::ui::lazy::publish("checkins", &api);
 }
 
-/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)` and
+/// Publishes `panel(host, role, level, progress_json)`, `open(host, link_text)`,
+/// `checkin(host, head, items)` (sharing a saved check-in, see `panel.rs`) and
 /// `kept(role, level)` (see `beside.rs`) as `window.rungsModules.share`.
 pub fn install_share() {
     let api = js_sys::Object::new();
     let panel = Closure::<dyn Fn(Element, String, String, String)>::new(panel::show);
-    let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
     let kept = Closure::<dyn Fn(String, String) -> wasm_bindgen::JsValue>::new(beside::kept);
     let _ = js_sys::Reflect::set(&api, &"panel".into(), panel.as_ref());
-    let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
     let _ = js_sys::Reflect::set(&api, &"kept".into(), kept.as_ref());
+    let open = Closure::<dyn Fn(Element, String)>::new(shared::show);
+    let _ = js_sys::Reflect::set(&api, &"open".into(), open.as_ref());
+    let checkin =
+        Closure::<dyn Fn(Element, js_sys::Array, js_sys::Array)>::new(panel::show_checkin);
+    let _ = js_sys::Reflect::set(&api, &"checkin".into(), checkin.as_ref());
     // They live as long as the page.
     panel.forget();
     open.forget();
+    checkin.forget();
     kept.forget();
     crate::ui::lazy::publish("share", &api);
 }

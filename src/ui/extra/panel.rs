@@ -1,11 +1,10 @@
 //! "Share progress": the link to one level's ratings, with evidence notes only when
-//! asked for, and the managers' replies kept for that level.
+//! asked for, and the managers' replies kept for that level; and "Share this
+//! check-in", the link to a saved check-in's ratings with its date and title.
 //!
 //! The link carries this person's assessment id for the level (`kept::own_id`), so
 //! that their manager's answers and their kept replies are found by it, not by name.
 //! It is made again on every change, and once more when it is copied.
-
-use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
@@ -14,57 +13,83 @@ use super::fields::{
     copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
 };
 use super::kept::{self, Local};
-use crate::ladder::Level;
 use crate::progress::share::keep::kept_for;
-use crate::progress::share::{encode, share_words, Origin, SharedAssessment, Side};
-use crate::progress::{from_json, Progress};
+use crate::progress::share::{
+    encode, share_words, Entry, ExpectationKey, Origin, SharedAssessment, SharedCheckin, Side,
+};
+use crate::progress::{from_json, Rating};
 use crate::route::Route;
 use crate::ui::dom::{action, add, el, text};
 
 /// Shows the share panel for level `level` of role `role` in `host`, with a link made
 /// from `progress` (the app's progress, as `progress::to_json` writes it).
 pub fn show(host: Element, role: String, level: String, progress: String) {
-    // Drawn again on every change of progress, and each time the panel opens: the
-    // box stays as it was last ticked, here or in an earlier visit.
-    let notes_ticked = kept::get(kept::NOTES).as_deref() == Some("1");
     host.set_text_content(None);
     let ladder = super::ladder();
     let found = (ladder.role(&role))
         .and_then(|r| Some(crate::everyone::with_everyone(&ladder, r, r.level(&level)?)));
     let Some(found) = found else {
-        add(
+        return alert(
             &host,
-            &text(
-                "p",
-                &[("role", "alert")],
-                "This level is not in the ladder, so there is nothing to share.",
-            ),
+            "This level is not in the ladder, so there is nothing to share.",
         );
-        return;
     };
     let progress = match from_json(&progress) {
         Ok(p) => p,
         Err(e) => {
-            add(
+            return alert(
                 &host,
-                &text(
-                    "p",
-                    &[("role", "alert")],
-                    &format!("Your progress could not be read to share it: {e}."),
-                ),
-            );
-            return;
+                &format!("Your progress could not be read to share it: {e}."),
+            )
         }
     };
-    add(
-        &host,
-        &text(
-            "p",
-            &[],
-            "Anyone with this link can see your ratings for this level. They travel inside the link, after the #: no server ever sees them.",
-        ),
-    );
-    name_field(&host, "share-name");
+    let self_side = Side::from_progress(&progress, &found);
+    let shared = assessment(&ladder.version, &role, &level, self_side, None);
+    let title = format!("My self-check: {}", found.heading());
+    draw(&host, "share", "Anyone with this link can see your ratings for this level. They travel inside the link, after the #: no server ever sees them.", shared, title);
+    replies(&host, &role, &level);
+    close_on_escape(&host);
+}
+
+/// Shows in `host` the share panel of a saved check-in (the Check-ins view's Share
+/// this check-in): its ratings and notes as they were saved, its date and title with
+/// them. `head` is `[role, level, ladder version, title, saved (milliseconds)]`, each
+/// of `items` `[expectation id, rating code or "", evidence]` (see
+/// `checkins::list::fill_share`).
+pub fn show_checkin(host: Element, head: js_sys::Array, items: js_sys::Array) {
+    host.set_text_content(None);
+    let part = |i| head.get(i).as_string().unwrap_or_default();
+    let mut self_side = Side::default();
+    for item in items.iter() {
+        let item = js_sys::Array::from(&item);
+        let (id, code, note) = (item.get(0), item.get(1), item.get(2));
+        let rating = code.as_string().and_then(|c| Rating::from_code(&c));
+        let note = note.as_string().unwrap_or_default();
+        let key = id.as_string().and_then(|id| ExpectationKey::parse(&id));
+        if let (Some(key), true) = (key, rating.is_some() || !note.is_empty()) {
+            self_side.entries.insert(key, Entry { rating, note });
+        }
+    }
+    let saved = head.get(4).as_f64().unwrap_or_default() as u64;
+    let saved = SharedCheckin::new(saved, &part(3));
+    let title = saved.words();
+    let shared = assessment(&part(2), &part(0), &part(1), self_side, Some(saved));
+    draw(&host, "checkin-share", "Anyone with this link can see this check-in: your ratings as you saved them, its date and title. They travel inside the link, after the #: no server ever sees them.", shared, title);
+}
+
+fn alert(host: &Element, words: &str) {
+    add(host, &text("p", &[("role", "alert")], words));
+}
+
+/// The panel's fields in `host`, their ids starting `id`: `intro`, your name,
+/// Include evidence notes, and the link to `shared`, signed and with notes as the
+/// fields say, made again on every change; `title` for the system share sheet.
+fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment, title: String) {
+    // The box stays as it was last ticked, here or in an earlier visit.
+    let notes_ticked = kept::get(kept::NOTES).as_deref() == Some("1");
+    add(host, &text("p", &[], intro));
+    let (name_id, notes_id) = (format!("{id}-name"), format!("{id}-notes"));
+    name_field(host, &name_id);
     let notes = el("label", &[("class", "check")]);
     add(
         &notes,
@@ -72,85 +97,68 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             "input",
             &[
                 ("type", "checkbox"),
-                ("id", "share-notes"),
+                ("id", &notes_id),
                 ("data-act", "notes"),
             ],
         ),
     );
     add(&notes, &text("span", &[], "Include evidence notes"));
-    add(&host, &notes);
-    if let Some(c) = field("share-notes") {
+    add(host, &notes);
+    if let Some(c) = field(&notes_id) {
         c.set_checked(notes_ticked);
     }
-    link_field(&host, "share", "Share link");
-    replies(&host, &role, &level);
-
-    let make = {
-        let (version, role, level, found) = (
-            ladder.version.clone(),
-            role.clone(),
-            level.clone(),
-            found.clone(),
-        );
-        let progress = Rc::new(progress);
-        move || {
-            let with_notes = field("share-notes").is_some_and(|c| c.checked());
-            let shared = assessment(&version, &role, &level, &found, &progress);
-            put_link("share", &encode(&shared), &share_words(&shared, with_notes))
+    let label = if shared.checkin.is_some() {
+        "Check-in link"
+    } else {
+        "Share link"
+    };
+    link_field(host, id, label);
+    let make = move || {
+        let with_notes = field(&notes_id).is_some_and(|c| c.checked());
+        let mut shared = shared.clone();
+        shared.name = field(&name_id)
+            .map(|i| i.value().trim().to_owned())
+            .filter(|n| !n.is_empty());
+        if !with_notes {
+            shared.self_side.entries.retain(|_, e| {
+                e.note.clear();
+                e.rating.is_some()
+            });
         }
+        put_link(id, &encode(&shared), &share_words(&shared, with_notes));
+        with_notes
     };
     make();
-    close_on_escape(&host);
-    let title = format!("My self-check: {}", found.heading());
-    listen(&host, move |e: web_sys::Event| {
+    let (copy, send) = (format!("copy-{id}"), format!("send-{id}"));
+    listen(host, move |e: web_sys::Event| {
         remember_name(&e);
-        if let Some(c) = field("share-notes") {
-            kept::set(kept::NOTES, if c.checked() { "1" } else { "0" });
-        }
-        match (
-            e.type_().as_str(),
-            action(&e).map(|(act, _)| act).as_deref(),
-        ) {
-            ("click", Some("copy-share")) => {
-                make();
-                copy_link("share");
+        let with_notes = make();
+        kept::set(kept::NOTES, if with_notes { "1" } else { "0" });
+        match action(&e).map(|(act, _)| act) {
+            Some(act) if e.type_() == "click" && act == copy => copy_link(id),
+            Some(act) if e.type_() == "click" && act == send => {
+                send_link(id, &title, "My ratings in Rungs, to talk them over:");
             }
-            ("click", Some("send-share")) => {
-                make();
-                send_link("share", &title, "My ratings in Rungs, to talk them over:");
-            }
-            ("input" | "change", _) => make(),
             _ => {}
         }
     });
 }
 
-/// The self-assessment the link carries: every answer on `level` (with the
-/// expectations for everyone), notes only when the box is ticked, signed with the
-/// name field's text.
+/// The self-assessment a link carries: `self_side` of `level` of `role` (with the
+/// expectations for everyone) on ladder `version`, under this person's id for the level, and the check-in it shares, if
+/// any. The name and the notes are the panel's to set.
 fn assessment(
     version: &str,
     role: &str,
     level: &str,
-    found: &Level,
-    progress: &Progress,
+    self_side: Side,
+    checkin: Option<SharedCheckin>,
 ) -> SharedAssessment {
-    let with_notes = field("share-notes").is_some_and(|c| c.checked());
-    let name = field("share-name")
-        .map(|i| i.value().trim().to_owned())
-        .filter(|n| !n.is_empty());
-    let mut self_side = Side::from_progress(progress, found);
-    if !with_notes {
-        self_side.entries.retain(|_, e| {
-            e.note.clear();
-            e.rating.is_some()
-        });
-    }
     SharedAssessment {
         ladder_version: version.to_owned(),
         role: role.to_owned(),
         level: level.to_owned(),
-        name,
+        name: None,
         // No time: the full link of a level must stay under 200 characters.
         origin: Some(Origin {
             id: kept::own_id(role, level),
@@ -158,7 +166,7 @@ fn assessment(
         }),
         self_side,
         manager: None,
-        checkin: None,
+        checkin,
     }
 }
 

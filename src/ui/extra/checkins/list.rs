@@ -1,5 +1,7 @@
-//! Every check-in of a level, newest first, and one opened read-only.
+//! Every check-in of a level, newest first, and one opened read-only; sharing one
+//! (the share module fills its panel: [`fill_share`]).
 
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::diff::{changes, marked};
@@ -9,8 +11,12 @@ use crate::progress::Rating;
 use crate::route::Route;
 use crate::ui::dom::{add, button, el, section, text};
 
-/// Every check-in, newest first, with Open, Download Markdown, Print and Delete.
-pub(super) fn list(all: &[Checkin], asking: Option<&str>) -> Element {
+/// The id of the panel under the check-in being shared.
+pub(super) const SHARE_PANEL: &str = "checkin-share-panel";
+
+/// Every check-in, newest first, with Open, Share this check-in, Download Markdown,
+/// Print and Delete; under the one `sharing`, the panel the share module fills.
+pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>) -> Element {
     let s = section("checkins-list", "all-checkins", "Your check-ins");
     if all.is_empty() {
         add(
@@ -41,7 +47,30 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>) -> Element {
                 &button(label, act, &[("data-id", &c.id), ("aria-label", &aria)]),
             );
         }
+        let shared = sharing == Some(c.id.as_str());
+        let aria = format!("Share this check-in: {name}");
+        let expanded = if shared { "true" } else { "false" };
+        let mut share = vec![
+            ("data-id", c.id.as_str()),
+            ("aria-label", &aria),
+            ("aria-expanded", expanded),
+        ];
+        // It controls the panel only while the panel is there.
+        if shared {
+            share.push(("aria-controls", SHARE_PANEL));
+        }
+        add(&actions, &button("Share this check-in", "share", &share));
         add(&li, &actions);
+        if shared {
+            let attrs = [
+                ("id", SHARE_PANEL),
+                ("class", "share-panel"),
+                ("role", "group"),
+                ("aria-label", &aria),
+                ("tabindex", "-1"),
+            ];
+            add(&li, &el("div", &attrs));
+        }
         if asking == Some(c.id.as_str()) {
             let confirm = el(
                 "div",
@@ -170,4 +199,35 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
         add(&s, &ul);
     }
     s
+}
+
+/// Has the share module (loaded on first use, `rungsCall` in `public/lazy.js`) fill
+/// the panel under check-in `c` with its link: `checkin(panel, head, items)`, where
+/// `head` is `[role, level, ladder version, title, saved (milliseconds)]` and each
+/// item `[expectation id, rating code or "", evidence]` (`ui::extra::panel`).
+pub(super) fn fill_share(c: &Checkin) {
+    let Some(panel) = leptos::prelude::document().get_element_by_id(SHARE_PANEL) else {
+        return;
+    };
+    let head = js_sys::Array::new();
+    for part in [&c.role, &c.level, &c.ladder_version, &c.title] {
+        head.push(&part.into());
+    }
+    head.push(&(c.updated as f64).into());
+    let items = js_sys::Array::new();
+    for (_, i) in c.items() {
+        let rating = i.rating.map_or("", Rating::code);
+        items.push(&js_sys::Array::of3(
+            &(&i.id).into(),
+            &rating.into(),
+            &(&i.evidence).into(),
+        ));
+    }
+    let call = js_sys::Reflect::get(&js_sys::global(), &"rungsCall".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(call) = call {
+        let args = js_sys::Array::of5(&"share".into(), &"checkin".into(), &panel, &head, &items);
+        let _ = call.apply(&JsValue::NULL, &args);
+    }
 }

@@ -39,7 +39,7 @@ use crate::ui::dom::{action, add, button, el, section, text};
 use crate::ui::files;
 use diff::{changes, comparing};
 use export::{calendar, print_opened};
-use list::{list, opened};
+use list::{fill_share, list, opened};
 use trend::trend_section;
 
 /// What the view shows besides its fixed parts, kept across redraws.
@@ -53,6 +53,8 @@ struct State {
     pair: Option<(String, String)>,
     /// A check-in asked to be deleted, by id.
     asking: Option<String>,
+    /// The check-in whose share panel is open, by id.
+    sharing: Option<String>,
     /// The last deleted check-in (key, stored value), for Undo.
     deleted: Option<(String, String)>,
     /// What the status line says after an action.
@@ -67,6 +69,7 @@ thread_local! {
 enum Act {
     Open(String),
     Close,
+    Share(String),
     AskDelete(String),
     Delete,
     KeepIt,
@@ -84,6 +87,7 @@ impl Act {
         Some(match act.as_str() {
             "open" => Act::Open(id),
             "close" => Act::Close,
+            "share" => Act::Share(id),
             "ask-delete" => Act::AskDelete(id),
             "delete" => Act::Delete,
             "keep" => Act::KeepIt,
@@ -240,6 +244,7 @@ fn redraw() {
     });
 }
 
+/// Draws the view in `host`, with the link of the check-in being shared, if any.
 fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
     let (all, unreadable) = stored(&role.id, &level.id);
     let state = STATE.with_borrow(|s| {
@@ -247,11 +252,12 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
             s.open.clone(),
             s.pair.clone(),
             s.asking.clone(),
+            s.sharing.clone(),
             s.deleted.is_some(),
             s.said.clone(),
         )
     });
-    let (open, pair, asking, can_undo, said) = state;
+    let (open, pair, asking, sharing, can_undo, said) = state;
     add(
         host,
         &text("h1", &[], &format!("Check-ins: {}", level.heading())),
@@ -284,7 +290,7 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
         }
     }
     add(host, &since);
-    add(host, &list(&all, asking.as_deref()));
+    add(host, &list(&all, asking.as_deref(), sharing.as_deref()));
     if all.len() >= 2 {
         add(host, &comparing(&all, pair.as_ref()));
     }
@@ -293,6 +299,9 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
     }
     add(host, &calendar());
     add(host, &storage_line());
+    if let Some(c) = all.iter().find(|c| sharing.as_ref() == Some(&c.id)) {
+        fill_share(c);
+    }
 }
 
 fn act_on(act: Act) {
@@ -313,6 +322,15 @@ fn act_on(act: Act) {
             Act::Close => {
                 s.open = None;
                 focus = Some("all-checkins");
+            }
+            Act::Share(id) => {
+                // The same button closes the panel it opened.
+                s.sharing = (s.sharing.as_deref() != Some(id.as_str())).then_some(id);
+                focus = Some(if s.sharing.is_some() {
+                    list::SHARE_PANEL
+                } else {
+                    "all-checkins"
+                });
             }
             Act::AskDelete(id) => {
                 s.asking = Some(id);
