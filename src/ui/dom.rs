@@ -72,6 +72,107 @@ pub fn action(e: &web_sys::Event) -> Option<(String, Element)> {
     Some((el.get_attribute("data-act")?, el))
 }
 
+/// Elements written the way their markup nests, built with [`el`], [`text`] and
+/// [`add`] (no generic code, so no wasm beyond those calls). An element is its tag,
+/// its attributes in parentheses if any (`class = "x"`, or `"aria-label" = words`
+/// for names that are not Rust words; values are `&str`, `&String` or `String`),
+/// then either `[children]` or `{ text }`, set as text, never markup. Among the
+/// children, `(element)` adds an element made elsewhere and `..(elements)` every
+/// element of a list.
+///
+/// ```ignore
+/// markup! {
+///     table(class = "sides") [
+///         thead [ tr [
+///             th(scope = "col") { "Expectation" }
+///             th(scope = "col") { own_head }
+///         ] ]
+///         tbody [ ..(rows) ]
+///     ]
+/// }
+/// ```
+macro_rules! markup {
+    ($tag:ident $(($($k:tt = $v:expr),* $(,)?))? [ $($kids:tt)* ]) => {{
+        let parent = $crate::ui::dom::el(
+            stringify!($tag),
+            &[$($(($crate::ui::dom::markup!(@key $k), &$v)),*)?],
+        );
+        $crate::ui::dom::markup!(@kids parent; $($kids)*);
+        parent
+    }};
+    ($tag:ident $(($($k:tt = $v:expr),* $(,)?))? { $text:expr }) => {
+        $crate::ui::dom::text(
+            stringify!($tag),
+            &[$($(($crate::ui::dom::markup!(@key $k), &$v)),*)?],
+            &$text,
+        )
+    };
+    (@key $k:ident) => { stringify!($k) };
+    (@key $k:literal) => { $k };
+    (@kids $p:ident;) => {};
+    (@kids $p:ident; ..($list:expr) $($rest:tt)*) => {
+        for child in $list {
+            $crate::ui::dom::add(&$p, &child);
+        }
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; ($child:expr) $($rest:tt)*) => {
+        $crate::ui::dom::add(&$p, &$child);
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; $tag:ident $(($($attrs:tt)*))? [ $($kids:tt)* ] $($rest:tt)*) => {
+        $crate::ui::dom::add(&$p, &$crate::ui::dom::markup!($tag $(($($attrs)*))? [ $($kids)* ]));
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; $tag:ident $(($($attrs:tt)*))? { $($text:tt)* } $($rest:tt)*) => {
+        $crate::ui::dom::add(&$p, &$crate::ui::dom::markup!($tag $(($($attrs)*))? { $($text)* }));
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+}
+pub(crate) use markup;
+
+/// A page's actions: an enum whose variants are the `data-act` names of its buttons,
+/// so that the buttons and the dispatch name each action once, by a variant.
+/// `Act::Keep.name()` is the name to give a button; `Act::of(&event)` the action a
+/// click asks for (with the element that asked), if it is one of the page's.
+///
+/// ```ignore
+/// actions! {
+///     /// What a click on a reply asks for.
+///     enum Act { Keep = "keep", Unkeep = "unkeep" }
+/// }
+/// ```
+macro_rules! actions {
+    ($(#[$doc:meta])* $vis:vis enum $name:ident { $($(#[$vdoc:meta])* $variant:ident = $act:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, PartialEq, Eq)]
+        $vis enum $name {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        #[allow(dead_code)]
+        impl $name {
+            /// The `data-act` name of this action, for its button.
+            $vis fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $act,)+
+                }
+            }
+
+            /// The action a click asks for, with the element that asks for it.
+            $vis fn of(e: &web_sys::Event) -> Option<(Self, web_sys::Element)> {
+                let (act, el) = $crate::ui::dom::action(e)?;
+                let act = match act.as_str() {
+                    $($act => Self::$variant,)+
+                    _ => return None,
+                };
+                Some((act, el))
+            }
+        }
+    };
+}
+pub(crate) use actions;
+
 /// A button that asks for action `act`.
 pub fn button(label: &str, act: &str, attrs: &[(&str, &str)]) -> Element {
     let b = text("button", &[("type", "button"), ("data-act", act)], label);

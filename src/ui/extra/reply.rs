@@ -16,8 +16,16 @@ use crate::progress::share::keep::{
 use crate::progress::share::{
     apart, apart_counts, apart_line, apart_words, Entry, Resolved, SharedAssessment, MARK_APART,
 };
-use crate::ui::dom::{action, add, button, el, rich, say, section, show as show_el, text};
+use crate::ui::dom::{actions, add, button, el, markup, rich, say, show as show_el, text};
 use crate::ui::store::now;
+
+actions! {
+    /// What a click on a reply asks for.
+    enum Act {
+        Keep = "keep",
+        Unkeep = "unkeep",
+    }
+}
 
 /// A reply: per dimension a table of expectations with both sides' marks, each one
 /// rated differently marked in words; and keeping it.
@@ -56,36 +64,26 @@ pub(super) fn show(
     let summary = apart_line(apart_counts(resolved));
     add(host, &text("p", &[("class", "differ-count")], &summary));
     if !manager.comment.is_empty() {
-        let said = el("div", &[("class", "overall")]);
-        add(
-            &said,
-            &text("h2", &[], &format!("Overall comment from {manager_name}")),
-        );
-        add(&said, &text("p", &[("class", "note")], &manager.comment));
+        let said = markup! {
+            div(class = "overall") [
+                h2 { format!("Overall comment from {manager_name}") }
+                p(class = "note") { manager.comment }
+            ]
+        };
         add(host, &said);
     }
     about(host, shared);
     versions(host, shared, resolved);
+    let own_head = match shared.name.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n} (self)"),
+        None => "Your self-check".to_owned(),
+    };
+    let manager_head = match manager.name.as_deref().filter(|n| !n.is_empty()) {
+        Some(n) => format!("{n} (manager)"),
+        None => "Your manager".to_owned(),
+    };
     for (i, d) in level.dimensions.iter().enumerate() {
-        let section = dimension_section(host, d, i);
-        let table = el("table", &[("class", "sides")]);
-        let head = el("thead", &[]);
-        let row = el("tr", &[]);
-        let own_head = match shared.name.as_deref().filter(|n| !n.is_empty()) {
-            Some(n) => format!("{n} (self)"),
-            None => "Your self-check".to_owned(),
-        };
-        let manager_head = match manager.name.as_deref().filter(|n| !n.is_empty()) {
-            Some(n) => format!("{n} (manager)"),
-            None => "Your manager".to_owned(),
-        };
-        for h in ["Expectation", &own_head, &manager_head] {
-            add(&row, &text("th", &[("scope", "col")], h));
-        }
-        add(&head, &row);
-        add(&table, &head);
-        let body = el("tbody", &[]);
-        for x in &d.expectations {
+        let rows = d.expectations.iter().map(|x| {
             let m = resolved.marks(&x.id);
             let (own, mgr) = (m.and_then(|m| m.own), m.and_then(|m| m.manager));
             let steps = apart(own, mgr).unwrap_or(0);
@@ -94,50 +92,42 @@ pub(super) fn show(
                 n if n >= MARK_APART => "differ",
                 _ => "differ near",
             };
-            let tr = el("tr", &[("class", class)]);
-            let th = el("th", &[("scope", "row")]);
+            let th = markup!(th(scope = "row") []);
             rich(&th, &x.text);
             if let Some(words) = apart_words(steps) {
-                add(
-                    &th,
-                    &text("span", &[("class", "mark")], &format!(" {words}")),
-                );
+                add(&th, &markup!(span(class = "mark") { format!(" {words}") }));
             }
-            add(&tr, &th);
             // Each cell names its side, for the narrow layout (a card a row).
-            for (td, side) in [
-                (cell(own, "Evidence"), &own_head),
-                (cell(mgr, "Comment"), &manager_head),
-            ] {
-                let _ = td.set_attribute("data-label", side);
-                add(&tr, &td);
+            markup! {
+                tr(class = class) [
+                    (th)
+                    (cell(own, "Evidence", &own_head))
+                    (cell(mgr, "Comment", &manager_head))
+                ]
             }
-            add(&body, &tr);
-        }
-        add(&table, &body);
-        add(&section, &table);
+        });
+        let table = markup! {
+            table(class = "sides") [
+                thead [ tr [
+                    th(scope = "col") { "Expectation" }
+                    th(scope = "col") { own_head }
+                    th(scope = "col") { manager_head }
+                ] ]
+                tbody [ ..(rows) ]
+            ]
+        };
+        add(&dimension_section(host, d, i), &table);
     }
 
-    let part = section("share-keep", "keep-h", "Keep this reply");
-    add(
-        &part,
-        &text("p", &[("id", "keep-said"), ("role", "status")], ""),
-    );
-    add(
-        &part,
-        &button(
-            "Keep this reply with my progress",
-            "keep",
-            &[("id", "keep")],
-        ),
-    );
-    add(
-        &part,
-        &button("Remove the kept reply", "unkeep", &[("id", "unkeep")]),
-    );
-    let p = el("p", &[]);
-    add(&p, &super::open_level(role, level));
-    add(&part, &p);
+    let part = markup! {
+        section(class = "share-keep", "aria-labelledby" = "keep-h") [
+            h2(id = "keep-h") { "Keep this reply" }
+            p(id = "keep-said", role = "status") { "" }
+            (button("Keep this reply with my progress", Act::Keep.name(), &[("id", "keep")]))
+            (button("Remove the kept reply", Act::Unkeep.name(), &[("id", "unkeep")]))
+            p [ (super::open_level(role, level)) ]
+        ]
+    };
     add(host, &part);
 
     let key = kept_key(shared);
@@ -149,8 +139,8 @@ pub(super) fn show(
         if e.type_() != "click" {
             return;
         }
-        match action(&e).map(|(act, _)| act).as_deref() {
-            Some("keep") => {
+        match Act::of(&e).map(|(act, _)| act) {
+            Some(Act::Keep) => {
                 let before = keeping(&Local, &key, &link);
                 let reply = KeptReply::new(&link, &shared, now());
                 if !keep(&mut Local, &key, &reply, now()) {
@@ -166,7 +156,7 @@ pub(super) fn show(
                 };
                 show_kept(&Keeping::Kept, Some(&said), true);
             }
-            Some("unkeep") => {
+            Some(Act::Unkeep) => {
                 Local.remove(&key);
                 show_kept(&Keeping::New, Some("The kept reply was removed."), true);
             }
@@ -228,9 +218,9 @@ fn show_kept(state: &Keeping, said: Option<&str>, focus: bool) {
     }
 }
 
-/// One side's mark in a table cell: the rating, then the note.
-fn cell(entry: Option<&Entry>, note: &str) -> Element {
-    let td = el("td", &[]);
+/// One side's mark in a table cell labelled `side`: the rating, then the note.
+fn cell(entry: Option<&Entry>, note: &str, side: &str) -> Element {
+    let td = el("td", &[("data-label", side)]);
     let class = if entry.and_then(|e| e.rating).is_some() {
         "rated"
     } else {
