@@ -6,7 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{action, add, button, el, text};
+use super::dom::{actions, add, button, markup};
 use super::files;
 use super::store::{ProgressStore, Trouble};
 use super::LadderState;
@@ -27,26 +27,37 @@ pub fn StorageBanner() -> impl IntoView {
         }
     });
     let on_click = move |e: ev::MouseEvent| {
-        let Some((act, clicked)) = action(&e) else {
+        let Some((act, clicked)) = Act::of(&e) else {
             return;
         };
         let index: Option<usize> = clicked.get_attribute("data-i").and_then(|i| i.parse().ok());
         let trouble = index.and_then(|i| store.trouble_untracked().into_iter().nth(i));
-        match (act.as_str(), trouble) {
-            ("damaged", Some(Trouble::Damaged { raw, .. })) => {
+        match (act, trouble) {
+            (Act::Damaged, Some(Trouble::Damaged { raw, .. })) => {
                 files::download("rungs-damaged-progress.txt", "text/plain", &raw);
             }
-            ("backup", _) => files::download_backup(store, &version),
-            ("reload", _) => {
+            (Act::Backup, _) => files::download_backup(store, &version),
+            (Act::Reload, _) => {
                 let _ = window().location().reload();
             }
-            ("dismiss", Some(t)) => store.dismiss(&t),
+            (Act::Dismiss, Some(t)) => store.dismiss(&t),
             _ => {}
         }
     };
     view! { <div class="banners" node_ref=host on:click=on_click></div> }
 }
 
+actions! {
+    /// What a click on a banner asks for.
+    enum Act {
+        Damaged = "damaged",
+        Backup = "backup",
+        Reload = "reload",
+        Dismiss = "dismiss",
+    }
+}
+
+/// The banner of trouble `t`, the `index`th shown.
 fn banner(t: &Trouble, index: usize) -> Element {
     let (title, body) = match t {
         Trouble::Damaged { error, kept_as, at_start, .. } => {
@@ -74,24 +85,36 @@ fn banner(t: &Trouble, index: usize) -> Element {
         ),
     };
     let i = index.to_string();
-    let aside = el("div", &[("class", "notice"), ("role", "alert")]);
-    add(&aside, &text("h2", &[], title));
-    add(&aside, &text("p", &[], &body));
-    let actions = el("div", &[("class", "actions")]);
-    if matches!(t, Trouble::Damaged { .. }) {
+    let damaged = matches!(t, Trouble::Damaged { .. });
+    let newer = matches!(t, Trouble::Newer { .. });
+    let actions = markup! { div(class = "actions") [] };
+    if damaged {
+        let download = button(
+            "Download the damaged data",
+            Act::Damaged.name(),
+            &[("data-i", &i)],
+        );
+        add(&actions, &download);
+    }
+    if newer {
+        add(&actions, &button("Reload", Act::Reload.name(), &[]));
+    }
+    add(
+        &actions,
+        &button("Download backup", Act::Backup.name(), &[]),
+    );
+    // A newer version's value stays unsaved-over until a reload: no dismissing it.
+    if !newer {
         add(
             &actions,
-            &button("Download the damaged data", "damaged", &[("data-i", &i)]),
+            &button("Dismiss", Act::Dismiss.name(), &[("data-i", &i)]),
         );
     }
-    if matches!(t, Trouble::Newer { .. }) {
-        add(&actions, &button("Reload", "reload", &[]));
+    markup! {
+        div(class = "notice", role = "alert") [
+            h2 { title }
+            p { body }
+            (actions)
+        ]
     }
-    add(&actions, &button("Download backup", "backup", &[]));
-    // A newer version's value stays unsaved-over until a reload: no dismissing it.
-    if !matches!(t, Trouble::Newer { .. }) {
-        add(&actions, &button("Dismiss", "dismiss", &[("data-i", &i)]));
-    }
-    add(&aside, &actions);
-    aside
 }

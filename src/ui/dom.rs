@@ -153,6 +153,7 @@ macro_rules! actions {
         #[allow(dead_code)]
         impl $name {
             /// The `data-act` name of this action, for its button.
+            #[inline]
             $vis fn name(self) -> &'static str {
                 match self {
                     $(Self::$variant => $act,)+
@@ -160,6 +161,7 @@ macro_rules! actions {
             }
 
             /// The action a click asks for, with the element that asks for it.
+            #[inline]
             $vis fn of(e: &web_sys::Event) -> Option<(Self, web_sys::Element)> {
                 let (act, el) = $crate::ui::dom::action(e)?;
                 let act = match act.as_str() {

@@ -17,7 +17,17 @@ use web_sys::Element;
 
 use super::data::{now, Doors};
 use crate::progress::{ladder_quiz_items, LadderQuiz, QuizItem};
-use crate::ui::dom::{action, add, button, el, focus_later, say, text};
+use crate::ui::dom::{actions, add, button, el, focus_later, markup, say, text};
+
+actions! {
+    /// What a click in Know your ladder asks for.
+    enum Act {
+        /// One of the dimensions offered as the answer.
+        Pick = "pick",
+        Next = "next",
+        Again = "again",
+    }
+}
 
 /// Where the quiz is: the items in asking order, the current one, the choice made.
 struct Round {
@@ -98,12 +108,12 @@ pub fn show(host: Element, role: String, level: String, read: Function, write: F
     );
     let host = card.clone();
     let on_click = move |e: web_sys::Event| {
-        let Some((act, clicked)) = action(&e) else {
+        let Some((act, clicked)) = Act::of(&e) else {
             return;
         };
         let mut r = round.borrow_mut();
-        match act.as_str() {
-            "pick" if r.chosen.is_none() => {
+        match act {
+            Act::Pick if r.chosen.is_none() => {
                 let Some(choice) = clicked.get_attribute("data-i").and_then(|i| i.parse().ok())
                 else {
                     return;
@@ -119,7 +129,7 @@ pub fn show(host: Element, role: String, level: String, read: Function, write: F
                 r.chosen = Some(choice);
                 focus_later("know-next");
             }
-            "next" => {
+            Act::Next => {
                 r.at += 1;
                 if r.at == r.items.len() {
                     // Missed examples come back before the round ends.
@@ -133,7 +143,7 @@ pub fn show(host: Element, role: String, level: String, read: Function, write: F
                 say("know-feedback", "");
                 focus_later("know-question");
             }
-            "again" => {
+            Act::Again => {
                 *r = Round {
                     items: order(),
                     at: 0,
@@ -176,38 +186,24 @@ fn draw(host: &Element, r: &Round) {
                 ),
             ),
         );
-        let actions = el("p", &[("class", "actions")]);
-        add(&actions, &button("Start again", "again", &[]));
-        add(host, &actions);
+        let again = button("Start again", Act::Again.name(), &[]);
+        add(host, &markup! { p(class = "actions") [ (again) ] });
         return;
     };
+    let question = "Which dimension does this example illustrate?";
+    let step = format!("Example {} of {total}", r.at + 1);
+    add(host, &markup! { p(class = "quiz-step") { step } });
     add(
         host,
-        &text(
-            "p",
-            &[("class", "quiz-step")],
-            &format!("Example {} of {total}", r.at + 1),
-        ),
+        &markup! { h2(id = "know-question", tabindex = "-1") { question } },
     );
     add(
         host,
-        &text(
-            "h2",
-            &[("id", "know-question"), ("tabindex", "-1")],
-            "Which dimension does this example illustrate?",
-        ),
+        &markup! { blockquote(class = "know-example") [ p { item.example } ] },
     );
-    let quote = el("blockquote", &[("class", "know-example")]);
-    add(&quote, &text("p", &[], &item.example));
-    add(host, &quote);
-    let choices = el(
-        "div",
-        &[
-            ("class", "know-choices"),
-            ("role", "group"),
-            ("aria-labelledby", "know-question"),
-        ],
-    );
+    let choices = markup! {
+        div(class = "know-choices", role = "group", "aria-labelledby" = "know-question") []
+    };
     for (i, name) in item.choices.iter().enumerate() {
         let class = match r.chosen {
             Some(_) if item.is_right(i) => "answer right",
@@ -216,7 +212,7 @@ fn draw(host: &Element, r: &Round) {
         };
         let b = button(
             name,
-            "pick",
+            Act::Pick.name(),
             &[("class", class), ("data-i", &i.to_string())],
         );
         if let Some(c) = r.chosen {
@@ -227,12 +223,8 @@ fn draw(host: &Element, r: &Round) {
     }
     add(host, &choices);
     if r.chosen.is_some() {
-        let actions = el("p", &[("class", "actions")]);
-        add(
-            &actions,
-            &button("Next example", "next", &[("id", "know-next")]),
-        );
-        add(host, &actions);
+        let next = button("Next example", Act::Next.name(), &[("id", "know-next")]);
+        add(host, &markup! { p(class = "actions") [ (next) ] });
     }
 }
 

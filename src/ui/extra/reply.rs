@@ -92,10 +92,13 @@ pub(super) fn show(
                 n if n >= MARK_APART => "differ",
                 _ => "differ near",
             };
-            let th = markup!(th(scope = "row") []);
+            let th = markup! { th(scope = "row") [] };
             rich(&th, &x.text);
             if let Some(words) = apart_words(steps) {
-                add(&th, &markup!(span(class = "mark") { format!(" {words}") }));
+                add(
+                    &th,
+                    &markup! { span(class = "mark") { format!(" {words}") } },
+                );
             }
             // Each cell names its side, for the narrow layout (a card a row).
             markup! {

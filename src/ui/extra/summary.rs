@@ -22,8 +22,19 @@ use crate::progress::{
     from_json, level_name, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
 };
 use crate::route::{Route, View};
-use crate::ui::dom::{action, add, button, el, focus, say, svg, text};
+use crate::ui::dom::{actions, add, button, el, focus, markup, say, svg, text};
 use crate::ui::files;
+
+actions! {
+    /// What a click on the report asks for.
+    enum Act {
+        Print = "print",
+        CopyMarkdown = "copy-md",
+        DownloadMarkdown = "download-md",
+        /// Remove, on a goal.
+        UnsetGoal = "unset-goal",
+    }
+}
 
 /// The report for level `level` of role `role` in `host`, from `progress` (as
 /// `progress::to_json` writes it); Remove on a goal changes the progress through
@@ -91,23 +102,16 @@ pub fn show(
     goals_list(&host, &parsed, &ladder);
     orphans_list(&host, &orphans);
     if !empty {
-        let actions = el("p", &[("class", "actions")]);
-        add(&actions, &button("Print", "print", &[]));
-        add(&actions, &button("Copy Markdown", "copy-md", &[]));
-        add(&actions, &button("Download Markdown", "download-md", &[]));
+        let actions = markup! {
+            p(class = "actions") [
+                (button("Print", Act::Print.name(), &[]))
+                (button("Copy Markdown", Act::CopyMarkdown.name(), &[]))
+                (button("Download Markdown", Act::DownloadMarkdown.name(), &[]))
+            ]
+        };
         add(&host, &actions);
-        add(
-            &host,
-            &text(
-                "p",
-                &[
-                    ("class", "status"),
-                    ("role", "status"),
-                    ("id", "summary-said"),
-                ],
-                "",
-            ),
-        );
+        let said = markup! { p(class = "status", role = "status", id = "summary-said") { "" } };
+        add(&host, &said);
     }
     let markdown = sheet_markdown(&parsed, &ladder, r, l, &sheet);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
@@ -119,12 +123,12 @@ pub fn show(
         if e.type_() != "click" {
             return;
         }
-        match action(&e).as_ref().map(|(act, b)| (act.as_str(), b)) {
-            Some(("unset-goal", b)) => remove_goal(b, &parsed, &doors),
-            Some(("print", _)) => {
+        match Act::of(&e) {
+            Some((Act::UnsetGoal, b)) => remove_goal(&b, &parsed, &doors),
+            Some((Act::Print, _)) => {
                 let _ = leptos::prelude::window().print();
             }
-            Some(("copy-md", _)) => files::copy(markdown.clone(), |ok| {
+            Some((Act::CopyMarkdown, _)) => files::copy(markdown.clone(), |ok| {
                 let said = if ok {
                     "Copied the Markdown to the clipboard."
                 } else {
@@ -132,7 +136,7 @@ pub fn show(
                 };
                 say("summary-said", said);
             }),
-            Some(("download-md", _)) => {
+            Some((Act::DownloadMarkdown, _)) => {
                 files::download(&file, "text/markdown", &markdown);
             }
             _ => {}
@@ -175,7 +179,7 @@ fn goals_list(host: &Element, progress: &Progress, ladder: &Ladder) {
             ("data-i", &i.to_string()),
             ("aria-label", &format!("Remove goal: {}", goal.text)),
         ];
-        add(&li, &button("Remove", "unset-goal", &attrs));
+        add(&li, &button("Remove", Act::UnsetGoal.name(), &attrs));
         add(&list, &li);
     }
     add(host, &list);
