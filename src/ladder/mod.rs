@@ -8,56 +8,33 @@
 //! [`import_checked`] applies the browser's import limits before importing.
 //! `ladders/README.md` describes the format for ladder authors.
 
-mod blocks;
-mod bullets;
-mod compare;
-mod compare_attributes;
-mod content;
-mod decode;
-mod details;
-mod diagnostic;
-mod explain;
-mod html;
+pub mod compare;
+pub mod format;
 mod id;
-mod import;
-mod index;
-mod inline;
-mod label;
-mod layout;
-mod level;
-mod limits;
-mod matching;
+pub mod import;
 pub mod model;
 pub(crate) mod order;
-mod pair;
-mod paths;
-mod roles;
-mod similar;
-mod stored;
-mod tracks;
-mod words;
-mod write;
 
+pub use compare::attributes::AttributeRow;
+pub use compare::matching::{MAX_REWORD_PAIRS, MAX_REWORD_WORDS};
+pub use compare::pair::default_pair;
+pub use compare::similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
 pub use compare::{compare_levels, CompareMemo, Comparison, DimensionRows, Row, Side};
-pub use compare_attributes::AttributeRow;
-pub use diagnostic::{Diagnostic, Problem, Severity};
-pub use explain::explain;
+pub use format::markdown::level_to_markdown;
+pub use format::stored::{read_stored, read_stored_levels, stored_roles, write_stored, StoredRole};
 pub use id::{expectation_id, slug};
-#[cfg(not(target_arch = "wasm32"))]
-pub use import::read_dir;
-pub use import::{import_ladder, Import};
-pub use limits::{
+pub use import::diagnostic::{Diagnostic, Problem, Severity};
+pub use import::explain::explain;
+pub use import::limits::{
     import_checked, screen, Checked, Refusal, Screened, Verdict, MAX_EXPECTATIONS_PER_LEVEL,
     MAX_FILE_BYTES, MAX_TOTAL_BYTES, MAX_WORDS_PER_EXPECTATION,
 };
-pub use matching::{MAX_REWORD_PAIRS, MAX_REWORD_WORDS};
+pub use import::paths::Skip;
+#[cfg(not(target_arch = "wasm32"))]
+pub use import::read_dir;
+pub use import::tracks::{group_picked, Grouping};
+pub use import::{import_ladder, Import};
 pub use model::{
     Attribute, Block, Dimension, Everyone, Expectation, Guide, Ladder, Level, Role, Span, Style,
     Text,
 };
-pub use pair::default_pair;
-pub use paths::Skip;
-pub use similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
-pub use stored::{read_stored, read_stored_levels, stored_roles, write_stored, StoredRole};
-pub use tracks::{group_picked, Grouping};
-pub use write::level_to_markdown;

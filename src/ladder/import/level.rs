@@ -1,4 +1,4 @@
-//! One level file's blocks to the parts of a [`Level`](super::model::Level):
+//! One level file's blocks to the parts of a [`Level`](crate::ladder::model::Level):
 //! which heading is the title, which are dimensions, and the walk that
 //! routes every block.
 //!
@@ -19,10 +19,10 @@
 
 use super::blocks::{Block, Kind};
 use super::content::Reader;
+use super::conventions::{has_attributes, is_examples_label, is_statement, split_emoji};
 use super::diagnostic::Problem;
 use super::label::{split_label, LevelLabel};
-use super::model::{Attribute, Dimension, Span, Style, Text};
-use super::words::{has_attributes, is_examples_label, is_statement, split_emoji};
+use crate::ladder::model::{Attribute, Dimension, Span, Style, Text};
 
 /// The parts of a level read from its blocks.
 pub(crate) struct Draft {

@@ -3,7 +3,7 @@
 //! with details or examples are written as `### I ...` headings with their
 //! text under them.
 
-use super::model::{Level, Span, Style, Text};
+use crate::ladder::model::{Level, Span, Style, Text};
 
 /// Write a level as canonical ladder markdown.
 pub fn level_to_markdown(level: &Level) -> String {

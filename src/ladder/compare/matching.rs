@@ -24,10 +24,10 @@
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
-use super::order::sorted;
+use crate::ladder::order::sorted;
 
-use super::model::Expectation;
 use super::similar::{words, Similarity};
+use crate::ladder::model::Expectation;
 
 /// The most free pairs of one dimension compared for rewordings: 200 × 200.
 pub const MAX_REWORD_PAIRS: usize = 40_000;
@@ -145,7 +145,7 @@ fn match_words(
     }
     // With the one sort routine (`order`): the standard library's stable sort would be
     // a routine of its own in Compare's module (3 KB of wasm).
-    super::order::sort_by(&mut candidates, |x, y| {
+    crate::ladder::order::sort_by(&mut candidates, |x, y| {
         y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
     });
     for (_, j, i) in candidates {

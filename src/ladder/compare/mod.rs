@@ -14,12 +14,17 @@
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
 
+pub mod attributes;
+pub mod matching;
+pub(crate) mod pair;
+pub mod similar;
+
 use std::rc::Rc;
 
-use super::compare_attributes::{attribute_rows, AttributeRow};
-use super::matching::{match_expectations, reading_order, ByKey, Partner, Slot};
-use super::model::{Dimension, Expectation, Level};
-use super::similar::{word_diff, words, Segment};
+use crate::ladder::model::{Dimension, Expectation, Level};
+use attributes::{attribute_rows, AttributeRow};
+use matching::{match_expectations, reading_order, ByKey, Partner, Slot};
+use similar::{word_diff, words, Segment};
 
 /// What changes from level A to level B.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

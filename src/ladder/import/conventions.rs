@@ -2,7 +2,7 @@
 //! "Examples" label, a heading's leading emoji and `**Key**: value` attributes.
 
 use super::inline::canonical;
-use super::model::{Attribute, Span, Style, Text};
+use crate::ladder::model::{Attribute, Span, Style, Text};
 
 const EXAMPLE_LABELS: [&str; 6] = [
     "examples",

@@ -18,9 +18,9 @@
 use std::ops::Range;
 
 use super::blocks::{Block, Item, Kind};
+use super::conventions::{is_examples_label, is_statement};
 use super::label::split_label;
-use super::model::{Block as GuideBlock, Span, Style, Text};
-use super::words::{is_examples_label, is_statement};
+use crate::ladder::model::{Block as GuideBlock, Span, Style, Text};
 
 /// Words that say how senior a title is; set aside to find the role a title names.
 pub(crate) const SENIORITY: [&str; 22] = [

@@ -10,7 +10,7 @@
 //! - files picked in the browser without a folder ([`group_picked`]) whose
 //!   titles name the same role are put in one role.
 
-use super::decode::decode;
+use super::encoding::decode;
 use super::index::Index;
 use super::label::split_label;
 use super::layout::{words, SENIORITY};

@@ -1,6 +1,6 @@
 //! Which level to compare a level with when nothing is chosen yet.
 
-use super::model::Ladder;
+use crate::ladder::model::Ladder;
 
 /// The level to compare a level with by default: the next level of its role,
 /// or the previous one for the role's last level; `None` when the role has

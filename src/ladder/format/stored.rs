@@ -28,7 +28,7 @@
 //! then its text. Reading skips what it does not know, so a newer writer's extra kinds
 //! are ignored.
 
-use super::model::{
+use crate::ladder::model::{
     Attribute, Block, Dimension, Everyone, Expectation, Guide, Ladder, Level, Role, Span, Style,
     Text,
 };

@@ -8,7 +8,7 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::inline::InlineBuilder;
-use super::model::Text;
+use crate::ladder::model::Text;
 
 const MAX_DEPTH: usize = 32;
 
