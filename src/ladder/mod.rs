@@ -16,8 +16,8 @@ pub mod model;
 pub(crate) mod order;
 
 pub use compare::attributes::AttributeRow;
+pub use compare::default_pair;
 pub use compare::matching::{MAX_REWORD_PAIRS, MAX_REWORD_WORDS};
-pub use compare::pair::default_pair;
 pub use compare::similar::{word_diff, Segment, MAX_DIFF_CELLS, SIMILAR};
 pub use compare::{compare_levels, CompareMemo, Comparison, DimensionRows, Row, Side};
 pub use format::markdown::level_to_markdown;

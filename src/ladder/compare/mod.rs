@@ -13,15 +13,17 @@
 //!   expectations as only there;
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
+//!
+//! [`default_pair`] is the level to compare a level with when nothing is chosen
+//! yet.
 
 pub mod attributes;
 pub mod matching;
-pub(crate) mod pair;
 pub mod similar;
 
 use std::rc::Rc;
 
-use crate::ladder::model::{Dimension, Expectation, Level};
+use crate::ladder::model::{Dimension, Expectation, Ladder, Level};
 use attributes::{attribute_rows, AttributeRow};
 use matching::{match_expectations, reading_order, ByKey, Partner, Slot};
 use similar::{word_diff, words, Segment};
@@ -115,6 +117,26 @@ impl CompareMemo {
     }
 }
 
+/// The level to compare a level with by default: the next level of its role,
+/// or the previous one for the role's last level; `None` when the role has
+/// one level or the ids are unknown. Returns `(role id, level id)`.
+///
+/// Levels are in the role's order: by number, unnumbered ones last.
+pub fn default_pair<'a>(
+    ladder: &'a Ladder,
+    role_id: &str,
+    level_id: &str,
+) -> Option<(&'a str, &'a str)> {
+    let role = ladder.role(role_id)?;
+    let at = role.levels.iter().position(|l| l.id == level_id)?;
+    let other = if at + 1 < role.levels.len() {
+        at + 1
+    } else {
+        at.checked_sub(1)?
+    };
+    Some((&role.id, &role.levels[other].id))
+}
+
 fn dimension_key(dimension: &Dimension) -> Vec<String> {
     words(&dimension.name)
 }
@@ -187,7 +209,7 @@ fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> (Vec<Row>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::{expectation_id, Text};
+    use crate::ladder::{expectation_id, Role, Text};
 
     fn expectation(text: &str) -> Expectation {
         Expectation {
@@ -323,5 +345,48 @@ mod tests {
                 ],
             }]
         );
+    }
+
+    fn ladder(levels: &[&str]) -> Ladder {
+        let levels = levels
+            .iter()
+            .map(|id| Level {
+                id: (*id).into(),
+                ..Level::default()
+            })
+            .collect();
+        Ladder {
+            guides: Vec::new(),
+            everyone: Vec::new(),
+            version: String::new(),
+            roles: vec![Role {
+                id: "eng/dev".into(),
+                levels,
+                ..Role::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn default_pair_is_the_next_level() {
+        assert_eq!(
+            default_pair(&ladder(&["l1", "l2", "l3"]), "eng/dev", "l2"),
+            Some(("eng/dev", "l3"))
+        );
+    }
+
+    #[test]
+    fn default_pair_of_the_last_level_is_the_one_before() {
+        assert_eq!(
+            default_pair(&ladder(&["l1", "l2", "l3"]), "eng/dev", "l3"),
+            Some(("eng/dev", "l2"))
+        );
+    }
+
+    #[test]
+    fn default_pair_needs_two_levels_and_known_ids() {
+        assert_eq!(default_pair(&ladder(&["l1"]), "eng/dev", "l1"), None);
+        assert_eq!(default_pair(&ladder(&["l1", "l2"]), "eng/dev", "l9"), None);
+        assert_eq!(default_pair(&ladder(&["l1", "l2"]), "other", "l1"), None);
     }
 }
