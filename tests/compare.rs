@@ -3,10 +3,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{
-    compare_levels, default_pair, expectation_id, import_ladder, read_dir, AttributeRow,
-    Comparison, Expectation, Level, Row, Segment, Side, Text,
-};
+use rungs::ladder::compare::attributes::AttributeRow;
+use rungs::ladder::compare::similar::Segment;
+use rungs::ladder::compare::{compare_levels, default_pair, Comparison, Row, Side};
+use rungs::ladder::import::{import_ladder, read_dir};
+use rungs::ladder::{expectation_id, Expectation, Level, Text};
 use std::path::Path;
 
 /// The only level of a one-file ladder whose one dimension `Craft` holds `bullets`.

@@ -307,7 +307,7 @@ mod tests {
     fn round_trip(doc: &str) -> Level {
         let import = |text: &str| {
             let mut ladder =
-                crate::ladder::import_ladder([("E/R/L2-Dev.md", text.as_bytes())]).ladder;
+                crate::ladder::import::import_ladder([("E/R/L2-Dev.md", text.as_bytes())]).ladder;
             ladder.roles.remove(0).levels.remove(0)
         };
         let level = import(doc);
