@@ -37,7 +37,7 @@ pub struct Comparison {
 
 /// Which of the two levels have a dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
+pub enum Presence {
     Both,
     OnlyInA,
     OnlyInB,
@@ -50,7 +50,7 @@ pub struct DimensionRows {
     pub emoji: Option<String>,
     /// B's name, or A's when B lacks the dimension.
     pub name: String,
-    pub side: Side,
+    pub side: Presence,
     pub rows: Vec<Row>,
     /// Rewordings were not looked for: the dimension is past the matching caps
     /// (`matching`), so what is not the same shows as only in one level.
@@ -160,18 +160,18 @@ fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
                 DimensionRows {
                     emoji: b[j].emoji.clone(),
                     name: b[j].name.clone(),
-                    side: Side::Both,
+                    side: Presence::Both,
                     rows,
                     rewordings_skipped,
                 }
             }
-            Slot::OnlyInA(i) => one_side(&a[i], Side::OnlyInA, Row::OnlyInA),
-            Slot::OnlyInB(j) => one_side(&b[j], Side::OnlyInB, Row::OnlyInB),
+            Slot::OnlyInA(i) => one_side(&a[i], Presence::OnlyInA, Row::OnlyInA),
+            Slot::OnlyInB(j) => one_side(&b[j], Presence::OnlyInB, Row::OnlyInB),
         })
         .collect()
 }
 
-fn one_side(dimension: &Dimension, side: Side, row: fn(Expectation) -> Row) -> DimensionRows {
+fn one_side(dimension: &Dimension, side: Presence, row: fn(Expectation) -> Row) -> DimensionRows {
     DimensionRows {
         emoji: dimension.emoji.clone(),
         name: dimension.name.clone(),
@@ -249,7 +249,7 @@ mod tests {
             [DimensionRows {
                 emoji: None,
                 name: "domain Expertise:".into(),
-                side: Side::Both,
+                side: Presence::Both,
                 rows: vec![Row::Same {
                     a: expectation("I know it."),
                     b: expectation("I know it")
@@ -270,7 +270,7 @@ mod tests {
             dimension(None, "Craft", &["x y"]),
         ]);
         let dims = compare_levels(&a, &b).dimensions;
-        let shape: Vec<(&str, Side, &[Row])> = dims
+        let shape: Vec<(&str, Presence, &[Row])> = dims
             .iter()
             .map(|d| (d.name.as_str(), d.side, d.rows.as_slice()))
             .collect();
@@ -279,12 +279,12 @@ mod tests {
             [
                 (
                     "Mentoring",
-                    Side::OnlyInB,
+                    Presence::OnlyInB,
                     &[Row::OnlyInB(expectation("m"))][..]
                 ),
                 (
                     "Craft",
-                    Side::Both,
+                    Presence::Both,
                     &[Row::Same {
                         a: expectation("x y"),
                         b: expectation("x y")
@@ -292,7 +292,7 @@ mod tests {
                 ),
                 (
                     "Safety",
-                    Side::OnlyInA,
+                    Presence::OnlyInA,
                     &[Row::OnlyInA(expectation("s"))][..]
                 ),
             ]
@@ -324,7 +324,7 @@ mod tests {
             |x: &str| with_dimensions(names.iter().map(|n| dimension(None, n, &[x])).collect());
         let dims = compare_levels(&level("a"), &level("a")).dimensions;
         assert_eq!(dims.len(), 20_000);
-        assert!(dims.iter().all(|d| d.side == Side::Both));
+        assert!(dims.iter().all(|d| d.side == Presence::Both));
         assert!(dims.iter().zip(&names).all(|(d, n)| d.name == *n));
     }
 
