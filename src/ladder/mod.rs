@@ -19,6 +19,7 @@ mod id;
 pub mod import;
 pub mod model;
 pub(crate) mod order;
+mod words;
 
 pub use id::{expectation_id, slug};
 pub use model::{

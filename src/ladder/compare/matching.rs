@@ -26,8 +26,9 @@
 
 use crate::ladder::order::sorted;
 
-use super::similar::{words, Similarity};
+use super::similar::Similarity;
 use crate::ladder::model::Expectation;
+use crate::ladder::words::words;
 
 /// The most free pairs of one dimension compared for rewordings: 200 × 200.
 pub const MAX_REWORD_PAIRS: usize = 40_000;

@@ -24,9 +24,10 @@ pub mod similar;
 use std::rc::Rc;
 
 use crate::ladder::model::{Dimension, Expectation, Ladder, Level};
+use crate::ladder::words::words;
 use attributes::{attribute_rows, AttributeRow};
 use matching::{match_expectations, reading_order, ByKey, Partner, Slot};
-use similar::{word_diff, words, Segment};
+use similar::{word_diff, Segment};
 
 /// What changes from level A to level B.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use crate::ladder::words::words;
+
 use super::blocks::{Block, Item, Kind};
 use super::conventions::{is_examples_label, is_statement};
 use super::label::split_label;
@@ -91,15 +93,6 @@ const ROLE_NOUNS: [&str; 40] = [
     "tester",
     "programmer",
 ];
-
-/// Lower-cased words of a title, split at anything that is not a letter or digit.
-pub(crate) fn words(title: &str) -> Vec<String> {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// Whether a heading reads as the title of a level.
 fn is_level_title(plain: &str) -> bool {

@@ -246,8 +246,8 @@ fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
     let words: Vec<(usize, usize)> = (role.levels.iter())
         .map(|level| {
             (
-                super::layout::words(&role_name(&level.title)).len(),
-                super::layout::words(&level.title).len(),
+                crate::ladder::words::words(&role_name(&level.title)).len(),
+                crate::ladder::words::words(&level.title).len(),
             )
         })
         .collect();
@@ -269,8 +269,8 @@ fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(holder) = taken.get(&id) {
             let first = &role.levels[holder];
             if !level.label.is_empty() && !first.title.eq_ignore_ascii_case(&level.title) {
-                let theirs = super::layout::words(&first.title);
-                let extra: Vec<String> = super::layout::words(&level.title)
+                let theirs = crate::ladder::words::words(&first.title);
+                let extra: Vec<String> = crate::ladder::words::words(&level.title)
                     .into_iter()
                     .filter(|w| !theirs.contains(w))
                     .collect();

@@ -13,8 +13,9 @@
 use super::encoding::decode;
 use super::index::Index;
 use super::label::split_label;
-use super::layout::{words, SENIORITY};
+use super::layout::SENIORITY;
 use super::paths::{display_name, place};
+use crate::ladder::words::words;
 
 /// Words that join a seniority word to a role (`Head of Support`).
 const JOINERS: [&str; 4] = ["of", "the", "and", "for"];
