@@ -28,7 +28,7 @@ mod roles;
 
 use crate::ladder::id::{content_hash, slug};
 use crate::ladder::model::{Everyone, Guide, Ladder, Level};
-use blocks::{parse_blocks, Block, Kind};
+use blocks::{parse_blocks, Kind, MarkdownBlock};
 use diagnostic::{Diagnostic, Problem};
 use encoding::decode;
 use index::Index;
@@ -300,7 +300,7 @@ fn push_guide(
 /// the `#` title; text before the first section a guide about the role family.
 fn read_levels(
     path: &str,
-    blocks: Vec<Block>,
+    blocks: Vec<MarkdownBlock>,
     sections: layout::Sections,
     place: &Place,
     front: &[(String, String)],
@@ -308,7 +308,7 @@ fn read_levels(
 ) {
     let mut title = String::new();
     let mut intro = Vec::new();
-    let mut parts: Vec<Vec<Block>> = sections.levels.iter().map(|_| Vec::new()).collect();
+    let mut parts: Vec<Vec<MarkdownBlock>> = sections.levels.iter().map(|_| Vec::new()).collect();
     let mut section = 0;
     for (i, block) in blocks.into_iter().enumerate() {
         if i == sections.title {

@@ -6,7 +6,7 @@ mod html;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::blocks::{Block, Item, Kind};
+use super::blocks::{Item, Kind, MarkdownBlock};
 use super::bullets::flatten;
 use super::conventions::{
     attributes_of, drop_prefix, examples_prefix, is_examples_label, loose_attribute,
@@ -169,7 +169,7 @@ impl Reader {
     }
 
     /// Route one block to where it belongs.
-    pub(crate) fn block(&mut self, block: Block, depth: usize) {
+    pub(crate) fn block(&mut self, block: MarkdownBlock, depth: usize) {
         let line = block.line;
         match block.kind {
             Kind::Heading { text, .. } | Kind::Paragraph(text) => {
