@@ -14,7 +14,7 @@
 //! ([`ByKey`]: O((n + m) log n)). Step 2 compares
 //! every free pair's word sets: it runs only when a dimension has at most
 //! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
-//! hold, see `limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
+//! hold, see `import::limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
 //! steps (200 × 200 expectations of 200 words each). Past either, rewordings are
 //! not looked for in that dimension: what step 1 left is only in A or only in B.
 //!

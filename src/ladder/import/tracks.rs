@@ -6,7 +6,7 @@
 //!   tracks: the folder is split into two roles named from the titles;
 //! - two levels with the same number whose titles name the same role, one
 //!   with more words (`Software Engineer`, `Software Engineer, Mobile`), are a
-//!   level and its variant (see `import::order_levels`);
+//!   level and its variant (see `roles::order_levels`);
 //! - files picked in the browser without a folder ([`group_picked`]) whose
 //!   titles name the same role are put in one role.
 
