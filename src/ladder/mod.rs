@@ -8,7 +8,7 @@
 //!   limits ([`import::limits`]) and the linter's `--explain`;
 //! - [`compare`]: what changes from one level to another
 //!   ([`compare::compare_levels`]), with the matching and word diff under it;
-//! - [`format`]: the ladder as text, a level back to markdown and the whole
+//! - [`format`](mod@format): the ladder as text, a level back to markdown and the whole
 //!   ladder as the browser stores it.
 //!
 //! `ladders/README.md` describes the format for ladder authors.

@@ -11,7 +11,7 @@
 //! 3. Everything left is only in A or only in B.
 //!
 //! **Bounds.** Step 1 sorts A by id and by words once and looks each of B up
-//! ([`ByKey`]: O((n + m) log n)). Step 2 compares
+//! (`ByKey`: O((n + m) log n)). Step 2 compares
 //! every free pair's word sets: it runs only when a dimension has at most
 //! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
 //! hold, see `import::limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word

@@ -161,7 +161,7 @@ impl Checkin {
     /// similar one not taken yet, if any is similar enough. Similar is the word diff's
     /// measure ([`word_diff`], which also shows the change): the words both keep, in
     /// order, are at least half of the words of both together
-    /// ([`SIMILAR`](crate::ladder::compare::similar::SIMILAR), the threshold of Compare levels);
+    /// ([`SIMILAR`], the threshold of Compare levels);
     /// ties go to the earlier expectation. Whatever is left is gone.
     pub fn against(&self, level: Option<&Level>) -> Vec<(&Item, Now)> {
         let today: Vec<(&str, String)> = level
