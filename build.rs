@@ -20,7 +20,8 @@ mod ladder;
 #[allow(dead_code)]
 mod page_note;
 
-use ladder::{Ladder, Severity, Text};
+use ladder::import::diagnostic::Severity;
+use ladder::{Ladder, Text};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=RUNGS_LADDERS");
@@ -74,7 +75,8 @@ fn main() {
         .iter()
         .map(|(rel, abs)| (rel.clone(), fs::read(abs).expect("read ladder file")))
         .collect();
-    let import = ladder::import_ladder(contents.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+    let import =
+        ladder::import::import_ladder(contents.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
     let errors: Vec<String> = import
         .diagnostics
         .iter()

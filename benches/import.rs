@@ -14,7 +14,7 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use rungs::ladder::import_ladder;
+use rungs::ladder::import::import_ladder;
 
 /// The allocator `ladder check` runs the importer with (src/bin/ladder.rs); the wasm
 /// benchmark, which borrows `generate` from here, keeps the web app's.

@@ -14,7 +14,7 @@ mod generator;
 use std::hint::black_box;
 
 use generator::generate;
-use rungs::ladder::import_ladder;
+use rungs::ladder::import::import_ladder;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -9,10 +9,12 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use rungs::ladder::{
-    compare_levels, import_ladder, level_to_markdown, read_stored, word_diff, write_stored, Ladder,
-    Level,
-};
+use rungs::ladder::compare::compare_levels;
+use rungs::ladder::compare::similar::word_diff;
+use rungs::ladder::format::markdown::level_to_markdown;
+use rungs::ladder::format::stored::{read_stored, write_stored};
+use rungs::ladder::import::import_ladder;
+use rungs::ladder::{Ladder, Level};
 
 #[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]

@@ -68,7 +68,8 @@ pub fn build_errors() -> Vec<BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::{import_ladder, Severity};
+    use crate::ladder::import::diagnostic::Severity;
+    use crate::ladder::import::import_ladder;
 
     #[test]
     fn build_time_model_equals_a_fresh_import_of_the_embedded_files() {

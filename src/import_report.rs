@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn the_template_imports_as_one_level_with_no_warnings() {
         let path = format!("Engineering/Platform-Engineering/{TEMPLATE_NAME}");
-        let import = crate::ladder::import_ladder([(path.as_str(), TEMPLATE.as_bytes())]);
+        let import = crate::ladder::import::import_ladder([(path.as_str(), TEMPLATE.as_bytes())]);
         assert_eq!(import.diagnostics, vec![]);
         let role = &import.ladder.roles[0];
         assert_eq!(

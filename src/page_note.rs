@@ -7,7 +7,7 @@
 //! else. `build.rs` includes this file to write the build-time errors as
 //! [`BuildError`]s (`embedded::build_errors`).
 
-use crate::ladder::{Diagnostic, Problem};
+use crate::ladder::import::diagnostic::{Diagnostic, Problem};
 
 /// The part of a page a build-time error touched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,7 +77,8 @@ pub fn note(errors: &[BuildError], source: &str, level: bool) -> Option<String> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::{import_ladder, Severity};
+    use crate::ladder::import::diagnostic::Severity;
+    use crate::ladder::import::import_ladder;
 
     fn errors(files: &[(&str, &str)]) -> Vec<BuildError> {
         let import = import_ladder(files.iter().map(|(p, t)| (*p, t.as_bytes())));

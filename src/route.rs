@@ -70,7 +70,7 @@ pub enum Route {
     Search { query: String },
     /// `#/compare/<track>/<role>/<level>[/<track>/<role>/<level>]`: level A beside level
     /// B, each `(role id, level id)`; without B, the default partner of A
-    /// (`ladder::default_pair`).
+    /// (`ladder::compare::default_pair`).
     Compare {
         a: (String, String),
         b: Option<(String, String)>,

@@ -314,7 +314,7 @@ mod tests {
     use super::*;
 
     fn ladder() -> Ladder {
-        crate::ladder::import_ladder([
+        crate::ladder::import::import_ladder([
             ("Engineering/Software-Engineering/L2-Software-Engineer.md", b"# L2: Software Engineer\n\n## Craft\n\n- I review code with care.\n".as_slice()),
             (
                 "Engineering/Software-Engineering/L3-Senior-Software-Engineer.md",

@@ -191,10 +191,10 @@ pub fn save(progress: &Progress) -> Result<(), SaveError> {
     Ok(())
 }
 
-/// Where a ladder imported in the browser is kept, as `ladder::write_stored` writes it.
+/// Where a ladder imported in the browser is kept, as `ladder::format::stored::write_stored` writes it.
 pub const IMPORTED: &str = "rungs:imported";
 
-/// The ladder imported in the browser as `read` reads it (`ladder::read_stored`, or
+/// The ladder imported in the browser as `read` reads it (`ladder::format::stored::read_stored`, or
 /// `read_stored_levels` without its guide pages), if one is kept and readable.
 pub fn imported_ladder(
     read: fn(&str) -> Option<crate::ladder::Ladder>,
@@ -205,7 +205,7 @@ pub fn imported_ladder(
     read(&LocalStorage::raw().get_item(IMPORTED).ok()??)
 }
 
-/// Keeps `stored` (a `ladder::write_stored` text) as the imported ladder, replacing one
+/// Keeps `stored` (a `ladder::format::stored::write_stored` text) as the imported ladder, replacing one
 /// kept before; the error says why the browser refused.
 pub fn save_imported(stored: &str) -> Result<(), SaveError> {
     if !present() {

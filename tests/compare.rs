@@ -3,10 +3,11 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{
-    compare_levels, default_pair, expectation_id, import_ladder, read_dir, AttributeRow,
-    Comparison, Expectation, Level, Row, Segment, Side, Text,
-};
+use rungs::ladder::compare::attributes::AttributeRow;
+use rungs::ladder::compare::similar::Segment;
+use rungs::ladder::compare::{compare_levels, default_pair, Comparison, Presence, Row};
+use rungs::ladder::import::{import_ladder, read_dir};
+use rungs::ladder::{expectation_id, Expectation, Level, Text};
 use std::path::Path;
 
 /// The only level of a one-file ladder whose one dimension `Craft` holds `bullets`.
@@ -24,7 +25,7 @@ fn level(bullets: &[&str]) -> Level {
 fn rows(a: &[&str], b: &[&str]) -> Vec<Row> {
     let comparison = compare_levels(&level(a), &level(b));
     assert_eq!(comparison.dimensions.len(), 1);
-    assert_eq!(comparison.dimensions[0].side, Side::Both);
+    assert_eq!(comparison.dimensions[0].side, Presence::Both);
     comparison.dimensions[0].rows.clone()
 }
 
@@ -165,7 +166,7 @@ fn acme(role: &str, a: &str, b: &str) -> Comparison {
 }
 
 /// A comparison's dimensions as `(name, side, rows)`, each row as a line.
-fn shape(c: &Comparison) -> Vec<(String, Side, Vec<String>)> {
+fn shape(c: &Comparison) -> Vec<(String, Presence, Vec<String>)> {
     let line = |row: &Row| match row {
         Row::Same { b, .. } => format!("= {}", b.text.to_plain()),
         Row::Reworded { a, b, .. } => format!("~ {} → {}", a.text.to_plain(), b.text.to_plain()),
@@ -218,24 +219,24 @@ fn acme_l1_to_l2_adds_delivery_and_replaces_every_expectation() {
     assert_eq!(
         shape(&c),
         [
-            dimension("Craft", Side::Both, &[
+            dimension("Craft", Presence::Both, &[
                 "- I write clear, tested code for well-defined tasks.",
                 "- I run the simulator before I ask for a review.",
                 "+ I design and build small features end to end.",
                 "+ I write tests that cover the edge cases of the hardware I talk to.",
                 "+ I keep the code I touch easier to read than I found it.",
             ]),
-            dimension("Collaboration", Side::Both, &[
+            dimension("Collaboration", Presence::Both, &[
                 "- I ask for help when I have been stuck for more than half a day.",
                 "- I respond to review comments promptly and kindly.",
                 "+ I review my teammates' changes within a day.",
                 "+ I explain my design choices in writing before I build them.",
             ]),
-            dimension("Delivery", Side::OnlyInB, &[
+            dimension("Delivery", Presence::OnlyInB, &[
                 "+ I break my work into steps that can ship independently.",
                 "+ I tell my lead early when a task will take longer than planned.",
             ]),
-            dimension("Safety", Side::Both, &[
+            dimension("Safety", Presence::Both, &[
                 "- I follow the lab safety checklist every time I run code on a physical robot.",
                 "+ I add safety checks to every motion command I introduce.",
             ]),

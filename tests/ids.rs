@@ -8,7 +8,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{import_ladder, read_dir, Ladder};
+use rungs::ladder::import::{import_ladder, read_dir};
+use rungs::ladder::Ladder;
 use std::path::Path;
 
 /// The ladder folders whose ids are pinned, relative to the crate.
@@ -85,7 +86,8 @@ mod added_files {
 
     use proptest::prelude::*;
     use proptest::test_runner::FileFailurePersistence;
-    use rungs::ladder::{import_ladder, Ladder};
+    use rungs::ladder::import::import_ladder;
+    use rungs::ladder::Ladder;
 
     const TITLES: [&str; 3] = ["Data Engineer", "Product Designer", "Support Engineer"];
     const SENIORITY: [&str; 4] = ["", "Junior ", "Senior ", "Staff "];

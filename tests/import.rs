@@ -3,10 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{
-    expectation_id, import_ladder, read_dir, Diagnostic, Import, Level, Problem, Severity, Span,
-    Style, Text,
-};
+use rungs::ladder::import::diagnostic::{Diagnostic, Problem, Severity};
+use rungs::ladder::import::{import_ladder, read_dir, Import};
+use rungs::ladder::{expectation_id, Level, Span, Style, Text};
 use std::path::Path;
 
 const SEED: &str =

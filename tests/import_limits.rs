@@ -4,7 +4,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use rungs::ladder::{import_checked, import_ladder, read_dir, Import, Skip, Verdict};
+use rungs::ladder::import::limits::{import_checked, Verdict};
+use rungs::ladder::import::paths::Skip;
+use rungs::ladder::import::{import_ladder, read_dir, Import};
 use std::path::Path;
 
 #[track_caller]
@@ -27,7 +29,7 @@ fn picked(files: &[(String, Vec<u8>)]) -> Vec<(String, Vec<u8>)> {
 }
 
 #[track_caller]
-fn in_memory(files: &[(String, Vec<u8>)]) -> rungs::ladder::Checked {
+fn in_memory(files: &[(String, Vec<u8>)]) -> rungs::ladder::import::limits::Checked {
     import_checked(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())))
 }
 

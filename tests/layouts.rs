@@ -5,9 +5,10 @@
 
 use std::path::Path;
 
-use rungs::ladder::{
-    group_picked, import_ladder, read_dir, Block, Import, Ladder, Level, Role, Severity, Text,
-};
+use rungs::ladder::import::diagnostic::Severity;
+use rungs::ladder::import::tracks::group_picked;
+use rungs::ladder::import::{import_ladder, read_dir, Import};
+use rungs::ladder::{Block, Ladder, Level, Role, Text};
 
 #[track_caller]
 fn import_dir(dir: &str) -> Import {

@@ -5,7 +5,8 @@
 
 use std::process::{Command, Output};
 
-use rungs::ladder::{import_ladder, read_dir, Ladder};
+use rungs::ladder::import::{import_ladder, read_dir};
+use rungs::ladder::Ladder;
 
 #[track_caller]
 fn ladder(args: &[&str]) -> Output {

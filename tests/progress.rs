@@ -5,7 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use rungs::ladder::{import_ladder, Dimension, Expectation, Ladder, Level, Role, Text};
+use rungs::ladder::import::import_ladder;
+use rungs::ladder::{Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::{
     backup_json, from_json, ladder_quiz_items, level_markdown, quiz_key, quiz_order, read_backup,
     resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, LadderQuiz,

@@ -6,7 +6,9 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use rungs::ladder::{import_ladder, level_to_markdown, Ladder, Level};
+use rungs::ladder::format::markdown::level_to_markdown;
+use rungs::ladder::import::import_ladder;
+use rungs::ladder::{Ladder, Level};
 
 const PATHS: [&str; 6] = [
     "E/R/L2-Dev.md",

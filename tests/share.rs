@@ -7,7 +7,8 @@
 #[path = "support/base64url.rs"]
 mod base64url;
 
-use rungs::ladder::{import_ladder, read_dir, Ladder, Level, Text};
+use rungs::ladder::import::{import_ladder, read_dir};
+use rungs::ladder::{Ladder, Level, Text};
 use rungs::progress::share::{
     decode, encode, link_warning, resolve, AssessmentId, Entry, ExpectationKey, ManagerSide,
     Origin, Place, ShareError, SharedAssessment, SharedCheckin, Side, ID_BYTES, LONG_LINK,

@@ -8,7 +8,8 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlSelectElement};
 
-use rungs::ladder::{import_ladder, Import, Severity};
+use rungs::ladder::import::diagnostic::Severity;
+use rungs::ladder::import::{import_ladder, Import};
 use rungs::page_note::BuildError;
 use rungs::App;
 
@@ -237,7 +238,8 @@ async fn hash_changes_navigate_and_previous_next_links_follow_the_order() {
 /// imported one.
 async fn mount_search(import: Import, hash: &str) -> Mounted {
     use wasm_bindgen::closure::Closure;
-    rungs::storage::save_imported(&rungs::ladder::write_stored(&import.ladder)).unwrap();
+    rungs::storage::save_imported(&rungs::ladder::format::stored::write_stored(&import.ladder))
+        .unwrap();
     rungs::ui::extra::install_search();
     rungs::ui::extra::forget_ladder();
     let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|name: String| {

@@ -5,7 +5,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rungs::ladder::{compare_levels, import_ladder, word_diff};
+use rungs::ladder::compare::compare_levels;
+use rungs::ladder::import::import_ladder;
+use rungs::ladder::compare::similar::word_diff;
 
 fuzz_target!(|data: &[u8]| {
     let (a, b) = match data.iter().position(|&b| b == 0) {

@@ -4,7 +4,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use rungs::ladder::{import_ladder, level_to_markdown};
+use rungs::ladder::import::import_ladder;
+use rungs::ladder::format::markdown::level_to_markdown;
 
 fuzz_target!(|data: &[u8]| {
     let files: Vec<(String, &[u8])> = data

@@ -11,9 +11,11 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use rungs::ladder::import::diagnostic::Severity;
+use rungs::ladder::import::explain::explain;
 #[cfg(not(target_arch = "wasm32"))]
-use rungs::ladder::read_dir;
-use rungs::ladder::{explain, import_ladder, Import, Severity};
+use rungs::ladder::import::read_dir;
+use rungs::ladder::import::{import_ladder, Import};
 
 /// The linter reads folders: nothing to do in a browser build.
 #[cfg(target_arch = "wasm32")]

@@ -5,7 +5,7 @@
 //! (Unicode), collapse every run of whitespace to one space and trim; hash the
 //! UTF-8 bytes with 64-bit FNV-1a and keep the first 12 lower-case hex digits.
 
-use super::inline::is_printable_single_spaced;
+use super::import::inline::is_printable_single_spaced;
 use super::model::Text;
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;

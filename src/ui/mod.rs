@@ -28,13 +28,13 @@ pub use store::ProgressStore;
 /// The embedded ladder, then the roles of a ladder imported in this browser (marked
 /// "(imported)" in their track's name when they were imported).
 pub fn ladder() -> crate::ladder::Ladder {
-    ladder_read_by(crate::ladder::read_stored)
+    ladder_read_by(crate::ladder::format::stored::read_stored)
 }
 
 /// [`ladder`] without the imported ladder's guide pages, for the on-demand modules
 /// that show none (`ui::extra`).
 pub fn ladder_without_guides() -> crate::ladder::Ladder {
-    ladder_read_by(crate::ladder::read_stored_levels)
+    ladder_read_by(crate::ladder::format::stored::read_stored_levels)
 }
 
 /// The embedded ladder, then what `read` reads of the imported one.

@@ -35,7 +35,8 @@ pub use usage::StorageUse;
 
 use super::answers::Progress;
 use super::rating::Rating;
-use crate::ladder::{word_diff, Level, Segment, SIMILAR};
+use crate::ladder::compare::similar::{word_diff, Segment, SIMILAR};
+use crate::ladder::Level;
 
 /// Prefix of the keys check-ins are stored under.
 pub const CHECKIN_PREFIX: &str = "rungs:checkin:";
@@ -160,7 +161,7 @@ impl Checkin {
     /// similar one not taken yet, if any is similar enough. Similar is the word diff's
     /// measure ([`word_diff`], which also shows the change): the words both keep, in
     /// order, are at least half of the words of both together
-    /// ([`SIMILAR`](crate::ladder::SIMILAR), the threshold of Compare levels);
+    /// ([`SIMILAR`], the threshold of Compare levels);
     /// ties go to the earlier expectation. Whatever is left is gone.
     pub fn against(&self, level: Option<&Level>) -> Vec<(&Item, Now)> {
         let today: Vec<(&str, String)> = level

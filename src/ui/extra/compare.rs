@@ -12,10 +12,10 @@ use web_sys::{Element, HtmlSelectElement};
 
 use std::cell::RefCell;
 
-use crate::ladder::{
-    default_pair, AttributeRow, CompareMemo, DimensionRows, Expectation, Ladder, Level, Role, Row,
-    Segment, Side,
-};
+use crate::ladder::compare::attributes::AttributeRow;
+use crate::ladder::compare::similar::Segment;
+use crate::ladder::compare::{default_pair, CompareMemo, DimensionRows, Presence, Row};
+use crate::ladder::{Expectation, Ladder, Level, Role};
 use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::dom::{action, add, button, dimension_title, el, focus, rich, section, text};
@@ -268,9 +268,9 @@ fn dimension(
         &dimension_title(d.emoji.as_deref(), &d.name),
     );
     let only = match d.side {
-        Side::Both => None,
-        Side::OnlyInA => Some(na),
-        Side::OnlyInB => Some(nb),
+        Presence::Both => None,
+        Presence::OnlyInA => Some(na),
+        Presence::OnlyInB => Some(nb),
     };
     if let Some(level) = only {
         let says = format!("This dimension is only in {level}.");

@@ -14,7 +14,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use crate::import_report::{code_runs, count, folder_hint, mark_imported, Tally, TEMPLATE_NAME};
-use crate::ladder::{stored_roles, write_stored, Checked, Screened, Severity, StoredRole, Verdict};
+use crate::ladder::format::stored::{stored_roles, write_stored, StoredRole};
+use crate::ladder::import::diagnostic::Severity;
+use crate::ladder::import::limits::{Checked, Screened, Verdict};
 use crate::route::{Route, View};
 use crate::storage;
 use crate::ui::dom::{action, add, button, el, section, text};

@@ -3,7 +3,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::ladder::{group_picked, import_checked, screen, Checked, Screened, Verdict};
+use crate::ladder::import::limits::{import_checked, screen, Checked, Screened, Verdict};
+use crate::ladder::import::tracks::group_picked;
 use crate::ui::files::settle;
 
 /// The path of a picked file inside the ladder folder: a file picked from a folder
@@ -21,7 +22,7 @@ pub fn picked_path(file: &web_sys::File) -> String {
 }
 
 /// What is called with the files not read, the import, and what the page says about
-/// files grouped into a role by their titles (`ladder::Grouping::note`).
+/// files grouped into a role by their titles (`ladder::import::tracks::Grouping::note`).
 pub type Done = fn(Vec<Screened>, Checked, Option<String>);
 
 /// Screens `files` by path and size, reads the ones that may be levels, groups loose
@@ -70,7 +71,7 @@ fn next(mut r: Reading) {
             match buffer {
                 Some(b) => r.read.push((s.path, js_sys::Uint8Array::new(&b).to_vec())),
                 None => r.unread.push(Screened {
-                    verdict: Verdict::Refused(crate::ladder::Refusal::Unreadable),
+                    verdict: Verdict::Refused(crate::ladder::import::limits::Refusal::Unreadable),
                     ..s
                 }),
             }
@@ -79,7 +80,7 @@ fn next(mut r: Reading) {
         return;
     }
     // Files picked without their folder are put in one role when their titles
-    // name it (`ladder::group_picked`).
+    // name it (`ladder::import::tracks::group_picked`).
     let picked: Vec<(&str, &[u8])> = r
         .read
         .iter()

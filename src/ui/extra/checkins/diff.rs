@@ -3,7 +3,7 @@
 
 use web_sys::Element;
 
-use crate::ladder::Segment;
+use crate::ladder::compare::similar::Segment;
 use crate::progress::checkin::{compare, Change, Checkin, Since};
 use crate::ui::dom::{add, button, el, section, text};
 

@@ -5,7 +5,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::diff::{changes, marked};
-use crate::ladder::{word_diff, Level};
+use crate::ladder::compare::similar::word_diff;
+use crate::ladder::Level;
 use crate::progress::checkin::{compare, Checkin, Now};
 use crate::progress::Rating;
 use crate::route::Route;

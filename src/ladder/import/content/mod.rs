@@ -1,18 +1,20 @@
 //! Where each block of a level goes: summary, attributes, expectations or
 //! examples, and what is said about the blocks that do not fit.
 
+mod html;
+
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::blocks::{Block, Item, Kind};
+use super::blocks::{Item, Kind, MarkdownBlock};
 use super::bullets::flatten;
-use super::diagnostic::Problem;
-use super::id::{hex12, text_hash};
-use super::inline::{canonical, join};
-use super::model::{Attribute, Dimension, Expectation, Span, Style, Text};
-use super::words::{
+use super::conventions::{
     attributes_of, drop_prefix, examples_prefix, is_examples_label, loose_attribute,
 };
+use super::diagnostic::Problem;
+use super::inline::{canonical, join};
+use crate::ladder::id::{hex12, text_hash};
+use crate::ladder::model::{Attribute, Dimension, Expectation, Span, Style, Text};
 
 /// Where the next block goes.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -167,7 +169,7 @@ impl Reader {
     }
 
     /// Route one block to where it belongs.
-    pub(crate) fn block(&mut self, block: Block, depth: usize) {
+    pub(crate) fn block(&mut self, block: MarkdownBlock, depth: usize) {
         let line = block.line;
         match block.kind {
             Kind::Heading { text, .. } | Kind::Paragraph(text) => {

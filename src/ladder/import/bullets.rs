@@ -7,10 +7,10 @@
 //! is added; otherwise `: ` before the first child and `; ` between children.
 
 use super::blocks::{Item, Kind};
-use super::html::{pieces, Name, Piece};
+use super::conventions::is_examples_text;
+use super::html_tags::{pieces, Name, Piece};
 use super::inline::{canonical, join, last_char};
-use super::model::{Span, Style, Text};
-use super::words::is_examples_text;
+use crate::ladder::model::{Span, Style, Text};
 
 /// One bullet's text, with nested bullets joined in, and the examples it holds
 /// (children of an `Examples:` bullet, or after a `<details>` inside it).
@@ -118,7 +118,7 @@ pub(crate) fn flatten(item: Item) -> (Text, Vec<(Text, usize)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::blocks::parse_blocks;
+    use crate::ladder::import::blocks::parse_blocks;
 
     fn first_item(src: &str) -> Item {
         match parse_blocks(src, 1)

@@ -34,9 +34,9 @@
 //! such as an imported ladder kept with these errors).
 
 use super::diagnostic::Problem;
-use super::import::{import_ladder, Import};
-use super::model::Text;
 use super::paths::{is_binary, skipped_by_name, Skip};
+use super::{import_ladder, Import};
+use crate::ladder::model::Text;
 
 /// The most words an expectation may hold (see the module docs).
 pub const MAX_WORDS_PER_EXPECTATION: usize = 200;
@@ -151,7 +151,7 @@ fn screen_all(files: &[(&str, u64, &[u8])]) -> Vec<Screened> {
 
 /// Sorts `files` by path, stably (one sort routine for all screened files).
 fn sort_by_path(files: &mut [Screened]) {
-    super::order::sort_by(files, |a, b| a.path.cmp(&b.path));
+    crate::ladder::order::sort_by(files, |a, b| a.path.cmp(&b.path));
 }
 
 /// Files screened and the ladder their accepted files make.

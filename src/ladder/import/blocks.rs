@@ -8,12 +8,14 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::inline::InlineBuilder;
-use super::model::Text;
+use crate::ladder::model::Text;
 
 const MAX_DEPTH: usize = 32;
 
+/// One block of a file's markdown as parsed, before the importer reads it (a
+/// guide's blocks are the model's [`Block`](crate::ladder::Block)).
 #[derive(Debug)]
-pub(crate) struct Block {
+pub(crate) struct MarkdownBlock {
     /// 1-based line where the block starts.
     pub line: usize,
     pub kind: Kind,
@@ -27,7 +29,7 @@ pub(crate) enum Kind {
     },
     Paragraph(Text),
     List(Vec<Item>),
-    Quote(Vec<Block>),
+    Quote(Vec<MarkdownBlock>),
     Code(String),
     Html(String),
     /// Rows of cells; the first row is the header.
@@ -39,12 +41,12 @@ pub(crate) enum Kind {
 #[derive(Debug)]
 pub(crate) struct Item {
     pub line: usize,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<MarkdownBlock>,
 }
 
 /// The blocks of a text and the images met in it (line, description).
 pub(crate) struct Parsed {
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<MarkdownBlock>,
     pub images: Vec<(usize, String)>,
 }
 
@@ -112,7 +114,7 @@ enum Frame {
     Blocks {
         line: usize,
         quote: bool,
-        blocks: Vec<Block>,
+        blocks: Vec<MarkdownBlock>,
     },
     List {
         line: usize,
@@ -199,7 +201,7 @@ impl Builder {
             },
             Event::Rule => {
                 self.close_implicit();
-                self.attach(Block {
+                self.attach(MarkdownBlock {
                     line,
                     kind: Kind::Rule,
                 });
@@ -402,7 +404,7 @@ impl Builder {
                 line,
                 quote: true,
                 blocks,
-            } => Block {
+            } => MarkdownBlock {
                 line,
                 kind: Kind::Quote(blocks),
             },
@@ -411,7 +413,7 @@ impl Builder {
                 quote: false,
                 blocks,
             } => return self.attach_item(Item { line, blocks }),
-            Frame::List { line, items } => Block {
+            Frame::List { line, items } => MarkdownBlock {
                 line,
                 kind: Kind::List(items),
             },
@@ -420,17 +422,17 @@ impl Builder {
             } => {
                 let text = text.finish();
                 match kind {
-                    InlineKind::Heading(depth) => Block {
+                    InlineKind::Heading(depth) => MarkdownBlock {
                         line,
                         kind: Kind::Heading { depth, text },
                     },
-                    InlineKind::Paragraph | InlineKind::Cell => Block {
+                    InlineKind::Paragraph | InlineKind::Cell => MarkdownBlock {
                         line,
                         kind: Kind::Paragraph(text),
                     },
                 }
             }
-            Frame::Raw { line, kind, text } => Block {
+            Frame::Raw { line, kind, text } => MarkdownBlock {
                 line,
                 kind: match kind {
                     RawKind::Code => Kind::Code(text),
@@ -446,7 +448,7 @@ impl Builder {
                 if !row.is_empty() {
                     rows.push(row);
                 }
-                Block {
+                MarkdownBlock {
                     line,
                     kind: Kind::Table(rows),
                 }
@@ -468,7 +470,7 @@ impl Builder {
     }
 
     /// Add a finished block to the nearest frame that holds blocks.
-    fn attach(&mut self, block: Block) {
+    fn attach(&mut self, block: MarkdownBlock) {
         for frame in self.stack.iter_mut().rev() {
             match frame {
                 Frame::Blocks { blocks, .. } => return blocks.push(block),

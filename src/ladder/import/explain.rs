@@ -4,9 +4,9 @@
 
 use std::fmt::Write as _;
 
-use super::import::Import;
-use super::model::{Level, Role};
 use super::paths::skipped_by_name;
+use super::Import;
+use crate::ladder::model::{Level, Role};
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -7,19 +7,38 @@
 //! with two levels of one number is split into tracks or given a variant (see
 //! `tracks.rs`), and each role's levels are ordered and given ids.
 
-use super::blocks::{parse_blocks, Block, Kind};
-use super::decode::decode;
-use super::diagnostic::{Diagnostic, Problem};
-use super::id::{content_hash, slug};
-use super::index::Index;
-use super::label::{split_label, LevelLabel};
-use super::layout::{
+pub mod diagnostic;
+pub mod explain;
+pub mod limits;
+pub mod paths;
+pub mod tracks;
+
+mod blocks;
+mod bullets;
+mod content;
+mod conventions;
+mod encoding;
+mod html_tags;
+mod index;
+pub(crate) mod inline;
+mod label;
+mod layout;
+mod level;
+mod roles;
+
+use crate::ladder::id::{content_hash, slug};
+use crate::ladder::model::{Everyone, Guide, Ladder, Level};
+use blocks::{parse_blocks, Kind, MarkdownBlock};
+use diagnostic::{Diagnostic, Problem};
+use encoding::decode;
+use index::Index;
+use label::{split_label, LevelLabel};
+use layout::{
     front_matter, guide_blocks, is_everyone, is_rating_scale, level_sections, substantive,
 };
-use super::level::{read_level, Draft};
-use super::model::{Everyone, Guide, Ladder, Level};
-use super::paths::{display_name, place, Place, GENERAL};
-use super::roles::{build_roles, role_id};
+use level::{read_level, Draft};
+use paths::{display_name, place, Place, GENERAL};
+use roles::{build_roles, role_id};
 
 /// The imported ladder and everything worth telling its authors.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -68,7 +87,7 @@ pub fn import_ladder<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -
         .into_iter()
         .filter_map(|(path, bytes)| place(path, bytes).map(|p| (path, bytes, p)))
         .collect();
-    super::order::sort_by(&mut placed, |a, b| a.0.cmp(b.0));
+    crate::ladder::order::sort_by(&mut placed, |a, b| a.0.cmp(b.0));
     let hashed: Vec<(&str, &[u8])> = placed
         .iter()
         .map(|(path, bytes, _)| (*path, *bytes))
@@ -95,7 +114,7 @@ pub fn import_ladder<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -
     }
     unique_ids(&mut guides.iter_mut().map(|g| &mut g.id));
     unique_ids(&mut everyone.iter_mut().map(|e| &mut e.id));
-    super::order::sort_by(&mut diagnostics, |a, b| {
+    crate::ladder::order::sort_by(&mut diagnostics, |a, b| {
         (&a.path, a.line).cmp(&(&b.path, b.line))
     });
     Import {
@@ -254,7 +273,7 @@ fn push_guide(
     place: &Place,
     front: &[(String, String)],
     title: String,
-    blocks: Vec<super::model::Block>,
+    blocks: Vec<crate::ladder::model::Block>,
 ) {
     let track = first_folder(path).unwrap_or_else(|| GENERAL.to_owned());
     let role = place.role.as_ref().map(|r| role_id(&place.track, r));
@@ -281,15 +300,15 @@ fn push_guide(
 /// the `#` title; text before the first section a guide about the role family.
 fn read_levels(
     path: &str,
-    blocks: Vec<Block>,
-    sections: super::layout::Sections,
+    blocks: Vec<MarkdownBlock>,
+    sections: layout::Sections,
     place: &Place,
     front: &[(String, String)],
     reading: &mut Reading,
 ) {
     let mut title = String::new();
     let mut intro = Vec::new();
-    let mut parts: Vec<Vec<Block>> = sections.levels.iter().map(|_| Vec::new()).collect();
+    let mut parts: Vec<Vec<MarkdownBlock>> = sections.levels.iter().map(|_| Vec::new()).collect();
     let mut section = 0;
     for (i, block) in blocks.into_iter().enumerate() {
         if i == sections.title {
@@ -368,19 +387,21 @@ fn read_levels(
 
 /// A section with no expectations, as guide text: its summary paragraphs and
 /// attributes (dimension headings with nothing under them are its headings).
-fn draft_text(draft: &Draft) -> Vec<super::model::Block> {
-    use super::model::Block as G;
+fn draft_text(draft: &Draft) -> Vec<crate::ladder::model::Block> {
+    use crate::ladder::model::Block as G;
     let mut out = Vec::new();
     if !draft.summary.is_empty() {
         out.push(G::Paragraph(draft.summary.clone()));
     }
     for a in &draft.attributes {
-        let mut text = super::model::Text::plain(format!("{}: ", a.name));
+        let mut text = crate::ladder::model::Text::plain(format!("{}: ", a.name));
         text.0.extend(a.value.0.iter().cloned());
         out.push(G::Bullet(text));
     }
     for d in &draft.dimensions {
-        out.push(G::Heading(super::model::Text::plain(d.name.clone())));
+        out.push(G::Heading(crate::ladder::model::Text::plain(
+            d.name.clone(),
+        )));
         out.extend(d.examples.iter().cloned().map(G::Bullet));
     }
     out

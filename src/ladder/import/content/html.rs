@@ -5,13 +5,13 @@
 //! blank lines, everything up to `</details>` is one block) is parsed again
 //! and routed like the rest of the file, with its real line numbers.
 
-use super::blocks::parse_blocks;
-use super::content::Reader;
-use super::diagnostic::Problem;
-use super::html::{pieces, Name, Piece};
-use super::inline::canonical;
-use super::model::{Span, Style};
-use super::words::is_examples_label;
+use super::Reader;
+use crate::ladder::import::blocks::parse_blocks;
+use crate::ladder::import::conventions::is_examples_label;
+use crate::ladder::import::diagnostic::Problem;
+use crate::ladder::import::html_tags::{pieces, Name, Piece};
+use crate::ladder::import::inline::canonical;
+use crate::ladder::model::{Span, Style};
 
 /// HTML nested in HTML is parsed again at most this deep.
 const MAX_HTML_DEPTH: usize = 4;

@@ -3,8 +3,8 @@
 //! second.
 
 use super::matching::ByKey;
-use super::model::{Level, Text};
-use super::similar::words;
+use crate::ladder::model::{Level, Text};
+use crate::ladder::words::words;
 
 /// One attribute in both levels.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,12 +3,12 @@
 //! ordered and given ids.
 
 use super::diagnostic::{Diagnostic, Problem};
-use super::id::slug;
-use super::import::Drafted;
 use super::index::Index;
 use super::label::order_key;
-use super::model::{Level, Role};
 use super::tracks::{role_name, same_role_or_variant};
+use super::Drafted;
+use crate::ladder::id::slug;
+use crate::ladder::model::{Level, Role};
 
 /// Per level: whether it came from a role folder, and its file order.
 type Meta = (bool, (String, usize));
@@ -76,9 +76,9 @@ pub(crate) fn build_roles(levels: Vec<Drafted>, diagnostics: &mut Vec<Diagnostic
         let keys: Vec<_> = (roles.iter())
             .map(|r| (r.track.to_lowercase(), r.name.to_lowercase(), r.id.as_str()))
             .collect();
-        super::order::sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]))
+        crate::ladder::order::sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]))
     };
-    super::order::reorder(&mut roles, order);
+    crate::ladder::order::reorder(&mut roles, order);
     roles
 }
 
@@ -117,7 +117,7 @@ fn level_order(levels: &[Level], meta: &[Meta]) -> Vec<usize> {
     let keys: Vec<_> = (levels.iter().zip(meta))
         .map(|(level, (_, order))| level_key(level, order))
         .collect();
-    super::order::sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]))
+    crate::ladder::order::sorted(keys.len(), &|x, y| keys[x].cmp(&keys[y]))
 }
 
 /// A role folder with two levels of one number whose titles name different roles
@@ -144,7 +144,7 @@ fn split_tracks(mut b: Building, diagnostics: &mut Vec<Diagnostic>) -> Vec<Build
     }
     let mut clashes: Vec<(String, Vec<usize>)> =
         by_label.into_iter().filter(|(_, v)| v.len() > 1).collect();
-    super::order::sort_by(&mut clashes, |a, b| a.cmp(b));
+    crate::ladder::order::sort_by(&mut clashes, |a, b| a.cmp(b));
     let mut track_names: Vec<String> = Vec::new();
     for (_, members) in &clashes {
         let distinct = members.iter().all(|&i| {
@@ -236,7 +236,7 @@ fn split_tracks(mut b: Building, diagnostics: &mut Vec<Diagnostic>) -> Vec<Build
 fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
     let order = level_order(&b.role.levels, &b.meta);
     let role = &mut b.role;
-    super::order::reorder(&mut role.levels, order);
+    crate::ladder::order::reorder(&mut role.levels, order);
     // id → index of the level holding it.
     let mut taken = Index::default();
     let mut next_suffix = Index::default();
@@ -246,12 +246,12 @@ fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
     let words: Vec<(usize, usize)> = (role.levels.iter())
         .map(|level| {
             (
-                super::layout::words(&role_name(&level.title)).len(),
-                super::layout::words(&level.title).len(),
+                crate::ladder::words::words(&role_name(&level.title)).len(),
+                crate::ladder::words::words(&level.title).len(),
             )
         })
         .collect();
-    let priority = super::order::sorted(words.len(), &|x, y| words[x].cmp(&words[y]));
+    let priority = crate::ladder::order::sorted(words.len(), &|x, y| words[x].cmp(&words[y]));
     for i in priority {
         let level = &role.levels[i];
         let mut base = slug(&level.label);
@@ -269,8 +269,8 @@ fn order_levels(b: &mut Building, diagnostics: &mut Vec<Diagnostic>) {
         if let Some(holder) = taken.get(&id) {
             let first = &role.levels[holder];
             if !level.label.is_empty() && !first.title.eq_ignore_ascii_case(&level.title) {
-                let theirs = super::layout::words(&first.title);
-                let extra: Vec<String> = super::layout::words(&level.title)
+                let theirs = crate::ladder::words::words(&first.title);
+                let extra: Vec<String> = crate::ladder::words::words(&level.title)
                     .into_iter()
                     .filter(|w| !theirs.contains(w))
                     .collect();

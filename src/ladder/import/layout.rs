@@ -17,10 +17,12 @@
 
 use std::ops::Range;
 
-use super::blocks::{Block, Item, Kind};
+use crate::ladder::words::words;
+
+use super::blocks::{Item, Kind, MarkdownBlock};
+use super::conventions::{is_examples_label, is_statement};
 use super::label::split_label;
-use super::model::{Block as GuideBlock, Span, Style, Text};
-use super::words::{is_examples_label, is_statement};
+use crate::ladder::model::{Block, Span, Style, Text};
 
 /// Words that say how senior a title is; set aside to find the role a title names.
 pub(crate) const SENIORITY: [&str; 22] = [
@@ -92,15 +94,6 @@ const ROLE_NOUNS: [&str; 40] = [
     "programmer",
 ];
 
-/// Lower-cased words of a title, split at anything that is not a letter or digit.
-pub(crate) fn words(title: &str) -> Vec<String> {
-    title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// Whether a heading reads as the title of a level.
 fn is_level_title(plain: &str) -> bool {
     if is_statement(plain) || is_examples_label(plain) {
@@ -129,7 +122,7 @@ pub(crate) struct Sections {
 
 /// The level sections of `blocks` when the file holds several levels (see the
 /// module docs); `stem` is the file name without its extension.
-pub(crate) fn level_sections(blocks: &[Block], stem: &str) -> Option<Sections> {
+pub(crate) fn level_sections(blocks: &[MarkdownBlock], stem: &str) -> Option<Sections> {
     if split_label(stem).0.is_some() {
         return None;
     }
@@ -168,7 +161,7 @@ pub(crate) fn level_sections(blocks: &[Block], stem: &str) -> Option<Sections> {
 }
 
 /// Whether a block carries anything a reader would see.
-pub(crate) fn substantive(block: &Block) -> bool {
+pub(crate) fn substantive(block: &MarkdownBlock) -> bool {
     match &block.kind {
         Kind::Rule | Kind::FrontMatter => false,
         Kind::Paragraph(text) => !text.is_empty(),
@@ -248,7 +241,7 @@ pub(crate) fn is_rating_scale(front: &[(String, String)], names: &[&str]) -> boo
 }
 
 /// A guide page's text from its blocks, in file order (`skip`: the title heading).
-pub(crate) fn guide_blocks(blocks: Vec<Block>, skip: Option<usize>) -> Vec<GuideBlock> {
+pub(crate) fn guide_blocks(blocks: Vec<MarkdownBlock>, skip: Option<usize>) -> Vec<Block> {
     let mut out = Vec::new();
     for (i, block) in blocks.into_iter().enumerate() {
         if Some(i) != skip {
@@ -258,16 +251,16 @@ pub(crate) fn guide_blocks(blocks: Vec<Block>, skip: Option<usize>) -> Vec<Guide
     out
 }
 
-fn push_block(out: &mut Vec<GuideBlock>, block: Block) {
+fn push_block(out: &mut Vec<Block>, block: MarkdownBlock) {
     let mut paragraph = |text: Text| {
         if !text.is_empty() {
-            out.push(GuideBlock::Paragraph(text));
+            out.push(Block::Paragraph(text));
         }
     };
     match block.kind {
         Kind::Heading { text, .. } => {
             if !text.is_empty() {
-                out.push(GuideBlock::Heading(text));
+                out.push(Block::Heading(text));
             }
         }
         Kind::Paragraph(text) => paragraph(text),
@@ -293,14 +286,14 @@ fn push_block(out: &mut Vec<GuideBlock>, block: Block) {
     }
 }
 
-fn push_item(out: &mut Vec<GuideBlock>, item: Item) {
+fn push_item(out: &mut Vec<Block>, item: Item) {
     let mut first = true;
     for block in item.blocks {
         match block.kind {
             Kind::Paragraph(text) if first => {
                 first = false;
                 if !text.is_empty() {
-                    out.push(GuideBlock::Bullet(text));
+                    out.push(Block::Bullet(text));
                 }
             }
             _ => {

@@ -3,7 +3,7 @@
 //! with details or examples are written as `### I ...` headings with their
 //! text under them.
 
-use super::model::{Level, Span, Style, Text};
+use crate::ladder::model::{Level, Span, Style, Text};
 
 /// Write a level as canonical ladder markdown.
 pub fn level_to_markdown(level: &Level) -> String {
@@ -307,7 +307,7 @@ mod tests {
     fn round_trip(doc: &str) -> Level {
         let import = |text: &str| {
             let mut ladder =
-                crate::ladder::import_ladder([("E/R/L2-Dev.md", text.as_bytes())]).ladder;
+                crate::ladder::import::import_ladder([("E/R/L2-Dev.md", text.as_bytes())]).ladder;
             ladder.roles.remove(0).levels.remove(0)
         };
         let level = import(doc);

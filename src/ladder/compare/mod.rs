@@ -13,13 +13,21 @@
 //!   expectations as only there;
 //! - dimensions and expectations read in B's order, with what is only in A
 //!   placed right after the nearest thing before it in A that B also has.
+//!
+//! [`default_pair`] is the level to compare a level with when nothing is chosen
+//! yet.
+
+pub mod attributes;
+pub mod matching;
+pub mod similar;
 
 use std::rc::Rc;
 
-use super::compare_attributes::{attribute_rows, AttributeRow};
-use super::matching::{match_expectations, reading_order, ByKey, Partner, Slot};
-use super::model::{Dimension, Expectation, Level};
-use super::similar::{word_diff, words, Segment};
+use crate::ladder::model::{Dimension, Expectation, Ladder, Level};
+use crate::ladder::words::words;
+use attributes::{attribute_rows, AttributeRow};
+use matching::{match_expectations, reading_order, ByKey, Partner, Slot};
+use similar::{word_diff, Segment};
 
 /// What changes from level A to level B.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,7 +38,7 @@ pub struct Comparison {
 
 /// Which of the two levels have a dimension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
+pub enum Presence {
     Both,
     OnlyInA,
     OnlyInB,
@@ -43,7 +51,7 @@ pub struct DimensionRows {
     pub emoji: Option<String>,
     /// B's name, or A's when B lacks the dimension.
     pub name: String,
-    pub side: Side,
+    pub side: Presence,
     pub rows: Vec<Row>,
     /// Rewordings were not looked for: the dimension is past the matching caps
     /// (`matching`), so what is not the same shows as only in one level.
@@ -110,6 +118,26 @@ impl CompareMemo {
     }
 }
 
+/// The level to compare a level with by default: the next level of its role,
+/// or the previous one for the role's last level; `None` when the role has
+/// one level or the ids are unknown. Returns `(role id, level id)`.
+///
+/// Levels are in the role's order: by number, unnumbered ones last.
+pub fn default_pair<'a>(
+    ladder: &'a Ladder,
+    role_id: &str,
+    level_id: &str,
+) -> Option<(&'a str, &'a str)> {
+    let role = ladder.role(role_id)?;
+    let at = role.levels.iter().position(|l| l.id == level_id)?;
+    let other = if at + 1 < role.levels.len() {
+        at + 1
+    } else {
+        at.checked_sub(1)?
+    };
+    Some((&role.id, &role.levels[other].id))
+}
+
 fn dimension_key(dimension: &Dimension) -> Vec<String> {
     words(&dimension.name)
 }
@@ -133,18 +161,18 @@ fn dimension_rows(a: &[Dimension], b: &[Dimension]) -> Vec<DimensionRows> {
                 DimensionRows {
                     emoji: b[j].emoji.clone(),
                     name: b[j].name.clone(),
-                    side: Side::Both,
+                    side: Presence::Both,
                     rows,
                     rewordings_skipped,
                 }
             }
-            Slot::OnlyInA(i) => one_side(&a[i], Side::OnlyInA, Row::OnlyInA),
-            Slot::OnlyInB(j) => one_side(&b[j], Side::OnlyInB, Row::OnlyInB),
+            Slot::OnlyInA(i) => one_side(&a[i], Presence::OnlyInA, Row::OnlyInA),
+            Slot::OnlyInB(j) => one_side(&b[j], Presence::OnlyInB, Row::OnlyInB),
         })
         .collect()
 }
 
-fn one_side(dimension: &Dimension, side: Side, row: fn(Expectation) -> Row) -> DimensionRows {
+fn one_side(dimension: &Dimension, side: Presence, row: fn(Expectation) -> Row) -> DimensionRows {
     DimensionRows {
         emoji: dimension.emoji.clone(),
         name: dimension.name.clone(),
@@ -182,7 +210,7 @@ fn expectation_rows(a: &[Expectation], b: &[Expectation]) -> (Vec<Row>, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ladder::{expectation_id, Text};
+    use crate::ladder::{expectation_id, Role, Text};
 
     fn expectation(text: &str) -> Expectation {
         Expectation {
@@ -222,7 +250,7 @@ mod tests {
             [DimensionRows {
                 emoji: None,
                 name: "domain Expertise:".into(),
-                side: Side::Both,
+                side: Presence::Both,
                 rows: vec![Row::Same {
                     a: expectation("I know it."),
                     b: expectation("I know it")
@@ -243,7 +271,7 @@ mod tests {
             dimension(None, "Craft", &["x y"]),
         ]);
         let dims = compare_levels(&a, &b).dimensions;
-        let shape: Vec<(&str, Side, &[Row])> = dims
+        let shape: Vec<(&str, Presence, &[Row])> = dims
             .iter()
             .map(|d| (d.name.as_str(), d.side, d.rows.as_slice()))
             .collect();
@@ -252,12 +280,12 @@ mod tests {
             [
                 (
                     "Mentoring",
-                    Side::OnlyInB,
+                    Presence::OnlyInB,
                     &[Row::OnlyInB(expectation("m"))][..]
                 ),
                 (
                     "Craft",
-                    Side::Both,
+                    Presence::Both,
                     &[Row::Same {
                         a: expectation("x y"),
                         b: expectation("x y")
@@ -265,7 +293,7 @@ mod tests {
                 ),
                 (
                     "Safety",
-                    Side::OnlyInA,
+                    Presence::OnlyInA,
                     &[Row::OnlyInA(expectation("s"))][..]
                 ),
             ]
@@ -297,7 +325,7 @@ mod tests {
             |x: &str| with_dimensions(names.iter().map(|n| dimension(None, n, &[x])).collect());
         let dims = compare_levels(&level("a"), &level("a")).dimensions;
         assert_eq!(dims.len(), 20_000);
-        assert!(dims.iter().all(|d| d.side == Side::Both));
+        assert!(dims.iter().all(|d| d.side == Presence::Both));
         assert!(dims.iter().zip(&names).all(|(d, n)| d.name == *n));
     }
 
@@ -318,5 +346,48 @@ mod tests {
                 ],
             }]
         );
+    }
+
+    fn ladder(levels: &[&str]) -> Ladder {
+        let levels = levels
+            .iter()
+            .map(|id| Level {
+                id: (*id).into(),
+                ..Level::default()
+            })
+            .collect();
+        Ladder {
+            guides: Vec::new(),
+            everyone: Vec::new(),
+            version: String::new(),
+            roles: vec![Role {
+                id: "eng/dev".into(),
+                levels,
+                ..Role::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn default_pair_is_the_next_level() {
+        assert_eq!(
+            default_pair(&ladder(&["l1", "l2", "l3"]), "eng/dev", "l2"),
+            Some(("eng/dev", "l3"))
+        );
+    }
+
+    #[test]
+    fn default_pair_of_the_last_level_is_the_one_before() {
+        assert_eq!(
+            default_pair(&ladder(&["l1", "l2", "l3"]), "eng/dev", "l3"),
+            Some(("eng/dev", "l2"))
+        );
+    }
+
+    #[test]
+    fn default_pair_needs_two_levels_and_known_ids() {
+        assert_eq!(default_pair(&ladder(&["l1"]), "eng/dev", "l1"), None);
+        assert_eq!(default_pair(&ladder(&["l1", "l2"]), "eng/dev", "l9"), None);
+        assert_eq!(default_pair(&ladder(&["l1", "l2"]), "other", "l1"), None);
     }
 }

@@ -28,7 +28,7 @@
 //! then its text. Reading skips what it does not know, so a newer writer's extra kinds
 //! are ignored.
 
-use super::model::{
+use crate::ladder::model::{
     Attribute, Block, Dimension, Everyone, Expectation, Guide, Ladder, Level, Role, Span, Style,
     Text,
 };
@@ -423,10 +423,11 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_shipped_ladder_round_trips() {
-        let files =
-            crate::ladder::read_dir(std::path::Path::new("ladders")).expect("ladders/ reads");
-        let import =
-            crate::ladder::import_ladder(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        let files = crate::ladder::import::read_dir(std::path::Path::new("ladders"))
+            .expect("ladders/ reads");
+        let import = crate::ladder::import::import_ladder(
+            files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+        );
         let stored = write_stored(&import.ladder);
         assert!(stored.starts_with("rungs-ladder 1\nV\t"));
         assert_eq!(read_stored(&stored), Some(import.ladder));
@@ -450,10 +451,11 @@ mod tests {
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn the_roles_reader_lists_what_the_whole_reader_reads() {
-        let files =
-            crate::ladder::read_dir(std::path::Path::new("ladders")).expect("ladders/ reads");
-        let import =
-            crate::ladder::import_ladder(files.iter().map(|(p, b)| (p.as_str(), b.as_slice())));
+        let files = crate::ladder::import::read_dir(std::path::Path::new("ladders"))
+            .expect("ladders/ reads");
+        let import = crate::ladder::import::import_ladder(
+            files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+        );
         let mut ladder = import.ladder;
         ladder.roles.push(Role {
             id: "a\tb".into(),

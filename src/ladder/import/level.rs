@@ -1,4 +1,4 @@
-//! One level file's blocks to the parts of a [`Level`](super::model::Level):
+//! One level file's blocks to the parts of a [`Level`](crate::ladder::model::Level):
 //! which heading is the title, which are dimensions, and the walk that
 //! routes every block.
 //!
@@ -17,12 +17,12 @@
 //! - Every other heading is a dimension, except a heading with no content of
 //!   its own whose sub-headings are dimensions: that one only groups them.
 
-use super::blocks::{Block, Kind};
+use super::blocks::{Kind, MarkdownBlock};
 use super::content::Reader;
+use super::conventions::{has_attributes, is_examples_label, is_statement, split_emoji};
 use super::diagnostic::Problem;
 use super::label::{split_label, LevelLabel};
-use super::model::{Attribute, Dimension, Span, Style, Text};
-use super::words::{has_attributes, is_examples_label, is_statement, split_emoji};
+use crate::ladder::model::{Attribute, Dimension, Span, Style, Text};
 
 /// The parts of a level read from its blocks.
 pub(crate) struct Draft {
@@ -63,7 +63,7 @@ struct Heading {
 
 /// Read a level from its top-level blocks; `file_title` is the title the file
 /// name gives (may be empty).
-pub(crate) fn read_level(blocks: Vec<Block>, file_title: &str) -> Draft {
+pub(crate) fn read_level(blocks: Vec<MarkdownBlock>, file_title: &str) -> Draft {
     let heads: Vec<Heading> = blocks
         .iter()
         .enumerate()
@@ -133,7 +133,7 @@ pub(crate) fn read_level(blocks: Vec<Block>, file_title: &str) -> Draft {
     }
 }
 
-fn classify(blocks: &[Block], heads: &[Heading], file_title: &str) -> Vec<Use> {
+fn classify(blocks: &[MarkdownBlock], heads: &[Heading], file_title: &str) -> Vec<Use> {
     let mut uses = vec![Use::Dimension; heads.len()];
     let start = usize::from(is_title(blocks, heads, file_title));
     if start == 1 {
@@ -225,12 +225,12 @@ fn classify(blocks: &[Block], heads: &[Heading], file_title: &str) -> Vec<Use> {
 }
 
 /// Whether heading `i` has blocks a reader would see before the next heading.
-fn has_content(blocks: &[Block], heads: &[Heading], i: usize) -> bool {
+fn has_content(blocks: &[MarkdownBlock], heads: &[Heading], i: usize) -> bool {
     let next = heads.get(i + 1).map_or(blocks.len(), |h| h.index);
     blocks[heads[i].index + 1..next].iter().any(substantive)
 }
 
-fn is_title(blocks: &[Block], heads: &[Heading], file_title: &str) -> bool {
+fn is_title(blocks: &[MarkdownBlock], heads: &[Heading], file_title: &str) -> bool {
     let Some(first) = heads.first() else {
         return false;
     };
@@ -265,7 +265,7 @@ fn squash(s: &str) -> String {
 }
 
 /// Whether a block carries anything a reader would see.
-fn substantive(block: &Block) -> bool {
+fn substantive(block: &MarkdownBlock) -> bool {
     match &block.kind {
         Kind::Rule | Kind::FrontMatter => false,
         Kind::Paragraph(text) => !text.is_empty(),

@@ -11,10 +11,10 @@
 //! 3. Everything left is only in A or only in B.
 //!
 //! **Bounds.** Step 1 sorts A by id and by words once and looks each of B up
-//! ([`ByKey`]: O((n + m) log n)). Step 2 compares
+//! (`ByKey`: O((n + m) log n)). Step 2 compares
 //! every free pair's word sets: it runs only when a dimension has at most
 //! [`MAX_REWORD_PAIRS`] free pairs (200 × 200, the most expectations a level may
-//! hold, see `limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
+//! hold, see `import::limits`) and comparing them takes at most [`MAX_REWORD_WORDS`] word
 //! steps (200 × 200 expectations of 200 words each). Past either, rewordings are
 //! not looked for in that dimension: what step 1 left is only in A or only in B.
 //!
@@ -24,10 +24,11 @@
 //! start when none before it is matched), several such keeping A's order.
 //! So a removed item sits where it stood, before what replaced it.
 
-use super::order::sorted;
+use crate::ladder::order::sorted;
 
-use super::model::Expectation;
-use super::similar::{words, Similarity};
+use super::similar::Similarity;
+use crate::ladder::model::Expectation;
+use crate::ladder::words::words;
 
 /// The most free pairs of one dimension compared for rewordings: 200 × 200.
 pub const MAX_REWORD_PAIRS: usize = 40_000;
@@ -145,7 +146,7 @@ fn match_words(
     }
     // With the one sort routine (`order`): the standard library's stable sort would be
     // a routine of its own in Compare's module (3 KB of wasm).
-    super::order::sort_by(&mut candidates, |x, y| {
+    crate::ladder::order::sort_by(&mut candidates, |x, y| {
         y.0.cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
     });
     for (_, j, i) in candidates {

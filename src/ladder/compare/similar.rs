@@ -1,6 +1,6 @@
 //! How alike two texts are, and which words changed between them.
 //!
-//! - **Words** are the maximal runs of letters and digits, lower-cased
+//! - **Words** (`ladder::words`) are the maximal runs of letters and digits, lower-cased
 //!   (Unicode): punctuation, case, spacing and formatting do not count.
 //!   Two texts with the same words in the same order are *the same*.
 //! - **Similarity** is the Dice coefficient of the two sets of distinct words,
@@ -28,18 +28,10 @@ pub const SIMILAR: (usize, usize) = (1, 2);
 /// past it the changed middle is shown as removed then added (module docs).
 pub const MAX_DIFF_CELLS: usize = 251_001;
 
-/// The lower-cased words of `text`, in order (see the module docs).
-pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 /// The distinct words of `text`, sorted.
 #[cfg(test)]
 pub(crate) fn word_set(text: &str) -> Vec<String> {
-    let mut set = words(text);
+    let mut set = crate::ladder::words::words(text);
     set.sort_unstable();
     set.dedup();
     set
@@ -219,14 +211,6 @@ mod tests {
 
     fn sim(a: &str, b: &str) -> Similarity {
         Similarity::of(&word_set(a), &word_set(b))
-    }
-
-    #[test]
-    fn words_ignore_case_punctuation_and_spacing() {
-        assert_eq!(
-            words("  I *own*  Small, projects."),
-            ["i", "own", "small", "projects"]
-        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! styled spans carries only the styles both sides share, so the same words
 //! always give the same spans (and `level_to_markdown` can write them back).
 
-use super::model::{Span, Style, Text};
+use crate::ladder::model::{Span, Style, Text};
 
 /// Collects inline events of one paragraph, heading or cell, collapsing
 /// whitespace as it goes.

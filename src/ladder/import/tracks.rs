@@ -6,15 +6,16 @@
 //!   tracks: the folder is split into two roles named from the titles;
 //! - two levels with the same number whose titles name the same role, one
 //!   with more words (`Software Engineer`, `Software Engineer, Mobile`), are a
-//!   level and its variant (see `import::order_levels`);
+//!   level and its variant (see `roles::order_levels`);
 //! - files picked in the browser without a folder ([`group_picked`]) whose
 //!   titles name the same role are put in one role.
 
-use super::decode::decode;
+use super::encoding::decode;
 use super::index::Index;
 use super::label::split_label;
-use super::layout::{words, SENIORITY};
+use super::layout::SENIORITY;
 use super::paths::{display_name, place};
+use crate::ladder::words::words;
 
 /// Words that join a seniority word to a role (`Head of Support`).
 const JOINERS: [&str; 4] = ["of", "the", "and", "for"];
