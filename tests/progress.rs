@@ -8,8 +8,8 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rungs::ladder::{import_ladder, Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::{
     backup_json, from_json, ladder_quiz_items, level_markdown, quiz_key, quiz_order, read_backup,
-    resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, LadderQuiz,
-    ManagerView, Progress, ProgressError, Rating, RatingCounts, Share, Sheet, Summary,
+    resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, Fraction,
+    LadderQuiz, ManagerView, Progress, ProgressError, Rating, RatingCounts, Sheet, Summary,
 };
 
 const SEED: &str =
@@ -213,11 +213,11 @@ fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_improvement_nee
     );
     assert_eq!(summary.rated_line(), "6 of 12 rated");
     assert_eq!(summary.counts(), RatingCounts::new([1, 1, 3, 1]));
-    assert_eq!(summary.performing_or_better(), Share { count: 4, of: 6 });
+    assert_eq!(summary.performing_or_better(), Fraction { count: 4, of: 6 });
     assert_eq!(summary.performing_or_better().percent(), Some(67));
     assert_eq!(
         summary.performing_or_better_of_total(),
-        Share { count: 4, of: 12 }
+        Fraction { count: 4, of: 12 }
     );
     assert_eq!(summary.performing_or_better_of_total().percent(), Some(33));
     assert_eq!(summary.dimensions[2].not_rated(), 2);
@@ -260,7 +260,7 @@ fn hand_made_level_summary_rounds_half_up_and_handles_empty_dimensions() {
     }
     let summary = p.summary(&level);
     assert_eq!(summary.rated_line(), "8 of 8 rated");
-    assert_eq!(summary.performing_or_better(), Share { count: 1, of: 8 });
+    assert_eq!(summary.performing_or_better(), Fraction { count: 1, of: 8 });
     assert_eq!(summary.performing_or_better().percent(), Some(13));
     assert_eq!(summary.focus_areas.len(), 7);
     assert_eq!(

@@ -65,6 +65,6 @@ pub use rating::Rating;
 pub use reset::{ResetScope, Undo};
 pub use restore::{LadderRestore, Restored};
 pub use schema::{from_json, to_json, CURRENT};
-pub use summary::{DimensionSummary, FocusArea, RatingCounts, Share, Summary};
+pub use summary::{DimensionSummary, FocusArea, Fraction, RatingCounts, Summary};
 pub use sync::{BeforeSave, Stored};
 pub use time::{clamp_time, ALLOWANCE};
