@@ -60,7 +60,10 @@ pub use goals::level_name;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
-pub use quiz::{quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position};
+pub use quiz::{
+    quiz_end_line, quiz_key, quiz_key_action, quiz_order, quiz_step_line, rated_line,
+    resume_position, QuizAction,
+};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo};
 pub use restore::{LadderRestore, Restored};

@@ -65,6 +65,55 @@ pub fn quiz_end_line(progress: &Progress, level: &Level) -> String {
     line + "."
 }
 
+/// What a key or a button does in Check yourself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizAction {
+    /// Rates the expectation on the card (keys 1 to 4, or its rating control).
+    Rate(Rating),
+    /// On to the next expectation, or to the end of the round after the last one
+    /// (→ or N, Next or Finish).
+    Next,
+    /// Back to the previous expectation (← or P, Previous).
+    Previous,
+    /// Back to the first expectation (Start again, at the end of a round).
+    StartAgain,
+    /// Into the evidence note (E).
+    Evidence,
+    /// Out of the evidence note, back to the card (Escape while typing in it).
+    LeaveNote,
+}
+
+/// What pressing `key` (as `KeyboardEvent.key` names it) does in Check yourself;
+/// `typing` when focus is in a text field, where only Escape acts, so a note takes
+/// every letter and digit. `None`: the key is left to the browser.
+pub fn quiz_key_action(key: &str, typing: bool) -> Option<QuizAction> {
+    if typing {
+        return (key == "Escape").then_some(QuizAction::LeaveNote);
+    }
+    Some(match key {
+        "1" | "2" | "3" | "4" => QuizAction::Rate(Rating::from_key(key.parse().ok()?)?),
+        "ArrowRight" | "n" | "N" => QuizAction::Next,
+        "ArrowLeft" | "p" | "P" => QuizAction::Previous,
+        "e" | "E" => QuizAction::Evidence,
+        _ => return None,
+    })
+}
+
+impl QuizAction {
+    /// Where a round of `total` expectations goes from `position` on this action
+    /// (`total` itself is the end of the round); `None` when it stays: Previous on the
+    /// first, Next at the end, or an action that does not move.
+    pub fn moves_to(self, position: usize, total: usize) -> Option<usize> {
+        let to = match self {
+            QuizAction::Next => position.saturating_add(1),
+            QuizAction::Previous => position.saturating_sub(1),
+            QuizAction::StartAgain => 0,
+            QuizAction::Rate(_) | QuizAction::Evidence | QuizAction::LeaveNote => return None,
+        };
+        (to <= total && to != position).then_some(to)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,5 +194,56 @@ mod tests {
         p.rate("elsewhere", "X.", Some(Rating::Maturing), 2);
         p.set_evidence("e1", "E1.", "Notes only.", 3);
         assert_eq!(rated_line(&p, &level), "1 of 3 rated");
+    }
+
+    #[test]
+    fn number_keys_rate_one_to_four_from_improvement_needed_to_exceeding() {
+        let rated = |key| quiz_key_action(key, false);
+        assert_eq!(rated("3"), Some(QuizAction::Rate(Rating::Performing)));
+        assert_eq!(
+            rated("1"),
+            Some(QuizAction::Rate(Rating::ImprovementNeeded))
+        );
+        assert_eq!(rated("4"), Some(QuizAction::Rate(Rating::Exceeding)));
+        assert_eq!(rated("5"), None);
+        assert_eq!(rated("0"), None);
+    }
+
+    #[test]
+    fn arrows_and_n_and_p_move_and_e_opens_the_note() {
+        for key in ["ArrowRight", "n", "N"] {
+            assert_eq!(quiz_key_action(key, false), Some(QuizAction::Next), "{key}");
+        }
+        for key in ["ArrowLeft", "p", "P"] {
+            assert_eq!(
+                quiz_key_action(key, false),
+                Some(QuizAction::Previous),
+                "{key}"
+            );
+        }
+        assert_eq!(quiz_key_action("E", false), Some(QuizAction::Evidence));
+        assert_eq!(quiz_key_action("Tab", false), None);
+        assert_eq!(quiz_key_action("Escape", false), None);
+    }
+
+    #[test]
+    fn while_typing_a_note_only_escape_acts_and_it_leaves_the_note() {
+        for key in ["3", "n", "ArrowLeft", "e"] {
+            assert_eq!(quiz_key_action(key, true), None, "{key}");
+        }
+        assert_eq!(quiz_key_action("Escape", true), Some(QuizAction::LeaveNote));
+    }
+
+    #[test]
+    fn next_after_the_last_ends_the_round_and_nothing_moves_past_either_end() {
+        let (next, prev) = (QuizAction::Next, QuizAction::Previous);
+        assert_eq!(next.moves_to(0, 3), Some(1));
+        assert_eq!(next.moves_to(2, 3), Some(3), "Finish ends the round");
+        assert_eq!(next.moves_to(3, 3), None);
+        assert_eq!(prev.moves_to(0, 3), None);
+        assert_eq!(prev.moves_to(3, 3), Some(2));
+        assert_eq!(QuizAction::StartAgain.moves_to(3, 3), Some(0));
+        assert_eq!(QuizAction::StartAgain.moves_to(0, 3), None);
+        assert_eq!(QuizAction::Rate(Rating::Maturing).moves_to(1, 3), None);
     }
 }

@@ -22,7 +22,8 @@ use super::LadderState;
 use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
 use crate::progress::{
-    quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position, Rating,
+    quiz_end_line, quiz_key, quiz_key_action, quiz_order, quiz_step_line, rated_line,
+    resume_position, QuizAction, Rating,
 };
 use crate::route::{Route, View};
 
@@ -86,10 +87,10 @@ pub fn QuizPage(
     }
     let go = {
         let quiz = quiz.clone();
-        move |to: usize| {
-            if to > total || to == quiz.position.get() {
+        move |action: QuizAction| {
+            let Some(to) = action.moves_to(quiz.position.get(), total) else {
                 return;
-            }
+            };
             quiz.position.set(to);
             if let Some(host) = card.get_untracked() {
                 quiz.draw(&host);
@@ -136,26 +137,21 @@ pub fn QuizPage(
         }
     };
 
-    // Keys work wherever focus is on the page, except while typing.
+    // Keys work wherever focus is on the page, except while typing
+    // (`progress::quiz_key_action` is the key map).
     let keys = {
-        let (go, rate, position) = (go.clone(), rate.clone(), quiz.position.clone());
+        let (go, rate) = (go.clone(), rate.clone());
         window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
                 return;
             }
-            if typing(&e) {
-                if e.key() == "Escape" {
-                    focus(CARD_ID);
-                }
-                return;
-            }
-            let here = position.get();
-            match e.key().as_str() {
-                k @ ("1" | "2" | "3" | "4") => rate(k.parse().ok().and_then(Rating::from_key)),
-                "ArrowRight" | "n" | "N" => go(here + 1),
-                "ArrowLeft" | "p" | "P" => go(here.saturating_sub(1)),
-                "e" | "E" => focus(EVIDENCE_ID),
-                _ => return,
+            match quiz_key_action(&e.key(), typing(&e)) {
+                None => return,
+                // Escape keeps its default, leaving the note as it always does.
+                Some(QuizAction::LeaveNote) => return focus(CARD_ID),
+                Some(QuizAction::Rate(r)) => rate(Some(r)),
+                Some(QuizAction::Evidence) => focus(EVIDENCE_ID),
+                Some(step) => go(step),
             }
             e.prevent_default();
         })
@@ -163,11 +159,11 @@ pub fn QuizPage(
     on_cleanup(move || keys.remove());
 
     let on_click = {
-        let (go, position) = (go.clone(), quiz.position.clone());
+        let go = go.clone();
         move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
-            Some("prev") => go(position.get().saturating_sub(1)),
-            Some("next") => go(position.get() + 1),
-            Some("again") => go(0),
+            Some("prev") => go(QuizAction::Previous),
+            Some("next") => go(QuizAction::Next),
+            Some("again") => go(QuizAction::StartAgain),
             _ => announce(rating::handle(&e, store)),
         }
     };
