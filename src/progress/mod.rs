@@ -65,7 +65,7 @@ pub use quiz::{
     resume_position, QuizAction,
 };
 pub use rating::Rating;
-pub use reset::{ResetScope, Undo};
+pub use reset::{ResetScope, Undo, UndoReset};
 pub use restore::{LadderRestore, Restored};
 pub use schema::{from_json, to_json, CURRENT};
 pub use summary::{DimensionSummary, FocusArea, Fraction, RatingCounts, Summary};
