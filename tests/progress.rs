@@ -7,9 +7,10 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rungs::ladder::{import_ladder, Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::{
-    backup_json, from_json, ladder_quiz_items, level_markdown, quiz_key, quiz_order, read_backup,
-    resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, Fraction,
-    LadderQuiz, ManagerView, Progress, ProgressError, Rating, RatingCounts, Sheet, Summary,
+    backup_json, check_order, check_position_key, from_json, ladder_quiz_items, level_markdown,
+    read_backup, resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea,
+    Fraction, LadderQuiz, ManagerView, Progress, ProgressError, Rating, RatingCounts, Sheet,
+    Summary,
 };
 
 const SEED: &str =
@@ -396,9 +397,15 @@ fn current_schema_is_written_compact_with_every_field() {
     let mut p = Progress::default();
     p.rate("a1", "I ship.", Some(Rating::ImprovementNeeded), 7);
     p.set_evidence("b2", "I \"teach\".", "Line 1\nLine 2", 8);
-    p.remember_position(&quiz_key(SEED_ROLE, "l2"), 4);
+    p.remember_position(&check_position_key(SEED_ROLE, "l2"), 4);
     p.ladder_quiz.record("l2:abc", false);
-    p.mark_goal("c3", &quiz_key(SEED_ROLE, "l3"), "I mentor.", true, 9);
+    p.mark_goal(
+        "c3",
+        &check_position_key(SEED_ROLE, "l3"),
+        "I mentor.",
+        true,
+        9,
+    );
     let json = to_json(&p);
     assert_eq!(
         json,
@@ -582,10 +589,10 @@ fn backup_round_trips_everything() {
         2,
     );
     p.rate("gone", "Old words.", Some(Rating::Maturing), 3);
-    p.remember_position(&quiz_key(SEED_ROLE, "l2"), 5);
+    p.remember_position(&check_position_key(SEED_ROLE, "l2"), 5);
     p.ladder_quiz.record("l2:a", true);
     p.ladder_quiz.record("l2:b", false);
-    p.mark_goal(&id, &quiz_key(SEED_ROLE, "l2"), &text, true, 4);
+    p.mark_goal(&id, &check_position_key(SEED_ROLE, "l2"), &text, true, 4);
     let backup = backup_json(&p, &ladder.version, 1_767_225_600_000);
     assert!(backup.starts_with(&format!(
         "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 4,\n",
@@ -813,11 +820,11 @@ fn evidence_and_names_cannot_break_the_markdown_structure() {
 #[test]
 fn quiz_mode_walks_the_seed_level_in_page_order_and_resumes_clamped() {
     let (_, role, level) = seed();
-    let order = quiz_order(&level);
+    let order = check_order(&level);
     assert_eq!(order.len(), 12);
     assert_eq!(&order[..4], [(0, 0), (0, 1), (0, 2), (1, 0)]);
     assert_eq!(order[11], (3, 1));
-    let key = quiz_key(&role.id, &level.id);
+    let key = check_position_key(&role.id, &level.id);
     let mut p = Progress::default();
     assert_eq!(resume_position(&p, &key, &level), 0);
     p.remember_position(&key, 6);

@@ -27,13 +27,14 @@
 //!   answers ([`Progress::mark_goal`], [`Progress::goal_list`], see [`goals`]).
 //! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
 //!   between them.
-//! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
-//!   drive quiz mode, [`quiz_key_action`] is its key map and [`QuizAction::moves_to`]
+//! - [`level_markdown`] is the 1:1 export; [`check_order`] and [`resume_position`]
+//!   drive Check yourself, [`check_key_action`] is its key map and [`CheckAction::moves_to`]
 //!   its moves; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
 mod answers;
 mod backup;
 mod bearings;
+mod check;
 pub mod checkin;
 mod decode;
 mod error;
@@ -44,7 +45,6 @@ pub mod kept;
 mod ladder_quiz;
 mod markdown;
 mod merge;
-mod quiz;
 mod rating;
 mod reset;
 mod restore;
@@ -58,15 +58,15 @@ mod words;
 pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
 pub use bearings::Continue;
+pub use check::{
+    check_end_line, check_key_action, check_order, check_position_key, check_step_line, rated_line,
+    resume_position, CheckAction,
+};
 pub use error::ProgressError;
 pub use goals::level_name;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
-pub use quiz::{
-    quiz_end_line, quiz_key, quiz_key_action, quiz_order, quiz_step_line, rated_line,
-    resume_position, QuizAction,
-};
 pub use rating::Rating;
 pub use reset::{ResetScope, Undo, UndoReset};
 pub use restore::{LadderRestore, Restored};

@@ -22,8 +22,8 @@ use super::LadderState;
 use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
 use crate::progress::{
-    quiz_end_line, quiz_key, quiz_key_action, quiz_order, quiz_step_line, rated_line,
-    resume_position, QuizAction, Rating,
+    check_end_line, check_key_action, check_order, check_position_key, check_step_line, rated_line,
+    resume_position, CheckAction, Rating,
 };
 use crate::route::{Route, View};
 
@@ -34,7 +34,7 @@ const SAID_ID: &str = "quiz-said";
 
 /// Quiz mode over level `index` of `role`.
 #[component]
-pub fn QuizPage(
+pub fn CheckPage(
     /// The role of the level.
     role: Role,
     /// Index of the level in `role.levels`.
@@ -56,7 +56,7 @@ pub fn QuizPage(
         })
         .collect_view();
     let heading = format!("Check yourself: {}", level.heading());
-    let order: Rc<[(usize, usize)]> = quiz_order(&level).into();
+    let order: Rc<[(usize, usize)]> = check_order(&level).into();
     let total = order.len();
     if total == 0 {
         return view! {
@@ -65,7 +65,7 @@ pub fn QuizPage(
         }
         .into_any();
     }
-    let key = quiz_key(&role.id, &level.id);
+    let key = check_position_key(&role.id, &level.id);
     let position = Rc::new(Cell::new(
         store.with_untracked(|p| resume_position(p, &key, &level)),
     ));
@@ -87,7 +87,7 @@ pub fn QuizPage(
     }
     let go = {
         let quiz = quiz.clone();
-        move |action: QuizAction| {
+        move |action: CheckAction| {
             let Some(to) = action.moves_to(quiz.position.get(), total) else {
                 return;
             };
@@ -115,7 +115,7 @@ pub fn QuizPage(
                 SAID_ID,
                 &format!(
                     "{}. {title}. {} ({rated})",
-                    quiz_step_line(to, total),
+                    check_step_line(to, total),
                     x.text.to_plain()
                 ),
             );
@@ -138,19 +138,19 @@ pub fn QuizPage(
     };
 
     // Keys work wherever focus is on the page, except while typing
-    // (`progress::quiz_key_action` is the key map).
+    // (`progress::check_key_action` is the key map).
     let keys = {
         let (go, rate) = (go.clone(), rate.clone());
         window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
                 return;
             }
-            match quiz_key_action(&e.key(), typing(&e)) {
+            match check_key_action(&e.key(), typing(&e)) {
                 None => return,
                 // Escape keeps its default, leaving the note as it always does.
-                Some(QuizAction::LeaveNote) => return focus(CARD_ID),
-                Some(QuizAction::Rate(r)) => rate(Some(r)),
-                Some(QuizAction::Evidence) => focus(EVIDENCE_ID),
+                Some(CheckAction::LeaveNote) => return focus(CARD_ID),
+                Some(CheckAction::Rate(r)) => rate(Some(r)),
+                Some(CheckAction::Evidence) => focus(EVIDENCE_ID),
                 Some(step) => go(step),
             }
             e.prevent_default();
@@ -161,9 +161,9 @@ pub fn QuizPage(
     let on_click = {
         let go = go.clone();
         move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
-            Some("prev") => go(QuizAction::Previous),
-            Some("next") => go(QuizAction::Next),
-            Some("again") => go(QuizAction::StartAgain),
+            Some("prev") => go(CheckAction::Previous),
+            Some("next") => go(CheckAction::Next),
+            Some("again") => go(CheckAction::StartAgain),
             _ => announce(rating::handle(&e, store)),
         }
     };
@@ -236,7 +236,7 @@ impl Quiz {
             &text(
                 "p",
                 &[("class", "quiz-step"), ("id", STEP_ID)],
-                &quiz_step_line(i, total),
+                &check_step_line(i, total),
             ),
         );
         let card = el(
@@ -311,7 +311,9 @@ impl Quiz {
             &card,
             &text("h2", &[("class", "quiz-dimension")], "Round done"),
         );
-        let line = self.store.with_untracked(|p| quiz_end_line(p, &self.level));
+        let line = self
+            .store
+            .with_untracked(|p| check_end_line(p, &self.level));
         add(&card, &text("p", &[("class", "quiz-expectation")], &line));
         let to_summary = text(
             "a",
