@@ -13,7 +13,7 @@ pub mod lazy;
 mod level_page;
 mod not_found;
 mod panic;
-mod keep;
+mod persistent_storage;
 mod rating;
 mod router;
 mod state;

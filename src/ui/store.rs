@@ -122,7 +122,7 @@ impl ProgressStore {
         self.progress.update(f);
         self.persist();
         if first && self.progress.with_untracked(|p| !p.answers.is_empty()) {
-            super::keep::ask();
+            super::persistent_storage::ask();
         }
     }
 

@@ -11,7 +11,7 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::kept;
+use super::share_storage;
 use crate::progress::{
     from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, UndoReset,
 };
@@ -123,7 +123,7 @@ fn scope(progress: &Progress) -> ResetScope {
     let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
     let imported = storage::get(storage::IMPORTED).is_some();
     let mut scope = ResetScope::of(progress, &kept, imported, damaged);
-    scope.name = kept::get(kept::NAME).is_some();
+    scope.name = share_storage::get(share_storage::NAME).is_some();
     scope.ids = !storage::keys(crate::progress::kept::ID_PREFIX).is_empty();
     scope
 }

@@ -13,7 +13,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::fields::{
     copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
 };
-use super::kept::{self, Local};
+use super::share_storage::{self as kept, Local};
 use crate::ladder::Level;
 use crate::progress::share::keep::kept_for;
 use crate::progress::share::{encode, share_words, Origin, SharedAssessment, Side};
