@@ -89,9 +89,7 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
         "reset" => reset(&host, &doors),
         "undo" => {
             let undone = doors.progress().and_then(|mut progress| {
-                let kept = held(&host, |h| {
-                    h.undo(&mut progress, &storage::kept_values(), now())
-                })?;
+                let kept = take_held(&host).undo(&mut progress, &storage::kept_values(), now())?;
                 doors.set(&progress);
                 Some(kept)
             });
@@ -140,7 +138,9 @@ fn reset(host: &Element, doors: &Doors) {
     for (key, _) in &kept {
         storage::remove(key);
     }
-    held(host, |h| h.reset(&mut progress, kept, now()));
+    let mut undo = take_held(host);
+    undo.reset(&mut progress, kept, now());
+    HELD.with(|h| *h.borrow_mut() = Some((host.clone(), undo)));
     doors.set(&progress);
     let said = match scope.cleared() {
         Some(cleared) => format!("Reset: cleared {cleared}. {}", scope.kept()),
@@ -197,23 +197,25 @@ fn restore(progress: &mut Progress, backup: &Backup) -> crate::progress::Restore
     restored
 }
 
-/// Applies `f` to the Undo reset of the section around `host` (nothing to undo when
-/// the last reset was on another page).
-fn held<T>(host: &Element, f: impl FnOnce(&mut UndoReset) -> T) -> T {
-    HELD.with(|h| {
-        let mut held = h.borrow_mut();
-        match &mut *held {
-            Some((at, undo)) if at == host => f(undo),
-            _ => f(&mut held.insert((host.clone(), UndoReset::Empty)).1),
-        }
+/// The Undo reset of the section around `host`, taken out (nothing to undo when the
+/// last reset was on another page).
+fn take_held(host: &Element) -> UndoReset {
+    HELD.with(|h| match h.borrow_mut().take() {
+        Some((at, undo)) if at == *host => undo,
+        _ => UndoReset::Empty,
     })
 }
 
 /// Shows Undo reset exactly while it would bring something back.
 fn offer_undo(host: &Element, doors: &Doors) {
-    let offered = doors
-        .progress()
-        .is_some_and(|p| held(host, |h| h.offered(&p, &storage::kept_values())));
+    let offered = HELD.with(|h| {
+        h.borrow().as_ref().is_some_and(|(at, undo)| {
+            at == host
+                && doors
+                    .progress()
+                    .is_some_and(|p| undo.offered(&p, &storage::kept_values()))
+        })
+    });
     show("reset-undo", offered);
 }
 
