@@ -32,7 +32,7 @@ const CARD_ID: &str = "quiz-card";
 const STEP_ID: &str = "quiz-step";
 const SAID_ID: &str = "quiz-said";
 
-/// Quiz mode over level `index` of `role`.
+/// Check yourself over level `index` of `role`.
 #[component]
 pub fn CheckPage(
     /// The role of the level.
