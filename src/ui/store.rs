@@ -4,8 +4,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-pub use crate::progress::Trouble;
-use crate::progress::{Backup, BeforeSave, Progress, Rating, Saved, Stored, Troubles};
+use crate::progress::{Backup, BeforeSave, Progress, Rating, Saved, Stored, Trouble, Troubles};
 use crate::storage::{self, Loaded, SaveError};
 
 /// The progress store, shared through context.
