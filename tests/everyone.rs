@@ -4,7 +4,7 @@
 
 use rungs::everyone::{everyone_dimensions, is_everyones, with_everyone, GROUP};
 use rungs::ladder::{expectation_id, Dimension, Everyone, Expectation, Ladder, Level, Role, Text};
-use rungs::progress::{quiz_order, Progress, Rating};
+use rungs::progress::{check_order, Progress, Rating};
 
 fn expectation(words: &str) -> Expectation {
     Expectation {
@@ -111,7 +111,7 @@ fn check_yourself_asks_the_expectations_for_everyone_after_the_levels_own() {
     let ladder = ladder();
     let role = &ladder.roles[0];
     let combined = with_everyone(&ladder, role, &role.levels[1]);
-    let asked: Vec<String> = quiz_order(&combined)
+    let asked: Vec<String> = check_order(&combined)
         .iter()
         .map(|&(d, e)| combined.dimensions[d].expectations[e].text.to_plain())
         .collect();

@@ -8,9 +8,10 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use rungs::ladder::import::import_ladder;
 use rungs::ladder::{Dimension, Expectation, Ladder, Level, Role, Text};
 use rungs::progress::{
-    backup_json, from_json, ladder_quiz_items, level_markdown, quiz_key, quiz_order, read_backup,
-    resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea, LadderQuiz,
-    ManagerView, Progress, ProgressError, Rating, RatingCounts, Share, Sheet, Summary,
+    backup_json, check_order, check_position_key, from_json, ladder_quiz_items, level_markdown,
+    read_backup, resume_position, sheet_markdown, to_json, Answer, DimensionSummary, FocusArea,
+    Fraction, LadderQuiz, ManagerView, Progress, ProgressError, Rating, RatingCounts, Sheet,
+    Summary,
 };
 
 const SEED: &str =
@@ -214,11 +215,11 @@ fn seed_level_summary_counts_per_dimension_and_lists_focus_areas_improvement_nee
     );
     assert_eq!(summary.rated_line(), "6 of 12 rated");
     assert_eq!(summary.counts(), RatingCounts::new([1, 1, 3, 1]));
-    assert_eq!(summary.performing_or_better(), Share { count: 4, of: 6 });
+    assert_eq!(summary.performing_or_better(), Fraction { count: 4, of: 6 });
     assert_eq!(summary.performing_or_better().percent(), Some(67));
     assert_eq!(
         summary.performing_or_better_of_total(),
-        Share { count: 4, of: 12 }
+        Fraction { count: 4, of: 12 }
     );
     assert_eq!(summary.performing_or_better_of_total().percent(), Some(33));
     assert_eq!(summary.dimensions[2].not_rated(), 2);
@@ -261,7 +262,7 @@ fn hand_made_level_summary_rounds_half_up_and_handles_empty_dimensions() {
     }
     let summary = p.summary(&level);
     assert_eq!(summary.rated_line(), "8 of 8 rated");
-    assert_eq!(summary.performing_or_better(), Share { count: 1, of: 8 });
+    assert_eq!(summary.performing_or_better(), Fraction { count: 1, of: 8 });
     assert_eq!(summary.performing_or_better().percent(), Some(13));
     assert_eq!(summary.focus_areas.len(), 7);
     assert_eq!(
@@ -397,9 +398,15 @@ fn current_schema_is_written_compact_with_every_field() {
     let mut p = Progress::default();
     p.rate("a1", "I ship.", Some(Rating::ImprovementNeeded), 7);
     p.set_evidence("b2", "I \"teach\".", "Line 1\nLine 2", 8);
-    p.remember_position(&quiz_key(SEED_ROLE, "l2"), 4);
+    p.remember_position(&check_position_key(SEED_ROLE, "l2"), 4);
     p.ladder_quiz.record("l2:abc", false);
-    p.mark_goal("c3", &quiz_key(SEED_ROLE, "l3"), "I mentor.", true, 9);
+    p.mark_goal(
+        "c3",
+        &check_position_key(SEED_ROLE, "l3"),
+        "I mentor.",
+        true,
+        9,
+    );
     let json = to_json(&p);
     assert_eq!(
         json,
@@ -583,10 +590,10 @@ fn backup_round_trips_everything() {
         2,
     );
     p.rate("gone", "Old words.", Some(Rating::Maturing), 3);
-    p.remember_position(&quiz_key(SEED_ROLE, "l2"), 5);
+    p.remember_position(&check_position_key(SEED_ROLE, "l2"), 5);
     p.ladder_quiz.record("l2:a", true);
     p.ladder_quiz.record("l2:b", false);
-    p.mark_goal(&id, &quiz_key(SEED_ROLE, "l2"), &text, true, 4);
+    p.mark_goal(&id, &check_position_key(SEED_ROLE, "l2"), &text, true, 4);
     let backup = backup_json(&p, &ladder.version, 1_767_225_600_000);
     assert!(backup.starts_with(&format!(
         "{{\n  \"kind\": \"rungs-progress-backup\",\n  \"format\": 2,\n  \"ladder_version\": \"{}\",\n  \"exported\": 1767225600000,\n  \"schema\": 4,\n",
@@ -814,11 +821,11 @@ fn evidence_and_names_cannot_break_the_markdown_structure() {
 #[test]
 fn quiz_mode_walks_the_seed_level_in_page_order_and_resumes_clamped() {
     let (_, role, level) = seed();
-    let order = quiz_order(&level);
+    let order = check_order(&level);
     assert_eq!(order.len(), 12);
     assert_eq!(&order[..4], [(0, 0), (0, 1), (0, 2), (1, 0)]);
     assert_eq!(order[11], (3, 1));
-    let key = quiz_key(&role.id, &level.id);
+    let key = check_position_key(&role.id, &level.id);
     let mut p = Progress::default();
     assert_eq!(resume_position(&p, &key, &level), 0);
     p.remember_position(&key, 6);

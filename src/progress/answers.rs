@@ -43,7 +43,9 @@ impl Answer {
 pub struct Progress {
     /// Answers by expectation id. Never dropped, even when the ladder loses the expectation.
     pub answers: BTreeMap<String, Answer>,
-    /// Quiz mode: the position to resume at, by [`quiz_key`](super::quiz_key) (`role_id/level_id`).
+    /// Check yourself: the position to resume at, by
+    /// [`check_position_key`](super::check_position_key) (`role_id/level_id`). Stored
+    /// as `quiz`, its name before the feature had one name.
     pub quiz: BTreeMap<String, usize>,
     /// Know your ladder: the missed items and the score.
     pub ladder_quiz: LadderQuiz,
@@ -86,7 +88,8 @@ impl Progress {
         *self == Progress::default()
     }
 
-    /// Remember where quiz mode is for `key` (see [`quiz_key`](super::quiz_key)).
+    /// Remember where Check yourself is for `key` (see
+    /// [`check_position_key`](super::check_position_key)).
     pub fn remember_position(&mut self, key: &str, position: usize) {
         self.quiz.insert(key.to_owned(), position);
     }

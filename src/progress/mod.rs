@@ -13,24 +13,28 @@
 //!   [`json`], a small reader and writer, so the app links no serialisation framework.
 //! - [`Progress::reset`] clears everything in a way a merge cannot undo, and
 //!   [`Progress::restore`] undoes it; [`Undo`] and [`ResetScope`] are the reset and
-//!   undo of everything kept (with the [`kept`] values), and what Reset says.
+//!   undo of everything kept (with the [`kept`] values), and what Reset says;
+//!   [`UndoReset`] is Undo reset as a page offers it (a second reset replaces it).
 //! - [`Backup`] is everything kept for a person as one file, and
 //!   [`Progress::restore_backup`] imports one, counting what changed ([`Restored`]).
 //! - [`Stored`] and [`Progress::before_save`] decide what a tab does with the value
-//!   another tab stored (merge, copy aside, or stop saving); [`clamp_time`] bounds
-//!   every stamp from outside.
+//!   another tab stored (merge, copy aside, or stop saving); [`Troubles`] are the
+//!   storage troubles a tab shows and whether they stop it saving; [`clamp_time`]
+//!   bounds every stamp from outside.
 //! - [`share`] is the share-link codec: an assessment, or a manager's reply, as the
 //!   text after `#` in a link, and [`share::resolve`] against the local ladder.
 //! - Goals are expectations marked on Compare levels to work towards, kept in their
 //!   answers ([`Progress::mark_goal`], [`Progress::goal_list`], see [`goals`]).
 //! - [`checkin`] keeps dated snapshots of a level (check-ins) and says what changed
 //!   between them.
-//! - [`level_markdown`] is the 1:1 export; [`quiz_order`] and [`resume_position`]
-//!   drive quiz mode; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
+//! - [`level_markdown`] is the 1:1 export; [`check_order`] and [`resume_position`]
+//!   drive Check yourself, [`check_key_action`] is its key map and [`CheckAction::moves_to`]
+//!   its moves; [`ladder_quiz_items`] and [`LadderQuiz`] the know-your-ladder quiz.
 
 mod answers;
 mod backup;
 mod bearings;
+mod check;
 pub mod checkin;
 mod decode;
 mod error;
@@ -41,7 +45,6 @@ pub mod kept;
 mod ladder_quiz;
 mod markdown;
 mod merge;
-mod quiz;
 mod rating;
 mod reset;
 mod restore;
@@ -55,16 +58,19 @@ mod words;
 pub use answers::{Answer, Progress};
 pub use backup::{backup_json, read_backup, Backup, BACKUP_FORMAT, BACKUP_KIND};
 pub use bearings::Continue;
+pub use check::{
+    check_end_line, check_key_action, check_order, check_position_key, check_step_line, rated_line,
+    resume_position, CheckAction,
+};
 pub use error::ProgressError;
 pub use goals::level_name;
 pub use kept::{restore_kept, KeptRestore};
 pub use ladder_quiz::{ladder_quiz_items, LadderQuiz, QuizItem};
 pub use markdown::{level_markdown, sheet_markdown, ManagerView, Sheet};
-pub use quiz::{quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position};
 pub use rating::Rating;
-pub use reset::{ResetScope, Undo};
+pub use reset::{ResetScope, Undo, UndoReset};
 pub use restore::{LadderRestore, Restored};
 pub use schema::{from_json, to_json, CURRENT};
-pub use summary::{DimensionSummary, FocusArea, RatingCounts, Share, Summary};
-pub use sync::{BeforeSave, Stored};
+pub use summary::{DimensionSummary, FocusArea, Fraction, RatingCounts, Summary};
+pub use sync::{BeforeSave, Saved, Stored, Trouble, Troubles};
 pub use time::{clamp_time, ALLOWANCE};

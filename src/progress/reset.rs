@@ -106,6 +106,52 @@ impl Undo {
     }
 }
 
+/// Undo reset as a page offers it, from its first reset until it is left: the state
+/// Your progress data keeps between Reset everything and Undo reset.
+///
+/// A reset holds its undo, in place of any earlier one: after a second reset, Undo
+/// brings back what the second cleared. Undo reset takes the undo, so pressing it
+/// again brings nothing back.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum UndoReset {
+    /// No reset on this page yet, or its undo was used.
+    #[default]
+    Empty,
+    /// What undoes the last reset.
+    Held(Undo),
+}
+
+impl UndoReset {
+    /// Resets `progress` as of `now`, with `kept` the values under the kept prefixes
+    /// that the caller removes, and holds what undoes it.
+    pub fn reset(&mut self, progress: &mut Progress, kept: Vec<(String, String)>, now: u64) {
+        *self = UndoReset::Held(Undo::reset(progress, kept, now));
+    }
+
+    /// Whether Undo reset is offered: an undo is held and would bring something back
+    /// into `current` or `kept_here` (see [`Undo::can_work`]).
+    pub fn offered(&self, current: &Progress, kept_here: &[(String, String)]) -> bool {
+        matches!(self, UndoReset::Held(undo) if undo.can_work(current, kept_here))
+    }
+
+    /// Undo reset pressed: undoes the held reset in `current` as of `now`, if that
+    /// brings anything back, and returns the kept values to write back; `None` when
+    /// nothing was undone. Nothing is held afterwards.
+    pub fn undo(
+        &mut self,
+        current: &mut Progress,
+        kept_here: &[(String, String)],
+        now: u64,
+    ) -> Option<KeptRestore> {
+        match std::mem::take(self) {
+            UndoReset::Held(undo) if undo.can_work(current, kept_here) => {
+                Some(undo.apply(current, kept_here, now))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// What a reset clears and what it keeps, counted from what is stored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ResetScope {
@@ -372,5 +418,61 @@ mod tests {
             scope.kept(),
             "It keeps the ids your share links carry, so replies to them still find you."
         );
+    }
+
+    #[test]
+    fn undo_after_a_reset_brings_back_every_answer_once() {
+        let mut p = rated();
+        let mut undo = UndoReset::default();
+        assert!(!undo.offered(&p, &[]), "nothing is offered before a reset");
+        undo.reset(&mut p, Vec::new(), 100);
+        assert!(undo.offered(&p, &[]));
+        assert_eq!(
+            undo.undo(&mut p, &[], 200).map(|k| k.writes),
+            Some(Vec::new())
+        );
+        assert_eq!(p.rating("a"), Some(Rating::Performing));
+        assert_eq!(
+            p.answer("b").map(|a| a.evidence.as_str()),
+            Some("Reviewed the storage RFC")
+        );
+        assert_eq!(p.quiz.get("sre/l2"), Some(&5));
+        // A second Undo brings nothing back, and is no longer offered.
+        assert!(!undo.offered(&p, &[]));
+        let before = p.clone();
+        assert_eq!(undo.undo(&mut p, &[], 300), None);
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn a_second_reset_replaces_the_undo() {
+        let mut p = rated();
+        let mut undo = UndoReset::default();
+        undo.reset(&mut p, Vec::new(), 100);
+        p.rate("c", "I mentor.", Some(Rating::Exceeding), 150);
+        undo.reset(&mut p, Vec::new(), 200);
+        assert!(undo.undo(&mut p, &[], 300).is_some());
+        assert_eq!(p.rating("c"), Some(Rating::Exceeding));
+        assert_eq!(
+            p.rating("a"),
+            None,
+            "the first reset's answers stay cleared"
+        );
+    }
+
+    #[test]
+    fn undo_is_not_offered_once_everything_is_back_and_then_undoes_nothing() {
+        let mut p = rated();
+        let mut undo = UndoReset::default();
+        undo.reset(&mut p, Vec::new(), 100);
+        // Everything given again since (as a restored backup does).
+        p.rate("a", "I ship.", Some(Rating::Performing), 150);
+        p.set_evidence("b", "I review.", "Reviewed the storage RFC", 151);
+        p.remember_position("sre/l2", 5);
+        p.ladder_quiz.record("l2:x", false);
+        assert!(!undo.offered(&p, &[]));
+        let before = p.clone();
+        assert_eq!(undo.undo(&mut p, &[], 300), None);
+        assert_eq!(p, before);
     }
 }

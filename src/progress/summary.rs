@@ -41,13 +41,13 @@ impl RatingCounts {
 
 /// A part of a whole, e.g. 3 of 5.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Share {
+pub struct Fraction {
     pub count: usize,
     pub of: usize,
 }
 
-impl Share {
-    /// The share as a whole percentage, rounded half up (1 of 8 is 13);
+impl Fraction {
+    /// The fraction as a whole percentage, rounded half up (1 of 8 is 13);
     /// `None` when the whole is zero.
     pub fn percent(self) -> Option<usize> {
         (self.of > 0).then(|| (self.count * 200 + self.of) / (2 * self.of))
@@ -123,16 +123,16 @@ impl Summary {
 
     /// Performing or better, as a share of the RATED expectations: what the person
     /// has judged so far, unaffected by what is still to rate.
-    pub fn performing_or_better(&self) -> Share {
-        Share {
+    pub fn performing_or_better(&self) -> Fraction {
+        Fraction {
             count: self.counts().performing_or_better(),
             of: self.rated,
         }
     }
 
     /// Performing or better, as a share of ALL the level's expectations.
-    pub fn performing_or_better_of_total(&self) -> Share {
-        Share {
+    pub fn performing_or_better_of_total(&self) -> Fraction {
+        Fraction {
             count: self.counts().performing_or_better(),
             of: self.total,
         }
@@ -192,7 +192,7 @@ mod tests {
 
     #[test]
     fn percent_rounds_half_up_and_is_none_of_nothing() {
-        let percent = |count, of| Share { count, of }.percent();
+        let percent = |count, of| Fraction { count, of }.percent();
         assert_eq!(percent(1, 8), Some(13));
         assert_eq!(percent(1, 3), Some(33));
         assert_eq!(percent(2, 3), Some(67));

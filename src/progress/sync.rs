@@ -71,6 +71,84 @@ impl Progress {
     }
 }
 
+/// Trouble with storage that the person should know about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trouble {
+    /// The stored progress was unreadable; it is kept and offered as a download.
+    /// `at_start`: found when the tab started (it started empty); otherwise another
+    /// tab wrote it, and this tab keeps its answers and saves them in its place.
+    Damaged {
+        raw: String,
+        error: String,
+        kept_as: Option<String>,
+        at_start: bool,
+    },
+    /// No localStorage: progress lives in this tab only.
+    Unavailable,
+    /// localStorage is full: the last changes live in this tab only.
+    Full,
+    /// Another tab (a newer version of Rungs) stored progress of a newer schema:
+    /// this tab no longer saves, and asks for a reload.
+    Newer { schema: u64 },
+}
+
+/// What a save came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    Done,
+    /// The browser refused: no space left.
+    Full,
+    /// No usable localStorage.
+    Unavailable,
+}
+
+/// The storage troubles a tab shows, each once, and what they decide: whether the
+/// tab may write at all.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Troubles(pub Vec<Trouble>);
+
+impl Troubles {
+    /// Notes `trouble`, unless it is noted already.
+    pub fn note(&mut self, trouble: Trouble) {
+        if !self.0.contains(&trouble) {
+            self.0.push(trouble);
+        }
+    }
+
+    /// Notes what a save came to: one that worked clears Full; a full or missing
+    /// storage is noted.
+    pub fn saved(&mut self, saved: Saved) {
+        match saved {
+            Saved::Done => self.0.retain(|t| *t != Trouble::Full),
+            Saved::Full => self.note(Trouble::Full),
+            Saved::Unavailable => self.note(Trouble::Unavailable),
+        }
+    }
+
+    /// Forgets `trouble`, once the person dismissed its notice.
+    pub fn dismiss(&mut self, trouble: &Trouble) {
+        self.0.retain(|t| t != trouble);
+    }
+
+    /// Whether the tab stopped saving because a newer version stored progress.
+    pub fn outdated(&self) -> bool {
+        self.0.iter().any(|t| matches!(t, Trouble::Newer { .. }))
+    }
+
+    /// Whether the tab must not write: no storage, a newer version's value, or a
+    /// damaged value that could not be copied aside (until the person dismisses it).
+    pub fn holding(&self) -> bool {
+        self.0.iter().any(|t| {
+            matches!(
+                t,
+                Trouble::Unavailable
+                    | Trouble::Newer { .. }
+                    | Trouble::Damaged { kept_as: None, .. }
+            )
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +188,70 @@ mod tests {
         stored.rate("b", "B.", Some(Rating::Exceeding), 3);
         assert_eq!(p.before_save(&Stored::Readable(stored)), BeforeSave::Save);
         assert_eq!(p.rating("b"), Some(Rating::Exceeding));
+    }
+
+    fn damaged(kept_as: Option<&str>) -> Trouble {
+        Trouble::Damaged {
+            raw: "{".to_owned(),
+            error: "broken".to_owned(),
+            kept_as: kept_as.map(str::to_owned),
+            at_start: false,
+        }
+    }
+
+    #[test]
+    fn a_newer_version_in_another_tab_stops_this_tab_saving() {
+        let mut t = Troubles::default();
+        assert!(!t.holding() && !t.outdated());
+        t.note(Trouble::Newer { schema: 9 });
+        t.note(Trouble::Newer { schema: 9 });
+        assert_eq!(t.0.len(), 1, "said once");
+        assert!(t.holding() && t.outdated());
+        t.saved(Saved::Done);
+        assert!(t.holding(), "only a reload lifts it");
+    }
+
+    #[test]
+    fn a_damaged_value_holds_saving_until_it_is_copied_aside_or_dismissed() {
+        let mut t = Troubles::default();
+        t.note(damaged(Some("rungs:damaged:1")));
+        assert!(!t.holding(), "copied aside: saving over it loses nothing");
+        let lost = damaged(None);
+        t.note(lost.clone());
+        assert!(t.holding());
+        t.dismiss(&lost);
+        assert!(!t.holding());
+        assert_eq!(t.0, [damaged(Some("rungs:damaged:1"))]);
+    }
+
+    #[test]
+    fn a_full_storage_is_said_once_and_cleared_by_a_save_that_works() {
+        let mut t = Troubles::default();
+        t.saved(Saved::Full);
+        t.saved(Saved::Full);
+        assert_eq!(t.0, [Trouble::Full]);
+        assert!(!t.holding(), "a full storage still tries every save");
+        t.saved(Saved::Done);
+        assert_eq!(t, Troubles::default());
+        t.saved(Saved::Unavailable);
+        assert!(t.holding());
+    }
+
+    #[test]
+    fn between_two_tabs_the_newer_edit_of_an_expectation_wins_and_every_answer_is_kept() {
+        let mut older = Progress::default();
+        older.rate("a", "A.", Some(Rating::Maturing), 10);
+        older.rate("b", "B.", Some(Rating::Performing), 11);
+        let mut newer = Progress::default();
+        newer.rate("a", "A.", Some(Rating::Exceeding), 20);
+        // The older tab saves after the newer one stored its value.
+        let stored = Stored::read(Some(&to_json(&newer)), 30);
+        assert_eq!(older.before_save(&stored), BeforeSave::Save);
+        assert_eq!(older.rating("a"), Some(Rating::Exceeding));
+        assert_eq!(older.rating("b"), Some(Rating::Performing));
+        // The newer tab hears of that save: its answer still stands.
+        newer.merge(&older);
+        assert_eq!(newer.rating("a"), Some(Rating::Exceeding));
+        assert_eq!(newer.rating("b"), Some(Rating::Performing));
     }
 }

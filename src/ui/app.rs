@@ -70,7 +70,7 @@ pub fn App(
         </main>
         <footer class="foot">
             <p>"Rungs runs in your browser; nothing you enter leaves it."</p>
-            <p id=super::keep::STATE_ID role="status"></p>
+            <p id=super::persistent_storage::STATE_ID role="status"></p>
         </footer>
     }
 }

@@ -8,8 +8,9 @@ use web_sys::Element;
 
 use super::dom::{actions, add, button, markup};
 use super::files;
-use super::store::{ProgressStore, Trouble};
+use super::store::ProgressStore;
 use super::LadderState;
+use crate::progress::Trouble;
 
 /// One banner per storage trouble, each saying what happened and what to do.
 #[component]

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use super::check_page::CheckPage;
 use super::dom::{add, el, focus, rich_linked, text};
 use super::lazy::{KnowPage, ShareButton};
-use super::quiz_page::QuizPage;
 use super::rating;
 use super::store::ProgressStore;
 use super::summary_page::SummaryPage;
@@ -58,7 +58,7 @@ pub fn LevelPage(
     let body = match view {
         View::Read => view! { <LevelView role=r index=index /> }.into_any(),
         View::Summary => view! { <SummaryPage role=r index=index /> }.into_any(),
-        View::Check => view! { <QuizPage role=r index=index /> }.into_any(),
+        View::Check => view! { <CheckPage role=r index=index /> }.into_any(),
         View::Know => {
             let heading = format!("Know your ladder: {}", r.levels[index].heading());
             view! { <KnowPage role=r.id.clone() level=r.levels[index].id.clone() heading=heading /> }

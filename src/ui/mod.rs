@@ -2,18 +2,18 @@
 
 mod app;
 mod banner;
+mod check_page;
 mod dom;
 pub mod extra;
 mod files;
 mod header;
 mod home;
 pub mod importer;
-mod keep;
 pub mod lazy;
 mod level_page;
 mod not_found;
 mod panic;
-mod quiz_page;
+mod persistent_storage;
 mod rating;
 mod router;
 mod state;

@@ -4,35 +4,14 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::progress::{Backup, BeforeSave, Progress, Rating, Stored};
+use crate::progress::{Backup, BeforeSave, Progress, Rating, Saved, Stored, Trouble, Troubles};
 use crate::storage::{self, Loaded, SaveError};
-
-/// Trouble with storage that the person should know about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Trouble {
-    /// The stored progress was unreadable; it is kept and offered as a download.
-    /// `at_start`: found when the tab started (it started empty); otherwise another
-    /// tab wrote it, and this tab keeps its answers and saves them in its place.
-    Damaged {
-        raw: String,
-        error: String,
-        kept_as: Option<String>,
-        at_start: bool,
-    },
-    /// No localStorage: progress lives in this tab only.
-    Unavailable,
-    /// localStorage is full: the last changes live in this tab only.
-    Full,
-    /// Another tab (a newer version of Rungs) stored progress of a newer schema:
-    /// this tab no longer saves, and asks for a reload.
-    Newer { schema: u64 },
-}
 
 /// The progress store, shared through context.
 #[derive(Clone, Copy)]
 pub struct ProgressStore {
     progress: RwSignal<Progress>,
-    trouble: RwSignal<Vec<Trouble>>,
+    trouble: RwSignal<Troubles>,
 }
 
 /// Milliseconds since the epoch, as the browser tells it.
@@ -70,7 +49,7 @@ impl ProgressStore {
         };
         let store = ProgressStore {
             progress: RwSignal::new(progress),
-            trouble: RwSignal::new(trouble),
+            trouble: RwSignal::new(Troubles(trouble)),
         };
         // Another tab saved: take its answers in (per-answer stamps and the reset
         // decide), or note that it is damaged or newer.
@@ -117,12 +96,12 @@ impl ProgressStore {
 
     /// Storage trouble to show, untracked.
     pub fn trouble_untracked(&self) -> Vec<Trouble> {
-        self.trouble.get_untracked()
+        self.trouble.with_untracked(|t| t.0.clone())
     }
 
     /// Storage trouble to show, tracked.
     pub fn trouble(&self) -> Vec<Trouble> {
-        self.trouble.get()
+        self.trouble.with(|t| t.0.clone())
     }
 
     /// Rates expectation `id` (plain text `text`), or clears it with `None`, and saves.
@@ -142,7 +121,7 @@ impl ProgressStore {
         self.progress.update(f);
         self.persist();
         if first && self.progress.with_untracked(|p| !p.answers.is_empty()) {
-            super::keep::ask();
+            super::persistent_storage::ask();
         }
     }
 
@@ -152,13 +131,12 @@ impl ProgressStore {
         if let Trouble::Damaged { raw, .. } = t {
             storage::seen(raw.clone());
         }
-        self.trouble.update(|list| list.retain(|x| x != t));
+        self.trouble.update(|list| list.dismiss(t));
     }
 
     /// Whether this tab has stopped saving because a newer version stored progress.
     pub fn outdated(&self) -> bool {
-        self.trouble
-            .with_untracked(|t| t.iter().any(|x| matches!(x, Trouble::Newer { .. })))
+        self.trouble.with_untracked(Troubles::outdated)
     }
 
     /// Everything kept for the person, as a backup.
@@ -189,17 +167,13 @@ impl ProgressStore {
             }
             Stored::Absent | Stored::Readable(_) => return,
         };
-        self.note(|t| {
-            if !t.contains(&trouble) {
-                t.push(trouble);
-            }
-        });
+        self.note(|t| t.note(trouble));
     }
 
     /// Applies `change` to the trouble list, and redraws the banners only when the
     /// list changed: a redraw between a press and its release (a note losing focus
     /// saves, and a full storage fails again) would swallow a click on a banner.
-    fn note(&self, change: impl FnOnce(&mut Vec<Trouble>)) {
+    fn note(&self, change: impl FnOnce(&mut Troubles)) {
         let mut list = self.trouble.get_untracked();
         change(&mut list);
         if self.trouble.with_untracked(|t| *t != list) {
@@ -207,19 +181,9 @@ impl ProgressStore {
         }
     }
 
-    /// Whether this tab must not write: no storage, a newer version's value, or a
-    /// damaged value that could not be copied aside (until the person dismisses it).
+    /// Whether this tab must not write (see `Troubles::holding`).
     fn holding(&self) -> bool {
-        self.trouble.with_untracked(|t| {
-            t.iter().any(|x| {
-                matches!(
-                    x,
-                    Trouble::Unavailable
-                        | Trouble::Newer { .. }
-                        | Trouble::Damaged { kept_as: None, .. }
-                )
-            })
-        })
+        self.trouble.with_untracked(Troubles::holding)
     }
 
     /// Writes to storage, first taking in what another tab stored since (see
@@ -245,14 +209,11 @@ impl ProgressStore {
                 }
             }
         }
-        let result = self.progress.with_untracked(storage::save);
-        self.note(|t| match result {
-            Ok(()) => t.retain(|x| *x != Trouble::Full),
-            Err(SaveError::Full) if !t.contains(&Trouble::Full) => t.push(Trouble::Full),
-            Err(SaveError::Unavailable) if !t.contains(&Trouble::Unavailable) => {
-                t.push(Trouble::Unavailable)
-            }
-            Err(_) => {}
-        });
+        let saved = match self.progress.with_untracked(storage::save) {
+            Ok(()) => Saved::Done,
+            Err(SaveError::Full) => Saved::Full,
+            Err(SaveError::Unavailable) => Saved::Unavailable,
+        };
+        self.note(|t| t.saved(saved));
     }
 }

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::kept::Local;
+use super::share_storage::Local;
 use crate::progress::share::decode;
 use crate::progress::share::keep::{kept_for, manager_view, utc_minute};
 use crate::progress::{from_json, to_json, ManagerView, Rating};

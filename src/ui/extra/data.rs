@@ -2,7 +2,7 @@
 //! reset with its question and undo. The app's summary page draws the section and
 //! keeps Download backup; it hands these actions here, with two doors to its progress
 //! store (see `ui::summary_page`), so their code stays out of the first load. The
-//! decisions are the core's (`progress::Restored`, `progress::Undo`,
+//! decisions are the core's (`progress::Restored`, `progress::UndoReset`,
 //! `progress::ResetScope`); this only wires them to storage and the page.
 
 use std::cell::RefCell;
@@ -11,18 +11,18 @@ use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::kept;
+use super::share_storage;
 use crate::progress::{
-    from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, Undo,
+    from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, UndoReset,
 };
 use crate::storage;
 use crate::ui::dom::{add, button, el, focus_later, say, show, text};
 use crate::ui::files;
 
 thread_local! {
-    /// What the last reset cleared, with the section's host it was made in: kept until
-    /// it is undone or the page is left (a new page has a new host).
-    static HELD: RefCell<Option<(Element, Undo)>> = const { RefCell::new(None) };
+    /// Undo reset (`progress::UndoReset`), with the section's host it belongs to: a new
+    /// page has a new host, and starts with nothing to undo.
+    static HELD: RefCell<Option<(Element, UndoReset)>> = const { RefCell::new(None) };
 }
 
 /// What a tab that stopped saving says instead of resetting or importing.
@@ -88,13 +88,13 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
         }
         "reset" => reset(&host, &doors),
         "undo" => {
-            let undone = take(&host).filter(|u| can_undo(&doors, u));
-            if let (Some(before), Some(mut progress)) = (&undone, doors.progress()) {
-                let kept = before.apply(&mut progress, &storage::kept_values(), now());
+            let undone = doors.progress().and_then(|mut progress| {
+                let kept = take_held(&host).undo(&mut progress, &storage::kept_values(), now())?;
                 doors.set(&progress);
-                for (key, value) in &kept.writes {
-                    storage::set(key, value);
-                }
+                Some(kept)
+            });
+            for (key, value) in undone.iter().flat_map(|kept| &kept.writes) {
+                storage::set(key, value);
             }
             show("reset-undo", false);
             say(
@@ -121,7 +121,7 @@ fn scope(progress: &Progress) -> ResetScope {
     let damaged = storage::keys(storage::DAMAGED_PREFIX).len();
     let imported = storage::get(storage::IMPORTED).is_some();
     let mut scope = ResetScope::of(progress, &kept, imported, damaged);
-    scope.name = kept::get(kept::NAME).is_some();
+    scope.name = share_storage::get(share_storage::NAME).is_some();
     scope.ids = !storage::keys(crate::progress::kept::ID_PREFIX).is_empty();
     scope
 }
@@ -138,9 +138,10 @@ fn reset(host: &Element, doors: &Doors) {
     for (key, _) in &kept {
         storage::remove(key);
     }
-    let undo = Undo::reset(&mut progress, kept, now());
-    doors.set(&progress);
+    let mut undo = take_held(host);
+    undo.reset(&mut progress, kept, now());
     HELD.with(|h| *h.borrow_mut() = Some((host.clone(), undo)));
+    doors.set(&progress);
     let said = match scope.cleared() {
         Some(cleared) => format!("Reset: cleared {cleared}. {}", scope.kept()),
         None => format!("There was nothing to reset. {}", scope.kept()),
@@ -196,31 +197,24 @@ fn restore(progress: &mut Progress, backup: &Backup) -> crate::progress::Restore
     restored
 }
 
-/// The undo held for the section around `host`, taken out.
-fn take(host: &Element) -> Option<Undo> {
-    HELD.with(|h| {
-        let mut held = h.borrow_mut();
-        match held.take() {
-            Some((at, undo)) if at == *host => Some(undo),
-            _ => None,
-        }
+/// The Undo reset of the section around `host`, taken out (nothing to undo when the
+/// last reset was on another page).
+fn take_held(host: &Element) -> UndoReset {
+    HELD.with(|h| match h.borrow_mut().take() {
+        Some((at, undo)) if at == *host => undo,
+        _ => UndoReset::Empty,
     })
 }
 
-/// Whether `undo` would still bring anything back.
-fn can_undo(doors: &Doors, undo: &Undo) -> bool {
-    doors
-        .progress()
-        .is_some_and(|p| undo.can_work(&p, &storage::kept_values()))
-}
-
-/// Shows Undo reset exactly while the section around `host` holds an undo that would
-/// bring something back.
+/// Shows Undo reset exactly while it would bring something back.
 fn offer_undo(host: &Element, doors: &Doors) {
     let offered = HELD.with(|h| {
-        h.borrow()
-            .as_ref()
-            .is_some_and(|(at, undo)| at == host && can_undo(doors, undo))
+        h.borrow().as_ref().is_some_and(|(at, undo)| {
+            at == host
+                && doors
+                    .progress()
+                    .is_some_and(|p| undo.offered(&p, &storage::kept_values()))
+        })
     });
     show("reset-undo", offered);
 }

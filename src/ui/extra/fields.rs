@@ -6,12 +6,12 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
-use super::{kept, link_to};
+use super::{link_to, share_storage};
 use crate::progress::share::link_warning;
 use crate::ui::dom::{add, button, el, say, show as show_el, text};
 use crate::ui::files;
 
-/// A text field for your name, filled from and saved to [`kept::NAME`].
+/// A text field for your name, filled from and saved to [`share_storage::NAME`].
 pub fn name_field(parent: &Element, id: &str) {
     add(
         parent,
@@ -26,8 +26,10 @@ pub fn name_field(parent: &Element, id: &str) {
             ("data-name", ""),
         ],
     );
-    if let (Some(name), Some(input)) = (kept::get(kept::NAME), input.dyn_ref::<HtmlInputElement>())
-    {
+    if let (Some(name), Some(input)) = (
+        share_storage::get(share_storage::NAME),
+        input.dyn_ref::<HtmlInputElement>(),
+    ) {
         input.set_value(&name);
     }
     add(parent, &input);
@@ -39,7 +41,7 @@ pub fn remember_name(e: &web_sys::Event) {
         .target()
         .and_then(|t| t.dyn_into::<HtmlInputElement>().ok());
     if let Some(input) = input.filter(|i| i.has_attribute("data-name")) {
-        kept::set(kept::NAME, input.value().trim());
+        share_storage::set(share_storage::NAME, input.value().trim());
     }
 }
 

@@ -17,7 +17,7 @@
 //! here is built with plain DOM calls (`dom.rs`); text from links and ladders goes in
 //! as text, never markup.
 //!
-//! The share views keep their own keys in localStorage (`kept.rs`,
+//! The share views keep their own keys in localStorage (`share_storage.rs`,
 //! `progress::share::keep`), by the assessment id a link carries. Opening a link never
 //! changes the person's own progress: only Your progress data's import, reset and undo
 //! (`data.rs`) do, through the app's store. Every link shown is made again from the
@@ -30,11 +30,11 @@ mod compare;
 mod data;
 mod fields;
 mod guide;
-mod kept;
 mod know;
 mod panel;
 mod reply;
 mod search;
+mod share_storage;
 mod shared;
 mod summary;
 

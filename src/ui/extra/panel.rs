@@ -2,7 +2,7 @@
 //! asked for, and the managers' replies kept for that level; and "Share this
 //! check-in", the link to a saved check-in's ratings with its date and title.
 //!
-//! The link carries this person's assessment id for the level (`kept::own_id`), so
+//! The link carries this person's assessment id for the level (`share_storage::own_id`), so
 //! that their manager's answers and their kept replies are found by it, not by name.
 //! It is made again on every change, and once more when it is copied.
 
@@ -12,7 +12,7 @@ use web_sys::{Element, HtmlInputElement};
 use super::fields::{
     copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
 };
-use super::kept::{self, Local};
+use super::share_storage::{self, Local};
 use crate::progress::share::keep::kept_for;
 use crate::progress::share::{
     encode, share_words, Entry, ExpectationKey, Origin, SharedAssessment, SharedCheckin, Side,
@@ -86,7 +86,7 @@ fn alert(host: &Element, words: &str) {
 /// fields say, made again on every change; `title` for the system share sheet.
 fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment, title: String) {
     // The box stays as it was last ticked, here or in an earlier visit.
-    let notes_ticked = kept::get(kept::NOTES).as_deref() == Some("1");
+    let notes_ticked = share_storage::get(share_storage::NOTES).as_deref() == Some("1");
     add(host, &text("p", &[], intro));
     let (name_id, notes_id) = (format!("{id}-name"), format!("{id}-notes"));
     name_field(host, &name_id);
@@ -133,7 +133,7 @@ fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment,
     listen(host, move |e: web_sys::Event| {
         remember_name(&e);
         let with_notes = make();
-        kept::set(kept::NOTES, if with_notes { "1" } else { "0" });
+        share_storage::set(share_storage::NOTES, if with_notes { "1" } else { "0" });
         match action(&e).map(|(act, _)| act) {
             Some(act) if e.type_() == "click" && act == copy => copy_link(id),
             Some(act) if e.type_() == "click" && act == send => {
@@ -161,7 +161,7 @@ fn assessment(
         name: None,
         // No time: the full link of a level must stay under 200 characters.
         origin: Some(Origin {
-            id: kept::own_id(role, level),
+            id: share_storage::own_id(role, level),
             made: None,
         }),
         self_side,

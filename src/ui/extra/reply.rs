@@ -6,8 +6,8 @@
 use web_sys::Element;
 
 use super::fields::listen;
-use super::kept::Local;
 use super::rated;
+use super::share_storage::Local;
 use super::shared::{checkin_line, dimension_section, versions, who};
 use crate::ladder::{Level, Role};
 use crate::progress::share::keep::{

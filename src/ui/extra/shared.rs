@@ -11,8 +11,8 @@ use web_sys::Element;
 use super::fields::{
     copy_link, input_value, link_field, listen, name_field, put_link, remember_name, send_link,
 };
-use super::kept::Local;
 use super::rated;
+use super::share_storage::Local;
 use crate::ladder::{Dimension, Level, Role};
 use crate::progress::share::keep::{
     load_answers, reply_content, reply_key, Loaded, ManagerAnswers, ReplyContent, Store,

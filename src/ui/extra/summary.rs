@@ -67,7 +67,7 @@ pub fn show(
     let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let sheet = Sheet {
-        name: crate::storage::get(super::kept::NAME).filter(|n| !n.trim().is_empty()),
+        name: crate::storage::get(super::share_storage::NAME).filter(|n| !n.trim().is_empty()),
         date: Some(files::today()),
         manager,
     };

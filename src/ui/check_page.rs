@@ -22,7 +22,8 @@ use super::LadderState;
 use crate::everyone::with_everyone;
 use crate::ladder::{Level, Role};
 use crate::progress::{
-    quiz_end_line, quiz_key, quiz_order, quiz_step_line, rated_line, resume_position, Rating,
+    check_end_line, check_key_action, check_order, check_position_key, check_step_line, rated_line,
+    resume_position, CheckAction, Rating,
 };
 use crate::route::{Route, View};
 
@@ -31,9 +32,9 @@ const CARD_ID: &str = "quiz-card";
 const STEP_ID: &str = "quiz-step";
 const SAID_ID: &str = "quiz-said";
 
-/// Quiz mode over level `index` of `role`.
+/// Check yourself over level `index` of `role`.
 #[component]
-pub fn QuizPage(
+pub fn CheckPage(
     /// The role of the level.
     role: Role,
     /// Index of the level in `role.levels`.
@@ -55,7 +56,7 @@ pub fn QuizPage(
         })
         .collect_view();
     let heading = format!("Check yourself: {}", level.heading());
-    let order: Rc<[(usize, usize)]> = quiz_order(&level).into();
+    let order: Rc<[(usize, usize)]> = check_order(&level).into();
     let total = order.len();
     if total == 0 {
         return view! {
@@ -64,7 +65,7 @@ pub fn QuizPage(
         }
         .into_any();
     }
-    let key = quiz_key(&role.id, &level.id);
+    let key = check_position_key(&role.id, &level.id);
     let position = Rc::new(Cell::new(
         store.with_untracked(|p| resume_position(p, &key, &level)),
     ));
@@ -86,10 +87,10 @@ pub fn QuizPage(
     }
     let go = {
         let quiz = quiz.clone();
-        move |to: usize| {
-            if to > total || to == quiz.position.get() {
+        move |action: CheckAction| {
+            let Some(to) = action.moves_to(quiz.position.get(), total) else {
                 return;
-            }
+            };
             quiz.position.set(to);
             if let Some(host) = card.get_untracked() {
                 quiz.draw(&host);
@@ -114,7 +115,7 @@ pub fn QuizPage(
                 SAID_ID,
                 &format!(
                     "{}. {title}. {} ({rated})",
-                    quiz_step_line(to, total),
+                    check_step_line(to, total),
                     x.text.to_plain()
                 ),
             );
@@ -136,26 +137,21 @@ pub fn QuizPage(
         }
     };
 
-    // Keys work wherever focus is on the page, except while typing.
+    // Keys work wherever focus is on the page, except while typing
+    // (`progress::check_key_action` is the key map).
     let keys = {
-        let (go, rate, position) = (go.clone(), rate.clone(), quiz.position.clone());
+        let (go, rate) = (go.clone(), rate.clone());
         window_event_listener(ev::keydown, move |e: ev::KeyboardEvent| {
             if e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
                 return;
             }
-            if typing(&e) {
-                if e.key() == "Escape" {
-                    focus(CARD_ID);
-                }
-                return;
-            }
-            let here = position.get();
-            match e.key().as_str() {
-                k @ ("1" | "2" | "3" | "4") => rate(k.parse().ok().and_then(Rating::from_key)),
-                "ArrowRight" | "n" | "N" => go(here + 1),
-                "ArrowLeft" | "p" | "P" => go(here.saturating_sub(1)),
-                "e" | "E" => focus(EVIDENCE_ID),
-                _ => return,
+            match check_key_action(&e.key(), typing(&e)) {
+                None => return,
+                // Escape keeps its default, leaving the note as it always does.
+                Some(CheckAction::LeaveNote) => return focus(CARD_ID),
+                Some(CheckAction::Rate(r)) => rate(Some(r)),
+                Some(CheckAction::Evidence) => focus(EVIDENCE_ID),
+                Some(step) => go(step),
             }
             e.prevent_default();
         })
@@ -163,11 +159,11 @@ pub fn QuizPage(
     on_cleanup(move || keys.remove());
 
     let on_click = {
-        let (go, position) = (go.clone(), quiz.position.clone());
+        let go = go.clone();
         move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
-            Some("prev") => go(position.get().saturating_sub(1)),
-            Some("next") => go(position.get() + 1),
-            Some("again") => go(0),
+            Some("prev") => go(CheckAction::Previous),
+            Some("next") => go(CheckAction::Next),
+            Some("again") => go(CheckAction::StartAgain),
             _ => announce(rating::handle(&e, store)),
         }
     };
@@ -240,7 +236,7 @@ impl Quiz {
             &text(
                 "p",
                 &[("class", "quiz-step"), ("id", STEP_ID)],
-                &quiz_step_line(i, total),
+                &check_step_line(i, total),
             ),
         );
         let card = el(
@@ -315,7 +311,9 @@ impl Quiz {
             &card,
             &text("h2", &[("class", "quiz-dimension")], "Round done"),
         );
-        let line = self.store.with_untracked(|p| quiz_end_line(p, &self.level));
+        let line = self
+            .store
+            .with_untracked(|p| check_end_line(p, &self.level));
         add(&card, &text("p", &[("class", "quiz-expectation")], &line));
         let to_summary = text(
             "a",
