@@ -19,7 +19,17 @@ use crate::ladder::import::diagnostic::Severity;
 use crate::ladder::import::limits::{Checked, Screened, Verdict};
 use crate::route::{Route, View};
 use crate::storage;
-use crate::ui::dom::{action, add, button, el, section, text};
+use crate::ui::dom::{actions, add, button, el, markup, section, text};
+
+actions! {
+    /// What a click on the import page asks for.
+    enum Act {
+        /// Remove the imported ladder.
+        Remove = "remove",
+        /// Open the ladder just imported.
+        Open = "open",
+    }
+}
 
 /// Publishes `show(host)` as `window.rungsModules.import`.
 pub fn install() {
@@ -51,54 +61,36 @@ pub fn show(host: Element) {
     if let Some(roles) = storage::imported_raw().and_then(|t| stored_roles(&t)) {
         current(&host, &roles);
     }
-    let part = section("import", "import-h", "Import");
-    let pick = el("p", &[("class", "actions")]);
-    for (id, label, folder) in [
+    let pickers = [
         ("import-files", "Choose files", false),
         ("import-folder", "Choose a folder", true),
-    ] {
-        let wrap = text("label", &[("class", "file-button"), ("for", id)], label);
-        let input = el(
-            "input",
-            &[
-                ("type", "file"),
-                ("id", id),
-                ("multiple", ""),
-                ("data-pick", ""),
-            ],
-        );
+    ]
+    .map(|(id, label, folder)| {
+        let input = markup! { input(type = "file", id = id, multiple = "", "data-pick" = "") [] };
         if folder {
             let _ = input.set_attribute("webkitdirectory", "");
         } else {
-            let _ = input.set_attribute(
-                "accept",
-                ".md,.markdown,.mdown,.txt,text/markdown,text/plain",
-            );
+            let types = ".md,.markdown,.mdown,.txt,text/markdown,text/plain";
+            let _ = input.set_attribute("accept", types);
         }
-        add(&wrap, &input);
-        add(&pick, &wrap);
-    }
-    add(&part, &pick);
-    add(
-        &part,
-        &text(
-            "div",
-            &[("class", "drop"), ("id", "import-drop")],
-            "…or drop the files or the folder here.",
-        ),
-    );
-    add(
-        &part,
-        &text(
-            "p",
-            &[("class", "muted")],
-            "At most 1 MB a file and 5 MB in all, text files only. Importing again replaces the ladder imported before.",
-        ),
-    );
+        let label = markup! { label(class = "file-button", "for" = id) { label } };
+        add(&label, &input);
+        label
+    });
+    let part = markup! {
+        section(class = "import", "aria-labelledby" = "import-h") [
+            h2(id = "import-h") { "Import" }
+            p(class = "actions") [ ..(pickers) ]
+            div(class = "drop", id = "import-drop") { "…or drop the files or the folder here." }
+            p(class = "muted") {
+                "At most 1 MB a file and 5 MB in all, text files only. Importing again replaces the ladder imported before."
+            }
+        ]
+    };
     add(&host, &part);
     add(
         &host,
-        &el("div", &[("id", "import-result"), ("aria-live", "polite")]),
+        &markup! { div(id = "import-result", "aria-live" = "polite") [] },
     );
     wire(&host);
 }
@@ -120,7 +112,10 @@ fn current(host: &Element, roles: &[StoredRole]) {
         ),
     );
     add(&part, &list(roles));
-    add(&part, &button("Remove the imported ladder", "remove", &[]));
+    add(
+        &part,
+        &button("Remove the imported ladder", Act::Remove.name(), &[]),
+    );
     add(host, &part);
 }
 
@@ -167,20 +162,19 @@ fn wire(host: &Element) {
         read::all(files, finish);
     });
     let on_click = Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
-        let Some((act, el)) = action(&e) else { return };
+        let Some((act, el)) = Act::of(&e) else { return };
         let location = leptos::prelude::window().location();
-        match act.as_str() {
-            "remove" => {
+        match act {
+            Act::Remove => {
                 storage::remove_imported();
                 let _ = location.reload();
             }
-            "open" => {
+            Act::Open => {
                 if let Some(href) = el.get_attribute("data-href") {
                     let _ = location.set_hash(&href);
                 }
                 let _ = location.reload();
             }
-            _ => {}
         }
     });
     let on_over = Closure::<dyn Fn(web_sys::DragEvent)>::new(|e: web_sys::DragEvent| {
@@ -272,7 +266,7 @@ fn finish(unread: Vec<Screened>, mut checked: Checked, grouped: Option<String>) 
                 let roles = stored_roles(&stored).unwrap_or_default();
                 add(&out, &list(&roles));
                 let first = roles.iter().find_map(|r| Some(Route::level_fragment(&r.id, r.first_level.as_deref()?, View::Read)));
-                let open = button("Open the imported ladder", "open", &[]);
+                let open = button("Open the imported ladder", Act::Open.name(), &[]);
                 if let Some(href) = first {
                     let _ = open.set_attribute("data-href", &href);
                 }
