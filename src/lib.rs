@@ -6,6 +6,8 @@
 
 pub mod embedded;
 pub mod everyone;
+pub mod fnv;
+pub mod hex;
 pub mod import_report;
 pub mod ladder;
 pub mod links;
