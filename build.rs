@@ -20,6 +20,15 @@ mod ladder;
 #[allow(dead_code)]
 mod page_note;
 
+// The ladder's ids and content hash use these two.
+#[path = "src/fnv.rs"]
+#[allow(dead_code)]
+mod fnv;
+
+#[path = "src/hex.rs"]
+#[allow(dead_code)]
+mod hex;
+
 use ladder::import::diagnostic::Severity;
 use ladder::{Ladder, Text};
 

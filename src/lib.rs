@@ -1,11 +1,17 @@
 //! Rungs: career ladders you can read, check yourself against and share.
 //!
-//! `ladder`, `everyone`, `import_report`, `links`, `page_note`, `route` and `search` are
-//! the pure core (no web crates, tested on the host);
-//! `ui` is the Leptos skin, built only for wasm.
+//! The pure core names no web crate and is tested on the host: `ladder` (the model,
+//! the markdown importer and writer, ids, comparing levels), `progress` (ratings,
+//! evidence, summaries, check-ins, the share-link codec, the saved JSON), `route`,
+//! `search`, `everyone`, `import_report`, `links` and `page_note`, with `fnv` and
+//! `hex` beneath them. `embedded` is the ladder that `build.rs` imported at build
+//! time. Built only for wasm: `storage` (the one door to localStorage) and `ui`, the
+//! Leptos skin, which also holds the on-demand modules that `src/bin` starts.
 
 pub mod embedded;
 pub mod everyone;
+pub mod fnv;
+pub mod hex;
 pub mod import_report;
 pub mod ladder;
 pub mod links;

@@ -7,6 +7,7 @@
 #[path = "support/base64url.rs"]
 mod base64url;
 
+use rungs::fnv::hash32;
 use rungs::ladder::import::{import_ladder, read_dir};
 use rungs::ladder::{Ladder, Level, Text};
 use rungs::progress::share::{
@@ -429,7 +430,7 @@ fn bad_utf8_in_the_name_is_named() {
         .expect("name bytes");
     bytes[at + 1] = 0xff;
     let body_at = 7; // version, encoding, one length byte, four checksum bytes
-    let sum = fnv1a(bytes[..3].iter().chain(&bytes[body_at..]));
+    let sum = hash32(bytes[..3].iter().chain(&bytes[body_at..]));
     bytes[3..7].copy_from_slice(&sum.to_le_bytes());
     assert_eq!(
         error_text(&base64url::base64url_encode(&bytes)),
@@ -500,7 +501,7 @@ fn link_before_checkins() -> (String, SharedAssessment) {
     body.extend_from_slice(&second);
     body.push(1 | (Rating::Exceeding.key() << 1));
     let head = [2u8]; // format 2, stored
-    let sum = fnv1a(head.iter().chain(&body));
+    let sum = hash32(head.iter().chain(&body));
     let mut bytes = head.to_vec();
     bytes.extend_from_slice(&sum.to_le_bytes());
     bytes.extend_from_slice(&body);
@@ -565,7 +566,7 @@ fn a_tampered_checkin_title_is_named() {
         .expect("title bytes");
     bytes[at + 1] = 0xff;
     let body_at = 7;
-    let sum = fnv1a(bytes[..3].iter().chain(&bytes[body_at..]));
+    let sum = hash32(bytes[..3].iter().chain(&bytes[body_at..]));
     bytes[3..7].copy_from_slice(&sum.to_le_bytes());
     assert_eq!(
         error_text(&base64url::base64url_encode(&bytes)),
@@ -573,12 +574,6 @@ fn a_tampered_checkin_title_is_named() {
     );
     // Changed without the checksum put right, it is a damaged link.
     assert!(error_text(&flip_byte(&link, at + 1, 1)).starts_with("checksum mismatch"));
-}
-
-fn fnv1a<'a>(bytes: impl Iterator<Item = &'a u8>) -> u32 {
-    bytes.fold(0x811c_9dc5, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 // ---------------------------------------------------------------- assessment ids and what is kept
@@ -666,7 +661,7 @@ fn old_link(entries: &[([u8; 5], u8)]) -> String {
         body.push(1 | (key << 1));
     }
     let head = [1u8, 0, body.len() as u8];
-    let sum = fnv1a(head.iter().chain(&body));
+    let sum = hash32(head.iter().chain(&body));
     let mut bytes = head.to_vec();
     bytes.extend_from_slice(&sum.to_le_bytes());
     bytes.extend_from_slice(&body);

@@ -1,6 +1,6 @@
 //! The extra module (`ui::extra::install`): a wasm file of its own, with the summary
-//! report, comparing levels and Your progress data's import and reset, that the app
-//! loads only when someone opens a summary or a comparison.
+//! report, Your progress data (import, reset and undo), the home page's Continue and a
+//! kept reply beside Read and rate, that the app loads only when one of them is shown.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

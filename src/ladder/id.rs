@@ -7,35 +7,7 @@
 
 use super::import::inline::is_printable_single_spaced;
 use super::model::Text;
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// 64-bit FNV-1a, fed byte by byte.
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Fnv {
-    pub(crate) fn new() -> Self {
-        Fnv(FNV_OFFSET)
-    }
-
-    #[inline]
-    pub(crate) fn write_byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(FNV_PRIME);
-    }
-
-    pub(crate) fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_byte(b);
-        }
-    }
-
-    pub(crate) fn finish(self) -> u64 {
-        self.0
-    }
-}
+use crate::fnv;
 
 /// The stable id of an expectation with these words (see the module docs).
 ///
@@ -57,14 +29,14 @@ pub(crate) fn text_hash(text: &Text) -> u64 {
     for span in &text.0 {
         id.write(&span.text);
     }
-    id.hash.finish()
+    id.hash
 }
 
 /// The id hash of text that needs no normalising but lower-casing: printable
 /// ASCII, single spaces between words, none at either end. Imported text is
 /// nearly always like that; `None` for anything else.
 fn canonical_ascii_hash(text: &Text) -> Option<u64> {
-    let mut h = FNV_OFFSET;
+    let mut h = fnv::OFFSET;
     // Whether the text so far ends in a space; at the start a space is leading.
     let mut space = true;
     for span in &text.0 {
@@ -77,9 +49,9 @@ fn canonical_ascii_hash(text: &Text) -> Option<u64> {
         }
         // FNV-1a is one chain of multiplies; without a branch a byte is as
         // fast as that chain allows.
-        h = (h ^ u64::from(ascii_lower(first))).wrapping_mul(FNV_PRIME);
+        h = fnv::step(h, ascii_lower(first));
         for &b in rest {
-            h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
+            h = fnv::step(h, ascii_lower(b));
         }
         space = bytes.last() == Some(&b' ');
     }
@@ -89,7 +61,7 @@ fn canonical_ascii_hash(text: &Text) -> Option<u64> {
 /// Feeds text to the id hash: lower-cased, whitespace runs as one space,
 /// no leading or trailing space.
 struct IdHasher {
-    hash: Fnv,
+    hash: u64,
     pending_space: bool,
     started: bool,
 }
@@ -100,7 +72,7 @@ struct IdHasher {
 fn word_start(h: u64, pending: &mut bool, started: &mut bool) -> u64 {
     *started = true;
     if std::mem::take(pending) {
-        (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME)
+        fnv::step(h, b' ')
     } else {
         h
     }
@@ -109,14 +81,14 @@ fn word_start(h: u64, pending: &mut bool, started: &mut bool) -> u64 {
 impl IdHasher {
     fn new() -> Self {
         IdHasher {
-            hash: Fnv::new(),
+            hash: fnv::OFFSET,
             pending_space: false,
             started: false,
         }
     }
 
     fn write(&mut self, text: &str) {
-        let (mut h, mut pending, mut started) = (self.hash.0, self.pending_space, self.started);
+        let (mut h, mut pending, mut started) = (self.hash, self.pending_space, self.started);
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -128,13 +100,13 @@ impl IdHasher {
                     continue;
                 }
                 h = word_start(h, &mut pending, &mut started);
-                h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
+                h = fnv::step(h, ascii_lower(b));
                 // The rest of an ASCII word in a tight loop.
                 while let Some(&b) = bytes.get(i) {
                     if b >= 0x80 || (b <= b' ' && matches!(b, b' ' | b'\t'..=b'\r')) {
                         break;
                     }
-                    h = (h ^ u64::from(ascii_lower(b))).wrapping_mul(FNV_PRIME);
+                    h = fnv::step(h, ascii_lower(b));
                     i += 1;
                 }
                 continue;
@@ -149,15 +121,15 @@ impl IdHasher {
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
                 for &byte in l.encode_utf8(&mut buf).as_bytes() {
-                    h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                    h = fnv::step(h, byte);
                 }
             }
         }
-        (self.hash.0, self.pending_space, self.started) = (h, pending, started);
+        (self.hash, self.pending_space, self.started) = (h, pending, started);
     }
 
     fn finish(self) -> String {
-        hex12(self.hash.finish())
+        hex12(self.hash)
     }
 }
 
@@ -169,12 +141,7 @@ fn ascii_lower(b: u8) -> u8 {
 
 /// The first 12 lower-case hex digits of a 64-bit hash.
 pub(crate) fn hex12(hash: u64) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(12);
-    for n in 0..12 {
-        out.push(char::from(DIGITS[((hash >> (60 - 4 * n)) & 0xf) as usize]));
-    }
-    out
+    crate::hex::leading(hash, 12)
 }
 
 /// A url-safe slug: ASCII letters and digits lower-cased, every other run of
@@ -195,9 +162,7 @@ pub fn slug(name: &str) -> String {
         out.pop();
     }
     if out.is_empty() && !name.trim().is_empty() {
-        let mut hash = Fnv::new();
-        hash.write(name.trim().as_bytes());
-        out = format!("x{:08x}", hash.finish() >> 32);
+        out = format!("x{:08x}", fnv::hash64(name.trim().as_bytes()) >> 32);
     }
     out
 }
@@ -211,10 +176,10 @@ pub fn slug(name: &str) -> String {
 pub(crate) fn content_hash(files: &[(&str, &[u8])]) -> String {
     let mut sorted: Vec<&(&str, &[u8])> = files.iter().collect();
     super::order::sort_by(&mut sorted, |a, b| a.0.cmp(b.0).then_with(|| a.1.cmp(b.1)));
-    let mut h = FNV_OFFSET;
+    let mut h = fnv::OFFSET;
     let mut mix = |word: u64| {
         h ^= word;
-        h = h.wrapping_mul(FNV_PRIME);
+        h = h.wrapping_mul(fnv::PRIME);
         h ^= h >> 29;
     };
     for (path, bytes) in sorted {
@@ -305,7 +270,7 @@ mod tests {
             for span in &t.0 {
                 id.write(&span.text);
             }
-            id.hash.finish()
+            id.hash
         };
         let spans = |parts: &[&str]| {
             Text(

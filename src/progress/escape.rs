@@ -1,5 +1,11 @@
 //! Markdown escaping for text people typed or the ladder holds, so that it reads as
 //! the same words and never as structure (headings, lists, links, tables, HTML).
+//!
+//! These escape a whole text, whose every character they see: an `&` is escaped only
+//! where it starts an entity and `!` never (a `[` after it is escaped already), so
+//! what people read as plain text stays readable. The ladder writer escapes one span
+//! of a text at a time without knowing the next, so its `escape_span`
+//! (`ladder/write.rs`) escapes every `&` and `!`: two rules for two jobs.
 
 /// Characters that mean something anywhere in a line.
 const ANYWHERE: &[char] = &['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '~'];

@@ -79,7 +79,7 @@ impl LadderQuiz {
             .enumerate()
             .map(|(i, item)| {
                 let later = usize::from(!self.missed.contains(&item.key)) << 31;
-                let shuffle = (mix(seed ^ fnv(&item.key)) >> 33) as usize;
+                let shuffle = (mix(seed ^ crate::fnv::hash64(item.key.as_bytes())) >> 33) as usize;
                 (later | shuffle, i)
             })
             .collect();
@@ -118,13 +118,6 @@ pub fn ladder_quiz_items(level: &Level) -> Vec<QuizItem> {
         }
     }
     items
-}
-
-/// 64-bit FNV-1a of `s`.
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// The splitmix64 finaliser: spreads nearby inputs over the whole range.

@@ -1,4 +1,7 @@
-//! A few plain DOM calls for large static reports (the summary page).
+//! Plain DOM calls, the one non-generic way the app's pages and the on-demand
+//! modules (`ui::extra`, `ui::importer`) build elements outside `view!`: elements and
+//! SVG, text, buttons that carry a `data-act`, focus, status messages (`say`), ladder
+//! text with its links (`rich`).
 //!
 //! Every distinct `view!` tree is its own set of generic functions in the wasm; a
 //! report with a table, a chart and lists cost about 15 KB gzipped that way. These

@@ -1,8 +1,11 @@
-//! The app's door to the on-demand modules (`ui::extra`: the extra, share and explore
-//! modules; `ui::importer`: the import module; each its own wasm file): loaded on
-//! first use by `public/lazy.js`, so making and reading share links, the summary
-//! report, search, guide pages and the rest cost the first load nothing. Built with plain DOM calls; the modules fill the
-//! hosts given to them.
+//! The app's door to the on-demand modules (`ui::extra`: the extra, share, explore,
+//! checkins and search modules; `ui::importer`: the import module; each its own wasm
+//! file): loaded on first use by `public/lazy.js`, so making and reading share links,
+//! the summary report, check-ins, search, guide pages and the rest cost the first load
+//! nothing. The pages here (a shared link, compare, know your ladder, search, guide,
+//! import, check-ins), the share button and [`follow`] only give a module a host to
+//! fill: they show a loading message until it has drawn, and an alert when it cannot
+//! load.
 
 use leptos::html;
 use leptos::prelude::*;

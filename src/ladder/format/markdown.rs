@@ -11,11 +11,11 @@ pub fn level_to_markdown(level: &Level) -> String {
     let heading = match (level.label.is_empty(), level.title.is_empty()) {
         (false, false) => format!(
             "{}: {}",
-            escape(&level.label, true),
-            escape(&level.title, false)
+            escape_span(&level.label, true),
+            escape_span(&level.title, false)
         ),
-        (false, true) => escape(&level.label, true),
-        (true, false) => escape(&level.title, true),
+        (false, true) => escape_span(&level.label, true),
+        (true, false) => escape_span(&level.title, true),
         (true, true) => String::new(),
     };
     if !heading.is_empty() {
@@ -35,7 +35,7 @@ pub fn level_to_markdown(level: &Level) -> String {
         for attribute in &level.attributes {
             let value = text(&attribute.value);
             let sep = if value.is_empty() { "" } else { " " };
-            let name = escape(&attribute.name, false);
+            let name = escape_span(&attribute.name, false);
             // The importer drops a key's trailing colons, so a name that ends in one
             // keeps it only with a space and the separating colon inside the key.
             if attribute.name.ends_with(':') {
@@ -54,7 +54,7 @@ pub fn level_to_markdown(level: &Level) -> String {
         }
         if !dimension.name.is_empty() {
             out.push(' ');
-            out.push_str(&escape(&dimension.name, dimension.emoji.is_none()));
+            out.push_str(&escape_span(&dimension.name, dimension.emoji.is_none()));
         }
         out.push_str("\n\n");
         // Expectations with details or examples are written as headings, with
@@ -198,7 +198,7 @@ fn text(text: &Text) -> String {
         if span.style.code {
             code(&span.text, &mut out);
         } else {
-            out.push_str(&escape(&span.text, i == 0 && open.is_empty()));
+            out.push_str(&escape_span(&span.text, i == 0 && open.is_empty()));
         }
     }
     while let Some(d) = open.pop() {
@@ -246,9 +246,13 @@ fn code(s: &str, out: &mut String) {
     out.push_str(&fence);
 }
 
-/// Escape markdown punctuation; at the start of a block also the characters
-/// that would start a list, quote, heading or break.
-fn escape(s: &str, at_start: bool) -> String {
+/// Escape markdown punctuation in one span of a text, written without knowing the
+/// span after it: so also every `&` (the next span could finish an entity) and `!`
+/// (the next could be a link, making an image). At the start of a block also the
+/// characters that would start a list, quote, heading or break. Whole texts that
+/// people read as plain words too (summaries, exports) use `progress::escape`, which
+/// can leave those two alone.
+fn escape_span(s: &str, at_start: bool) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     for (i, c) in s.char_indices() {
@@ -337,9 +341,12 @@ mod tests {
 
     #[test]
     fn markdown_characters_are_escaped() {
-        assert_eq!(escape("1. *not* a list", true), "1\\. \\*not\\* a list");
-        assert_eq!(escape("- x <b>", true), "\\- x \\<b\\>");
-        assert_eq!(escape("a-b", true), "a-b");
+        assert_eq!(
+            escape_span("1. *not* a list", true),
+            "1\\. \\*not\\* a list"
+        );
+        assert_eq!(escape_span("- x <b>", true), "\\- x \\<b\\>");
+        assert_eq!(escape_span("a-b", true), "a-b");
     }
 
     #[test]

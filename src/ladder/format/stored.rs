@@ -1,6 +1,8 @@
 //! A ladder as text for the browser's storage, and back: what the in-browser importer
-//! (the extra module) keeps, and what the app reads at start-up with a few lines of
-//! code instead of a markdown parser.
+//! (the import module, `ui::importer`) keeps, and what the app and its on-demand
+//! modules read back with a few lines of code instead of a markdown parser
+//! ([`read_stored`], or [`read_stored_levels`] without the guide pages; the import
+//! page lists the roles alone with [`stored_roles`]).
 //!
 //! The first line is `rungs-ladder 1`. Then one line per item, its kind, a tab, and
 //! its fields separated by tabs:

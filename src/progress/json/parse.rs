@@ -269,7 +269,7 @@ impl Parser<'_> {
         self.index += 4;
         let value = digits
             .iter()
-            .try_fold(0, |n, &b| Some(n * 16 + char::from(b).to_digit(16)?));
+            .try_fold(0, |n, &b| Some(n * 16 + u32::from(crate::hex::digit(b)?)));
         value.ok_or_else(|| self.error("invalid escape"))
     }
 

@@ -4,7 +4,7 @@
 use super::bytes::{put_str, put_varint, Area, Reader};
 use super::error::ShareError;
 use super::id::{AssessmentId, Origin};
-use super::key::{hex, nibble, ExpectationKey, KEY_BYTES};
+use super::key::{ExpectationKey, KEY_BYTES};
 use super::model::{SharedCheckin, MAX_TITLE};
 use super::{Entry, ManagerSide, Rating, SharedAssessment, Side};
 
@@ -234,19 +234,15 @@ fn flag(set: bool, bit: u8) -> u8 {
 /// `Ladder::version` always is; any other text as UTF-8.
 fn put_version(out: &mut Vec<u8>, version: &str) {
     let digits = version.as_bytes();
-    let is_hex = !digits.is_empty()
-        && digits.len().is_multiple_of(2)
-        && digits.iter().all(|&d| nibble(d).is_some());
-    if is_hex {
-        put_varint(out, ((digits.len() / 2) << 1) | 1);
-        out.extend(
-            digits
-                .chunks(2)
-                .filter_map(|pair| Some((nibble(pair[0])? << 4) | nibble(pair[1])?)),
-        );
-    } else {
-        put_varint(out, digits.len() << 1);
-        out.extend_from_slice(digits);
+    match crate::hex::decode_lower(digits).filter(|bytes| !bytes.is_empty()) {
+        Some(bytes) => {
+            put_varint(out, (bytes.len() << 1) | 1);
+            out.extend(bytes);
+        }
+        None => {
+            put_varint(out, digits.len() << 1);
+            out.extend_from_slice(digits);
+        }
     }
 }
 
@@ -254,7 +250,7 @@ fn read_version(r: &mut Reader) -> Result<String, ShareError> {
     let part = "ladder version";
     let tag = r.varint(part)?;
     if tag & 1 == 1 {
-        Ok(hex(r.take(tag >> 1, part)?))
+        Ok(crate::hex::encode(r.take(tag >> 1, part)?))
     } else {
         r.text(tag >> 1, part)
     }

@@ -99,9 +99,7 @@ fn inflate(stored: &[u8]) -> Result<Vec<u8>, ShareError> {
 
 /// 32-bit FNV-1a of the header (without the checksum) and the stored body.
 fn checksum(head: &[u8], stored: &[u8]) -> u32 {
-    head.iter().chain(stored).fold(0x811c_9dc5, |hash, &b| {
-        (hash ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
+    crate::fnv::hash32(head.iter().chain(stored))
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! a format 1 link (which carries none) is known by.
 
 use super::body;
-use super::key::{hex, nibble};
 use super::SharedAssessment;
+use crate::hex;
 use std::fmt;
 
 /// How many random bytes an assessment id has.
@@ -23,14 +23,7 @@ pub struct AssessmentId(pub [u8; ID_BYTES]);
 impl AssessmentId {
     /// The id of 10 lower-case hex digits, as [`Display`](fmt::Display) writes it.
     pub fn parse(text: &str) -> Option<AssessmentId> {
-        let digits = text.as_bytes();
-        if digits.len() != 2 * ID_BYTES {
-            return None;
-        }
-        let mut id = [0u8; ID_BYTES];
-        for (byte, pair) in id.iter_mut().zip(digits.chunks(2)) {
-            *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
-        }
+        let id = hex::decode_lower(text.as_bytes())?.try_into().ok()?;
         Some(AssessmentId(id))
     }
 }
@@ -38,7 +31,7 @@ impl AssessmentId {
 /// 10 lower-case hex digits.
 impl fmt::Display for AssessmentId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&hex(&self.0))
+        f.write_str(&hex::encode(&self.0))
     }
 }
 
@@ -75,11 +68,7 @@ impl SharedAssessment {
         match &self.origin {
             Some(origin) => origin.id.to_string(),
             None => {
-                let sum = body::write_own(self)
-                    .iter()
-                    .fold(0xcbf2_9ce4_8422_2325u64, |hash, &b| {
-                        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-                    });
+                let sum = crate::fnv::hash64(&body::write_own(self));
                 format!("{OLD_ID_PREFIX}{sum:016x}")
             }
         }

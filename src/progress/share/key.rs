@@ -1,5 +1,6 @@
 //! Expectation ids in the five bytes a link stores them in.
 
+use crate::hex;
 use std::fmt;
 
 /// An expectation id as a link carries it: the first 10 of the 12 lower-case hex
@@ -20,38 +21,17 @@ pub const KEY_BYTES: usize = 5;
 impl ExpectationKey {
     /// The key of an expectation id, if `id` is exactly 12 lower-case hex digits.
     pub fn parse(id: &str) -> Option<ExpectationKey> {
-        let digits = id.as_bytes();
-        if digits.len() != 12 {
-            return None;
-        }
-        let mut bytes = [0u8; 6];
-        for (byte, pair) in bytes.iter_mut().zip(digits.chunks(2)) {
-            *byte = (nibble(pair[0])? << 4) | nibble(pair[1])?;
-        }
+        let bytes: [u8; 6] = hex::decode_lower(id.as_bytes())?.try_into().ok()?;
         let mut key = [0u8; KEY_BYTES];
         key.copy_from_slice(&bytes[..KEY_BYTES]);
         Some(ExpectationKey(key))
     }
 }
 
-/// The value of a lower-case hex digit.
-pub(super) fn nibble(digit: u8) -> Option<u8> {
-    match digit {
-        b'0'..=b'9' => Some(digit - b'0'),
-        b'a'..=b'f' => Some(digit - b'a' + 10),
-        _ => None,
-    }
-}
-
-/// The lower-case hex digits of `bytes`.
-pub(super) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The first 10 hex digits of the id, as the ladder writes them.
 impl fmt::Display for ExpectationKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&hex(&self.0))
+        f.write_str(&hex::encode(&self.0))
     }
 }
 
