@@ -137,7 +137,8 @@ pub(crate) use markup;
 /// A page's actions: an enum whose variants are the `data-act` names of its buttons,
 /// so that the buttons and the dispatch name each action once, by a variant.
 /// `Act::Keep.name()` is the name to give a button; `Act::of(&event)` the action a
-/// click asks for (with the element that asked), if it is one of the page's.
+/// click asks for (with the element that asked), if it is one of the page's;
+/// `Act::parse(name)` the action a name handed over from elsewhere stands for.
 ///
 /// ```ignore
 /// actions! {
@@ -163,15 +164,19 @@ macro_rules! actions {
                 }
             }
 
+            /// The action named `name`, if it is one of these.
+            $vis fn parse(name: &str) -> Option<Self> {
+                Some(match name {
+                    $($act => Self::$variant,)+
+                    _ => return None,
+                })
+            }
+
             /// The action a click asks for, with the element that asks for it.
             #[inline]
             $vis fn of(e: &web_sys::Event) -> Option<(Self, web_sys::Element)> {
                 let (act, el) = $crate::ui::dom::action(e)?;
-                let act = match act.as_str() {
-                    $($act => Self::$variant,)+
-                    _ => return None,
-                };
-                Some((act, el))
+                Some((Self::parse(&act)?, el))
             }
         }
     };

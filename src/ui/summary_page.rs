@@ -10,7 +10,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::dom::{action, focus_later, show};
+use super::dom::{focus_later, show};
+use super::extra::DataAct;
 use super::files;
 use super::store::ProgressStore;
 use super::LadderState;
@@ -56,7 +57,7 @@ fn YourData() -> impl IntoView {
         super::lazy::call_in("extra", host, "your_data", args);
     });
     // Hands action `act` (and a picked file) to the extra module.
-    let extra = move |act: &str, file: &JsValue| {
+    let extra = move |act: DataAct, file: &JsValue| {
         let Some(host) = host.get_untracked() else {
             return;
         };
@@ -64,14 +65,16 @@ fn YourData() -> impl IntoView {
             return;
         };
         let (read, write) = doors(store);
-        let args = js_sys::Array::of4(&act.into(), &read, &write, file);
+        let args = js_sys::Array::of4(&act.name().into(), &read, &write, file);
         super::lazy::call_in("extra", at, "data", args);
     };
     let on_click = move |e: ev::MouseEvent| {
-        let Some((act, _)) = action(&e) else { return };
-        match act.as_str() {
-            "backup" => files::download_backup(store, &version),
-            "cancel" => {
+        let Some((act, _)) = DataAct::of(&e) else {
+            return;
+        };
+        match act {
+            DataAct::Backup => files::download_backup(store, &version),
+            DataAct::Cancel => {
                 show("reset-confirm", false);
                 focus_later("reset-ask");
             }
@@ -90,7 +93,7 @@ fn YourData() -> impl IntoView {
         };
         // Emptied, so that picking the same file again imports it again.
         input.set_value("");
-        extra("import", &file.into());
+        extra(DataAct::Import, &file.into());
     };
     view! { <section class="your-data" aria-labelledby="your-data" node_ref=host on:click=on_click on:change=on_change></section> }
 }

@@ -16,7 +16,7 @@ use crate::progress::{
     from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, UndoReset,
 };
 use crate::storage;
-use crate::ui::dom::{add, button, el, focus_later, say, show, text};
+use crate::ui::dom::{actions, add, button, el, focus_later, markup, say, show, text};
 use crate::ui::files;
 
 thread_local! {
@@ -73,12 +73,27 @@ pub(super) fn now() -> u64 {
     js_sys::Date::now() as u64
 }
 
-/// Does Your progress data's action `act` ("ask", "reset", "undo", or "import" with
-/// the picked `file`) in the section around `host`.
+actions! {
+    /// What Your progress data's controls ask for. The app does Download backup and
+    /// Cancel itself and hands the others to this module by name ([`act`]).
+    pub enum DataAct {
+        Backup = "backup",
+        /// Reset progress…: asks first.
+        Ask = "ask",
+        Reset = "reset",
+        Cancel = "cancel",
+        Undo = "undo",
+        /// A backup file picked to import.
+        Import = "import",
+    }
+}
+
+/// Does Your progress data's action `act` (a [`DataAct`] name: Ask, Reset, Undo, or
+/// Import with the picked `file`) in the section around `host`.
 pub fn act(host: Element, act: String, read: Function, write: Function, file: JsValue) {
     let doors = Doors { read, write };
-    match act.as_str() {
-        "ask" => {
+    match DataAct::parse(&act) {
+        Some(DataAct::Ask) => {
             let Some(progress) = doors.progress() else {
                 return;
             };
@@ -86,8 +101,8 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
             show("reset-confirm", true);
             focus_later("reset-cancel");
         }
-        "reset" => reset(&host, &doors),
-        "undo" => {
+        Some(DataAct::Reset) => reset(&host, &doors),
+        Some(DataAct::Undo) => {
             let undone = doors.progress().and_then(|mut progress| {
                 let kept = take_held(&host).undo(&mut progress, &storage::kept_values(), now())?;
                 doors.set(&progress);
@@ -106,7 +121,7 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
             );
             focus_later("reset-ask");
         }
-        "import" => {
+        Some(DataAct::Import) => {
             if let Ok(file) = file.dyn_into::<web_sys::File>() {
                 import(host, doors, &file);
             }
@@ -229,59 +244,41 @@ pub fn draw(host: Element, _: String, _: String, _: String, _: JsValue, _: JsVal
         &text("h2", &[("id", "your-data")], "Your progress data"),
     );
     add(host, &text("p", &[("class", "muted")], "Everything you record stays in this browser. A backup file holds all of it, for every level: ratings, evidence notes, check-ins, quiz positions, kept replies, your answers to other people's links and the ladder you imported."));
-    let actions = el("p", &[("class", "actions")]);
-    add(&actions, &button("Download backup", "backup", &[]));
-    let pick = text("label", &[("class", "file-button")], "Import backup");
+    let pick = markup! { label(class = "file-button") { "Import backup" } };
     add(
         &pick,
-        &el(
-            "input",
-            &[("type", "file"), ("accept", ".json,application/json")],
-        ),
+        &markup! { input(type = "file", accept = ".json,application/json") [] },
     );
-    add(&actions, &pick);
-    add(
-        &actions,
-        &button("Reset progress…", "ask", &[("id", "reset-ask")]),
+    let actions = markup! {
+        p(class = "actions") [
+            (button("Download backup", DataAct::Backup.name(), &[]))
+            (pick)
+            (button("Reset progress…", DataAct::Ask.name(), &[("id", "reset-ask")]))
+        ]
+    };
+    let confirm = markup! {
+        div(class = "confirm", id = "reset-confirm", role = "group", "aria-labelledby" = "reset-question", hidden = "") [
+            // The question says what a reset clears and keeps, counted when it is asked.
+            p(id = "reset-question") { "" }
+            p(class = "actions") [
+                (button("Reset everything", DataAct::Reset.name(), &[("class", "danger")]))
+                (button("Cancel", DataAct::Cancel.name(), &[("id", "reset-cancel")]))
+            ]
+        ]
+    };
+    let undo = button(
+        "Undo reset",
+        DataAct::Undo.name(),
+        &[("id", "reset-undo"), ("hidden", "")],
     );
-    add(host, &actions);
-    let confirm = el(
-        "div",
-        &[
-            ("class", "confirm"),
-            ("id", "reset-confirm"),
-            ("role", "group"),
-            ("aria-labelledby", "reset-question"),
-            ("hidden", ""),
-        ],
-    );
-    // The question says what a reset clears and keeps, counted when it is asked.
-    add(&confirm, &text("p", &[("id", "reset-question")], ""));
-    let choose = el("p", &[("class", "actions")]);
-    add(
-        &choose,
-        &button("Reset everything", "reset", &[("class", "danger")]),
-    );
-    add(
-        &choose,
-        &button("Cancel", "cancel", &[("id", "reset-cancel")]),
-    );
-    add(&confirm, &choose);
-    add(host, &confirm);
-    let status = el("p", &[("class", "status"), ("role", "status")]);
-    add(&status, &el("span", &[("id", "data-said")]));
+    let status = markup! { p(class = "status", role = "status") [ span(id = "data-said") [] ] };
     let _ = status.append_with_str_1(" ");
-    add(
-        &status,
-        &button(
-            "Undo reset",
-            "undo",
-            &[("id", "reset-undo"), ("hidden", "")],
-        ),
-    );
-    add(host, &status);
-    // Where the extra module says it did not load.
+    add(&status, &undo);
+    for part in [actions, confirm, status] {
+        add(host, &part);
+    }
     // How much browser storage Rungs uses, with a warning when it runs short.
     add(host, &super::checkins::storage_line());
+    // Where the extra module says it did not load.
     add(host, &el("div", &[("class", "data-extra")]));
 }

@@ -38,6 +38,8 @@ mod share_storage;
 mod shared;
 mod summary;
 
+pub use data::DataAct;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
