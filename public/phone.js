@@ -68,7 +68,7 @@
   let start = null;
   addEventListener('touchstart', (e) => {
     const t = e.touches[0];
-    start = e.touches.length === 1 && e.target.closest?.('.quiz') && !e.target.closest('textarea, select, input:not([type=radio])')
+    start = e.touches.length === 1 && e.target.closest?.('.check-yourself') && !e.target.closest('textarea, select, input:not([type=radio])')
       ? { x: t.clientX, y: t.clientY, at: e.timeStamp } : null;
   }, { passive: true });
   addEventListener('touchend', (e) => {
@@ -79,7 +79,7 @@
     const quick = e.timeStamp - start.at < 800;
     start = null;
     if (!quick || Math.abs(dx) < 60 || Math.abs(dx) < 2 * Math.abs(dy)) return;
-    const button = document.querySelector(`.quiz-nav [data-act="${dx < 0 ? 'next' : 'prev'}"]`);
+    const button = document.querySelector(`.check-nav [data-act="${dx < 0 ? 'next' : 'prev'}"]`);
     if (button && !button.disabled) button.click();
   }, { passive: true });
 

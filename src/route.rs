@@ -11,7 +11,7 @@ pub enum View {
     Read,
     /// Where I stand: counts, chart, focus areas.
     Summary,
-    /// "Check yourself": quiz mode, one expectation at a time.
+    /// "Check yourself": one expectation at a time.
     Check,
     /// "Know your ladder": which dimension does this example illustrate?
     Know,

@@ -386,7 +386,7 @@ async fn moving_between_levels_in_every_view_shows_one_page_each_time() {
     go(&format!("#/{ROBOTICS}/l1/check")).await;
     go(&format!("#/{ROBOTICS}/l2/check")).await;
     assert_eq!(app.h1(), "Check yourself: L2: Robotics Software Engineer");
-    assert_eq!(app.texts(".quiz-step"), ["1 of 8"]);
+    assert_eq!(app.texts(".step-line"), ["1 of 8"]);
     go(&format!("#/{ROBOTICS}/l1")).await;
     go(&format!("#/{ROBOTICS}/l2")).await;
     assert_eq!(app.h1(), "L2: Robotics Software Engineer");
@@ -627,9 +627,9 @@ async fn a_guide_page_shows_its_text_with_only_safe_links_and_is_listed_with_its
     );
     assert_eq!(a.text_content().as_deref(), Some("the scale"));
     drop(app);
-    let quiz = mount(with_guide_and_everyone(), &format!("#/{ROBOTICS}/l1/check")).await;
+    let check = mount(with_guide_and_everyone(), &format!("#/{ROBOTICS}/l1/check")).await;
     assert_eq!(
-        quiz.texts(".rating-scale a"),
+        check.texts(".rating-scale a"),
         ["How this ladder rates: How we rate"]
     );
 }

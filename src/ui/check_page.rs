@@ -27,10 +27,11 @@ use crate::progress::{
 };
 use crate::route::{Route, View};
 
-const EVIDENCE_ID: &str = "quiz-evidence";
-const CARD_ID: &str = "quiz-card";
-const STEP_ID: &str = "quiz-step";
-const SAID_ID: &str = "quiz-said";
+const EVIDENCE_ID: &str = "check-evidence";
+const CARD_ID: &str = "check-card";
+const STEP_ID: &str = "check-step";
+const SAID_ID: &str = "check-said";
+const KEYS_ID: &str = "check-keys";
 
 /// Check yourself over level `index` of `role`.
 #[component]
@@ -73,7 +74,7 @@ pub fn CheckPage(
     let summary: Rc<str> = Route::level_view(&role.id, &level.id, View::Summary)
         .to_fragment()
         .into();
-    let quiz = Quiz {
+    let round = Round {
         level,
         order,
         position,
@@ -82,18 +83,18 @@ pub fn CheckPage(
     };
 
     {
-        let quiz = quiz.clone();
-        card.on_load(move |host| quiz.draw(&host));
+        let round = round.clone();
+        card.on_load(move |host| round.draw(&host));
     }
     let go = {
-        let quiz = quiz.clone();
+        let round = round.clone();
         move |action: CheckAction| {
-            let Some(to) = action.moves_to(quiz.position.get(), total) else {
+            let Some(to) = action.moves_to(round.position.get(), total) else {
                 return;
             };
-            quiz.position.set(to);
+            round.position.set(to);
             if let Some(host) = card.get_untracked() {
-                quiz.draw(&host);
+                round.draw(&host);
                 // The new card starts at the top of the screen, not above it.
                 if let Some(host) = host.dyn_ref::<web_sys::HtmlElement>() {
                     if window().scroll_y().unwrap_or(0.0) > f64::from(host.offset_top()) {
@@ -105,9 +106,9 @@ pub fn CheckPage(
                 say(SAID_ID, "Round done");
                 return focus(CARD_ID);
             }
-            quiz.store.change(|p| p.remember_position(&key, to));
-            let (_, x, title) = quiz.at(to);
-            let rated = quiz
+            round.store.change(|p| p.remember_position(&key, to));
+            let (_, x, title) = round.at(to);
+            let rated = round
                 .store
                 .with_untracked(|p| p.rating(&x.id))
                 .map_or("not rated", Rating::label);
@@ -123,15 +124,15 @@ pub fn CheckPage(
         }
     };
     let rate = {
-        let quiz = quiz.clone();
+        let round = round.clone();
         move |r: Option<Rating>| {
-            if quiz.position.get() >= total {
+            if round.position.get() >= total {
                 return; // The end of the round rates nothing.
             }
-            let (_, x, _) = quiz.at(quiz.position.get());
-            quiz.store.rate(&x.id, &x.text.to_plain(), r);
+            let (_, x, _) = round.at(round.position.get());
+            round.store.rate(&x.id, &x.text.to_plain(), r);
             if let Some(host) = card.get_untracked() {
-                quiz.store.with_untracked(|p| rating::sync(&host, p));
+                round.store.with_untracked(|p| rating::sync(&host, p));
             }
             announce(Some(r));
         }
@@ -172,7 +173,7 @@ pub fn CheckPage(
     // click, and in another tab).
     let rated = NodeRef::<html::P>::new();
     Effect::new(move |_| {
-        let line = store.with(|p| rated_line(p, &quiz.level));
+        let line = store.with(|p| rated_line(p, &round.level));
         if let Some(rated) = rated.get() {
             rated.set_text_content(Some(&line));
         }
@@ -181,12 +182,12 @@ pub fn CheckPage(
         <h1>{heading}</h1>
         <p class="rated-count" node_ref=rated></p>
         {scales}
-        <p class="muted" id="quiz-keys">
+        <p class="muted" id=KEYS_ID>
             "Keys: 1 to 4 rate, ← and → (or N and P) move, E writes evidence, Escape leaves the note."
         </p>
         <div class="visually-hidden" id=SAID_ID role="status" aria-live="polite"></div>
         <section
-            class="quiz"
+            class="check-yourself"
             node_ref=card
             on:click=on_click
             on:change=on_event
@@ -197,9 +198,9 @@ pub fn CheckPage(
     .into_any()
 }
 
-/// What the quiz's handlers share.
+/// What a round's handlers share.
 #[derive(Clone)]
-struct Quiz {
+struct Round {
     level: Rc<Level>,
     order: Rc<[(usize, usize)]>,
     position: Rc<Cell<usize>>,
@@ -208,7 +209,7 @@ struct Quiz {
     summary: Rc<str>,
 }
 
-impl Quiz {
+impl Round {
     /// The dimension index, expectation and dimension heading at position `i`.
     fn at(&self, i: usize) -> (usize, &crate::ladder::Expectation, String) {
         let (d, e) = self.order[i];
@@ -235,25 +236,25 @@ impl Quiz {
             host,
             &text(
                 "p",
-                &[("class", "quiz-step"), ("id", STEP_ID)],
+                &[("class", "step-line"), ("id", STEP_ID)],
                 &check_step_line(i, total),
             ),
         );
         let card = el(
             "div",
             &[
-                ("class", "quiz-card"),
+                ("class", "step-card"),
                 ("id", CARD_ID),
                 ("tabindex", "-1"),
-                ("aria-describedby", "quiz-keys"),
+                ("aria-describedby", KEYS_ID),
             ],
         );
-        add(&card, &text("h2", &[("class", "quiz-dimension")], &title));
+        add(&card, &text("h2", &[("class", "check-dimension")], &title));
         add(
             &card,
             &text(
                 "p",
-                &[("class", "expectation-text quiz-expectation")],
+                &[("class", "expectation-text check-expectation")],
                 &words,
             ),
         );
@@ -272,7 +273,7 @@ impl Quiz {
             .collect();
         if !examples.is_empty() {
             // Open beside the card on wide screens, one tap away on phones.
-            let details = el("details", &[("class", "quiz-examples")]);
+            let details = el("details", &[("class", "check-examples")]);
             let wide = window().inner_width().ok().and_then(|w| w.as_f64()) > Some(640.0);
             if wide {
                 let _ = details.set_attribute("open", "");
@@ -287,7 +288,7 @@ impl Quiz {
             add(&card, &details);
         }
         add(host, &card);
-        let nav = el("p", &[("class", "actions quiz-nav")]);
+        let nav = el("p", &[("class", "actions check-nav")]);
         let prev = button("Previous", "prev", &[]);
         // After the last expectation, Next ends the round (`draw_end`).
         let next = button(if i + 1 < total { "Next" } else { "Finish" }, "next", &[]);
@@ -305,16 +306,16 @@ impl Quiz {
     fn draw_end(&self, host: &Element) {
         let card = el(
             "div",
-            &[("class", "quiz-card"), ("id", CARD_ID), ("tabindex", "-1")],
+            &[("class", "step-card"), ("id", CARD_ID), ("tabindex", "-1")],
         );
         add(
             &card,
-            &text("h2", &[("class", "quiz-dimension")], "Round done"),
+            &text("h2", &[("class", "check-dimension")], "Round done"),
         );
         let line = self
             .store
             .with_untracked(|p| check_end_line(p, &self.level));
-        add(&card, &text("p", &[("class", "quiz-expectation")], &line));
+        add(&card, &text("p", &[("class", "check-expectation")], &line));
         let to_summary = text(
             "a",
             &[("href", &self.summary)],
@@ -322,7 +323,7 @@ impl Quiz {
         );
         add(&card, &to_summary);
         add(host, &card);
-        let nav = el("p", &[("class", "actions quiz-nav")]);
+        let nav = el("p", &[("class", "actions check-nav")]);
         add(&nav, &button("Previous", "prev", &[]));
         add(&nav, &button("Start again", "again", &[]));
         add(host, &nav);

@@ -3,7 +3,7 @@
 //! Built with plain DOM calls (see `dom.rs`): a page holds many of these, and one
 //! listener per kind of event on the page's container serves them all through
 //! [`handle`]. [`sync`] brings every control on a page in step with the progress
-//! (another tab's answers, a key press in quiz mode).
+//! (another tab's answers, a key press on Check yourself).
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};

@@ -12,7 +12,7 @@ const status = (page) => page.locator('[role=status][aria-live=polite]').first()
 
 test('check yourself by keyboard alone: rate, move, write evidence, resume', async () => {
   const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
-  // From the level page to quiz mode with the keyboard: the view tab is a link.
+  // From the level page to Check yourself with the keyboard: the view tab is a link.
   await page.getByRole('link', { name: 'Check yourself' }).focus();
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: 'Check yourself: L2: Site Reliability Engineer' }).waitFor();
@@ -65,7 +65,7 @@ test('check yourself by keyboard alone: rate, move, write evidence, resume', asy
   await page.keyboard.press('Enter');
   await page.getByText('4 of 12', { exact: true }).waitFor();
 
-  // Reload: the quiz resumes where I left off, and the answers are on the level page.
+  // Reload: Check yourself resumes where I left off, and the answers are on the level page.
   await page.reload();
   await ready(page);
   await page.getByText('4 of 12', { exact: true }).waitFor();

@@ -121,7 +121,7 @@ test('the expectations for everyone are rated once, shown on every level and cou
 
   await gotoReady(page, server.url + '#/product/product-roles/product-manager/check');
   await page.getByRole('heading', { level: 1, name: 'Check yourself: Product Manager' }).waitFor();
-  assert.equal(await page.locator('#quiz-step').innerText(), '1 of 5');
+  assert.equal(await page.locator('#check-step').innerText(), '1 of 5');
 
   await gotoReady(page, server.url + '#/everyone');
   await page.getByRole('heading', { level: 1, name: 'Everyone' }).waitFor();

@@ -123,12 +123,12 @@ test('check yourself fits the first screen of a phone, for every expectation, an
   for (const viewport of [PHONE, SMALL]) {
     const { context, page } = await phone(CHECK, { viewport });
     // No keyboard hints on a touch screen.
-    assert.equal(await page.locator('#quiz-keys').isVisible(), false);
+    assert.equal(await page.locator('#check-keys').isVisible(), false);
     for (let i = 1; i <= 12; i++) {
       await page.getByText(`${i} of 12`, { exact: true }).waitFor();
-      const statement = await box(page.locator('.quiz-expectation'));
-      const scale = await box(page.locator('.quiz .scale'));
-      const next = await box(page.locator('.quiz-nav [data-act=next]'));
+      const statement = await box(page.locator('.check-expectation'));
+      const scale = await box(page.locator('.check-yourself .scale'));
+      const next = await box(page.locator('.check-nav [data-act=next]'));
       assert.ok(statement.top >= 0, `expectation ${i} starts on screen`);
       assert.ok(scale.bottom <= next.top, `expectation ${i}: the scale ends (${scale.bottom}) above the bar (${next.top})`);
       assert.ok(next.bottom <= viewport.height, `expectation ${i}: Next ends at ${next.bottom} of ${viewport.height}`);
@@ -141,7 +141,7 @@ test('check yourself fits the first screen of a phone, for every expectation, an
     // A swipe left moves on, a swipe right back.
     await page.getByRole('button', { name: 'Previous', exact: true }).tap();
     await page.getByText('11 of 12', { exact: true }).waitFor();
-    const y = (await box(page.locator('.quiz-expectation'))).top + 10;
+    const y = (await box(page.locator('.check-expectation'))).top + 10;
     await swipe(page, viewport.width - 40, 40, y);
     await page.getByText('12 of 12', { exact: true }).waitFor();
     await swipe(page, 40, viewport.width - 40, y);
@@ -163,7 +163,7 @@ test('after Next the new statement is at the top, and the round ends with where 
   await next.tap();
   await page.getByText('2 of 12', { exact: true }).waitFor();
   // Not scrolled off above: in the top half of the screen, where the card begins.
-  const statement = await box(page.locator('.quiz-expectation'));
+  const statement = await box(page.locator('.check-expectation'));
   assert.ok(statement.top >= 0 && statement.top < SMALL.height / 2, `the statement is at the top of the screen (${statement.top} px)`);
 
   // The last expectation ends the round, never with a greyed-out Next.
@@ -183,9 +183,9 @@ test('after Next the new statement is at the top, and the round ends with where 
 
 test('keyboard hints show once a key is pressed', async () => {
   const { context, page } = await phone(CHECK);
-  assert.equal(await page.locator('#quiz-keys').isVisible(), false);
+  assert.equal(await page.locator('#check-keys').isVisible(), false);
   await page.keyboard.press('3');
-  assert.equal(await page.locator('#quiz-keys').isVisible(), true);
+  assert.equal(await page.locator('#check-keys').isVisible(), true);
   assert.equal(await radio(page, E1, 'Performing').isChecked(), true);
   await context.close();
 });
@@ -214,7 +214,7 @@ test('no view scrolls sideways or breaks a word at 320 px', async () => {
   const views = [
     ['#/', 'h1'],
     [LEVEL, 'h1'],
-    [CHECK, '.quiz-card'],
+    [CHECK, '#check-card'],
     [`${LEVEL}/summary`, 'table'],
     [`${LEVEL}/know`, 'h1'],
     ['#/compare/engineering/site-reliability-engineering/l2', 'h1'],
@@ -340,7 +340,7 @@ test('axe finds nothing on the phone layouts, light and dark', async () => {
     await radio(page, E1, 'Maturing').tap();
     await noViolations(page, `the level page on a phone (${colorScheme})`);
     await gotoReady(page, shared.server.url + CHECK);
-    await page.locator('.quiz-card').waitFor();
+    await page.locator('#check-card').waitFor();
     await noViolations(page, `check yourself on a phone (${colorScheme})`);
     await gotoReady(page, shared.server.url + `${LEVEL}/summary`);
     await page.getByRole('table').first().waitFor();

@@ -90,7 +90,7 @@ pub fn show(host: Element, role: String, level: String, read: Function, write: F
     );
     let card = el(
         "section",
-        &[("class", "quiz-card"), ("aria-label", "Question")],
+        &[("class", "step-card"), ("aria-label", "Question")],
     );
     draw(&card, &round.borrow());
     add(&host, &card);
@@ -192,7 +192,7 @@ fn draw(host: &Element, r: &Round) {
     };
     let question = "Which dimension does this example illustrate?";
     let step = format!("Example {} of {total}", r.at + 1);
-    add(host, &markup! { p(class = "quiz-step") { step } });
+    add(host, &markup! { p(class = "step-line") { step } });
     add(
         host,
         &markup! { h2(id = "know-question", tabindex = "-1") { question } },
