@@ -18,10 +18,20 @@ use crate::ladder::compare::{default_pair, CompareMemo, DimensionRows, Presence,
 use crate::ladder::{Expectation, Ladder, Level, Role};
 use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{action, add, button, dimension_title, el, focus, rich, section, text};
+use crate::ui::dom::{actions, add, button, dimension_title, el, focus, rich, section, text};
 
 use super::data::{now, Doors};
 use super::fields::listen;
+
+actions! {
+    /// What a click on Compare levels asks for.
+    enum Act {
+        /// The Goal toggle of an expectation.
+        Goal = "goal",
+        /// Swap the two levels.
+        Swap = "swap",
+    }
+}
 
 /// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
 /// is empty, in `host`, with the ratings and goals of the progress behind `read`, which
@@ -62,9 +72,8 @@ pub fn show(host: Element, a: String, b: String, read: Function, write: Function
         focus(&id);
     }
     listen(&host, move |e: web_sys::Event| {
-        let clicked = action(&e).filter(|_| e.type_() == "click");
-        match clicked.as_ref().map(|(act, b)| (act.as_str(), b)) {
-            Some(("goal", b)) => {
+        match Act::of(&e).filter(|_| e.type_() == "click") {
+            Some((Act::Goal, b)) => {
                 let data = |name| b.get_attribute(name).unwrap_or_default();
                 let (id, level, text) = (data("data-id"), data("data-level"), data("data-text"));
                 let Some(mut p) = doors.to_change() else {
@@ -73,7 +82,7 @@ pub fn show(host: Element, a: String, b: String, read: Function, write: Function
                 p.mark_goal(&id, &level, &text, !p.is_goal(&id), now());
                 doors.set(&p);
             }
-            Some(("swap", _)) => go(true),
+            Some((Act::Swap, _)) => go(true),
             _ if e.type_() == "change" => go(false),
             _ => {}
         }
@@ -141,7 +150,11 @@ fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(St
     }
     add(
         &form,
-        &button("Swap", "swap", &[("aria-label", "Swap the two levels")]),
+        &button(
+            "Swap",
+            Act::Swap.name(),
+            &[("aria-label", "Swap the two levels")],
+        ),
     );
     add(host, &form);
 }
@@ -347,7 +360,7 @@ fn dimension(
                     ),
                     ("aria-label", &format!("Goal: {words}")),
                 ];
-                add(&td, &button("Goal", "goal", &attrs));
+                add(&td, &button("Goal", Act::Goal.name(), &attrs));
             }
             add(&tr, &td);
         }

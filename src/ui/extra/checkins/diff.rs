@@ -3,6 +3,7 @@
 
 use web_sys::Element;
 
+use super::Act;
 use crate::ladder::compare::similar::Segment;
 use crate::progress::checkin::{compare, Change, Checkin, Since};
 use crate::ui::dom::{add, button, el, section, text};
@@ -108,7 +109,7 @@ pub(super) fn comparing(all: &[Checkin], pair: Option<&(String, String)>) -> Ele
         add(&field, &select);
         add(&pickers, &field);
     }
-    add(&pickers, &button("Compare", "compare", &[]));
+    add(&pickers, &button("Compare", Act::Compare.name(), &[]));
     add(&s, &pickers);
     if let Some((a, b)) = pair {
         let find = |id: &str| all.iter().find(|c| c.id == id);

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::STATE;
+use super::{Act, STATE};
 use crate::ui::dom::{add, button, el, section, text};
 
 /// "Add the next check-in to my calendar": a date and a download.
@@ -21,7 +21,11 @@ pub(super) fn calendar() -> Element {
     add(&p, &el("input", &[("id", "next-date"), ("type", "date")]));
     add(
         &p,
-        &button("Add the next check-in to my calendar", "calendar", &[]),
+        &button(
+            "Add the next check-in to my calendar",
+            Act::Calendar.name(),
+            &[],
+        ),
     );
     add(&s, &p);
     s

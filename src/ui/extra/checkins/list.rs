@@ -5,6 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::diff::{changes, marked};
+use super::Act;
 use crate::ladder::compare::similar::word_diff;
 use crate::ladder::Level;
 use crate::progress::checkin::{compare, Checkin, Now};
@@ -33,14 +34,14 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
         add(&li, &text("p", &[], &name));
         let actions = el("p", &[("class", "actions")]);
         for (label, act, what) in [
-            ("Open", "open", "Open the check-in of"),
+            ("Open", Act::Open.name(), "Open the check-in of"),
             (
                 "Download Markdown",
-                "markdown",
+                Act::Markdown.name(),
                 "Download Markdown of the check-in of",
             ),
-            ("Print", "print", "Print the check-in of"),
-            ("Delete…", "ask-delete", "Delete… the check-in of"),
+            ("Print", Act::Print.name(), "Print the check-in of"),
+            ("Delete…", Act::AskDelete.name(), "Delete… the check-in of"),
         ] {
             let aria = format!("{what} {name}");
             add(
@@ -60,7 +61,10 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
         if shared {
             share.push(("aria-controls", SHARE_PANEL));
         }
-        add(&actions, &button("Share this check-in", "share", &share));
+        add(
+            &actions,
+            &button("Share this check-in", Act::Share.name(), &share),
+        );
         add(&li, &actions);
         if shared {
             let attrs = [
@@ -94,11 +98,15 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
             let choose = el("p", &[("class", "actions")]);
             add(
                 &choose,
-                &button("Delete check-in", "delete", &[("class", "danger")]),
+                &button(
+                    "Delete check-in",
+                    Act::Delete.name(),
+                    &[("class", "danger")],
+                ),
             );
             add(
                 &choose,
-                &button("Keep it", "keep", &[("id", "delete-keep")]),
+                &button("Keep it", Act::KeepIt.name(), &[("id", "delete-keep")]),
             );
             add(&confirm, &choose);
             add(&li, &confirm);
@@ -124,7 +132,7 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
     let actions = el("p", &[("class", "actions")]);
     add(
         &actions,
-        &button("Close", "close", &[("id", "checkin-close")]),
+        &button("Close", Act::Close.name(), &[("id", "checkin-close")]),
     );
     add(&s, &actions);
     if let Some(link) = &c.reply {

@@ -35,7 +35,7 @@ use crate::progress::checkin::{self, compare, next_checkin_ics, parse_day, Check
 use crate::progress::{from_json, Progress};
 use crate::route::{Route, View};
 use crate::storage;
-use crate::ui::dom::{action, add, button, el, section, text};
+use crate::ui::dom::{actions, add, button, el, section, text};
 use crate::ui::files;
 use diff::{changes, comparing};
 use export::{calendar, print_opened};
@@ -65,39 +65,22 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
 }
 
-/// What a click in the view asks for: a button's `data-act`, with its `data-id`.
-enum Act {
-    Open(String),
-    Close,
-    Share(String),
-    AskDelete(String),
-    Delete,
-    KeepIt,
-    UndoDelete,
-    Compare,
-    Print(String),
-    Markdown(String),
-    Calendar,
-}
-
-impl Act {
-    fn of(e: &web_sys::Event) -> Option<Act> {
-        let (act, b) = action(e)?;
-        let id = b.get_attribute("data-id").unwrap_or_default();
-        Some(match act.as_str() {
-            "open" => Act::Open(id),
-            "close" => Act::Close,
-            "share" => Act::Share(id),
-            "ask-delete" => Act::AskDelete(id),
-            "delete" => Act::Delete,
-            "keep" => Act::KeepIt,
-            "undo-delete" => Act::UndoDelete,
-            "compare" => Act::Compare,
-            "print" => Act::Print(id),
-            "markdown" => Act::Markdown(id),
-            "calendar" => Act::Calendar,
-            _ => return None,
-        })
+actions! {
+    /// What a click in the view asks for; the check-in it is about, if any, is the
+    /// button's `data-id`.
+    pub(super) enum Act {
+        Open = "open",
+        Close = "close",
+        Share = "share",
+        AskDelete = "ask-delete",
+        Delete = "delete",
+        /// Keep it, when a delete was asked.
+        KeepIt = "keep",
+        UndoDelete = "undo-delete",
+        Compare = "compare",
+        Print = "print",
+        Markdown = "markdown",
+        Calendar = "calendar",
     }
 }
 
@@ -237,8 +220,8 @@ fn redraw() {
     let handler = host.clone();
     listen(&handler, move |e: web_sys::Event| {
         if e.type_() == "click" {
-            if let Some(act) = Act::of(&e) {
-                act_on(act);
+            if let Some((act, b)) = Act::of(&e) {
+                act_on(act, b.get_attribute("data-id").unwrap_or_default());
             }
         }
     });
@@ -266,7 +249,7 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
     add(&status, &text("span", &[("id", "checkins-said")], &said));
     if can_undo {
         let _ = status.append_with_str_1(" ");
-        add(&status, &button("Undo delete", "undo-delete", &[]));
+        add(&status, &button("Undo delete", Act::UndoDelete.name(), &[]));
     }
     add(host, &status);
     if unreadable > 0 {
@@ -304,7 +287,8 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
     }
 }
 
-fn act_on(act: Act) {
+/// Does `act`, about the check-in of id `id` for the actions that name one.
+fn act_on(act: Act, id: String) {
     let Some((_, role, level, _)) = STATE.with_borrow(|s| s.at.clone()) else {
         return;
     };
@@ -315,7 +299,7 @@ fn act_on(act: Act) {
     STATE.with_borrow_mut(|s| {
         s.said.clear();
         match act {
-            Act::Open(id) => {
+            Act::Open => {
                 s.open = Some(id);
                 focus = Some("open-checkin");
             }
@@ -323,7 +307,7 @@ fn act_on(act: Act) {
                 s.open = None;
                 focus = Some("all-checkins");
             }
-            Act::Share(id) => {
+            Act::Share => {
                 // The same button closes the panel it opened.
                 s.sharing = (s.sharing.as_deref() != Some(id.as_str())).then_some(id);
                 focus = Some(if s.sharing.is_some() {
@@ -332,7 +316,7 @@ fn act_on(act: Act) {
                     "all-checkins"
                 });
             }
-            Act::AskDelete(id) => {
+            Act::AskDelete => {
                 s.asking = Some(id);
                 focus = Some("delete-keep");
             }
@@ -368,11 +352,11 @@ fn act_on(act: Act) {
                 s.pair = Some((select_value("checkin-from"), select_value("checkin-to")));
                 focus = Some("compare-checkins");
             }
-            Act::Print(id) => {
+            Act::Print => {
                 s.open = Some(id);
                 print = true;
             }
-            Act::Markdown(id) => {
+            Act::Markdown => {
                 if let (Some(i), Some(found)) = (index_of(&id), find(&role, &level)) {
                     let heading = found.level().heading();
                     let md = checkin::checkin_markdown(&all[i], all.get(i + 1), &heading);
