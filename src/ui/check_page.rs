@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{action, add, button, el, focus, say, text, typing};
+use super::dom::{actions, add, button, el, focus, say, text, typing};
 use super::rating;
 use super::store::ProgressStore;
 use super::LadderState;
@@ -32,6 +32,16 @@ const CARD_ID: &str = "check-card";
 const STEP_ID: &str = "check-step";
 const SAID_ID: &str = "check-said";
 const KEYS_ID: &str = "check-keys";
+
+actions! {
+    /// The card's buttons that move through the round (the rating controls are
+    /// `rating`'s).
+    enum Act {
+        Previous = "prev",
+        Next = "next",
+        Again = "again",
+    }
+}
 
 /// Check yourself over level `index` of `role`.
 #[component]
@@ -161,11 +171,11 @@ pub fn CheckPage(
 
     let on_click = {
         let go = go.clone();
-        move |e: ev::MouseEvent| match action(&e).map(|(act, _)| act).as_deref() {
-            Some("prev") => go(CheckAction::Previous),
-            Some("next") => go(CheckAction::Next),
-            Some("again") => go(CheckAction::StartAgain),
-            _ => announce(rating::handle(&e, store)),
+        move |e: ev::MouseEvent| match Act::of(&e).map(|(act, _)| act) {
+            Some(Act::Previous) => go(CheckAction::Previous),
+            Some(Act::Next) => go(CheckAction::Next),
+            Some(Act::Again) => go(CheckAction::StartAgain),
+            None => announce(rating::handle(&e, store)),
         }
     };
     let on_event = move |e: ev::Event| announce(rating::handle(&e, store));
@@ -289,9 +299,13 @@ impl Round {
         }
         add(host, &card);
         let nav = el("p", &[("class", "actions check-nav")]);
-        let prev = button("Previous", "prev", &[]);
+        let prev = button("Previous", Act::Previous.name(), &[]);
         // After the last expectation, Next ends the round (`draw_end`).
-        let next = button(if i + 1 < total { "Next" } else { "Finish" }, "next", &[]);
+        let next = button(
+            if i + 1 < total { "Next" } else { "Finish" },
+            Act::Next.name(),
+            &[],
+        );
         if i == 0 {
             let _ = prev.set_attribute("disabled", "");
         }
@@ -324,8 +338,8 @@ impl Round {
         add(&card, &to_summary);
         add(host, &card);
         let nav = el("p", &[("class", "actions check-nav")]);
-        add(&nav, &button("Previous", "prev", &[]));
-        add(&nav, &button("Start again", "again", &[]));
+        add(&nav, &button("Previous", Act::Previous.name(), &[]));
+        add(&nav, &button("Start again", Act::Again.name(), &[]));
         add(host, &nav);
     }
 }
