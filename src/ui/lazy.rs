@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-use super::dom::{add, button, el, text};
+use super::dom::{actions, add, button, el, text};
 use super::files::settle;
 use super::store::ProgressStore;
 
@@ -100,6 +100,24 @@ pub fn SharedPage(
     view! { <div class="shared" node_ref=host></div> }
 }
 
+actions! {
+    /// The panels under a level's views, by the action of the button that opens them.
+    enum Panel {
+        Share = "share",
+        Checkin = "checkin",
+    }
+}
+
+impl Panel {
+    /// The id of the panel.
+    fn panel(self) -> &'static str {
+        match self {
+            Panel::Share => "share-panel",
+            Panel::Checkin => "checkin-panel",
+        }
+    }
+}
+
 /// The "Share progress" and "Save check-in" buttons of a level, and the panels they
 /// open below them: the share module fills the first (and, while it is open, follows
 /// the progress), the checkins module the second (`ui::extra::checkins`).
@@ -118,17 +136,18 @@ pub fn ShareButton(
         host.set_text_content(None);
         // On a phone the buttons show their short words (style/main.css), so that the
         // views, Share and Check-in fit one row; their names stay the long ones.
-        for (label, short, act, panel) in [
-            ("Share progress", "Share", "share", "share-panel"),
-            ("Save check-in", "Check-in", "checkin", "checkin-panel"),
+        for (label, short, act) in [
+            ("Share progress", "Share", Panel::Share),
+            ("Save check-in", "Check-in", Panel::Checkin),
         ] {
+            let panel = act.panel();
             let attrs = [
                 ("aria-expanded", "false"),
                 ("aria-controls", panel),
                 ("aria-label", label),
                 ("data-short", short),
             ];
-            add(&host, &button(label, act, &attrs));
+            add(&host, &button(label, act.name(), &attrs));
             let attrs = [("id", panel), ("class", "share-panel"), ("hidden", "")];
             add(&host, &el("div", &attrs));
         }
@@ -148,18 +167,14 @@ pub fn ShareButton(
     });
     // The check-in panel is filled when it opens.
     let toggle = move |e: web_sys::MouseEvent| {
-        let Some((act, b)) = super::dom::action(&e) else {
+        let Some((act, b)) = Panel::of(&e) else {
             return;
         };
-        let panel = match act.as_str() {
-            "share" => "share-panel",
-            "checkin" => "checkin-panel",
-            _ => return,
-        };
+        let panel = act.panel();
         let now = b.get_attribute("aria-expanded").as_deref() != Some("true");
         let _ = b.set_attribute("aria-expanded", if now { "true" } else { "false" });
         super::dom::show(panel, now);
-        if act == "share" {
+        if act == Panel::Share {
             open.set(now);
         } else if let (true, Some(panel)) = (now, document().get_element_by_id(panel)) {
             let json = store.with(crate::progress::to_json);

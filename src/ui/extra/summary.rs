@@ -290,28 +290,8 @@ fn orphans_list(host: &Element, orphans: &[Answer]) {
 /// You and your manager per dimension: how many each rates Performing or better,
 /// and how many expectations you rate differently.
 fn both(level: &Level, own: &Progress, m: &ManagerView) -> Element {
-    let wrap = el("div", &[("class", "table-wrap")]);
-    let table = el("table", &[("class", "counts both")]);
-    let who = lower(m);
-    add(
-        &table,
-        &text("caption", &[], &format!("You and {who}, per dimension")),
-    );
-    let head = el("tr", &[]);
-    for h in [
-        "Dimension",
-        "You: Performing or better",
-        &format!("{}: Performing or better", m.who()),
-        "Rated differently",
-    ] {
-        add(&head, &text("th", &[("scope", "col")], h));
-    }
-    let thead = el("thead", &[]);
-    add(&thead, &head);
-    add(&table, &thead);
-    let body = el("tbody", &[]);
     let good = |r: Option<Rating>| r.is_some_and(|r| r >= Rating::Performing);
-    for d in &level.dimensions {
+    let rows = level.dimensions.iter().map(|d| {
         let (mut mine, mut theirs, mut differ) = (0, 0, 0);
         for x in &d.expectations {
             let (a, b) = (own.rating(&x.id), m.answers.rating(&x.id));
@@ -320,21 +300,32 @@ fn both(level: &Level, own: &Progress, m: &ManagerView) -> Element {
             differ += usize::from(a.is_some() && b.is_some() && a != b);
         }
         let n = d.expectations.len();
-        let row = el("tr", &[]);
         let title = crate::ui::dom::dimension_title(d.emoji.as_deref(), &d.name);
-        add(&row, &text("th", &[("scope", "row")], &title));
-        for cell in [
-            format!("{mine} of {n}"),
-            format!("{theirs} of {n}"),
-            differ.to_string(),
-        ] {
-            add(&row, &text("td", &[], &cell));
+        markup! {
+            tr [
+                th(scope = "row") { title }
+                td { format!("{mine} of {n}") }
+                td { format!("{theirs} of {n}") }
+                td { differ.to_string() }
+            ]
         }
-        add(&body, &row);
+    });
+    let caption = format!("You and {}, per dimension", lower(m));
+    let theirs = format!("{}: Performing or better", m.who());
+    markup! {
+        div(class = "table-wrap") [
+            table(class = "counts both") [
+                caption { caption }
+                thead [ tr [
+                    th(scope = "col") { "Dimension" }
+                    th(scope = "col") { "You: Performing or better" }
+                    th(scope = "col") { theirs }
+                    th(scope = "col") { "Rated differently" }
+                ] ]
+                tbody [ ..(rows) ]
+            ]
+        ]
     }
-    add(&table, &body);
-    add(&wrap, &table);
-    wrap
 }
 
 /// Every expectation of `level` by dimension, with your rating and evidence, and the
@@ -380,18 +371,10 @@ fn every_rating(host: &Element, level: &Level, own: &Progress, m: Option<&Manage
 
 /// An expectation with its rating and evidence.
 fn item(words: &str, rating: Option<Rating>, evidence: &str) -> Element {
-    let li = el("li", &[]);
-    add(&li, &text("p", &[], words));
-    add(
-        &li,
-        &text(
-            "p",
-            &[("class", "muted")],
-            rating.map(Rating::label).unwrap_or("Not rated"),
-        ),
-    );
+    let rated = rating.map(Rating::label).unwrap_or("Not rated");
+    let li = markup! { li [ p { words } p(class = "muted") { rated } ] };
     if !evidence.trim().is_empty() {
-        add(&li, &text("p", &[("class", "evidence-note")], evidence));
+        add(&li, &markup! { p(class = "evidence-note") { evidence } });
     }
     li
 }
@@ -478,38 +461,36 @@ fn chart(s: &Summary) -> Element {
     figure
 }
 
+/// What the chart shows, as a table: each dimension's count of every rating.
 fn table(s: &Summary) -> Element {
-    let wrap = el("div", &[("class", "table-wrap")]);
-    let table = el("table", &[("class", "counts")]);
-    add(&table, &text("caption", &[], "Ratings per dimension"));
-    let head = el("tr", &[]);
-    add(&head, &text("th", &[("scope", "col")], "Dimension"));
+    let head = markup! { tr [ th(scope = "col") { "Dimension" } ] };
     for r in Rating::ALL {
-        add(&head, &text("th", &[("scope", "col")], r.label()));
+        add(&head, &markup! { th(scope = "col") { r.label() } });
     }
-    add(&head, &text("th", &[("scope", "col")], "Not rated"));
-    let thead = el("thead", &[]);
-    add(&thead, &head);
-    add(&table, &thead);
-    let body = el("tbody", &[]);
-    for d in &s.dimensions {
-        let row = el("tr", &[]);
-        add(&row, &text("th", &[("scope", "row")], &d.heading()));
+    add(&head, &markup! { th(scope = "col") { "Not rated" } });
+    let rows = s.dimensions.iter().map(|d| {
+        let row = markup! { tr [ th(scope = "row") { d.heading() } ] };
         // Each count names its rating, for the narrow layout (a card a row).
         for (r, n) in d.counts.iter() {
             add(
                 &row,
-                &text("td", &[("data-label", r.label())], &n.to_string()),
+                &markup! { td("data-label" = r.label()) { n.to_string() } },
             );
         }
         let not_rated = d.not_rated().to_string();
         add(
             &row,
-            &text("td", &[("data-label", "Not rated")], &not_rated),
+            &markup! { td("data-label" = "Not rated") { not_rated } },
         );
-        add(&body, &row);
+        row
+    });
+    markup! {
+        div(class = "table-wrap") [
+            table(class = "counts") [
+                caption { "Ratings per dimension" }
+                thead [ (head) ]
+                tbody [ ..(rows) ]
+            ]
+        ]
     }
-    add(&table, &body);
-    add(&wrap, &table);
-    wrap
 }

@@ -11,7 +11,7 @@ use crate::ladder::Level;
 use crate::progress::checkin::{compare, Checkin, Now};
 use crate::progress::Rating;
 use crate::route::Route;
-use crate::ui::dom::{add, button, el, section, text};
+use crate::ui::dom::{add, button, el, markup, section, text};
 
 /// The id of the panel under the check-in being shared.
 pub(super) const SHARE_PANEL: &str = "checkin-share-panel";
@@ -67,48 +67,24 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
         );
         add(&li, &actions);
         if shared {
-            let attrs = [
-                ("id", SHARE_PANEL),
-                ("class", "share-panel"),
-                ("role", "group"),
-                ("aria-label", &aria),
-                ("tabindex", "-1"),
-            ];
-            add(&li, &el("div", &attrs));
+            let panel = markup! {
+                div(id = SHARE_PANEL, class = "share-panel", role = "group", "aria-label" = aria, tabindex = "-1") []
+            };
+            add(&li, &panel);
         }
         if asking == Some(c.id.as_str()) {
-            let confirm = el(
-                "div",
-                &[
-                    ("class", "confirm"),
-                    ("role", "group"),
-                    ("aria-labelledby", "delete-q"),
-                ],
+            let question = format!(
+                "Delete the check-in of {name}? You can undo it until you leave this page."
             );
-            add(
-                &confirm,
-                &text(
-                    "p",
-                    &[("id", "delete-q")],
-                    &format!(
-                        "Delete the check-in of {name}? You can undo it until you leave this page."
-                    ),
-                ),
-            );
-            let choose = el("p", &[("class", "actions")]);
-            add(
-                &choose,
-                &button(
-                    "Delete check-in",
-                    Act::Delete.name(),
-                    &[("class", "danger")],
-                ),
-            );
-            add(
-                &choose,
-                &button("Keep it", Act::KeepIt.name(), &[("id", "delete-keep")]),
-            );
-            add(&confirm, &choose);
+            let confirm = markup! {
+                div(class = "confirm", role = "group", "aria-labelledby" = "delete-q") [
+                    p(id = "delete-q") { question }
+                    p(class = "actions") [
+                        (button("Delete check-in", Act::Delete.name(), &[("class", "danger")]))
+                        (button("Keep it", Act::KeepIt.name(), &[("id", "delete-keep")]))
+                    ]
+                ]
+            };
             add(&li, &confirm);
         }
         add(&ol, &li);
@@ -125,16 +101,12 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
         "open-checkin",
         &format!("Check-in of {}", c.name()),
     );
+    let close = button("Close", Act::Close.name(), &[("id", "checkin-close")]);
     add(
         &s,
-        &text("p", &[("class", "muted")], "Read-only: as it was saved."),
+        &markup! { p(class = "muted") { "Read-only: as it was saved." } },
     );
-    let actions = el("p", &[("class", "actions")]);
-    add(
-        &actions,
-        &button("Close", Act::Close.name(), &[("id", "checkin-close")]),
-    );
-    add(&s, &actions);
+    add(&s, &markup! { p(class = "actions") [ (close) ] });
     if let Some(link) = &c.reply {
         let p = el("p", &[]);
         let href = Route::shared_fragment(link);
