@@ -166,23 +166,27 @@ fn goals_list(host: &Element, progress: &Progress, ladder: &Ladder) {
     if goals.is_empty() {
         return;
     }
-    add(host, &text("h2", &[("id", "goals-h")], "Goals"));
-    let list = el("ul", &[("class", "goals"), ("aria-labelledby", "goals-h")]);
-    for (i, (_, goal)) in goals.into_iter().enumerate() {
+    let items = goals.into_iter().enumerate().map(|(i, (_, goal))| {
         let level = level_name(ladder, goal.goal.as_deref().unwrap_or_default());
-        let li = el("li", &[]);
-        add(&li, &text("p", &[], &goal.text));
-        add(&li, &text("p", &[("class", "muted")], &level));
         let attrs = [
             ("class", "goal"),
             ("id", &format!("goal-rm-{i}")),
             ("data-i", &i.to_string()),
             ("aria-label", &format!("Remove goal: {}", goal.text)),
         ];
-        add(&li, &button("Remove", Act::UnsetGoal.name(), &attrs));
-        add(&list, &li);
-    }
-    add(host, &list);
+        markup! {
+            li [
+                p { goal.text }
+                p(class = "muted") { level }
+                (button("Remove", Act::UnsetGoal.name(), &attrs))
+            ]
+        }
+    });
+    add(host, &markup! { h2(id = "goals-h") { "Goals" } });
+    add(
+        host,
+        &markup! { ul(class = "goals", "aria-labelledby" = "goals-h") [ ..(items) ] },
+    );
 }
 
 /// The manager's name, or `your manager` within a sentence.
@@ -264,27 +268,21 @@ fn render(host: &Element, s: &Summary, sheet: &Sheet, level: &Level, own: &Progr
 
 /// Answers kept for expectations the ladder no longer has.
 fn orphans_list(host: &Element, orphans: &[Answer]) {
-    if !orphans.is_empty() {
-        add(host, &text("h2", &[], "No longer in this ladder"));
-        add(
-            host,
-            &text(
-                "p",
-                &[("class", "muted")],
-                "Answers for expectations this ladder no longer has. They are kept.",
-            ),
-        );
-        let list = el("ul", &[("class", "orphans")]);
-        for a in orphans {
-            let words = if a.text.is_empty() {
-                "(expectation text not recorded)"
-            } else {
-                a.text.as_str()
-            };
-            add(&list, &item(words, a.rating, &a.evidence));
-        }
-        add(host, &list);
+    if orphans.is_empty() {
+        return;
     }
+    let items = orphans.iter().map(|a| {
+        let words = if a.text.is_empty() {
+            "(expectation text not recorded)"
+        } else {
+            a.text.as_str()
+        };
+        item(words, a.rating, &a.evidence)
+    });
+    let why = "Answers for expectations this ladder no longer has. They are kept.";
+    add(host, &markup! { h2 { "No longer in this ladder" } });
+    add(host, &markup! { p(class = "muted") { why } });
+    add(host, &markup! { ul(class = "orphans") [ ..(items) ] });
 }
 
 /// You and your manager per dimension: how many each rates Performing or better,
