@@ -2,25 +2,16 @@
 // your ratings beside the expectations, any two levels by the pickers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, gotoReady, noViolations, radio, FIXTURES } from './helpers.js';
+import { sharedBrowser, openPage, gotoReady, noViolations, radio, FIXTURES } from './helpers.js';
 
 const L3 = '#/engineering/platform-engineering/l3';
 const SAME = 'I write infrastructure code that my peers can review and change with confidence.';
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dir: FIXTURES });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser({ before, after, dir: FIXTURES });
 
 const region = (page, name) => page.getByRole('region', { name });
 
 test('compare opens the next level with what changed marked in words and your ratings beside it', async () => {
-  const { context, page } = await openPage(browser, server.url + L3);
+  const { context, page } = await openPage(shared.browser, shared.server.url + L3);
   await radio(page, SAME, 'Performing').check();
   await page.getByRole('link', { name: 'Compare levels' }).click();
   await page.getByRole('heading', { level: 1, name: 'Compare levels' }).waitFor();
@@ -58,7 +49,7 @@ test('compare opens the next level with what changed marked in words and your ra
 });
 
 test('any two levels by the pickers, by keyboard, and Swap; each comparison has its own address', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/compare/engineering/platform-engineering/l3');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/compare/engineering/platform-engineering/l3');
   await page.getByRole('button', { name: 'Swap the two levels' }).click();
   await page.waitForURL(/#\/compare\/engineering\/platform-engineering\/l4\/engineering\/platform-engineering\/l3$/);
   await page.getByText(/^L4: Senior Platform Engineer \(Platform Engineering\) beside L3: Platform Engineer/).waitFor();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage, gotoReady, noViolations, radio, ready, FIXTURES } from './helpers.js';
+import { sharedBrowser, openPage, gotoReady, noViolations, radio, ready, FIXTURES } from './helpers.js';
 import { pdfText } from './pdf.js';
 
 const L3 = '#/engineering/platform-engineering/l3';
@@ -14,16 +14,7 @@ const SAME = 'I write infrastructure code that my peers can review and change wi
 const REWORDED = 'I automate repetitive operational work and teach others to do the same.';
 const ONLY_L4 = 'I design platform features that other teams adopt without help.';
 const AT = 'L4: Senior Platform Engineer · Platform Engineering';
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dir: FIXTURES });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser({ before, after, dir: FIXTURES });
 
 /** The Goal toggle of the expectation `words` on Compare. */
 const toggle = (page, words) => page.getByRole('button', { name: `Goal: ${words}`, exact: true });
@@ -34,7 +25,7 @@ const listed = async (page) => {
 };
 
 test('goals marked on Compare are on the Summary, after a reload, in the Markdown, the print and a backup', async () => {
-  const { context, page } = await openPage(browser, server.url + COMPARE);
+  const { context, page } = await openPage(shared.browser, shared.server.url + COMPARE);
   await page.getByText(/^L3: Platform Engineer \(Platform Engineering\) beside L4/).waitFor();
   // Every "Only in" and "Reworded" row has a toggle, a "Same" row none.
   const rows = await page.locator('tr.only-a, tr.only-b, tr.reworded').count();
@@ -53,7 +44,7 @@ test('goals marked on Compare are on the Summary, after a reload, in the Markdow
   await noViolations(page, 'compare with goals');
 
   // The Summary lists them, with their level, also with nothing rated; so does a reload.
-  await gotoReady(page, server.url + L3 + '/summary');
+  await gotoReady(page, shared.server.url + L3 + '/summary');
   const want = [[REWORDED, AT], [ONLY_L4, AT]];
   await page.getByRole('heading', { level: 2, name: 'Goals' }).waitFor();
   assert.deepEqual(await listed(page), want);
@@ -63,9 +54,9 @@ test('goals marked on Compare are on the Summary, after a reload, in the Markdow
   assert.deepEqual(await listed(page), want);
 
   // With a rating, the 1:1 sheet: Markdown and print carry the goals.
-  await gotoReady(page, server.url + L3);
+  await gotoReady(page, shared.server.url + L3);
   await radio(page, SAME, 'Performing').check();
-  await gotoReady(page, server.url + L3 + '/summary');
+  await gotoReady(page, shared.server.url + L3 + '/summary');
   await page.getByRole('button', { name: 'Download Markdown' }).waitFor();
   assert.deepEqual(await listed(page), want);
   await noViolations(page, 'the summary with goals');
@@ -103,7 +94,7 @@ test('goals marked on Compare are on the Summary, after a reload, in the Markdow
   const remaining = page.getByRole('button', { name: `Remove goal: ${ONLY_L4}`, exact: true });
   await page.waitForFunction(() => document.activeElement?.id === 'goal-rm-0');
   assert.equal(await remaining.evaluate((b) => b === document.activeElement), true);
-  await gotoReady(page, server.url + COMPARE);
+  await gotoReady(page, shared.server.url + COMPARE);
   await toggle(page, ONLY_L4).waitFor();
   assert.equal(await toggle(page, ONLY_L4).getAttribute('aria-pressed'), 'true');
   assert.equal(await toggle(page, REWORDED).getAttribute('aria-pressed'), 'false');
@@ -112,9 +103,9 @@ test('goals marked on Compare are on the Summary, after a reload, in the Markdow
 });
 
 test('a goal marked in one tab shows in another, and its removal wins there', async () => {
-  const { context, page: a } = await openPage(browser, server.url + COMPARE);
+  const { context, page: a } = await openPage(shared.browser, shared.server.url + COMPARE);
   const b = await context.newPage();
-  await gotoReady(b, server.url + L3 + '/summary');
+  await gotoReady(b, shared.server.url + L3 + '/summary');
   await toggle(a, ONLY_L4).click();
   await b.getByRole('heading', { level: 2, name: 'Goals' }).waitFor();
   assert.deepEqual(await listed(b), [[ONLY_L4, AT]]);

@@ -142,14 +142,14 @@ export async function axe(page) {
 }
 
 /**
- * Registers before/after hooks that start a loopback server for dist/ and one
- * Chromium for the whole spec file; returns an object whose `server` and `browser`
- * are set once the hooks have run.
+ * Registers before/after hooks that start a loopback server for `dir` (dist/ unless
+ * given) and one Chromium for the whole spec file; returns an object whose `server`
+ * and `browser` are set once the hooks have run.
  */
-export function sharedBrowser({ before, after }) {
+export function sharedBrowser({ before, after, dir = DIST }) {
   const shared = { server: null, browser: null };
   before(async () => {
-    shared.server = await serve();
+    shared.server = await serve({ dir });
     shared.browser = await launch();
   });
   after(async () => {

@@ -5,18 +5,9 @@
 // level, a guide page shows its text and links, and axe finds nothing on the new pages.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, gotoReady, noViolations, radio, FIXTURES } from './helpers.js';
+import { sharedBrowser, openPage, gotoReady, noViolations, radio, FIXTURES } from './helpers.js';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve({ dir: FIXTURES });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = sharedBrowser({ before, after, dir: FIXTURES });
 
 // Role card name → its levels' links, as the fixture's files write them.
 const ROLES = {
@@ -37,7 +28,7 @@ const RESPECT = 'I treat colleagues with respect';
 const region = (page, name) => page.getByRole('region', { name, exact: true });
 
 test('home lists every level and guide of the fixture, and each level opens with expectations to rate', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/');
   const hrefs = [];
   for (const [role, levels] of Object.entries(ROLES)) {
     const links = region(page, role).getByRole('link');
@@ -54,7 +45,7 @@ test('home lists every level and guide of the fixture, and each level opens with
   await noViolations(page, 'the home page with guides');
 
   for (const [heading, href] of hrefs) {
-    await gotoReady(page, server.url + href);
+    await gotoReady(page, shared.server.url + href);
     await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     const own = page.locator('.dimension:not(.everyone) [role=radiogroup]');
     assert.ok((await own.count()) > 0, `${heading} has expectations to rate`);
@@ -64,7 +55,7 @@ test('home lists every level and guide of the fixture, and each level opens with
 });
 
 test('an expectation written as a heading shows its details and examples, and search finds them and levels by title', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/product/product-roles/associate-product-manager');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/product/product-roles/associate-product-manager');
   const item = page.locator('.expectation', { hasText: 'I talk to customers every week' });
   await item.getByText('I join research calls', { exact: false }).waitFor();
   const examples = item.locator('details.examples');
@@ -73,7 +64,7 @@ test('an expectation written as a heading shows its details and examples, and se
   await examples.getByText('I ran five interviews for the onboarding survey', { exact: false }).waitFor();
   await noViolations(page, 'a level written in one file');
 
-  await gotoReady(page, server.url + '#/search?q=research%20calls');
+  await gotoReady(page, shared.server.url + '#/search?q=research%20calls');
   const hit = page.locator('.hit').first();
   assert.match(await hit.innerText(), /I join research calls[\s\S]*Expectation detail · Product › Product Roles › Associate Product Manager/);
   await noViolations(page, 'search results with a detail');
@@ -81,14 +72,14 @@ test('an expectation written as a heading shows its details and examples, and se
   await page.getByRole('heading', { level: 1, name: 'Associate Product Manager' }).waitFor();
   assert.match(new URL(page.url()).hash, /^#\/product\/product-roles\/associate-product-manager\?focus=e-/);
 
-  await gotoReady(page, server.url + '#/search?q=senior%20software');
+  await gotoReady(page, shared.server.url + '#/search?q=senior%20software');
   const first = page.locator('.hit').first();
   assert.match(await first.innerText(), /^L3: Senior Software Engineer\s*Level · Engineering › Software Engineering$/);
   await first.getByRole('link').click();
   await page.getByRole('heading', { level: 1, name: 'L3: Senior Software Engineer', exact: true }).waitFor();
 
   // A guide's prose is labelled as a guide, never as an expectation.
-  await gotoReady(page, server.url + '#/search?q=twice%20a%20year');
+  await gotoReady(page, shared.server.url + '#/search?q=twice%20a%20year');
   assert.match(await page.locator('.hit').first().innerText(), /Guide · Engineering › How reviews work/);
   assert.deepEqual(page.errors, []);
   await context.close();
@@ -96,8 +87,8 @@ test('an expectation written as a heading shows its details and examples, and se
 
 test('two levels written in one file compare', async () => {
   const { context, page } = await openPage(
-    browser,
-    server.url + '#/compare/product/product-roles/associate-product-manager/product/product-roles/product-manager',
+    shared.browser,
+    shared.server.url + '#/compare/product/product-roles/associate-product-manager/product/product-roles/product-manager',
   );
   await page.getByRole('heading', { level: 1, name: 'Compare levels' }).waitFor();
   await page.getByText(/^Associate Product Manager \(Product Roles\) beside Product Manager \(Product Roles\): 1 the same/).waitFor();
@@ -107,32 +98,32 @@ test('two levels written in one file compare', async () => {
 });
 
 test('the expectations for everyone are rated once, shown on every level and counted in its summary', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/engineering/data-engineering/l2');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/engineering/data-engineering/l2');
   const everyone = region(page, 'Expected of everyone');
   await everyone.getByText('I listen, assume good intent', { exact: false }).waitFor();
   await radio(page, RESPECT, 'Performing').check();
   await noViolations(page, 'a level with expectations for everyone');
 
-  await gotoReady(page, server.url + '#/product/product-roles/product-manager');
+  await gotoReady(page, shared.server.url + '#/product/product-roles/product-manager');
   assert.equal(await radio(page, RESPECT, 'Performing').isChecked(), true);
-  await gotoReady(page, server.url + '#/product/product-roles/product-manager/summary');
+  await gotoReady(page, shared.server.url + '#/product/product-roles/product-manager/summary');
   await page.getByText('1 of 5 rated').waitFor();
   await page.getByRole('row', { name: /^Expected of everyone/ }).waitFor();
 
-  await gotoReady(page, server.url + '#/product/product-roles/product-manager/check');
+  await gotoReady(page, shared.server.url + '#/product/product-roles/product-manager/check');
   await page.getByRole('heading', { level: 1, name: 'Check yourself: Product Manager' }).waitFor();
   assert.equal(await page.locator('#check-step').innerText(), '1 of 5');
 
-  await gotoReady(page, server.url + '#/everyone');
+  await gotoReady(page, shared.server.url + '#/everyone');
   await page.getByRole('heading', { level: 1, name: 'Everyone' }).waitFor();
   assert.equal(await radio(page, RESPECT, 'Performing').isChecked(), true);
   await noViolations(page, 'the everyone page');
 
   // A share link of a level carries the answers for everyone, and the manager sees them.
-  await gotoReady(page, server.url + '#/product/product-roles/product-manager');
+  await gotoReady(page, shared.server.url + '#/product/product-roles/product-manager');
   await page.getByRole('button', { name: 'Share progress' }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  const manager = await browser.newContext();
+  const manager = await shared.browser.newContext();
   const theirs = await manager.newPage();
   await gotoReady(theirs, link);
   const item = theirs.locator('li.expectation', { hasText: RESPECT });
@@ -144,7 +135,7 @@ test('the expectations for everyone are rated once, shown on every level and cou
 });
 
 test('a guide page shows its text and links, and the rating scale is linked from Check yourself', async () => {
-  const { context, page } = await openPage(browser, server.url + '#/guide/engineering/how-reviews-work');
+  const { context, page } = await openPage(shared.browser, shared.server.url + '#/guide/engineering/how-reviews-work');
   await page.getByRole('heading', { level: 1, name: 'How reviews work' }).waitFor();
   await page.getByText('Reviews happen twice a year', { exact: false }).waitFor();
   assert.deepEqual(await page.locator('.guide li').allInnerTexts(), [
@@ -157,13 +148,13 @@ test('a guide page shows its text and links, and the rating scale is linked from
   await page.getByRole('link', { name: 'rating scale', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Rating scale' }).waitFor();
 
-  await gotoReady(page, server.url + '#/guide/engineering/skills-matrix');
+  await gotoReady(page, shared.server.url + '#/guide/engineering/skills-matrix');
   assert.equal(
     await page.getByRole('link', { name: 'Support skills matrix' }).getAttribute('href'),
     'https://sheets.example.com/support-skills',
   );
 
-  await gotoReady(page, server.url + '#/engineering/support/l1/check');
+  await gotoReady(page, shared.server.url + '#/engineering/support/l1/check');
   await page.getByRole('link', { name: 'How this ladder rates: Rating scale' }).click();
   await page.getByRole('heading', { level: 1, name: 'Rating scale' }).waitFor();
   assert.deepEqual(page.errors, []);
