@@ -52,7 +52,8 @@ try {
       const host = document.querySelector('.checkins');
       const json = localStorage.getItem('rungs:progress') || '{"schema":3}';
       const start = performance.now();
-      window.rungsModules.checkins.checkins(host, role, 'l2', json);
+      // The Check-ins view's call (src/modules/contract.rs, `Checkins::List`).
+      window.rungsModules.checkins(['checkins', host, role, 'l2', json]);
       void host.offsetHeight; // style and layout of what was drawn
       return performance.now() - start;
     }, { role: ROLE }));

@@ -1,12 +1,9 @@
-// Loads the app's on-demand modules on first use: second and third wasm files kept out
-// of the first load. `extra` (src/ui/extra) draws the summary report and imports or
-// resets progress data; `share` (src/ui/extra too) makes and opens share links;
-// `checkins` keeps check-ins; `explore` holds Know your ladder and Compare levels;
-// `search` searches and shows guide pages; `import` (src/ui/importer) imports a
-// ladder in the browser. The build names
+// Loads the app's on-demand modules on first use: more wasm files kept out of the first
+// load (src/modules says what each does and what it can be asked). The build names
 // each in <meta name="rungs-NAME"> (scripts/precache.mjs); a module's start-up puts its
-// entry points in window.rungsModules[NAME]. window.rungsModule(NAME) resolves to them,
-// loading the module once; a failed load may be tried again.
+// door, the function that answers its calls, in window.rungsModules[NAME].
+// window.rungsModule(NAME) resolves to that door, loading the module once; a failed
+// load may be tried again.
 (() => {
   const loading = {};
   window.rungsModules = {};
@@ -45,13 +42,20 @@
     return loading[name];
   };
 
-  // Calls entry point ENTRY of module NAME with ARGS (the first is the element it
-  // draws in) once the module has loaded; when it cannot load, that element says so.
-  window.rungsCall = (name, entry, ...args) => window.rungsModule(name).then(
-    (api) => api[entry](...args),
+  // Hands ARGS, a call of src/modules/contract.rs ([entry, host, ...]), to module NAME
+  // once it has loaded: the module's answer. When the module cannot load, the call's
+  // host says so, in place of its loading message, and the answer is undefined.
+  window.rungsCall = (name, args) => window.rungsModule(name).then(
+    (door) => door(args),
     () => {
-      args[0].setAttribute('role', 'alert');
-      args[0].textContent = 'This part of Rungs did not load. Check your connection and reload the page.';
+      const host = args[1];
+      if (!host) return undefined;
+      host.querySelectorAll('[role=status], [role=alert]').forEach((e) => e.remove());
+      const p = document.createElement('p');
+      p.setAttribute('role', 'alert');
+      p.textContent = 'This part of Rungs did not load. Check your connection and reload the page.';
+      host.append(p);
+      return undefined;
     },
   );
 

@@ -2,8 +2,8 @@
 // Content-Security-Policy and offline.
 // 1. Moves Trunk's inline start-up module into a hashed file, so the CSP needs no
 //    inline script, and makes it start the app only outside frames.
-// 2. Names the on-demand modules (extra, share, import, checkins, explore, search) for public/lazy.js, which loads them
-//    on first use.
+// 2. Names the on-demand modules (src/modules: every wasm file Trunk built as a
+//    "worker") for public/lazy.js, which loads them on first use.
 // 3. Writes the service worker's precache list and version from the files actually
 //    built, never by hand, and the version into index.html.
 import { createHash } from 'node:crypto';
@@ -33,7 +33,9 @@ html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('index.html still holds an inline script');
 // The on-demand modules are built as Trunk "workers", so Trunk neither starts them nor
 // hashes their file names: hash them here, so that caches can keep them for good.
-for (const name of ['extra', 'share', 'import', 'checkins', 'explore', 'search']) {
+const modules = (await readdir(dir)).map((f) => f.match(/^([a-z]+)_bg\.wasm$/)?.[1]).filter(Boolean).sort();
+if (!modules.length) throw new Error(`${dir} holds no on-demand module (NAME_bg.wasm)`);
+for (const name of modules) {
   const wasm = await readFile(path.join(dir, `${name}_bg.wasm`));
   const wasmName = `${name}-${hash(wasm).slice(0, 16)}_bg.wasm`;
   const js = (await readFile(path.join(dir, `${name}.js`), 'utf8')).replaceAll(`${name}_bg.wasm`, wasmName);

@@ -5,8 +5,9 @@
 //! evidence, summaries, check-ins, the share-link codec, the saved JSON), `route`,
 //! `search`, `everyone`, `import_report`, `links` and `page_note`, with `fnv` and
 //! `hex` beneath them. `embedded` is the ladder that `build.rs` imported at build
-//! time. Built only for wasm: `storage` (the one door to localStorage) and `ui`, the
-//! Leptos skin, which also holds the on-demand modules that `src/bin` starts.
+//! time. Built only for wasm: `storage` (the one door to localStorage), `ui`, the
+//! Leptos skin, whose views include those of the on-demand modules, and `modules`,
+//! what the app may ask of each on-demand module and how it asks.
 
 pub mod embedded;
 pub mod everyone;
@@ -20,6 +21,8 @@ pub mod progress;
 pub mod route;
 pub mod search;
 
+#[cfg(target_arch = "wasm32")]
+pub mod modules;
 #[cfg(target_arch = "wasm32")]
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

@@ -240,18 +240,24 @@ async fn mount_search(import: Import, hash: &str) -> Mounted {
     use wasm_bindgen::closure::Closure;
     rungs::storage::save_imported(&rungs::ladder::format::stored::write_stored(&import.ladder))
         .unwrap();
-    rungs::ui::extra::install_search();
+    rungs::modules::search::start();
     rungs::ui::extra::forget_ladder();
-    let load = Closure::<dyn Fn(String) -> js_sys::Promise>::new(|name: String| {
-        let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
-        js_sys::Promise::resolve(&js_sys::Reflect::get(&modules, &name.into()).unwrap())
-    });
-    js_sys::Reflect::set(&window(), &"rungsModule".into(), load.as_ref()).unwrap();
-    load.forget();
+    // `rungsCall` as public/lazy.js has it, with the module already loaded.
+    let call = Closure::<dyn Fn(String, js_sys::Array) -> js_sys::Promise>::new(
+        |name: String, args: js_sys::Array| {
+            let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
+            let door: js_sys::Function = js_sys::Reflect::get(&modules, &name.into())
+                .unwrap()
+                .unchecked_into();
+            js_sys::Promise::resolve(&door.call1(&wasm_bindgen::JsValue::NULL, &args).unwrap())
+        },
+    );
+    js_sys::Reflect::set(&window(), &"rungsCall".into(), call.as_ref()).unwrap();
+    call.forget();
     let app = mount(import, hash).await;
     settle().await;
     // Other tests run as on a first visit offline, with no module to load.
-    js_sys::Reflect::delete_property(&window().into(), &"rungsModule".into()).unwrap();
+    js_sys::Reflect::delete_property(&window().into(), &"rungsCall".into()).unwrap();
     rungs::storage::remove_imported();
     rungs::ui::extra::forget_ladder();
     app
@@ -402,15 +408,136 @@ async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
     assert!(alert.contains("This part of Rungs did not load"), "{alert}");
 }
 
-/// Calls entry point `name` of the share module (`ui::extra::install_share`) with `args`.
-fn share_api(name: &str, args: &js_sys::Array) {
-    rungs::ui::extra::install_share();
+/// The share module's door (`modules::share`), as `public/lazy.js` hands it to the app.
+fn share_door() -> js_sys::Function {
+    rungs::modules::share::start();
     let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
-    let api = js_sys::Reflect::get(&modules, &"share".into()).unwrap();
-    let entry: js_sys::Function = js_sys::Reflect::get(&api, &name.into())
+    js_sys::Reflect::get(&modules, &"share".into())
         .unwrap()
-        .unchecked_into();
-    entry.apply(&wasm_bindgen::JsValue::NULL, args).unwrap();
+        .unchecked_into()
+}
+
+/// Has the share module answer `call`, as `modules::call` does once it has loaded.
+fn share(call: rungs::modules::Share) -> wasm_bindgen::JsValue {
+    use rungs::modules::Call;
+    share_door()
+        .call1(&wasm_bindgen::JsValue::NULL, &call.encode())
+        .unwrap()
+}
+
+/// A new element in the page's body.
+fn new_host() -> HtmlElement {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+#[wasm_bindgen_test]
+async fn a_module_says_which_argument_of_a_call_it_could_not_read() {
+    let host = new_host();
+    // The share panel's call, with progress that is not progress.
+    let args = js_sys::Array::of5(
+        &"panel".into(),
+        &host,
+        &"role".into(),
+        &"level".into(),
+        &"{not json".into(),
+    );
+    share_door()
+        .call1(&wasm_bindgen::JsValue::NULL, &args)
+        .unwrap();
+    let alert = host.query_selector("[role=alert]").unwrap().unwrap();
+    let said = alert.text_content().unwrap();
+    assert!(
+        said == "This part of Rungs could not start: entry point “panel”: the progress could not be read.",
+        "{said}"
+    );
+    // An entry the module does not have.
+    let args = js_sys::Array::of2(&"nothing".into(), &host);
+    share_door()
+        .call1(&wasm_bindgen::JsValue::NULL, &args)
+        .unwrap();
+    let said = host.text_content().unwrap();
+    assert_eq!(
+        said,
+        "This part of Rungs could not start: entry point “nothing”: this module has no such entry point."
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn calls_and_kept_replies_cross_the_contract_unchanged() {
+    use rungs::modules::{Call, KeptReply, SentCheckin, Share};
+    use rungs::progress::{from_json, ManagerView, Rating};
+    let host: web_sys::Element = new_host().into();
+    let checkin = SentCheckin {
+        level: ("engineering/sre".into(), "l2".into()),
+        ladder_version: "v7".into(),
+        title: "Q3 review with Sam".into(),
+        saved: 1_796_136_485_000,
+        items: vec![
+            (
+                "a1".into(),
+                Some(Rating::Performing),
+                "Ran the drill.".into(),
+            ),
+            ("a2".into(), None, String::new()),
+        ],
+    };
+    let args = Share::Checkin {
+        host: host.clone(),
+        checkin,
+    }
+    .encode();
+    let Ok(Share::Checkin {
+        host: back,
+        checkin,
+    }) = Share::decode(&args)
+    else {
+        panic!("not read back as a check-in");
+    };
+    assert_eq!(back, host);
+    assert_eq!(checkin.level, ("engineering/sre".into(), "l2".into()));
+    assert_eq!(
+        (
+            checkin.ladder_version.as_str(),
+            checkin.title.as_str(),
+            checkin.saved
+        ),
+        ("v7", "Q3 review with Sam", 1_796_136_485_000)
+    );
+    assert_eq!(
+        checkin.items[0],
+        (
+            "a1".into(),
+            Some(Rating::Performing),
+            "Ran the drill.".into()
+        )
+    );
+    assert_eq!(checkin.items[1], ("a2".into(), None, String::new()));
+
+    let answers = from_json(r#"{"schema":1,"ratings":{"a1":"exceeding"}}"#).unwrap();
+    let reply = KeptReply {
+        view: ManagerView {
+            name: Some("Grace".into()),
+            made: 42,
+            comment: "Well done.".into(),
+            answers: answers.clone(),
+        },
+        link: "AQAB".into(),
+    };
+    let back = KeptReply::decode(reply.encode()).unwrap().unwrap();
+    assert_eq!(back.view.name.as_deref(), Some("Grace"));
+    assert_eq!(
+        (back.view.made, back.view.comment.as_str()),
+        (42, "Well done.")
+    );
+    assert_eq!(back.view.answers, answers);
+    assert_eq!(back.link, "AQAB");
+    assert!(KeptReply::decode(wasm_bindgen::JsValue::NULL)
+        .unwrap()
+        .is_none());
+    host.remove();
 }
 
 #[wasm_bindgen_test]
@@ -434,9 +561,11 @@ async fn a_shared_checkin_shows_its_date_and_title_to_the_manager() {
         })
     };
     let said = |link: String| {
-        let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-        document().body().unwrap().append_child(&host).unwrap();
-        share_api("open", &js_sys::Array::of2(&host, &link.into()));
+        let host = new_host();
+        share(rungs::modules::Share::Open {
+            host: host.clone().into(),
+            link,
+        });
         let line = host.query_selector(".checkin-of").unwrap();
         host.remove();
         line.and_then(|p| p.text_content())
@@ -484,9 +613,14 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
         manager: None,
         checkin: None,
     };
-    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&host).unwrap();
-    share_api("open", &js_sys::Array::of2(&host, &encode(&shared).into()));
+    let host = new_host();
+    let open = |link: String| {
+        share(rungs::modules::Share::Open {
+            host: host.clone().into(),
+            link,
+        })
+    };
+    open(encode(&shared));
     let marks = host
         .query_selector(".shared-mark")
         .unwrap()
@@ -520,7 +654,7 @@ async fn the_share_module_shows_a_link_read_only_and_keeps_the_managers_answers_
     assert_eq!(storage.get_item("rungs:progress").unwrap(), None);
 
     // A damaged link says what is wrong.
-    share_api("open", &js_sys::Array::of2(&host, &"AQAB!".into()));
+    open("AQAB!".into());
     let alert = host
         .query_selector("[role=alert]")
         .unwrap()

@@ -1,10 +1,10 @@
-//! The checkins module (`ui::extra::install_checkins`): a wasm file of its own, with
+//! The checkins module (`modules::checkins`): a wasm file of its own, with
 //! Save check-in and the Check-ins view of a level, that the app loads only when
 //! someone saves a check-in or opens the view.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::extra::install_checkins();
+    rungs::modules::checkins::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,10 @@
-//! The explore module (`ui::extra::install_explore`): a wasm file of its own, with
+//! The explore module (`modules::explore`): a wasm file of its own, with
 //! Know your ladder and Compare levels, the views that are about the ladder rather
 //! than your progress, that the app loads only when someone opens one.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::extra::install_explore();
+    rungs::modules::explore::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,10 @@
-//! The extra module (`ui::extra::install`): a wasm file of its own, with the summary
+//! The extra module (`modules::extra`): a wasm file of its own, with the summary
 //! report, Your progress data (import, reset and undo), the home page's Continue and a
 //! kept reply beside Read and rate, that the app loads only when one of them is shown.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::extra::install();
+    rungs::modules::extra::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,9 +1,9 @@
-//! The import module (`ui::importer`): a wasm file of its own, with the markdown
+//! The import module (`modules::import`): a wasm file of its own, with the markdown
 //! importer, that the app loads only when someone opens Import a ladder.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::importer::install();
+    rungs::modules::import::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,10 @@
-//! The search module (`ui::extra::install_search`): a wasm file of its own, with
+//! The search module (`modules::search`): a wasm file of its own, with
 //! search and the ladder's guide pages, that the app loads only when someone searches
 //! or opens a guide.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::extra::install_search();
+    rungs::modules::search::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,10 +1,10 @@
-//! The share module (`ui::extra::install_share`): a wasm file of its own, with the
+//! The share module (`modules::share`): a wasm file of its own, with the
 //! share codec and deflate, that the app loads only when someone shares progress or
 //! opens a share link.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    rungs::ui::extra::install_share();
+    rungs::modules::share::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -8,9 +8,9 @@ use web_sys::Element;
 use super::dom::{add, el, text};
 use super::LadderState;
 use crate::ladder::{Everyone, Guide, Ladder};
-use crate::progress::to_json;
+use crate::modules::{self, Extra};
+use crate::progress::Progress;
 use crate::route::Route;
-use wasm_bindgen::JsValue;
 
 /// Lists the tracks, their roles and levels, each level a link.
 #[component]
@@ -21,15 +21,15 @@ pub fn Home() -> impl IntoView {
     host.on_load(move |host| {
         // Where a returning person left off: drawn by the extra module, so that only
         // someone with answers loads it here.
-        let answers = store.with_untracked(|p| (!p.answers.is_empty()).then(|| to_json(p)));
+        let answers = store.with_untracked(|p| (!p.answers.is_empty()).then(|| p.clone()));
         build(&host, &state.ladder, answers);
     });
     view! { <div class="home" node_ref=host></div> }
 }
 
-/// The page; with the person's progress (`progress::to_json`), a place where the
-/// extra module says where to continue.
-fn build(host: &Element, ladder: &Ladder, progress: Option<String>) {
+/// The page; with the person's progress, a place where the extra module says where to
+/// continue.
+fn build(host: &Element, ladder: &Ladder, progress: Option<Progress>) {
     host.set_text_content(None);
     add(host, &text("h1", &[], "Career ladders"));
     let lede = el("p", &[("class", "lede")]);
@@ -47,9 +47,7 @@ fn build(host: &Element, ladder: &Ladder, progress: Option<String>) {
     if let Some(progress) = progress {
         let at = el("div", &[("class", "continue")]);
         add(host, &at);
-        let none = JsValue::from_str("");
-        let args = js_sys::Array::of3(&none, &none, &progress.into());
-        super::lazy::call_in("extra", at, "bearings", args);
+        modules::call(Extra::Bearings { host: at, progress });
     }
     for everyone in ladder.everyone.iter().filter(|e| e.track.is_none()) {
         add(host, &everyone_link(everyone));

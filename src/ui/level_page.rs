@@ -14,6 +14,7 @@ use super::store::ProgressStore;
 use super::summary_page::SummaryPage;
 use super::LadderState;
 use crate::ladder::{Dimension, Everyone, Expectation, Ladder, Level, Role, Text};
+use crate::modules::{self, Extra};
 use crate::route::{Route, View};
 
 /// The level `level` of role `role`, scrolled to `focus` when given.
@@ -228,12 +229,11 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
     if !crate::storage::keys("rungs:kept:").is_empty() {
         let beside = el("div", &[("class", "kept-beside")]);
         add(&article, &beside);
-        let args = js_sys::Array::of3(
-            &role.id.as_str().into(),
-            &level.id.as_str().into(),
-            &"".into(),
-        );
-        super::lazy::call_in("extra", beside, "beside", args);
+        let level = (role.id.clone(), level.id.clone());
+        modules::call(Extra::Beside {
+            host: beside,
+            level,
+        });
     }
     if !level.summary.is_empty() {
         let quote = el("blockquote", &[("class", "summary")]);

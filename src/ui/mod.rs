@@ -3,9 +3,9 @@
 mod app;
 mod banner;
 mod check_page;
-mod dom;
+pub(crate) mod dom;
 pub mod extra;
-mod files;
+pub(crate) mod files;
 mod header;
 mod home;
 pub mod importer;

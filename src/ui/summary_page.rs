@@ -16,6 +16,7 @@ use super::files;
 use super::store::ProgressStore;
 use super::LadderState;
 use crate::ladder::Role;
+use crate::modules::{self, Doors, Extra};
 use crate::progress::{from_json, to_json};
 
 /// The summary of level `index` of `role`, kept in step with the progress.
@@ -28,7 +29,16 @@ pub fn SummaryPage(
 ) -> impl IntoView {
     let heading = format!("Summary: {}", role.levels[index].heading());
     let level = (role.id.clone(), role.levels[index].id.clone());
-    let report = super::lazy::follow("summary", level, None, "Counting your ratings…");
+    let doors = doors(ProgressStore::expect());
+    let report = super::lazy::follow(None, "Counting your ratings…", move |host, progress| {
+        let (level, doors) = (level.clone(), doors.clone());
+        modules::call(Extra::Summary {
+            host,
+            level,
+            progress,
+            doors,
+        });
+    });
     view! {
         <h1>{heading}</h1>
         <div class="report" node_ref=report></div>
@@ -52,21 +62,22 @@ fn YourData() -> impl IntoView {
     host.on_load(|host| {
         let host: Element = host.into();
         host.set_text_content(None);
-        let none = JsValue::from_str("");
-        let args = js_sys::Array::of3(&none, &none, &none);
-        super::lazy::call_in("extra", host, "your_data", args);
+        modules::call(Extra::YourData { host });
     });
     // Hands action `act` (and a picked file) to the extra module.
     let extra = move |act: DataAct, file: &JsValue| {
         let Some(host) = host.get_untracked() else {
             return;
         };
-        let Ok(Some(at)) = host.query_selector(".data-extra") else {
+        let Ok(Some(host)) = host.query_selector(".data-extra") else {
             return;
         };
-        let (read, write) = doors(store);
-        let args = js_sys::Array::of4(&act.name().into(), &read, &write, file);
-        super::lazy::call_in("extra", at, "data", args);
+        modules::call(Extra::Data {
+            host,
+            act,
+            doors: doors(store),
+            file: file.clone(),
+        });
     };
     let on_click = move |e: ev::MouseEvent| {
         let Some((act, _)) = DataAct::of(&e) else {
@@ -99,13 +110,13 @@ fn YourData() -> impl IntoView {
 }
 
 thread_local! {
-    static DOORS: std::cell::OnceCell<(JsValue, JsValue)> = const { std::cell::OnceCell::new() };
+    static DOORS: std::cell::OnceCell<Doors> = const { std::cell::OnceCell::new() };
 }
 
-/// The store's two doors for the extra module, made once (there is one store):
+/// The store's two doors for the on-demand modules, made once (there is one store):
 /// `read(changing)` gives the progress as JSON, but when `changing` nothing while this
 /// tab is outdated; `write(json)` replaces the progress with `json` and saves.
-pub(super) fn doors(store: ProgressStore) -> (JsValue, JsValue) {
+pub(super) fn doors(store: ProgressStore) -> Doors {
     DOORS.with(|d| {
         d.get_or_init(|| {
             let read = Closure::<dyn Fn(bool) -> Option<String>>::new(move |changing: bool| {
@@ -116,7 +127,10 @@ pub(super) fn doors(store: ProgressStore) -> (JsValue, JsValue) {
                     store.change(|p| *p = progress);
                 }
             });
-            (read.into_js_value(), write.into_js_value())
+            Doors {
+                read: read.into_js_value().unchecked_into(),
+                write: write.into_js_value().unchecked_into(),
+            }
         })
         .clone()
     })

@@ -2,19 +2,17 @@
 //! returning person (`progress::Continue`), drawn here so it costs the first load
 //! nothing.
 
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::progress::from_json;
+use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::dom::{add, el, text};
 
-/// Fills `host` with a link to the level answered last, from `progress` (as
-/// `progress::to_json` writes it); leaves it empty when there is none.
-pub fn show(host: Element, _: String, _: String, progress: String, _: JsValue, _: JsValue) {
+/// Fills `host` with a link to the level answered last in `progress`; leaves it empty
+/// when there is none.
+pub fn show(host: Element, progress: Progress) {
     host.set_text_content(None);
     let ladder = super::ladder();
-    let progress = from_json(&progress).unwrap_or_default();
     let Some(at) = progress.continue_at(&ladder) else {
         return;
     };

@@ -6,16 +6,16 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
 use super::share_storage::Local;
+use crate::modules::{self, KeptReply, LevelId, Share};
 use crate::progress::share::decode;
 use crate::progress::share::keep::{kept_for, manager_view, utc_minute};
-use crate::progress::{from_json, to_json, ManagerView, Rating};
+use crate::progress::{ManagerView, Rating};
 use crate::route::Route;
 use crate::ui::dom::{add, el, text};
-use crate::ui::files;
 use crate::ui::store::now;
 
 thread_local! {
@@ -56,72 +56,33 @@ pub fn fetch(role: &str, level: &str, redraw: impl FnOnce() + 'static) -> Option
     }
     // Drawn without it until the share module answers; asked once per change.
     KEPT.set(Some((seen.clone(), None)));
-    let load = js_sys::Reflect::get(&js_sys::global(), &"rungsModule".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        .and_then(|f| f.call1(&wasm_bindgen::JsValue::NULL, &"share".into()).ok())
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
-    let (role, level) = (role.to_owned(), level.to_owned());
-    if let Some(load) = load {
-        files::settle(load, move |api| {
-            let kept = api
-                .and_then(|api| js_sys::Reflect::get(&api, &"kept".into()).ok())
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .and_then(|f| {
-                    f.call2(&wasm_bindgen::JsValue::NULL, &role.into(), &level.into())
-                        .ok()
-                })
-                .and_then(|v| v.dyn_into::<js_sys::Array>().ok());
-            let Some(kept) = kept else { return };
-            let answers = kept.get(3).as_string().and_then(|j| from_json(&j).ok());
-            let view = answers.map(|answers| {
-                let view = ManagerView {
-                    name: kept.get(0).as_string().filter(|n| !n.is_empty()),
-                    made: kept.get(1).as_f64().unwrap_or(0.0) as u64,
-                    comment: kept.get(2).as_string().unwrap_or_default(),
-                    answers,
-                };
-                (view, kept.get(4).as_string().unwrap_or_default())
-            });
-            KEPT.set(Some((seen, view)));
-            redraw();
-        });
-    }
+    let level = (role.to_owned(), level.to_owned());
+    modules::ask(Share::Kept { level }, move |answer| {
+        // None kept for this level: drawn as it is.
+        let Ok(Some(kept)) = KeptReply::decode(answer) else {
+            return;
+        };
+        KEPT.set(Some((seen, Some((kept.view, kept.link)))));
+        redraw();
+    });
     None
 }
 
-/// `[name, made, comment, answers_json, link]` of the newest reply kept for
-/// `role`/`level` (`answers_json` as `progress::to_json` writes it, `link` the text
-/// after `#/shared/`), or `null` (share module).
-pub fn kept(role: String, level: String) -> JsValue {
+/// The newest reply kept for `level`, or `null` (share module: the answer to
+/// [`Share::Kept`]).
+pub fn kept((role, level): LevelId) -> JsValue {
     let Some((link, view)) = newest(&role, &level) else {
         return JsValue::NULL;
     };
-    let out = js_sys::Array::of5(
-        &view.name.unwrap_or_default().into(),
-        &(view.made as f64).into(),
-        &view.comment.into(),
-        &to_json(&view.answers).into(),
-        &link.into(),
-    );
-    out.into()
+    KeptReply { view, link }.encode()
 }
 
 /// On Read and rate (extra module): says in `host` whose reply is shown, and puts the
 /// manager's rating and comment beside each expectation (`#e-<id>`) they marked.
-pub fn show(host: Element, role: String, level: String, _: String, _: JsValue, _: JsValue) {
+pub fn show(host: Element, (role, level): LevelId) {
     let again = {
         let (host, role, level) = (host.clone(), role.clone(), level.clone());
-        move || {
-            show(
-                host,
-                role,
-                level,
-                String::new(),
-                JsValue::UNDEFINED,
-                JsValue::UNDEFINED,
-            )
-        }
+        move || show(host, (role, level))
     };
     let Some((view, link)) = fetch(&role, &level, again) else {
         return;

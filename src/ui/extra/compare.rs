@@ -6,7 +6,6 @@
 //! rewording, has a Goal toggle (`aria-pressed`): it marks the expectation as a goal
 //! in the person's progress (`Progress::mark_goal`), through the app's store.
 
-use js_sys::Function;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 
@@ -20,8 +19,9 @@ use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::dom::{actions, add, button, dimension_title, el, focus, rich, section, text};
 
-use super::data::{now, Doors};
+use super::data::now;
 use super::fields::listen;
+use crate::modules::{Doors, LevelId};
 
 actions! {
     /// What a click on Compare levels asks for.
@@ -33,24 +33,18 @@ actions! {
     }
 }
 
-/// Shows level `a` (`role/level`) beside `b`, or beside its default partner when `b`
-/// is empty, in `host`, with the ratings and goals of the progress behind `read`, which
-/// a Goal toggle changes through `write` (see [`Doors`]). The app draws it again on
-/// every change of progress.
-pub fn show(host: Element, a: String, b: String, read: Function, write: Function) {
+/// Shows level `a` beside `b`, or beside its default partner, in `host`, with the
+/// ratings and goals of the progress behind `doors`, which a Goal toggle changes. The
+/// app draws it again on every change of progress.
+pub fn show(host: Element, a: LevelId, b: Option<LevelId>, doors: Doors) {
     // Drawn again on every change of progress: the control that had focus keeps it.
     let focused = leptos::prelude::document().active_element().map(|e| e.id());
     host.set_text_content(None);
     let ladder = super::ladder();
-    let doors = Doors { read, write };
     let progress = doors.progress().unwrap_or_default();
     add(&host, &text("h1", &[], "Compare levels"));
-    let a = split(&a);
-    let b = if b.is_empty() {
-        default_pair(&ladder, &a.0, &a.1).map(|(r, l)| (r.to_owned(), l.to_owned()))
-    } else {
-        Some(split(&b))
-    };
+    let b =
+        b.or_else(|| default_pair(&ladder, &a.0, &a.1).map(|(r, l)| (r.to_owned(), l.to_owned())));
     pickers(&host, &ladder, &a, b.as_ref());
     let found = |(role, level): &(String, String)| {
         let r = ladder.role(role)?;

@@ -7,14 +7,12 @@
 
 use std::cell::RefCell;
 
-use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::share_storage;
-use crate::progress::{
-    from_json, restore_kept, to_json, Backup, LadderRestore, Progress, ResetScope, UndoReset,
-};
+use crate::modules::Doors;
+use crate::progress::{restore_kept, Backup, LadderRestore, Progress, ResetScope, UndoReset};
 use crate::storage;
 use crate::ui::dom::{actions, add, button, el, focus_later, markup, say, show, text};
 use crate::ui::files;
@@ -27,46 +25,6 @@ thread_local! {
 
 /// What a tab that stopped saving says instead of resetting or importing.
 const OUTDATED: &str = "This tab is an older version of Rungs than the one that saved your progress: reload the page first. Nothing changed.";
-
-/// The app's progress store, seen from here: `read(changing)` gives the progress as
-/// `progress::to_json` writes it, but when `changing` nothing while this tab is
-/// outdated (another tab of a newer version saved); `write(json)` replaces it and
-/// saves.
-pub(super) struct Doors {
-    pub(super) read: Function,
-    pub(super) write: Function,
-}
-
-impl Doors {
-    /// The doors as an entry point is given them (see `ui::lazy::follow`).
-    pub(super) fn of(read: JsValue, write: JsValue) -> Doors {
-        Doors {
-            read: read.unchecked_into(),
-            write: write.unchecked_into(),
-        }
-    }
-
-    /// The progress now.
-    pub(super) fn progress(&self) -> Option<Progress> {
-        self.read(false)
-    }
-
-    /// The progress now, to change it: `None` when this tab must not.
-    pub(super) fn to_change(&self) -> Option<Progress> {
-        self.read(true)
-    }
-
-    /// The progress as `read(changing)` gives it, read back.
-    fn read(&self, changing: bool) -> Option<Progress> {
-        let json = self.read.call1(&JsValue::NULL, &changing.into()).ok()?;
-        from_json(&json.as_string()?).ok()
-    }
-
-    /// Replaces the app's progress with `progress`, which it saves.
-    pub(super) fn set(&self, progress: &Progress) {
-        let _ = self.write.call1(&JsValue::NULL, &to_json(progress).into());
-    }
-}
 
 /// Milliseconds since the epoch, as the browser tells it.
 pub(super) fn now() -> u64 {
@@ -88,12 +46,11 @@ actions! {
     }
 }
 
-/// Does Your progress data's action `act` (a [`DataAct`] name: Ask, Reset, Undo, or
-/// Import with the picked `file`) in the section around `host`.
-pub fn act(host: Element, act: String, read: Function, write: Function, file: JsValue) {
-    let doors = Doors { read, write };
-    match DataAct::parse(&act) {
-        Some(DataAct::Ask) => {
+/// Does Your progress data's action `act` (Ask, Reset, Undo, or Import with the
+/// picked `file`) in the section around `host`.
+pub fn act(host: Element, act: DataAct, doors: Doors, file: JsValue) {
+    match act {
+        DataAct::Ask => {
             let Some(progress) = doors.progress() else {
                 return;
             };
@@ -101,8 +58,8 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
             show("reset-confirm", true);
             focus_later("reset-cancel");
         }
-        Some(DataAct::Reset) => reset(&host, &doors),
-        Some(DataAct::Undo) => {
+        DataAct::Reset => reset(&host, &doors),
+        DataAct::Undo => {
             let undone = doors.progress().and_then(|mut progress| {
                 let kept = take_held(&host).undo(&mut progress, &storage::kept_values(), now())?;
                 doors.set(&progress);
@@ -121,7 +78,7 @@ pub fn act(host: Element, act: String, read: Function, write: Function, file: Js
             );
             focus_later("reset-ask");
         }
-        Some(DataAct::Import) => {
+        DataAct::Import => {
             if let Ok(file) = file.dyn_into::<web_sys::File>() {
                 import(host, doors, &file);
             }
@@ -235,8 +192,8 @@ fn offer_undo(host: &Element, doors: &Doors) {
 }
 
 /// Draws Your progress data in `host`, the app's section (`ui::summary_page`), which
-/// serves its clicks: the extra module's entry `your_data(host, "", "", "")`.
-pub fn draw(host: Element, _: String, _: String, _: String, _: JsValue, _: JsValue) {
+/// serves its clicks.
+pub fn draw(host: Element) {
     let host = &host;
     host.set_text_content(None);
     add(

@@ -11,7 +11,7 @@ use crate::ui::level_page::crumbs;
 
 /// Draws guide page `id` (`Guide::id`, `track/page`) into `host`, or says the ladder
 /// has no such page.
-pub(super) fn show(host: Element, id: String) {
+pub fn show(host: Element, id: String) {
     host.set_text_content(None);
     let ladder = ladder();
     let Some(guide) = ladder.guide(&id) else {

@@ -10,12 +10,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::Function;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::data::{now, Doors};
+use super::data::now;
+use crate::modules::{Doors, LevelId};
 use crate::progress::{ladder_quiz_items, LadderQuiz, QuizItem};
 use crate::ui::dom::{actions, add, button, el, focus_later, markup, say, text};
 
@@ -37,8 +37,8 @@ struct Round {
 }
 
 /// Draws the know-your-ladder quiz over level `level` of role `role` in `host`, with
-/// the app's progress behind `read` and `write` (see [`Doors`]).
-pub fn show(host: Element, role: String, level: String, read: Function, write: Function) {
+/// the app's progress behind `doors`.
+pub fn show(host: Element, (role, level): LevelId, doors: Doors) {
     host.set_text_content(None);
     let ladder = super::ladder();
     let Some(level) = ladder.role(&role).and_then(|r| r.level(&level)) else {
@@ -52,7 +52,7 @@ pub fn show(host: Element, role: String, level: String, read: Function, write: F
         );
         return;
     };
-    let doors = Rc::new(Doors { read, write });
+    let doors = Rc::new(doors);
     add(
         &host,
         &text("h1", &[], &format!("Know your ladder: {}", level.heading())),

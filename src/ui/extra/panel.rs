@@ -13,17 +13,18 @@ use super::fields::{
     copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
 };
 use super::share_storage::{self, Local};
+use crate::modules::{LevelId, SentCheckin};
 use crate::progress::share::keep::kept_for;
 use crate::progress::share::{
     encode, share_words, Entry, ExpectationKey, Origin, SharedAssessment, SharedCheckin, Side,
 };
-use crate::progress::{from_json, Rating};
+use crate::progress::Progress;
 use crate::route::Route;
 use crate::ui::dom::{action, add, el, text};
 
 /// Shows the share panel for level `level` of role `role` in `host`, with a link made
-/// from `progress` (the app's progress, as `progress::to_json` writes it).
-pub fn show(host: Element, role: String, level: String, progress: String) {
+/// from `progress` (the app's progress).
+pub fn show(host: Element, (role, level): LevelId, progress: Progress) {
     host.set_text_content(None);
     let ladder = super::ladder();
     let found = (ladder.role(&role))
@@ -33,15 +34,6 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
             &host,
             "This level is not in the ladder, so there is nothing to share.",
         );
-    };
-    let progress = match from_json(&progress) {
-        Ok(p) => p,
-        Err(e) => {
-            return alert(
-                &host,
-                &format!("Your progress could not be read to share it: {e}."),
-            )
-        }
     };
     let self_side = Side::from_progress(&progress, &found);
     let shared = assessment(&ladder.version, &role, &level, self_side, None);
@@ -53,27 +45,20 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
 
 /// Shows in `host` the share panel of a saved check-in (the Check-ins view's Share
 /// this check-in): its ratings and notes as they were saved, its date and title with
-/// them. `head` is `[role, level, ladder version, title, saved (milliseconds)]`, each
-/// of `items` `[expectation id, rating code or "", evidence]` (see
-/// `checkins::list::fill_share`).
-pub fn show_checkin(host: Element, head: js_sys::Array, items: js_sys::Array) {
+/// them (`modules::Share::Checkin`).
+pub fn show_checkin(host: Element, checkin: SentCheckin) {
     host.set_text_content(None);
-    let part = |i| head.get(i).as_string().unwrap_or_default();
     let mut self_side = Side::default();
-    for item in items.iter() {
-        let item = js_sys::Array::from(&item);
-        let (id, code, note) = (item.get(0), item.get(1), item.get(2));
-        let rating = code.as_string().and_then(|c| Rating::from_code(&c));
-        let note = note.as_string().unwrap_or_default();
-        let key = id.as_string().and_then(|id| ExpectationKey::parse(&id));
+    for (id, rating, note) in checkin.items {
+        let key = ExpectationKey::parse(&id);
         if let (Some(key), true) = (key, rating.is_some() || !note.is_empty()) {
             self_side.entries.insert(key, Entry { rating, note });
         }
     }
-    let saved = head.get(4).as_f64().unwrap_or_default() as u64;
-    let saved = SharedCheckin::new(saved, &part(3));
+    let saved = SharedCheckin::new(checkin.saved, &checkin.title);
     let title = saved.words();
-    let shared = assessment(&part(2), &part(0), &part(1), self_side, Some(saved));
+    let (role, level) = &checkin.level;
+    let shared = assessment(&checkin.ladder_version, role, level, self_side, Some(saved));
     draw(&host, "checkin-share", "Anyone with this link can see this check-in: your ratings as you saved them, its date and title. They travel inside the link, after the #: no server ever sees them.", shared, title);
 }
 

@@ -11,7 +11,7 @@ const SHOWN: usize = 100;
 
 /// Draws the hits for `query` into `host`, each saying where it lives and linking
 /// there.
-pub(super) fn show(host: Element, query: String) {
+pub fn show(host: Element, query: String) {
     host.set_text_content(None);
     let hits = search(&ladder(), &query);
     let q = query.trim();

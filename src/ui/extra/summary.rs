@@ -10,16 +10,16 @@
 //! The kept reply comes from the share module (`kept`, see `beside.rs`), which is
 //! loaded only when a reply is kept: the report is drawn without it first, then again.
 
-use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use super::data::{now, Doors};
+use super::data::now;
 use super::fields::listen;
 use crate::everyone::{is_everyones, with_everyone};
 use crate::ladder::{Ladder, Level};
+use crate::modules::{Doors, LevelId};
 use crate::progress::share::apart_phrase;
 use crate::progress::{
-    from_json, level_name, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
+    level_name, sheet_markdown, Answer, ManagerView, Progress, Rating, Sheet, Summary,
 };
 use crate::route::{Route, View};
 use crate::ui::dom::{actions, add, button, el, focus, markup, say, svg, text};
@@ -36,29 +36,20 @@ actions! {
     }
 }
 
-/// The report for level `level` of role `role` in `host`, from `progress` (as
-/// `progress::to_json` writes it); Remove on a goal changes the progress through
-/// `read` and `write` (see [`Doors`]).
-pub fn show(
-    host: Element,
-    role: String,
-    level: String,
-    progress: String,
-    read: JsValue,
-    write: JsValue,
-) {
+/// The report for level `level` of role `role` in `host`, from the progress `parsed`;
+/// Remove on a goal changes the progress through `doors`.
+pub fn show(host: Element, (role, level): LevelId, parsed: Progress, doors: Doors) {
     let ladder = super::ladder();
     let Some(r) = ladder.role(&role) else { return };
     let Some(l) = r.level(&level) else { return };
     // The expectations for everyone count as their own dimension group, "Expected of
     // everyone" (`everyone::with_everyone`); their answers are not orphans.
     let l = &with_everyone(&ladder, r, l);
-    let parsed = from_json(&progress).unwrap_or_default();
     let manager = {
         let (host, role, level) = (host.clone(), role.clone(), level.clone());
-        let (read, write) = (read.clone(), write.clone());
+        let (parsed, doors) = (parsed.clone(), doors.clone());
         super::beside::fetch(&role.clone(), &level.clone(), move || {
-            show(host, role, level, progress, read, write)
+            show(host, (role, level), parsed, doors)
         })
         .map(|(view, _)| view)
     };
@@ -115,7 +106,6 @@ pub fn show(
     }
     let markdown = sheet_markdown(&parsed, &ladder, r, l, &sheet);
     let file = format!("rungs-{}-{}.md", role.replace('/', "-"), level);
-    let doors = Doors::of(read, write);
     if let Some(id) = focused {
         focus(&id);
     }

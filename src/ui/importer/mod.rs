@@ -31,15 +31,6 @@ actions! {
     }
 }
 
-/// Publishes `show(host)` as `window.rungsModules.import`.
-pub fn install() {
-    let api = js_sys::Object::new();
-    let show = Closure::<dyn Fn(Element)>::new(show);
-    let _ = js_sys::Reflect::set(&api, &"show".into(), show.as_ref());
-    show.forget();
-    crate::ui::lazy::publish("import", &api);
-}
-
 /// The import page in `host`: the ladder imported now, if any, and the ways to import.
 pub fn show(host: Element) {
     host.set_text_content(None);

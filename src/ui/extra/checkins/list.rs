@@ -1,13 +1,13 @@
 //! Every check-in of a level, newest first, and one opened read-only; sharing one
 //! (the share module fills its panel: [`fill_share`]).
 
-use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
 use super::diff::{changes, marked};
 use super::Act;
 use crate::ladder::compare::similar::word_diff;
 use crate::ladder::Level;
+use crate::modules::{self, SentCheckin, Share};
 use crate::progress::checkin::{compare, Checkin, Now};
 use crate::progress::Rating;
 use crate::route::Route;
@@ -182,33 +182,22 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
     s
 }
 
-/// Has the share module (loaded on first use, `rungsCall` in `public/lazy.js`) fill
-/// the panel under check-in `c` with its link: `checkin(panel, head, items)`, where
-/// `head` is `[role, level, ladder version, title, saved (milliseconds)]` and each
-/// item `[expectation id, rating code or "", evidence]` (`ui::extra::panel`).
+/// Has the share module fill the panel under check-in `c` with its link
+/// (`modules::Share::Checkin`).
+#[inline(never)]
 pub(super) fn fill_share(c: &Checkin) {
-    let Some(panel) = leptos::prelude::document().get_element_by_id(SHARE_PANEL) else {
+    let Some(host) = leptos::prelude::document().get_element_by_id(SHARE_PANEL) else {
         return;
     };
-    let head = js_sys::Array::new();
-    for part in [&c.role, &c.level, &c.ladder_version, &c.title] {
-        head.push(&part.into());
-    }
-    head.push(&(c.updated as f64).into());
-    let items = js_sys::Array::new();
-    for (_, i) in c.items() {
-        let rating = i.rating.map_or("", Rating::code);
-        items.push(&js_sys::Array::of3(
-            &(&i.id).into(),
-            &rating.into(),
-            &(&i.evidence).into(),
-        ));
-    }
-    let call = js_sys::Reflect::get(&js_sys::global(), &"rungsCall".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(call) = call {
-        let args = js_sys::Array::of5(&"share".into(), &"checkin".into(), &panel, &head, &items);
-        let _ = call.apply(&JsValue::NULL, &args);
-    }
+    let items = c
+        .items()
+        .map(|(_, i)| (i.id.clone(), i.rating, i.evidence.clone()));
+    let checkin = SentCheckin {
+        level: (c.role.clone(), c.level.clone()),
+        ladder_version: c.ladder_version.clone(),
+        title: c.title.clone(),
+        saved: c.updated,
+        items: items.collect(),
+    };
+    modules::call(Share::Checkin { host, checkin });
 }

@@ -31,8 +31,9 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::fields::listen;
 use crate::ladder::{Level, Role};
+use crate::modules::LevelId;
 use crate::progress::checkin::{self, compare, next_checkin_ics, parse_day, Checkin};
-use crate::progress::{from_json, Progress};
+use crate::progress::Progress;
 use crate::route::{Route, View};
 use crate::storage;
 use crate::ui::dom::{actions, add, button, el, section, text};
@@ -45,8 +46,8 @@ use trend::trend_section;
 /// What the view shows besides its fixed parts, kept across redraws.
 #[derive(Default)]
 struct State {
-    /// Where the view is drawn, and for which (role, level, progress JSON).
-    at: Option<(Element, String, String, String)>,
+    /// Where the view is drawn, and for which (role, level, progress).
+    at: Option<(Element, String, String, Rc<Progress>)>,
     /// The check-in opened read-only, by id.
     open: Option<String>,
     /// The two check-ins compared (older, newer), by id.
@@ -183,9 +184,9 @@ fn select_value(id: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Entry point `checkins(host, role, level, progress_json)`: the Check-ins view, drawn
-/// again whenever the progress changes.
-pub fn show(host: Element, role: String, level: String, progress: String) {
+/// The Check-ins view of `level` in `host` (`modules::Checkins::List`), drawn again
+/// whenever the progress changes.
+pub fn show(host: Element, (role, level): LevelId, progress: Progress) {
     STATE.with_borrow_mut(|s| {
         if s.at
             .as_ref()
@@ -193,7 +194,7 @@ pub fn show(host: Element, role: String, level: String, progress: String) {
         {
             *s = State::default();
         }
-        s.at = Some((host, role, level, progress));
+        s.at = Some((host, role, level, Rc::new(progress)));
     });
     redraw();
 }
@@ -215,7 +216,6 @@ fn redraw() {
         );
         return;
     };
-    let progress = from_json(&progress).unwrap_or_default();
     draw(&host, found.role(), found.level(), &progress);
     let handler = host.clone();
     listen(&handler, move |e: web_sys::Event| {

@@ -7,10 +7,11 @@ use web_sys::Element;
 use super::super::fields::listen;
 use super::usage::used;
 use super::{find, input_value, now, redraw};
+use crate::modules::LevelId;
 use crate::progress::checkin::{format, Checkin, StorageUse};
-use crate::progress::from_json;
 use crate::progress::json;
 use crate::progress::kept::{ID_PREFIX, KEPT_PREFIX};
+use crate::progress::{from_json, Progress};
 use crate::storage;
 use crate::ui::dom::{action, add, button, el, focus_later, say, text};
 
@@ -24,9 +25,10 @@ fn kept_reply(role: &str, level: &str) -> Option<String> {
     }
 }
 
-/// Entry point `checkin(panel, role, level, progress_json)`: fills the Save check-in
-/// panel that the app has just opened (a title and Save) for level `level` of `role`.
-pub fn panel(panel: Element, role: String, level: String, progress: String) {
+/// Fills the Save check-in panel that the app has just opened (a title and Save) for
+/// level `level` of `role`, with the progress as it was when it opened
+/// (`modules::Checkins::Save`).
+pub fn panel(panel: Element, (role, level): LevelId, progress: Progress) {
     panel.set_text_content(None);
     add(
         &panel,
@@ -62,25 +64,23 @@ pub fn panel(panel: Element, role: String, level: String, progress: String) {
         let title = input_value("checkin-title");
         // The progress as saved now (the panel may have stayed open while ratings
         // changed); the one it opened with if storage holds none it can read.
-        let now = storage::get(storage::KEY).filter(|s| from_json(s).is_ok());
-        let said = save(&role, &level, now.as_deref().unwrap_or(&progress), &title);
+        let now = storage::get(storage::KEY).and_then(|s| from_json(&s).ok());
+        let said = save(&role, &level, now.as_ref().unwrap_or(&progress), &title);
         say("checkin-said", &said);
     });
 }
 
 /// A check-in of level `level_id` of `role` from `progress` titled `title`, made now;
-/// `None` when the ladder has no such level or the progress cannot be read.
-fn take(role: &str, level_id: &str, progress: &str, title: &str) -> Option<Checkin> {
-    let (Some(found), Ok(progress)) = (find(role, level_id), from_json(progress)) else {
-        return None;
-    };
+/// `None` when the ladder has no such level.
+fn take(role: &str, level_id: &str, progress: &Progress, title: &str) -> Option<Checkin> {
+    let found = find(role, level_id)?;
     let at = now();
     let id = format!(
         "{at:x}-{:08x}",
         (js_sys::Math::random() * 4_294_967_295.0) as u64
     );
     Some(Checkin::take(
-        &progress,
+        progress,
         (role, found.level()),
         &found.ladder.version,
         title,
@@ -100,7 +100,7 @@ fn room_for(c: &Checkin) -> Option<String> {
 }
 
 /// Saves a check-in of the level from `progress` titled `title`; what to say.
-fn save(role: &str, level_id: &str, progress: &str, title: &str) -> String {
+fn save(role: &str, level_id: &str, progress: &Progress, title: &str) -> String {
     let Some(c) = take(role, level_id, progress, title) else {
         return "This level is not in the ladder any more: nothing was saved.".to_owned();
     };
