@@ -10,6 +10,7 @@ use web_sys::Element;
 
 use super::fields::{
     copy_link, input_value, link_field, listen, name_field, put_link, remember_name, send_link,
+    LinkAct,
 };
 use super::rated;
 use super::share_storage::Local;
@@ -22,9 +23,18 @@ use crate::progress::share::{
     SharedAssessment, Side,
 };
 use crate::ui::dom::{
-    action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
+    actions, add, button, dimension_title, el, rich, say, section, show as show_el, text,
 };
 use crate::ui::{rating, store::now};
+
+actions! {
+    /// What a click on the manager's side asks for, besides the link box's
+    /// ([`LinkAct`]).
+    enum Act {
+        /// Share reply: make the reply link, and keep it made on every later answer.
+        Reply = "reply",
+    }
+}
 
 /// Shows the link text `link` in `host`: the shared progress, the reply, or what is
 /// wrong with the link.
@@ -227,7 +237,7 @@ fn answer(
     overall.set_text_content(Some(&answers.comment));
     add(&part, &overall);
     name_field(&part, "reply-name");
-    add(&part, &button("Share reply", "reply", &[]));
+    add(&part, &button("Share reply", Act::Reply.name(), &[]));
     add(
         &part,
         &text("p", &[("id", "reply-note"), ("role", "status")], ""),
@@ -277,27 +287,28 @@ fn answer(
                     say("answers-said", "Your answers could not be saved on this device: share your reply before you leave this page.");
                 }
             }
-            let act = action(&e).map(|(act, _)| act);
-            match (e.type_().as_str(), act.as_deref()) {
-                ("click", Some("reply")) => {
+            let act = Act::of(&e).map(|(act, _)| act);
+            let link = LinkAct::of(&e).map(|(act, _)| act);
+            match (e.type_().as_str(), act, link) {
+                ("click", Some(Act::Reply), _) => {
                     shown.set(true);
                     make_reply(&shared, &answers.borrow(), &level);
                 }
-                ("click", Some("copy-reply")) => {
+                ("click", _, Some(LinkAct::Copy)) => {
                     // Made again now: the copy holds every answer given so far.
                     let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         copy_link("reply");
                     }
                 }
-                ("click", Some("send-reply")) => {
+                ("click", _, Some(LinkAct::Send)) => {
                     let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         let title = format!("My reply on {}", level.heading());
                         send_link("reply", &title, "My answers to your self-check in Rungs:");
                     }
                 }
-                ("input" | "change", _) if shown.get() => {
+                ("input" | "change", ..) if shown.get() => {
                     make_reply(&shared, &answers.borrow(), &level);
                 }
                 _ => {}
