@@ -7,7 +7,7 @@ use web_sys::Element;
 
 use crate::progress::from_json;
 use crate::route::Route;
-use crate::ui::dom::{add, el, text};
+use crate::ui::dom::{add, markup};
 
 /// Fills `host` with a link to the level answered last, from `progress` (as
 /// `progress::to_json` writes it); leaves it empty when there is none.
@@ -19,7 +19,5 @@ pub fn show(host: Element, _: String, _: String, progress: String, _: JsValue, _
         return;
     };
     let href = Route::level(&at.role.id, &at.level.id).to_fragment();
-    let p = el("p", &[]);
-    add(&p, &text("a", &[("href", &href)], &at.line()));
-    add(&host, &p);
+    add(&host, &markup! { p [ a(href = href) { at.line() } ] });
 }
