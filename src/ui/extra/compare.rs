@@ -122,41 +122,40 @@ fn split(path: &str) -> (String, String) {
 /// "First level" and "Second level" selects over every level of every role, and Swap;
 /// choosing one goes to that comparison's own address.
 fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(String, String)>) {
-    let fields = [
+    let form = markup! { div(class = "compare-pickers") [] };
+    for (id, label, chosen) in [
         ("compare-a", "First level", Some(a)),
         ("compare-b", "Second level", b),
-    ]
-    .into_iter()
-    .map(|(id, label, chosen)| {
-        let groups = ladder.roles.iter().map(|role| {
-            let options = role.levels.iter().map(|level| {
+    ] {
+        let select = markup! { select(id = id) [] };
+        for role in &ladder.roles {
+            let group = format!("{} · {}", role.track, role.name);
+            let group = markup! { optgroup(label = group) [] };
+            for level in &role.levels {
                 let value = format!("{}/{}", role.id, level.id);
                 let option = markup! { option(value = value) { level.heading() } };
                 if chosen.is_some_and(|(r, l)| *r == role.id && *l == level.id) {
                     let _ = option.set_attribute("selected", "");
                 }
-                option
-            });
-            markup! {
-                optgroup(label = format!("{} · {}", role.track, role.name)) [ ..(options) ]
+                add(&group, &option);
             }
-        });
-        markup! {
+            add(&select, &group);
+        }
+        let field = markup! {
             div(class = "field") [
                 label(for = id) { label }
-                select(id = id) [ ..(groups) ]
+                (select)
             ]
-        }
-    });
+        };
+        add(&form, &field);
+    }
     let swap = button(
         "Swap",
         Act::Swap.name(),
         &[("aria-label", "Swap the two levels")],
     );
-    add(
-        host,
-        &markup! { div(class = "compare-pickers") [ ..(fields) (swap) ] },
-    );
+    add(&form, &swap);
+    add(host, &form);
 }
 
 /// Short names for the two levels in marks: their labels (`L2`), or their headings when
@@ -250,23 +249,15 @@ fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
             add(&th, &markup! { span(class = "mark") { "Changed" } });
         }
         // Each cell names its level, for the narrow layout (a card a row).
-        let cells = [&row.a, &row.b]
-            .into_iter()
-            .zip([na, nb])
-            .map(|(value, name)| {
-                let td = markup! { td("data-label" = name) [] };
-                match value {
-                    Some(v) => rich(&td, v),
-                    None => add(&td, &markup! { span(class = "none") { "Not given" } }),
-                }
-                td
-            });
-        let tr = markup! {
-            tr(class = if row.changed { "changed" } else { "" }) [
-                (th)
-                ..(cells)
-            ]
-        };
+        let tr = markup! { tr(class = if row.changed { "changed" } else { "" }) [ (th) ] };
+        for (value, name) in [&row.a, &row.b].into_iter().zip([na, nb]) {
+            let td = markup! { td("data-label" = name) [] };
+            match value {
+                Some(v) => rich(&td, v),
+                None => add(&td, &markup! { span(class = "none") { "Not given" } }),
+            }
+            add(&tr, &td);
+        }
         add(&body, &tr);
     }
     add(&section, &table);
@@ -326,34 +317,25 @@ fn dimension(
             Row::OnlyInA(a) => Some((a, ka)),
             Row::OnlyInB(x) | Row::Reworded { b: x, .. } => Some((x, kb)),
         };
-        let cells = [a, b]
-            .into_iter()
-            .zip(ids)
-            .zip([na, nb])
-            .map(|((cell, id), name)| {
-                let td = markup! { td("data-label" = name) [] };
-                match cell {
-                    Some(content) => add(&td, &content),
-                    None => add(
-                        &td,
-                        &markup! { span(class = "none") { "Not in this level" } },
-                    ),
-                }
-                if let Some(r) = id.and_then(|id| progress.rating(id)) {
-                    let rated = format!("Your rating: {}", r.label());
-                    add(&td, &markup! { p(class = "your-rating") { rated } });
-                }
-                if let Some((x, level)) = goal.filter(|(x, _)| Some(&x.id) == id) {
-                    add(&td, &goal_toggle(x, level, progress));
-                }
-                td
-            });
-        let tr = markup! {
-            tr(class = class) [
-                th(scope = "row", class = "change") { mark }
-                ..(cells)
-            ]
-        };
+        let tr = markup! { tr(class = class) [ th(scope = "row", class = "change") { mark } ] };
+        for ((cell, id), name) in [a, b].into_iter().zip(ids).zip([na, nb]) {
+            let td = markup! { td("data-label" = name) [] };
+            match cell {
+                Some(content) => add(&td, &content),
+                None => add(
+                    &td,
+                    &markup! { span(class = "none") { "Not in this level" } },
+                ),
+            }
+            if let Some(r) = id.and_then(|id| progress.rating(id)) {
+                let rated = format!("Your rating: {}", r.label());
+                add(&td, &markup! { p(class = "your-rating") { rated } });
+            }
+            if let Some((x, level)) = goal.filter(|(x, _)| Some(&x.id) == id) {
+                add(&td, &goal_toggle(x, level, progress));
+            }
+            add(&tr, &td);
+        }
         add(&body, &tr);
     }
     add(&section, &table);
