@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{add, el, text};
+use crate::ui::dom::{add, markup};
 
 /// Fills `host` with a link to the level answered last in `progress`; leaves it empty
 /// when there is none.
@@ -17,7 +17,5 @@ pub fn show(host: Element, progress: Progress) {
         return;
     };
     let href = Route::level(&at.role.id, &at.level.id).to_fragment();
-    let p = el("p", &[]);
-    add(&p, &text("a", &[("href", &href)], &at.line()));
-    add(&host, &p);
+    add(&host, &markup! { p [ a(href = href) { at.line() } ] });
 }

@@ -15,7 +15,7 @@ use crate::progress::share::decode;
 use crate::progress::share::keep::{kept_for, manager_view, utc_minute};
 use crate::progress::{ManagerView, Rating};
 use crate::route::Route;
-use crate::ui::dom::{add, el, text};
+use crate::ui::dom::{add, markup};
 use crate::ui::store::now;
 
 thread_local! {
@@ -90,30 +90,20 @@ pub fn show(host: Element, (role, level): LevelId) {
     host.set_text_content(None);
     let _ = host.set_attribute("class", "notice kept-beside");
     let who = view.who().to_owned();
-    let p = el("p", &[]);
     let mut said = format!("Beside your ratings: {who}’s, from the reply you kept");
     if view.made > 0 {
         said += &format!(" (made {})", utc_minute(view.made));
     }
+    let p = markup! { p [] };
     let _ = p.append_with_str_1(&(said + ". "));
     add(
         &p,
-        &text(
-            "a",
-            &[("href", &Route::Shared(link).to_fragment())],
-            "Open the reply",
-        ),
+        &markup! { a(href = Route::Shared(link).to_fragment()) { "Open the reply" } },
     );
     add(&host, &p);
     if !view.comment.is_empty() {
-        add(
-            &host,
-            &text(
-                "p",
-                &[("class", "note")],
-                &format!("Overall comment: {}", view.comment),
-            ),
-        );
+        let comment = format!("Overall comment: {}", view.comment);
+        add(&host, &markup! { p(class = "note") { comment } });
     }
     let doc = leptos::prelude::document();
     for (id, answer) in &view.answers.answers {
@@ -123,21 +113,13 @@ pub fn show(host: Element, (role, level): LevelId) {
         if let Ok(Some(old)) = li.query_selector(".manager-mark") {
             old.remove();
         }
-        let mark = el("div", &[("class", "manager-mark")]);
-        let line = el("p", &[]);
-        add(&line, &text("strong", &[], &format!("{who}: ")));
+        let line = markup! { p [ strong { format!("{who}: ") } ] };
         let rated = answer.rating.map_or("Not rated", Rating::label);
         let _ = line.append_with_str_1(rated);
-        add(&mark, &line);
+        let mark = markup! { div(class = "manager-mark") [ (line) ] };
         if !answer.evidence.is_empty() {
-            add(
-                &mark,
-                &text(
-                    "p",
-                    &[("class", "note")],
-                    &format!("Comment: {}", answer.evidence),
-                ),
-            );
+            let comment = format!("Comment: {}", answer.evidence);
+            add(&mark, &markup! { p(class = "note") { comment } });
         }
         let before = li.query_selector(".rate").ok().flatten();
         let _ = li.insert_before(&mark, before.as_ref().map(|e| e.as_ref()));

@@ -17,7 +17,7 @@ use crate::ladder::compare::{default_pair, CompareMemo, DimensionRows, Presence,
 use crate::ladder::{Expectation, Ladder, Level, Role};
 use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{actions, add, button, dimension_title, el, focus, rich, section, text};
+use crate::ui::dom::{actions, add, button, dimension_title, el, focus, markup, rich, section};
 
 use super::data::now;
 use super::fields::listen;
@@ -42,7 +42,7 @@ pub fn show(host: Element, a: LevelId, b: Option<LevelId>, doors: Doors) {
     host.set_text_content(None);
     let ladder = super::ladder();
     let progress = doors.progress().unwrap_or_default();
-    add(&host, &text("h1", &[], "Compare levels"));
+    add(&host, &markup! { h1 { "Compare levels" } });
     let b =
         b.or_else(|| default_pair(&ladder, &a.0, &a.1).map(|(r, l)| (r.to_owned(), l.to_owned())));
     pickers(&host, &ladder, &a, b.as_ref());
@@ -60,7 +60,7 @@ pub fn show(host: Element, a: LevelId, b: Option<LevelId>, doors: Doors) {
         } else {
             "This ladder has no such second level: pick one above.".to_owned()
         };
-        add(&host, &text("p", &[("role", "status")], &why));
+        add(&host, &markup! { p(role = "status") { why } });
     }
     if let Some(id) = focused {
         focus(&id);
@@ -116,22 +116,18 @@ fn split(path: &str) -> (String, String) {
 /// "First level" and "Second level" selects over every level of every role, and Swap;
 /// choosing one goes to that comparison's own address.
 fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(String, String)>) {
-    let form = el("div", &[("class", "compare-pickers")]);
+    let form = markup! { div(class = "compare-pickers") [] };
     for (id, label, chosen) in [
         ("compare-a", "First level", Some(a)),
         ("compare-b", "Second level", b),
     ] {
-        let field = el("div", &[("class", "field")]);
-        add(&field, &text("label", &[("for", id)], label));
-        let select = el("select", &[("id", id)]);
+        let select = markup! { select(id = id) [] };
         for role in &ladder.roles {
-            let group = el(
-                "optgroup",
-                &[("label", &format!("{} · {}", role.track, role.name))],
-            );
+            let group = format!("{} · {}", role.track, role.name);
+            let group = markup! { optgroup(label = group) [] };
             for level in &role.levels {
                 let value = format!("{}/{}", role.id, level.id);
-                let option = text("option", &[("value", &value)], &level.heading());
+                let option = markup! { option(value = value) { level.heading() } };
                 if chosen.is_some_and(|(r, l)| *r == role.id && *l == level.id) {
                     let _ = option.set_attribute("selected", "");
                 }
@@ -139,17 +135,20 @@ fn pickers(host: &Element, ladder: &Ladder, a: &(String, String), b: Option<&(St
             }
             add(&select, &group);
         }
-        add(&field, &select);
+        let field = markup! {
+            div(class = "field") [
+                label(for = id) { label }
+                (select)
+            ]
+        };
         add(&form, &field);
     }
-    add(
-        &form,
-        &button(
-            "Swap",
-            Act::Swap.name(),
-            &[("aria-label", "Swap the two levels")],
-        ),
+    let swap = button(
+        "Swap",
+        Act::Swap.name(),
+        &[("aria-label", "Swap the two levels")],
     );
+    add(&form, &swap);
     add(host, &form);
 }
 
@@ -204,12 +203,12 @@ fn levels(
     );
     add(
         host,
-        &text("p", &[("class", "lead"), ("id", "compare-lead")], &lead),
+        &markup! { p(class = "lead", id = "compare-lead") { lead } },
     );
-    let open = el("p", &[("class", "compare-open")]);
+    let open = markup! { p(class = "compare-open") [] };
     for (role, level) in [(ra, la), (rb, lb)] {
         add(&open, &super::open_level(role, level));
-        add(&open, &text("span", &[("aria-hidden", "true")], " · "));
+        add(&open, &markup! { span("aria-hidden" = "true") { " · " } });
     }
     add(host, &open);
     if !cmp.attributes.is_empty() {
@@ -220,17 +219,18 @@ fn levels(
     }
 }
 
+/// A table of class `compare-table` headed `head`, and its body for the rows.
 fn table(head: [&str; 3]) -> (Element, Element) {
-    let table = el("table", &[("class", "compare-table")]);
-    let thead = el("thead", &[]);
-    let tr = el("tr", &[]);
-    for h in head {
-        add(&tr, &text("th", &[("scope", "col")], h));
-    }
-    add(&thead, &tr);
-    add(&table, &thead);
-    let body = el("tbody", &[]);
-    add(&table, &body);
+    let heads = head
+        .into_iter()
+        .map(|h| markup! { th(scope = "col") { h } });
+    let body = markup! { tbody [] };
+    let table = markup! {
+        table(class = "compare-table") [
+            thead [ tr [ ..(heads) ] ]
+            (body)
+        ]
+    };
     (table, body)
 }
 
@@ -238,18 +238,17 @@ fn attributes(host: &Element, rows: &[AttributeRow], na: &str, nb: &str) {
     let section = section("dimension", "attributes-h", "Attributes");
     let (table, body) = table(["Attribute", na, nb]);
     for row in rows {
-        let tr = el("tr", &[("class", if row.changed { "changed" } else { "" })]);
-        let th = text("th", &[("scope", "row")], &row.name);
+        let th = markup! { th(scope = "row") { row.name } };
         if row.changed {
-            add(&th, &text("span", &[("class", "mark")], "Changed"));
+            add(&th, &markup! { span(class = "mark") { "Changed" } });
         }
-        add(&tr, &th);
         // Each cell names its level, for the narrow layout (a card a row).
+        let tr = markup! { tr(class = if row.changed { "changed" } else { "" }) [ (th) ] };
         for (value, name) in [&row.a, &row.b].into_iter().zip([na, nb]) {
-            let td = el("td", &[("data-label", name)]);
+            let td = markup! { td("data-label" = name) [] };
             match value {
                 Some(v) => rich(&td, v),
-                None => add(&td, &text("span", &[("class", "none")], "Not given")),
+                None => add(&td, &markup! { span(class = "none") { "Not given" } }),
             }
             add(&tr, &td);
         }
@@ -281,11 +280,11 @@ fn dimension(
     };
     if let Some(level) = only {
         let says = format!("This dimension is only in {level}.");
-        add(&section, &text("p", &[("class", "muted")], &says));
+        add(&section, &markup! { p(class = "muted") { says } });
     }
     if d.rewordings_skipped {
         let says = "Too many expectations to look for rewordings here: those that are not the same are listed as only in one level.";
-        add(&section, &text("p", &[("class", "muted")], says));
+        add(&section, &markup! { p(class = "muted") { says } });
     }
     let (table, body) = table(["Change", na, nb]);
     for row in &d.rows {
@@ -300,11 +299,6 @@ fn dimension(
             Row::OnlyInA(a) => (format!("Only in {na}"), Some(plain(a)), None, "only-a"),
             Row::OnlyInB(b) => (format!("Only in {nb}"), None, Some(plain(b)), "only-b"),
         };
-        let tr = el("tr", &[("class", class)]);
-        add(
-            &tr,
-            &text("th", &[("scope", "row"), ("class", "change")], &mark),
-        );
         let ids = match row {
             Row::Same { a, b } | Row::Reworded { a, b, .. } => [Some(&a.id), Some(&b.id)],
             Row::OnlyInA(a) => [Some(&a.id), None],
@@ -317,44 +311,22 @@ fn dimension(
             Row::OnlyInA(a) => Some((a, ka)),
             Row::OnlyInB(x) | Row::Reworded { b: x, .. } => Some((x, kb)),
         };
+        let tr = markup! { tr(class = class) [ th(scope = "row", class = "change") { mark } ] };
         for ((cell, id), name) in [a, b].into_iter().zip(ids).zip([na, nb]) {
-            let td = el("td", &[("data-label", name)]);
+            let td = markup! { td("data-label" = name) [] };
             match cell {
                 Some(content) => add(&td, &content),
                 None => add(
                     &td,
-                    &text("span", &[("class", "none")], "Not in this level"),
+                    &markup! { span(class = "none") { "Not in this level" } },
                 ),
             }
             if let Some(r) = id.and_then(|id| progress.rating(id)) {
-                add(
-                    &td,
-                    &text(
-                        "p",
-                        &[("class", "your-rating")],
-                        &format!("Your rating: {}", r.label()),
-                    ),
-                );
+                let rated = format!("Your rating: {}", r.label());
+                add(&td, &markup! { p(class = "your-rating") { rated } });
             }
             if let Some((x, level)) = goal.filter(|(x, _)| Some(&x.id) == id) {
-                let words = x.text.to_plain();
-                let attrs = [
-                    ("class", "goal"),
-                    ("id", &format!("goal-{}", x.id)),
-                    ("data-id", &x.id),
-                    ("data-level", level),
-                    ("data-text", &words),
-                    (
-                        "aria-pressed",
-                        if progress.is_goal(&x.id) {
-                            "true"
-                        } else {
-                            "false"
-                        },
-                    ),
-                    ("aria-label", &format!("Goal: {words}")),
-                ];
-                add(&td, &button("Goal", Act::Goal.name(), &attrs));
+                add(&td, &goal_toggle(x, level, progress));
             }
             add(&tr, &td);
         }
@@ -364,8 +336,28 @@ fn dimension(
     add(host, &section);
 }
 
+/// The Goal toggle of expectation `x` of level `level` (`role/level`).
+fn goal_toggle(x: &Expectation, level: &str, progress: &Progress) -> Element {
+    let words = x.text.to_plain();
+    let pressed = if progress.is_goal(&x.id) {
+        "true"
+    } else {
+        "false"
+    };
+    let attrs = [
+        ("class", "goal"),
+        ("id", &format!("goal-{}", x.id)),
+        ("data-id", &x.id),
+        ("data-level", level),
+        ("data-text", &words),
+        ("aria-pressed", pressed),
+        ("aria-label", &format!("Goal: {words}")),
+    ];
+    button("Goal", Act::Goal.name(), &attrs)
+}
+
 fn plain(x: &Expectation) -> Element {
-    let p = el("p", &[]);
+    let p = markup! { p [] };
     rich(&p, &x.text);
     p
 }
@@ -373,7 +365,7 @@ fn plain(x: &Expectation) -> Element {
 /// The words of one side of a rewording: kept words as they are, and this side's
 /// changes marked, `del` with "removed:" on side A, `ins` with "added:" on side B.
 fn marked(diff: &[Segment], side_a: bool) -> Element {
-    let p = el("p", &[]);
+    let p = markup! { p [] };
     let mut first = true;
     for segment in diff {
         let (words, tag, said) = match segment {
@@ -383,20 +375,21 @@ fn marked(diff: &[Segment], side_a: bool) -> Element {
             _ => continue,
         };
         if !first {
-            add(&p, &text("span", &[], " "));
+            add(&p, &markup! { span { " " } });
         }
         first = false;
+        let words = markup! { span { words } };
         match tag {
             Some(tag) => {
                 let change = el(tag, &[]);
                 add(
                     &change,
-                    &text("span", &[("class", "visually-hidden")], said),
+                    &markup! { span(class = "visually-hidden") { said } },
                 );
-                add(&change, &text("span", &[], words));
+                add(&change, &words);
                 add(&p, &change);
             }
-            None => add(&p, &text("span", &[], words)),
+            None => add(&p, &words),
         }
     }
     p

@@ -8,30 +8,22 @@ use web_sys::{Element, HtmlInputElement};
 
 use super::{link_to, share_storage};
 use crate::progress::share::link_warning;
-use crate::ui::dom::{add, button, el, say, show as show_el, text};
+use crate::ui::dom::{actions, add, button, markup, say, show as show_el};
 use crate::ui::files;
 
 /// A text field for your name, filled from and saved to [`share_storage::NAME`].
 pub fn name_field(parent: &Element, id: &str) {
-    add(
-        parent,
-        &text("label", &[("for", id)], "Your name (optional)"),
-    );
-    let input = el(
-        "input",
-        &[
-            ("id", id),
-            ("type", "text"),
-            ("autocomplete", "name"),
-            ("data-name", ""),
-        ],
-    );
+    let label = markup! { label(for = id) { "Your name (optional)" } };
+    let input = markup! {
+        input(id = id, type = "text", autocomplete = "name", "data-name" = "") []
+    };
     if let (Some(name), Some(input)) = (
         share_storage::get(share_storage::NAME),
         input.dyn_ref::<HtmlInputElement>(),
     ) {
         input.set_value(&name);
     }
+    add(parent, &label);
     add(parent, &input);
 }
 
@@ -45,41 +37,32 @@ pub fn remember_name(e: &web_sys::Event) {
     }
 }
 
-/// A read-only link box `<id>-link` labelled `label`, with Share… (action `send-<id>`,
-/// only where the browser has `navigator.share`) and Copy link (action `copy-<id>`),
+actions! {
+    /// What a click in a link box ([`link_field`]) asks for. A view has one link box,
+    /// so the action names no box: the view that listens knows its own.
+    pub enum LinkAct {
+        /// Share…: the system share sheet.
+        Send = "send-link",
+        /// Copy link.
+        Copy = "copy-link",
+    }
+}
+
+/// A read-only link box `<id>-link` labelled `label`, with Share… ([`LinkAct::Send`],
+/// only where the browser has `navigator.share`) and Copy link ([`LinkAct::Copy`]),
 /// hidden until [`put_link`] fills it.
 pub fn link_field(parent: &Element, id: &str, label: &str) {
-    let box_id = format!("{id}-out");
     let link_id = format!("{id}-link");
-    let out = el(
-        "div",
-        &[("id", &box_id), ("class", "link-out"), ("hidden", "")],
-    );
-    add(&out, &text("label", &[("for", &link_id)], label));
-    add(
-        &out,
-        &el(
-            "input",
-            &[
-                ("id", &link_id),
-                ("type", "text"),
-                ("readonly", ""),
-                ("spellcheck", "false"),
-            ],
-        ),
-    );
-    if can_send() {
-        add(&out, &button("Share…", &format!("send-{id}"), &[]));
-    }
-    add(&out, &button("Copy link", &format!("copy-{id}"), &[]));
-    add(
-        &out,
-        &text(
-            "p",
-            &[("id", &format!("{id}-said")), ("role", "status")],
-            "",
-        ),
-    );
+    let send = can_send().then(|| button("Share…", LinkAct::Send.name(), &[]));
+    let out = markup! {
+        div(id = format!("{id}-out"), class = "link-out", hidden = "") [
+            label(for = link_id) { label }
+            input(id = link_id, type = "text", readonly = "", spellcheck = "false") []
+            ..(send.into_iter())
+            (button("Copy link", LinkAct::Copy.name(), &[]))
+            p(id = format!("{id}-said"), role = "status") { "" }
+        ]
+    };
     add(parent, &out);
 }
 

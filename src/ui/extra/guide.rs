@@ -6,7 +6,7 @@ use web_sys::Element;
 
 use super::ladder_with_guides as ladder;
 use crate::ladder::Block;
-use crate::ui::dom::{add, el, rich_linked, text};
+use crate::ui::dom::{add, el, markup, rich_linked};
 use crate::ui::level_page::crumbs;
 
 /// Draws guide page `id` (`Guide::id`, `track/page`) into `host`, or says the ladder
@@ -15,14 +15,12 @@ pub fn show(host: Element, id: String) {
     host.set_text_content(None);
     let ladder = ladder();
     let Some(guide) = ladder.guide(&id) else {
-        add(&host, &text("h1", &[], "Page not found"));
+        add(&host, &markup! { h1 { "Page not found" } });
         add(
             &host,
-            &text("p", &[], &format!("This ladder has no page “{id}”.")),
+            &markup! { p { format!("This ladder has no page “{id}”.") } },
         );
-        let p = el("p", &[]);
-        add(&p, &text("a", &[("href", "#/")], "See all roles"));
-        add(&host, &p);
+        add(&host, &markup! { p [ a(href = "#/") { "See all roles" } ] });
         return;
     };
     let href = |t: &str| crate::links::href(&ladder, &guide.source, t);
@@ -36,8 +34,7 @@ pub fn show(host: Element, id: String) {
         .flatten()
         .collect();
     add(&host, &crumbs(&names));
-    let article = el("article", &[("class", "guide")]);
-    add(&article, &text("h1", &[], &guide.title));
+    let article = markup! { article(class = "guide") [ h1 { guide.title } ] };
     let mut list: Option<Element> = None;
     for block in &guide.blocks {
         let (tag, t) = match block {
@@ -48,7 +45,7 @@ pub fn show(host: Element, id: String) {
         let item = el(tag, &[]);
         rich_linked(&item, t, &href);
         if tag == "li" {
-            let ul = list.get_or_insert_with(|| el("ul", &[]));
+            let ul = list.get_or_insert_with(|| markup! { ul [] });
             add(ul, &item);
             continue;
         }
@@ -63,7 +60,7 @@ pub fn show(host: Element, id: String) {
     if guide.blocks.is_empty() {
         add(
             &article,
-            &text("p", &[("class", "muted")], "This page has no text."),
+            &markup! { p(class = "muted") { "This page has no text." } },
         );
     }
     add(&host, &article);

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement};
 
 use super::fields::{
-    copy_link, link_field, listen, name_field, put_link, remember_name, send_link,
+    copy_link, link_field, listen, name_field, put_link, remember_name, send_link, LinkAct,
 };
 use super::share_storage::{self, Local};
 use crate::modules::{LevelId, SentCheckin};
@@ -20,7 +20,7 @@ use crate::progress::share::{
 };
 use crate::progress::Progress;
 use crate::route::Route;
-use crate::ui::dom::{action, add, el, text};
+use crate::ui::dom::{add, markup};
 
 /// Shows the share panel for level `level` of role `role` in `host`, with a link made
 /// from `progress` (the app's progress).
@@ -63,7 +63,7 @@ pub fn show_checkin(host: Element, checkin: SentCheckin) {
 }
 
 fn alert(host: &Element, words: &str) {
-    add(host, &text("p", &[("role", "alert")], words));
+    add(host, &markup! { p(role = "alert") { words } });
 }
 
 /// The panel's fields in `host`, their ids starting `id`: `intro`, your name,
@@ -72,22 +72,15 @@ fn alert(host: &Element, words: &str) {
 fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment, title: String) {
     // The box stays as it was last ticked, here or in an earlier visit.
     let notes_ticked = share_storage::get(share_storage::NOTES).as_deref() == Some("1");
-    add(host, &text("p", &[], intro));
+    add(host, &markup! { p { intro } });
     let (name_id, notes_id) = (format!("{id}-name"), format!("{id}-notes"));
     name_field(host, &name_id);
-    let notes = el("label", &[("class", "check")]);
-    add(
-        &notes,
-        &el(
-            "input",
-            &[
-                ("type", "checkbox"),
-                ("id", &notes_id),
-                ("data-act", "notes"),
-            ],
-        ),
-    );
-    add(&notes, &text("span", &[], "Include evidence notes"));
+    let notes = markup! {
+        label(class = "check") [
+            input(type = "checkbox", id = notes_id, "data-act" = "notes") []
+            span { "Include evidence notes" }
+        ]
+    };
     add(host, &notes);
     if let Some(c) = field(&notes_id) {
         c.set_checked(notes_ticked);
@@ -114,17 +107,16 @@ fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment,
         with_notes
     };
     make();
-    let (copy, send) = (format!("copy-{id}"), format!("send-{id}"));
     listen(host, move |e: web_sys::Event| {
         remember_name(&e);
         let with_notes = make();
         share_storage::set(share_storage::NOTES, if with_notes { "1" } else { "0" });
-        match action(&e).map(|(act, _)| act) {
-            Some(act) if e.type_() == "click" && act == copy => copy_link(id),
-            Some(act) if e.type_() == "click" && act == send => {
+        match LinkAct::of(&e).filter(|_| e.type_() == "click") {
+            Some((LinkAct::Copy, _)) => copy_link(id),
+            Some((LinkAct::Send, _)) => {
                 send_link(id, &title, "My ratings in Rungs, to talk them over:");
             }
-            _ => {}
+            None => {}
         }
     });
 }
@@ -195,15 +187,12 @@ fn replies(host: &Element, role: &str, level: &str) {
     if kept.is_empty() {
         return;
     }
-    add(host, &text("h3", &[], "Replies you kept"));
-    let list = el("ul", &[]);
-    for (_, reply) in kept {
-        let li = el("li", &[]);
+    let items = kept.into_iter().map(|(_, reply)| {
         let href = Route::Shared(reply.link).to_fragment();
         let from = reply.manager.filter(|m| !m.is_empty());
         let label = format!("Reply from {}", from.as_deref().unwrap_or("your manager"));
-        add(&li, &text("a", &[("href", &href)], &label));
-        add(&list, &li);
-    }
-    add(host, &list);
+        markup! { li [ a(href = href) { label } ] }
+    });
+    add(host, &markup! { h3 { "Replies you kept" } });
+    add(host, &markup! { ul [ ..(items) ] });
 }

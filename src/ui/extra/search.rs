@@ -5,7 +5,7 @@ use web_sys::Element;
 
 use super::ladder_with_guides as ladder;
 use crate::search::{search, split_marks};
-use crate::ui::dom::{add, el, text};
+use crate::ui::dom::{add, markup};
 
 const SHOWN: usize = 100;
 
@@ -24,35 +24,28 @@ pub fn show(host: Element, query: String) {
         (false, n) if n > SHOWN => format!("{n} results for “{q}”; showing the first {SHOWN}."),
         (false, n) => format!("{n} results for “{q}”."),
     };
-    add(&host, &text("h1", &[], "Search"));
+    add(&host, &markup! { h1 { "Search" } });
     add(
         &host,
-        &text("p", &[("class", "status"), ("role", "status")], &status),
+        &markup! { p(class = "status", role = "status") { status } },
     );
-    let list = el("ol", &[("class", "hits")]);
+    let list = markup! { ol(class = "hits") [] };
     for hit in hits.into_iter().take(SHOWN) {
-        let href = hit.route.to_fragment();
-        let li = el("li", &[("class", "hit")]);
-        let a = el("a", &[("href", &href)]);
-        let words = el("span", &[("class", "hit-text")]);
+        let words = markup! { span(class = "hit-text") [] };
         for (piece, marked) in split_marks(&hit.text, &hit.marks) {
             if marked {
-                add(&words, &text("mark", &[], piece));
+                add(&words, &markup! { mark { piece } });
             } else {
                 let _ = words.append_with_str_1(piece);
             }
         }
-        add(&a, &words);
-        add(
-            &a,
-            &text(
-                "span",
-                &[("class", "hit-where")],
-                &format!("{} · {}", hit.kind.label(), hit.location),
-            ),
-        );
-        add(&li, &a);
-        add(&list, &li);
+        let hit = markup! {
+            li(class = "hit") [ a(href = hit.route.to_fragment()) [
+                (words)
+                span(class = "hit-where") { format!("{} · {}", hit.kind.label(), hit.location) }
+            ] ]
+        };
+        add(&list, &hit);
     }
     add(&host, &list);
 }

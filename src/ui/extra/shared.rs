@@ -10,6 +10,7 @@ use web_sys::Element;
 
 use super::fields::{
     copy_link, input_value, link_field, listen, name_field, put_link, remember_name, send_link,
+    LinkAct,
 };
 use super::rated;
 use super::share_storage::Local;
@@ -22,9 +23,18 @@ use crate::progress::share::{
     SharedAssessment, Side,
 };
 use crate::ui::dom::{
-    action, add, button, dimension_title, el, rich, say, section, show as show_el, text,
+    actions, add, button, dimension_title, markup, rich, say, section, show as show_el,
 };
 use crate::ui::{rating, store::now};
+
+actions! {
+    /// What a click on the manager's side asks for, besides the link box's
+    /// ([`LinkAct`]).
+    enum Act {
+        /// Share reply: make the reply link, and keep it made on every later answer.
+        Reply = "reply",
+    }
+}
 
 /// Shows the link text `link` in `host`: the shared progress, the reply, or what is
 /// wrong with the link.
@@ -59,7 +69,7 @@ pub fn show(host: Element, link: String) {
 /// "Check-in of 1 December 2026: Q3 review with Sam", when the link shares a check-in.
 pub(super) fn checkin_line(host: &Element, shared: &SharedAssessment) {
     if let Some(c) = &shared.checkin {
-        add(host, &text("p", &[("class", "checkin-of")], &c.words()));
+        add(host, &markup! { p(class = "checkin-of") { c.words() } });
     }
 }
 
@@ -71,55 +81,45 @@ pub(super) fn who<'a>(name: &'a Option<String>, fallback: &'a str) -> &'a str {
 }
 
 fn bad_link(host: &Element, reason: &str) {
-    add(host, &text("h1", &[], "Shared progress"));
-    let alert = el("div", &[("class", "notice error"), ("role", "alert")]);
-    add(
-        &alert,
-        &text(
-            "p",
-            &[],
-            &format!("This share link cannot be opened: {reason}."),
-        ),
-    );
-    add(
-        &alert,
-        &text(
-            "p",
-            &[],
-            "Nothing of your own progress has changed. Ask the sender to copy the whole link again.",
-        ),
-    );
+    let alert = markup! {
+        div(class = "notice error", role = "alert") [
+            p { format!("This share link cannot be opened: {reason}.") }
+            p { "Nothing of your own progress has changed. Ask the sender to copy the whole link again." }
+        ]
+    };
+    add(host, &markup! { h1 { "Shared progress" } });
     add(host, &alert);
     add_home(host);
 }
 
 fn missing(host: &Element, shared: &SharedAssessment, what: &str) {
-    add(host, &text("h1", &[], "Shared progress"));
-    let alert = el("div", &[("class", "notice error"), ("role", "alert")]);
     let from = who(&shared.name, "The sender");
     let needs = format!(
         "This link needs a ladder this copy of Rungs does not have: {what}, ladder version {}.",
         shared.ladder_version
     );
-    add(&alert, &text("p", &[], &needs));
     let hint = if shared.role.starts_with("imported-") {
         format!("{from} imported that ladder in their browser: import the same ladder files here (Import a ladder, on the home page), then open the link again.")
     } else {
         format!("{from} may use their company’s own ladder: open the link in the copy of Rungs that has it, or import that ladder here.")
     };
-    add(&alert, &text("p", &[], &hint));
-    add(
-        &alert,
-        &text("p", &[], "Nothing of your own progress has changed."),
-    );
+    let alert = markup! {
+        div(class = "notice error", role = "alert") [
+            p { needs }
+            p { hint }
+            p { "Nothing of your own progress has changed." }
+        ]
+    };
+    add(host, &markup! { h1 { "Shared progress" } });
     add(host, &alert);
     add_home(host);
 }
 
 fn add_home(host: &Element) {
-    let p = el("p", &[]);
-    add(&p, &text("a", &[("href", "#/")], "Go to the ladder"));
-    add(host, &p);
+    add(
+        host,
+        &markup! { p [ a(href = "#/") { "Go to the ladder" } ] },
+    );
 }
 
 /// What was shared without a manager's side: their marks beside the ladder text, and
@@ -133,32 +133,20 @@ fn answer(
     level: &Level,
 ) {
     let name = who(&shared.name, "Their rating");
-    add(&host, &text("h1", &[], "Shared progress"));
+    add(&host, &markup! { h1 { "Shared progress" } });
     let whose = match shared.name.as_deref().filter(|n| !n.is_empty()) {
         Some(n) => format!("{n}’s self-check"),
         None => "A self-check".to_owned(),
     };
-    add(
-        &host,
-        &text(
-            "p",
-            &[("class", "lead")],
-            &format!(
-                "{whose} of {}, {}. Read-only: it is not added to your own progress.",
-                level.heading(),
-                role.name
-            ),
-        ),
+    let lead = format!(
+        "{whose} of {}, {}. Read-only: it is not added to your own progress.",
+        level.heading(),
+        role.name
     );
+    add(&host, &markup! { p(class = "lead") { lead } });
     checkin_line(&host, shared);
-    add(
-        &host,
-        &text(
-            "p",
-            &[],
-            "If you are their manager: rate each expectation as you see it, comment where it helps, add an overall comment at the end, then press Share reply and send them the reply link. What you enter is kept in this browser for this link only; it never changes anyone’s own ratings.",
-        ),
-    );
+    let how = "If you are their manager: rate each expectation as you see it, comment where it helps, add an overall comment at the end, then press Share reply and send them the reply link. What you enter is kept in this browser for this link only; it never changes anyone’s own ratings.";
+    add(&host, &markup! { p { how } });
     let key = reply_key(shared);
     let (answers, can_save) = match load_answers(&mut Local, &key, now()) {
         Loaded::Found(found) => (found, true),
@@ -170,7 +158,7 @@ fn answer(
             };
             add(
                 &host,
-                &text("p", &[("class", "notice error"), ("role", "alert")], &said),
+                &markup! { p(class = "notice error", role = "alert") { said } },
             );
             (ManagerAnswers::for_link(shared), kept_as.is_some())
         }
@@ -178,59 +166,48 @@ fn answer(
     // "5 of 12 rated", kept by `rating::sync`.
     add(
         &host,
-        &el("p", &[("id", "answers-count"), ("class", "rated-count")]),
+        &markup! { p(id = "answers-count", class = "rated-count") [] },
     );
     versions(&host, shared, resolved);
     for (i, d) in level.dimensions.iter().enumerate() {
         let section = dimension_section(&host, d, i);
-        let list = el("ul", &[("class", "expectations")]);
-        for x in &d.expectations {
-            let li = el("li", &[("class", "expectation")]);
-            let p = el("p", &[("class", "expectation-text")]);
+        let items = d.expectations.iter().map(|x| {
+            let p = markup! { p(class = "expectation-text") [] };
             rich(&p, &x.text);
-            add(&li, &p);
             let own = resolved.marks(&x.id).and_then(|m| m.own);
-            add(&li, &side_mark(name, own, "Evidence"));
             let words = x.text.to_plain();
             let labels = rating::Labels {
                 group: format!("Your rating for: {words}"),
                 note: format!("Your comment on: {words}"),
                 placeholder: "Your comment",
             };
-            add(&li, &rating::labelled(&x.id, &words, &labels, None));
-            add(&list, &li);
-        }
-        add(&section, &list);
+            markup! {
+                li(class = "expectation") [
+                    (p)
+                    (side_mark(name, own, "Evidence"))
+                    (rating::labelled(&x.id, &words, &labels, None))
+                ]
+            }
+        });
+        add(
+            &section,
+            &markup! { ul(class = "expectations") [ ..(items) ] },
+        );
     }
 
-    let part = section("share-reply", "reply-h", "Your reply");
-    add(
-        &part,
-        &text("p", &[("id", "answers-said"), ("role", "status")], ""),
-    );
-    add(
-        &part,
-        &text(
-            "label",
-            &[("for", "reply-comment")],
-            "Overall comment (optional)",
-        ),
-    );
-    let overall = el(
-        "textarea",
-        &[
-            ("id", "reply-comment"),
-            ("rows", "3"),
-            ("class", "evidence"),
-        ],
-    );
-    overall.set_text_content(Some(&answers.comment));
-    add(&part, &overall);
+    let part = markup! {
+        section(class = "share-reply", "aria-labelledby" = "reply-h") [
+            h2(id = "reply-h") { "Your reply" }
+            p(id = "answers-said", role = "status") { "" }
+            label(for = "reply-comment") { "Overall comment (optional)" }
+            textarea(id = "reply-comment", rows = "3", class = "evidence") { answers.comment }
+        ]
+    };
     name_field(&part, "reply-name");
-    add(&part, &button("Share reply", "reply", &[]));
+    add(&part, &button("Share reply", Act::Reply.name(), &[]));
     add(
         &part,
-        &text("p", &[("id", "reply-note"), ("role", "status")], ""),
+        &markup! { p(id = "reply-note", role = "status") { "" } },
     );
     link_field(&part, "reply", "Reply link");
     add(&host, &part);
@@ -277,27 +254,28 @@ fn answer(
                     say("answers-said", "Your answers could not be saved on this device: share your reply before you leave this page.");
                 }
             }
-            let act = action(&e).map(|(act, _)| act);
-            match (e.type_().as_str(), act.as_deref()) {
-                ("click", Some("reply")) => {
+            let act = Act::of(&e).map(|(act, _)| act);
+            let link = LinkAct::of(&e).map(|(act, _)| act);
+            match (e.type_().as_str(), act, link) {
+                ("click", Some(Act::Reply), _) => {
                     shown.set(true);
                     make_reply(&shared, &answers.borrow(), &level);
                 }
-                ("click", Some("copy-reply")) => {
+                ("click", _, Some(LinkAct::Copy)) => {
                     // Made again now: the copy holds every answer given so far.
                     let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         copy_link("reply");
                     }
                 }
-                ("click", Some("send-reply")) => {
+                ("click", _, Some(LinkAct::Send)) => {
                     let made = make_reply(&shared, &answers.borrow(), &level);
                     if made {
                         let title = format!("My reply on {}", level.heading());
                         send_link("reply", &title, "My answers to your self-check in Rungs:");
                     }
                 }
-                ("input" | "change", _) if shown.get() => {
+                ("input" | "change", ..) if shown.get() => {
                     make_reply(&shared, &answers.borrow(), &level);
                 }
                 _ => {}
@@ -363,16 +341,17 @@ fn overall_comment(e: &web_sys::Event) -> Option<String> {
 
 /// "Ada: Performing", then the note.
 fn side_mark(name: &str, entry: Option<&Entry>, note: &str) -> Element {
-    let div = el("div", &[("class", "shared-mark")]);
-    let p = el("p", &[]);
-    add(&p, &text("strong", &[], &format!("{name}: ")));
-    add(&p, &text("span", &[], rated(entry)));
-    add(&div, &p);
+    let div = markup! {
+        div(class = "shared-mark") [
+            p [
+                strong { format!("{name}: ") }
+                span { rated(entry) }
+            ]
+        ]
+    };
     if let Some(e) = entry.filter(|e| !e.note.is_empty()) {
-        add(
-            &div,
-            &text("p", &[("class", "note")], &format!("{note}: {}", e.note)),
-        );
+        let said = format!("{note}: {}", e.note);
+        add(&div, &markup! { p(class = "note") { said } });
     }
     div
 }
@@ -409,13 +388,13 @@ pub(super) fn versions(host: &Element, shared: &SharedAssessment, resolved: &Res
             resolved.matched.len() + n
         )
     };
-    add(&part, &text("p", &[], &says));
+    add(&part, &markup! { p { says } });
     if n > 0 {
-        let list = el("ul", &[("class", "unmatched")]);
-        for m in &resolved.unmatched {
-            add(&list, &text("li", &[], &unmatched(m)));
-        }
-        add(&part, &list);
+        let items = resolved
+            .unmatched
+            .iter()
+            .map(|m| markup! { li { unmatched(m) } });
+        add(&part, &markup! { ul(class = "unmatched") [ ..(items) ] });
     }
     add(host, &part);
 }

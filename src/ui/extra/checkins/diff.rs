@@ -6,47 +6,35 @@ use web_sys::Element;
 use super::Act;
 use crate::ladder::compare::similar::Segment;
 use crate::progress::checkin::{compare, Change, Checkin, Since};
-use crate::ui::dom::{add, button, el, section, text};
+use crate::ui::dom::{add, button, el, markup, section};
 
 /// The changes of `since`: per dimension the moves, then each changed expectation.
 pub(super) fn changes(parent: &Element, since: &Since) {
-    let moves = el("ul", &[("class", "moves")]);
-    for d in &since.dimensions {
-        add(&moves, &text("li", &[], &d.words()));
-    }
-    add(parent, &moves);
+    let moves = since
+        .dimensions
+        .iter()
+        .map(|d| markup! { li { d.words() } });
+    add(parent, &markup! { ul(class = "moves") [ ..(moves) ] });
     if since.changes.is_empty() {
-        add(parent, &text("p", &[], "No rating or evidence changed."));
+        add(parent, &markup! { p { "No rating or evidence changed." } });
         return;
     }
-    let list = el("ul", &[("class", "changes")]);
-    for c in &since.changes {
-        add(&list, &change(c));
-    }
-    add(parent, &list);
-    add(
-        parent,
-        &text(
-            "p",
-            &[("class", "muted")],
-            &format!("{} other expectations did not change.", since.unchanged),
-        ),
-    );
+    let changed = since.changes.iter().map(change);
+    add(parent, &markup! { ul(class = "changes") [ ..(changed) ] });
+    let unchanged = format!("{} other expectations did not change.", since.unchanged);
+    add(parent, &markup! { p(class = "muted") { unchanged } });
 }
 
 fn change(c: &Change) -> Element {
-    let li = el("li", &[]);
-    add(&li, &text("p", &[], &c.text));
-    add(&li, &text("p", &[("class", "change")], &c.words()));
+    let li = markup! {
+        li [
+            p { c.text }
+            p(class = "change") { c.words() }
+        ]
+    };
     if let Some(evidence) = &c.evidence {
-        add(
-            &li,
-            &text(
-                "p",
-                &[("class", "note")],
-                &format!("Evidence written since: {evidence}"),
-            ),
-        );
+        let said = format!("Evidence written since: {evidence}");
+        add(&li, &markup! { p(class = "note") { said } });
     }
     li
 }
@@ -54,7 +42,7 @@ fn change(c: &Change) -> Element {
 /// The text of today from a word diff: kept words, removed ones struck through and
 /// added ones marked, each said in words too.
 pub(super) fn marked(diff: &[Segment]) -> Element {
-    let p = el("p", &[("class", "reworded")]);
+    let p = markup! { p(class = "reworded") [] };
     for (i, segment) in diff.iter().enumerate() {
         if i > 0 {
             let _ = p.append_with_str_1(" ");
@@ -68,7 +56,7 @@ pub(super) fn marked(diff: &[Segment]) -> Element {
             Segment::Added(w) => ("ins", "added: ", w),
         };
         let mark = el(tag, &[]);
-        add(&mark, &text("span", &[("class", "visually-hidden")], said));
+        add(&mark, &markup! { span(class = "visually-hidden") { said } });
         let _ = mark.append_with_str_1(words);
         add(&p, &mark);
     }
@@ -82,14 +70,12 @@ pub(super) fn comparing(all: &[Checkin], pair: Option<&(String, String)>) -> Ele
         "compare-checkins",
         "Compare two check-ins",
     );
-    let pickers = el("div", &[("class", "compare-pickers")]);
-    for (id, label, default) in [
+    let fields = [
         ("checkin-from", "From", all.get(1).map(|c| c.id.as_str())),
         ("checkin-to", "To", all.first().map(|c| c.id.as_str())),
-    ] {
-        let field = el("div", &[("class", "field")]);
-        add(&field, &text("label", &[("for", id)], label));
-        let select = el("select", &[("id", id)]);
+    ]
+    .into_iter()
+    .map(|(id, label, default)| {
         let chosen = pair
             .map(|(a, b)| {
                 if id == "checkin-from" {
@@ -99,17 +85,26 @@ pub(super) fn comparing(all: &[Checkin], pair: Option<&(String, String)>) -> Ele
                 }
             })
             .or(default);
-        for c in all {
-            let mut attrs = vec![("value", c.id.as_str())];
+        let options = all.iter().map(|c| {
+            let option = markup! { option(value = c.id) { c.name() } };
             if chosen == Some(c.id.as_str()) {
-                attrs.push(("selected", ""));
+                let _ = option.set_attribute("selected", "");
             }
-            add(&select, &text("option", &attrs, &c.name()));
+            option
+        });
+        markup! {
+            div(class = "field") [
+                label(for = id) { label }
+                select(id = id) [ ..(options) ]
+            ]
         }
-        add(&field, &select);
-        add(&pickers, &field);
-    }
-    add(&pickers, &button("Compare", Act::Compare.name(), &[]));
+    });
+    let pickers = markup! {
+        div(class = "compare-pickers") [
+            ..(fields)
+            (button("Compare", Act::Compare.name(), &[]))
+        ]
+    };
     add(&s, &pickers);
     if let Some((a, b)) = pair {
         let find = |id: &str| all.iter().find(|c| c.id == id);
@@ -119,18 +114,12 @@ pub(super) fn comparing(all: &[Checkin], pair: Option<&(String, String)>) -> Ele
             } else {
                 (b, a)
             };
-            add(
-                &s,
-                &text(
-                    "p",
-                    &[("class", "muted")],
-                    &format!(
-                        "From the check-in of {} to that of {}.",
-                        older.name(),
-                        newer.name()
-                    ),
-                ),
+            let from = format!(
+                "From the check-in of {} to that of {}.",
+                older.name(),
+                newer.name()
             );
+            add(&s, &markup! { p(class = "muted") { from } });
             changes(&s, &compare(older, newer));
         }
     }

@@ -4,29 +4,18 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::{Act, STATE};
-use crate::ui::dom::{add, button, el, section, text};
+use crate::ui::dom::{add, button, markup, section};
 
 /// "Add the next check-in to my calendar": a date and a download.
 pub(super) fn calendar() -> Element {
     let s = section("checkins-next", "next-checkin", "Next check-in");
-    let p = el("p", &[("class", "actions")]);
-    add(
-        &p,
-        &text(
-            "label",
-            &[("for", "next-date")],
-            "Date of the next check-in",
-        ),
-    );
-    add(&p, &el("input", &[("id", "next-date"), ("type", "date")]));
-    add(
-        &p,
-        &button(
-            "Add the next check-in to my calendar",
-            Act::Calendar.name(),
-            &[],
-        ),
-    );
+    let p = markup! {
+        p(class = "actions") [
+            label(for = "next-date") { "Date of the next check-in" }
+            input(id = "next-date", type = "date") []
+            (button("Add the next check-in to my calendar", Act::Calendar.name(), &[]))
+        ]
+    };
     add(&s, &p);
     s
 }

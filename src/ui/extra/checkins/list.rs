@@ -11,7 +11,7 @@ use crate::modules::{self, SentCheckin, Share};
 use crate::progress::checkin::{compare, Checkin, Now};
 use crate::progress::Rating;
 use crate::route::Route;
-use crate::ui::dom::{add, button, el, markup, section, text};
+use crate::ui::dom::{add, button, markup, section};
 
 /// The id of the panel under the check-in being shared.
 pub(super) const SHARE_PANEL: &str = "checkin-share-panel";
@@ -23,17 +23,13 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
     if all.is_empty() {
         add(
             &s,
-            &text("p", &[("class", "muted")], "None saved for this level."),
+            &markup! { p(class = "muted") { "None saved for this level." } },
         );
         return s;
     }
-    let ol = el("ol", &[]);
-    for c in all {
-        let li = el("li", &[]);
+    let items = all.iter().map(|c| {
         let name = c.name();
-        add(&li, &text("p", &[], &name));
-        let actions = el("p", &[("class", "actions")]);
-        for (label, act, what) in [
+        let buttons = [
             ("Open", Act::Open.name(), "Open the check-in of"),
             (
                 "Download Markdown",
@@ -42,13 +38,12 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
             ),
             ("Print", Act::Print.name(), "Print the check-in of"),
             ("Delete…", Act::AskDelete.name(), "Delete… the check-in of"),
-        ] {
+        ]
+        .into_iter()
+        .map(|(label, act, what)| {
             let aria = format!("{what} {name}");
-            add(
-                &actions,
-                &button(label, act, &[("data-id", &c.id), ("aria-label", &aria)]),
-            );
-        }
+            button(label, act, &[("data-id", &c.id), ("aria-label", &aria)])
+        });
         let shared = sharing == Some(c.id.as_str());
         let aria = format!("Share this check-in: {name}");
         let expanded = if shared { "true" } else { "false" };
@@ -61,11 +56,13 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
         if shared {
             share.push(("aria-controls", SHARE_PANEL));
         }
-        add(
-            &actions,
-            &button("Share this check-in", Act::Share.name(), &share),
-        );
-        add(&li, &actions);
+        let share = button("Share this check-in", Act::Share.name(), &share);
+        let li = markup! {
+            li [
+                p { name }
+                p(class = "actions") [ ..(buttons) (share) ]
+            ]
+        };
         if shared {
             let panel = markup! {
                 div(id = SHARE_PANEL, class = "share-panel", role = "group", "aria-label" = aria, tabindex = "-1") []
@@ -87,9 +84,9 @@ pub(super) fn list(all: &[Checkin], asking: Option<&str>, sharing: Option<&str>)
             };
             add(&li, &confirm);
         }
-        add(&ol, &li);
-    }
-    add(&s, &ol);
+        li
+    });
+    add(&s, &markup! { ol [ ..(items) ] });
     s
 }
 
@@ -108,76 +105,45 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
     );
     add(&s, &markup! { p(class = "actions") [ (close) ] });
     if let Some(link) = &c.reply {
-        let p = el("p", &[]);
-        let href = Route::shared_fragment(link);
-        add(
-            &p,
-            &text(
-                "a",
-                &[("href", &href)],
-                "The manager's reply kept with this check-in",
-            ),
-        );
-        add(&s, &p);
+        let reply = markup! {
+            p [ a(href = Route::shared_fragment(link)) { "The manager's reply kept with this check-in" } ]
+        };
+        add(&s, &reply);
     }
     if let Some(previous) = previous {
-        add(
-            &s,
-            &text(
-                "h3",
-                &[],
-                &format!("Since the check-in of {}", previous.name()),
-            ),
-        );
+        let since = format!("Since the check-in of {}", previous.name());
+        add(&s, &markup! { h3 { since } });
         changes(&s, &compare(previous, c));
     }
-    let marks = c.against(Some(level));
-    let mut at = 0;
+    let mut marks = c.against(Some(level)).into_iter().map(|(_, now)| now);
     for d in &c.dimensions {
-        add(&s, &text("h3", &[], &d.name));
-        let ul = el("ul", &[("class", "checkin-items")]);
-        for item in &d.items {
-            let li = el("li", &[]);
-            add(&li, &text("p", &[], &item.text));
-            add(
-                &li,
-                &text(
-                    "p",
-                    &[("class", "change")],
-                    item.rating.map_or("Not rated", Rating::label),
-                ),
-            );
+        let items = d.items.iter().map(|item| {
+            let rated = item.rating.map_or("Not rated", Rating::label);
+            let li = markup! {
+                li [
+                    p { item.text }
+                    p(class = "change") { rated }
+                ]
+            };
             if !item.evidence.trim().is_empty() {
-                add(&li, &text("p", &[("class", "note")], &item.evidence));
+                add(&li, &markup! { p(class = "note") { item.evidence } });
             }
-            match marks.get(at).map(|(_, n)| n) {
+            match marks.next() {
                 Some(Now::Changed(today)) => {
-                    add(
-                        &li,
-                        &text(
-                            "p",
-                            &[("class", "mark")],
-                            "Changed since you rated it. The ladder now reads:",
-                        ),
-                    );
-                    add(&li, &marked(&word_diff(&item.text, today)));
+                    let said = "Changed since you rated it. The ladder now reads:";
+                    add(&li, &markup! { p(class = "mark") { said } });
+                    add(&li, &marked(&word_diff(&item.text, &today)));
                 }
                 Some(Now::Gone) => {
-                    add(
-                        &li,
-                        &text(
-                            "p",
-                            &[("class", "mark")],
-                            "No longer in the ladder: kept here with this check-in.",
-                        ),
-                    );
+                    let said = "No longer in the ladder: kept here with this check-in.";
+                    add(&li, &markup! { p(class = "mark") { said } });
                 }
                 _ => {}
             }
-            at += 1;
-            add(&ul, &li);
-        }
-        add(&s, &ul);
+            li
+        });
+        add(&s, &markup! { h3 { d.name } });
+        add(&s, &markup! { ul(class = "checkin-items") [ ..(items) ] });
     }
     s
 }

@@ -36,7 +36,7 @@ use crate::progress::checkin::{self, compare, next_checkin_ics, parse_day, Check
 use crate::progress::Progress;
 use crate::route::{Route, View};
 use crate::storage;
-use crate::ui::dom::{actions, add, button, el, section, text};
+use crate::ui::dom::{actions, add, button, markup, section};
 use crate::ui::files;
 use diff::{changes, comparing};
 use export::{calendar, print_opened};
@@ -209,11 +209,9 @@ fn redraw() {
     }
     host.set_text_content(None);
     let Some(found) = find(&role, &level) else {
-        add(&host, &text("h1", &[], "Check-ins"));
-        add(
-            &host,
-            &text("p", &[("role", "status")], "This ladder has no such level."),
-        );
+        add(&host, &markup! { h1 { "Check-ins" } });
+        let said = "This ladder has no such level.";
+        add(&host, &markup! { p(role = "status") { said } });
         return;
     };
     draw(&host, found.role(), found.level(), &progress);
@@ -241,19 +239,19 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
         )
     });
     let (open, pair, asking, sharing, can_undo, said) = state;
-    add(
-        host,
-        &text("h1", &[], &format!("Check-ins: {}", level.heading())),
-    );
-    let status = el("p", &[("class", "status"), ("role", "status")]);
-    add(&status, &text("span", &[("id", "checkins-said")], &said));
+    let heading = format!("Check-ins: {}", level.heading());
+    add(host, &markup! { h1 { heading } });
+    let status = markup! {
+        p(class = "status", role = "status") [ span(id = "checkins-said") { said } ]
+    };
     if can_undo {
         let _ = status.append_with_str_1(" ");
         add(&status, &button("Undo delete", Act::UndoDelete.name(), &[]));
     }
     add(host, &status);
     if unreadable > 0 {
-        add(host, &text("p", &[("role", "alert")], &format!("{unreadable} stored check-in(s) of this level could not be read; they are left as they are.")));
+        let said = format!("{unreadable} stored check-in(s) of this level could not be read; they are left as they are.");
+        add(host, &markup! { p(role = "alert") { said } });
     }
     let current = as_now(progress, &role.id, level);
     if let Some(id) = &open {
@@ -263,12 +261,13 @@ fn draw(host: &Element, role: &Role, level: &Level, progress: &Progress) {
     }
     let since = section("checkins-since", "since", "Since last check-in");
     match all.first() {
-        None => add(&since, &text("p", &[], "No check-ins yet. Before each review, use Save check-in: the next time, this view shows what changed since.")),
+        None => {
+            let said = "No check-ins yet. Before each review, use Save check-in: the next time, this view shows what changed since.";
+            add(&since, &markup! { p { said } });
+        }
         Some(last) => {
-            add(
-                &since,
-                &text("p", &[("class", "muted")], &format!("From the check-in of {} to your answers now.", last.name())),
-            );
+            let from = format!("From the check-in of {} to your answers now.", last.name());
+            add(&since, &markup! { p(class = "muted") { from } });
             changes(&since, &compare(last, &current));
         }
     }

@@ -13,7 +13,14 @@ use crate::progress::json;
 use crate::progress::kept::{ID_PREFIX, KEPT_PREFIX};
 use crate::progress::{from_json, Progress};
 use crate::storage;
-use crate::ui::dom::{action, add, button, el, focus_later, say, text};
+use crate::ui::dom::{actions, add, button, focus_later, markup, say};
+
+actions! {
+    /// What a click in the Save check-in panel asks for.
+    enum Act {
+        Save = "save",
+    }
+}
 
 /// The link text of the manager's reply kept for the level, if any.
 fn kept_reply(role: &str, level: &str) -> Option<String> {
@@ -30,35 +37,28 @@ fn kept_reply(role: &str, level: &str) -> Option<String> {
 /// (`modules::Checkins::Save`).
 pub fn panel(panel: Element, (role, level): LevelId, progress: Progress) {
     panel.set_text_content(None);
-    add(
-        &panel,
-        &text("label", &[("for", "checkin-title")], "Title (optional)"),
-    );
-    add(
-        &panel,
-        &el(
-            "input",
-            &[
-                ("id", "checkin-title"),
-                ("type", "text"),
-                ("placeholder", "Q3 review with Sam"),
-            ],
-        ),
-    );
     // Said before saving when this check-in (taken now, untitled) would bring storage
     // near its limit.
     let room = take(&role, &level, &progress, "").and_then(|c| room_for(&c));
-    if let Some(warning) = room {
-        add(&panel, &text("p", &[("role", "alert")], &warning));
-    }
-    add(&panel, &button("Save", "save", &[]));
+    let title = markup! {
+        input(id = "checkin-title", type = "text", placeholder = "Q3 review with Sam") []
+    };
     add(
         &panel,
-        &text("p", &[("role", "status"), ("id", "checkin-said")], ""),
+        &markup! { label(for = "checkin-title") { "Title (optional)" } },
+    );
+    add(&panel, &title);
+    if let Some(warning) = room {
+        add(&panel, &markup! { p(role = "alert") { warning } });
+    }
+    add(&panel, &button("Save", Act::Save.name(), &[]));
+    add(
+        &panel,
+        &markup! { p(role = "status", id = "checkin-said") { "" } },
     );
     focus_later("checkin-title");
     listen(&panel, move |e: web_sys::Event| {
-        if e.type_() != "click" || action(&e).is_none_or(|(a, _)| a != "save") {
+        if e.type_() != "click" || Act::of(&e).is_none_or(|(a, _)| a != Act::Save) {
             return;
         }
         let title = input_value("checkin-title");

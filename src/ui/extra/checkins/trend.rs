@@ -3,19 +3,19 @@
 use web_sys::Element;
 
 use crate::progress::checkin::{trend, Checkin};
-use crate::ui::dom::{add, el, section, svg, text};
+use crate::ui::dom::{add, markup, section, svg};
 
 /// Per dimension the share rated Performing or better at each check-in: a chart,
 /// and the same figures as a table for screen readers.
 pub(super) fn trend_section(all: &[Checkin]) -> Element {
     let s = section("checkins-trend", "trend", "Trend");
-    add(&s, &text("p", &[("class", "muted")], "Per dimension, the share of expectations rated Performing or better at each check-in, oldest first."));
+    let about = "Per dimension, the share of expectations rated Performing or better at each check-in, oldest first.";
+    add(&s, &markup! { p(class = "muted") { about } });
     let rows = trend(all);
     let points = all.len();
     // 0 to 100% upwards over 100 units; the check-ins spread over 210, names after them.
     let x = |i: usize| 10 + i * 210 / points.saturating_sub(1).max(1);
     let y = |p: usize| 110 - p.min(100);
-    let chart = el("div", &[("class", "chart")]);
     let canvas = svg(
         "svg",
         &[
@@ -57,41 +57,37 @@ pub(super) fn trend_section(all: &[Checkin]) -> Element {
             add(&canvas, &label);
         }
     }
-    add(&chart, &canvas);
-    add(&s, &chart);
-    let mut oldest_first: Vec<&Checkin> = all.iter().collect();
-    oldest_first.reverse();
-    let table = el("table", &[("class", "compare-table")]);
-    add(
-        &table,
-        &text(
-            "caption",
-            &[],
-            "Share rated Performing or better, per check-in",
-        ),
-    );
-    let head = el("tr", &[]);
-    add(&head, &text("th", &[("scope", "col")], "Dimension"));
-    for c in &oldest_first {
-        add(&head, &text("th", &[("scope", "col")], &c.name()));
-    }
-    let thead = el("thead", &[]);
-    add(&thead, &head);
-    add(&table, &thead);
-    let body = el("tbody", &[]);
-    for row in &rows {
-        let tr = el("tr", &[]);
-        add(&tr, &text("th", &[("scope", "row")], &row.name));
-        for i in 0..points {
+    add(&s, &markup! { div(class = "chart") [ (canvas) ] });
+    // The check-ins oldest first, as the chart runs.
+    let heads = all
+        .iter()
+        .rev()
+        .map(|c| markup! { th(scope = "col") { c.name() } });
+    let body = rows.iter().map(|row| {
+        let cells = (0..points).map(|i| {
             let cell = match (row.percent(i), row.points.get(i).copied().flatten()) {
                 (Some(p), Some((good, of))) => format!("{p}% ({good} of {of})"),
                 _ => "not in this check-in".to_owned(),
             };
-            add(&tr, &text("td", &[], &cell));
+            markup! { td { cell } }
+        });
+        markup! {
+            tr [
+                th(scope = "row") { row.name }
+                ..(cells)
+            ]
         }
-        add(&body, &tr);
-    }
-    add(&table, &body);
+    });
+    let table = markup! {
+        table(class = "compare-table") [
+            caption { "Share rated Performing or better, per check-in" }
+            thead [ tr [
+                th(scope = "col") { "Dimension" }
+                ..(heads)
+            ] ]
+            tbody [ ..(body) ]
+        ]
+    };
     add(&s, &table);
     s
 }
