@@ -401,11 +401,18 @@ async fn moving_between_levels_in_every_view_shows_one_page_each_time() {
 
 #[wasm_bindgen_test]
 async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
-    // The test page has no public/lazy.js: as when a first visit is offline.
+    // public/lazy.js as the app has it, in a page whose build names no module: as when
+    // a first visit is offline.
+    js_sys::eval(include_str!("../public/lazy.js")).unwrap();
     let app = mount(acme(), "#/shared/AQAB").await;
+    settle().await;
     assert_eq!(app.h1(), "Shared progress");
     let alert = app.texts("[role=alert]").join("|");
     assert!(alert.contains("This part of Rungs did not load"), "{alert}");
+    // In place of the loading message.
+    let status = app.texts("[role=status]").join("|");
+    assert!(!status.contains("Opening"), "{status}");
+    js_sys::Reflect::delete_property(&window().into(), &"rungsCall".into()).unwrap();
 }
 
 /// The share module's door (`modules::share`), as `public/lazy.js` hands it to the app.

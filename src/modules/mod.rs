@@ -53,23 +53,13 @@ pub fn ask<C: Call>(call: C, then: impl FnOnce(JsValue) + 'static) {
     }
 }
 
-/// Hands `args` to module `module` through `window.rungsCall` (`public/lazy.js`), which
-/// loads the module and says in the call's host when it cannot: the module's answer, to
-/// come. Without `public/lazy.js` the host says so here.
+/// Hands `args` to module `module` through `window.rungsCall` (`public/lazy.js`, loaded
+/// with the page), which loads the module and says in the call's host when it cannot:
+/// the module's answer, to come.
 fn send(module: &'static str, args: js_sys::Array) -> Option<js_sys::Promise> {
     let window = leptos::prelude::window();
-    let call = js_sys::Reflect::get(&window, &"rungsCall".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(call) = call else {
-        if let Ok(host) = args.get(1).dyn_into::<Element>() {
-            alert(
-                &host,
-                "This part of Rungs did not load. Check your connection and reload the page.",
-            );
-        }
-        return None;
-    };
+    let call = js_sys::Reflect::get(&window, &"rungsCall".into()).ok()?;
+    let call = call.dyn_into::<js_sys::Function>().ok()?;
     call.call2(&JsValue::NULL, &module.into(), &args)
         .ok()?
         .dyn_into()
@@ -111,12 +101,4 @@ fn publish(module: &str, door: &JsValue) {
             fresh
         });
     let _ = js_sys::Reflect::set(&modules, &module.into(), door);
-}
-
-/// Replaces the loading message in `host` (or an earlier alert) with alert `said`.
-fn alert(host: &Element, said: &str) {
-    while let Ok(Some(old)) = host.query_selector("[role=status], [role=alert]") {
-        old.remove();
-    }
-    add(host, &text("p", &[("role", "alert")], said));
 }
