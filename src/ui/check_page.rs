@@ -63,7 +63,11 @@ pub fn CheckPage(
         .filter(|g| g.rating_scale && g.track == role.track)
         .map(|g| {
             let href = Route::Guide(g.id.clone()).to_fragment();
-            view! { <p class="rating-scale"><a href=href>{format!("How this ladder rates: {}", g.title)}</a></p> }
+            view! {
+                <p class="rating-scale">
+                    <a href=href>{format!("How this ladder rates: {}", g.title)}</a>
+                </p>
+            }
         })
         .collect_view();
     let heading = format!("Check yourself: {}", level.heading());
@@ -203,7 +207,9 @@ pub fn CheckPage(
             on:change=on_event
             on:input=on_event
         ></section>
-        <p><a href=summary.to_string()>"See the summary"</a></p>
+        <p>
+            <a href=summary.to_string()>"See the summary"</a>
+        </p>
     }
     .into_any()
 }

@@ -172,7 +172,9 @@ fn SearchBox() -> impl IntoView {
                 prop:value=query
                 on:input=on_input
             />
-            <kbd class="hint" aria-hidden="true">"/"</kbd>
+            <kbd class="hint" aria-hidden="true">
+                "/"
+            </kbd>
         </form>
     }
 }

@@ -33,7 +33,9 @@ pub fn LevelPage(
         return view! {
             <h1>"Role not found"</h1>
             <p>{format!("This ladder has no role “{role}”.")}</p>
-            <p><a href="#/">"See all roles"</a></p>
+            <p>
+                <a href="#/">"See all roles"</a>
+            </p>
         }
         .into_any();
     };
@@ -45,7 +47,14 @@ pub fn LevelPage(
         return view! {
             <h1>"Level not found"</h1>
             <p>{format!("{} has no level “{level}”.", r.name)}</p>
-            {first.map(|href| view! { <p><a href=href>{format!("Open {}’s first level", r.name)}</a></p> })}
+            {first
+                .map(|href| {
+                    view! {
+                        <p>
+                            <a href=href>{format!("Open {}’s first level", r.name)}</a>
+                        </p>
+                    }
+                })}
         }
         .into_any();
     };
@@ -66,14 +75,25 @@ pub fn LevelPage(
         }
         View::Checkins => super::lazy::checkins_page(r.id, level),
     };
-    view! { {tabs} {share} {note} {body} }.into_any()
+    view! {
+        {tabs}
+        {share}
+        {note}
+        {body}
+    }
+    .into_any()
 }
 
 /// The short note on a page read from file `source` that a build error touched
 /// (`page_note::note`), if any.
 pub fn page_note(state: &LadderState, source: &str, level: bool) -> Option<impl IntoView> {
-    crate::page_note::note(&state.problems, source, level)
-        .map(|words| view! { <p class="page-note" role="note">{words}</p> })
+    crate::page_note::note(&state.problems, source, level).map(|words| {
+        view! {
+            <p class="page-note" role="note">
+                {words}
+            </p>
+        }
+    })
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.
@@ -83,7 +103,13 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
         .map(|(v, _, name)| {
             let href = Route::level_view(&role.id, &level.id, v).to_fragment();
             let here = (v == current).then_some("page");
-            view! { <li><a href=href aria-current=here>{name}</a></li> }
+            view! {
+                <li>
+                    <a href=href aria-current=here>
+                        {name}
+                    </a>
+                </li>
+            }
         })
         .collect_view();
     // A role with one level has nothing to compare it with by default: no dead end.
@@ -93,7 +119,11 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
             b: None,
         }
         .to_fragment();
-        view! { <li><a href=href>"Compare levels"</a></li> }
+        view! {
+            <li>
+                <a href=href>"Compare levels"</a>
+            </li>
+        }
     });
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
@@ -136,7 +166,15 @@ fn rated(host: NodeRef<html::Div>) -> impl IntoView {
     let on_click = move |e: web_sys::MouseEvent| {
         rating::handle(&e, store);
     };
-    view! { <div class="level-view" node_ref=host on:change=on_event on:input=on_event on:click=on_click></div> }
+    view! {
+        <div
+            class="level-view"
+            node_ref=host
+            on:change=on_event
+            on:input=on_event
+            on:click=on_click
+        ></div>
+    }
 }
 
 /// The page of expectations for everyone `id`: its text, each expectation rated as on
@@ -151,7 +189,9 @@ pub fn EveryonePage(
         return view! {
             <h1>"Page not found"</h1>
             <p>"This ladder has no such page of expectations for everyone."</p>
-            <p><a href="#/">"See all roles"</a></p>
+            <p>
+                <a href="#/">"See all roles"</a>
+            </p>
         }
         .into_any();
     };
@@ -159,7 +199,11 @@ pub fn EveryonePage(
     let ladder = state.ladder.clone();
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| build_everyone(&host, &ladder, &everyone));
-    view! { {note} {rated(host)} }.into_any()
+    view! {
+        {note}
+        {rated(host)}
+    }
+    .into_any()
 }
 
 /// Breadcrumbs, the title, summary and each dimension of a page of expectations for
