@@ -285,9 +285,9 @@ impl Round {
                 (button(next, Act::Next.name(), &[]))
             ]
         };
-        for part in [step, card, nav] {
-            add(host, &part);
-        }
+        add(host, &step);
+        add(host, &card);
+        add(host, &nav);
         self.store.with_untracked(|p| rating::sync(host, p));
     }
 
