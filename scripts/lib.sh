@@ -6,6 +6,7 @@ cd "$ROOT"
 
 TRUNK_VERSION=0.21.14 # 0.22 needs a newer rustc than this machine's
 GECKODRIVER_VERSION=0.37.1 # drives Firefox for the tests (scripts/setup test)
+LEPTOSFMT_VERSION=0.1.33 # formats view! for scripts/test (leptosfmt.toml)
 # wasm-bindgen-cli must be exactly the wasm-bindgen crate that Cargo.lock resolves.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use super::dom::{actions, add, button, el, focus, say, text, typing};
+use super::dom::{actions, add, button, focus, markup, say, typing};
 use super::rating;
 use super::store::ProgressStore;
 use super::LadderState;
@@ -63,7 +63,11 @@ pub fn CheckPage(
         .filter(|g| g.rating_scale && g.track == role.track)
         .map(|g| {
             let href = Route::Guide(g.id.clone()).to_fragment();
-            view! { <p class="rating-scale"><a href=href>{format!("How this ladder rates: {}", g.title)}</a></p> }
+            view! {
+                <p class="rating-scale">
+                    <a href=href>{format!("How this ladder rates: {}", g.title)}</a>
+                </p>
+            }
         })
         .collect_view();
     let heading = format!("Check yourself: {}", level.heading());
@@ -203,7 +207,9 @@ pub fn CheckPage(
             on:change=on_event
             on:input=on_event
         ></section>
-        <p><a href=summary.to_string()>"See the summary"</a></p>
+        <p>
+            <a href=summary.to_string()>"See the summary"</a>
+        </p>
     }
     .into_any()
 }
@@ -242,75 +248,45 @@ impl Round {
         let (d, x, title) = self.at(i);
         let words = x.text.to_plain();
         host.set_text_content(None);
-        add(
-            host,
-            &text(
-                "p",
-                &[("class", "step-line"), ("id", STEP_ID)],
-                &check_step_line(i, total),
-            ),
-        );
-        let card = el(
-            "div",
-            &[
-                ("class", "step-card"),
-                ("id", CARD_ID),
-                ("tabindex", "-1"),
-                ("aria-describedby", KEYS_ID),
-            ],
-        );
-        add(&card, &text("h2", &[("class", "check-dimension")], &title));
-        add(
-            &card,
-            &text(
-                "p",
-                &[("class", "expectation-text check-expectation")],
-                &words,
-            ),
-        );
-        for detail in &x.details {
-            add(
-                &card,
-                &text("p", &[("class", "expectation-detail")], &detail.to_plain()),
-            );
-        }
-        add(&card, &rating::control(&x.id, &words, Some(EVIDENCE_ID)));
         // The expectation's own examples first, then its dimension's.
         let examples: Vec<&crate::ladder::Text> = x
             .examples
             .iter()
             .chain(&self.level.dimensions[d].examples)
             .collect();
-        if !examples.is_empty() {
-            // Open beside the card on wide screens, one tap away on phones.
-            let details = el("details", &[("class", "check-examples")]);
-            let wide = window().inner_width().ok().and_then(|w| w.as_f64()) > Some(640.0);
-            if wide {
-                let _ = details.set_attribute("open", "");
-            }
-            let summary = format!("Examples ({})", examples.len());
-            add(&details, &text("summary", &[], &summary));
-            let list = el("ul", &[]);
-            for example in examples {
-                add(&list, &text("li", &[], &example.to_plain()));
-            }
-            add(&details, &list);
-            add(&card, &details);
-        }
-        add(host, &card);
-        let nav = el("p", &[("class", "actions check-nav")]);
         let prev = button("Previous", Act::Previous.name(), &[]);
-        // After the last expectation, Next ends the round (`draw_end`).
-        let next = button(
-            if i + 1 < total { "Next" } else { "Finish" },
-            Act::Next.name(),
-            &[],
-        );
         if i == 0 {
             let _ = prev.set_attribute("disabled", "");
         }
-        add(&nav, &prev);
-        add(&nav, &next);
+        // After the last expectation, Next ends the round (`draw_end`).
+        let next = if i + 1 < total { "Next" } else { "Finish" };
+        let step = markup! {
+            p(class = "step-line", id = STEP_ID) { check_step_line(i, total) }
+        };
+        let card = markup! {
+            div(
+                class = "step-card",
+                id = CARD_ID,
+                tabindex = "-1",
+                "aria-describedby" = KEYS_ID,
+            ) [
+                h2(class = "check-dimension") { title }
+                p(class = "expectation-text check-expectation") { words }
+                for detail in (&x.details) [
+                    p(class = "expectation-detail") { detail.to_plain() }
+                ]
+                (rating::control(&x.id, &words, Some(EVIDENCE_ID)))
+                if (!examples.is_empty()) [ (examples_of(&examples)) ]
+            ]
+        };
+        let nav = markup! {
+            p(class = "actions check-nav") [
+                (prev)
+                (button(next, Act::Next.name(), &[]))
+            ]
+        };
+        add(host, &step);
+        add(host, &card);
         add(host, &nav);
         self.store.with_untracked(|p| rating::sync(host, p));
     }
@@ -318,30 +294,43 @@ impl Round {
     /// The end of a round: where the person stands, the way to the summary, and
     /// Previous and Start again.
     fn draw_end(&self, host: &Element) {
-        let card = el(
-            "div",
-            &[("class", "step-card"), ("id", CARD_ID), ("tabindex", "-1")],
-        );
-        add(
-            &card,
-            &text("h2", &[("class", "check-dimension")], "Round done"),
-        );
         let line = self
             .store
             .with_untracked(|p| check_end_line(p, &self.level));
-        add(&card, &text("p", &[("class", "check-expectation")], &line));
-        let to_summary = text(
-            "a",
-            &[("href", &self.summary)],
-            "See where you stand in the Summary",
-        );
-        add(&card, &to_summary);
+        let card = markup! {
+            div(class = "step-card", id = CARD_ID, tabindex = "-1") [
+                h2(class = "check-dimension") { "Round done" }
+                p(class = "check-expectation") { line }
+                a(href = self.summary) { "See where you stand in the Summary" }
+            ]
+        };
+        let nav = markup! {
+            p(class = "actions check-nav") [
+                (button("Previous", Act::Previous.name(), &[]))
+                (button("Start again", Act::Again.name(), &[]))
+            ]
+        };
         add(host, &card);
-        let nav = el("p", &[("class", "actions check-nav")]);
-        add(&nav, &button("Previous", Act::Previous.name(), &[]));
-        add(&nav, &button("Start again", Act::Again.name(), &[]));
         add(host, &nav);
     }
+}
+
+/// Examples in a disclosure: open beside the card on wide screens, one tap away on
+/// phones.
+fn examples_of(list: &[&crate::ladder::Text]) -> Element {
+    let details = markup! {
+        details(class = "check-examples") [
+            summary { format!("Examples ({})", list.len()) }
+            ul [
+                for example in (list) [ li { example.to_plain() } ]
+            ]
+        ]
+    };
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()) > Some(640.0);
+    if wide {
+        let _ = details.set_attribute("open", "");
+    }
+    details
 }
 
 /// Says what was just rated, if anything was.

@@ -80,8 +80,12 @@ pub fn action(e: &web_sys::Event) -> Option<(String, Element)> {
 /// its attributes in parentheses if any (`class = "x"`, or `"aria-label" = words`
 /// for names that are not Rust words; values are `&str`, `&String` or `String`),
 /// then either `[children]` or `{ text }`, set as text, never markup. Among the
-/// children, `(element)` adds an element made elsewhere and `..(elements)` every
-/// element of a list.
+/// children, `(element)` adds an element made elsewhere, `..(elements)` every
+/// element of a list (or of an `Option`), and a string literal its words as text
+/// (`p [ "Press " kbd { "/" } " to search." ]`). `for x in (list) [children]`,
+/// `if (condition) [children]` and `if let Some(x) = (value) [children]` add their
+/// children as Rust's `for`, `if` and `if let` would: plain loops and branches, no
+/// iterator adapters or closures (each of those is code of its own in the wasm).
 ///
 /// ```ignore
 /// markup! {
@@ -90,7 +94,9 @@ pub fn action(e: &web_sys::Event) -> Option<(String, Element)> {
 ///             th(scope = "col") { "Expectation" }
 ///             th(scope = "col") { own_head }
 ///         ] ]
-///         tbody [ ..(rows) ]
+///         tbody [
+///             for x in (&d.expectations) [ (row(x)) ]
+///         ]
 ///     ]
 /// }
 /// ```
@@ -114,9 +120,32 @@ macro_rules! markup {
     (@key $k:literal) => { $k };
     (@kids $p:ident;) => {};
     (@kids $p:ident; ..($list:expr) $($rest:tt)*) => {
-        for child in $list {
+        // As `for` does; spelled out so that an `Option` reads as zero or one child.
+        for child in ::core::iter::IntoIterator::into_iter($list) {
             $crate::ui::dom::add(&$p, &child);
         }
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; for $x:pat in ($list:expr) [ $($kids:tt)* ] $($rest:tt)*) => {
+        for $x in $list {
+            $crate::ui::dom::markup!(@kids $p; $($kids)*);
+        }
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; if let $x:pat = ($value:expr) [ $($kids:tt)* ] $($rest:tt)*) => {
+        if let $x = $value {
+            $crate::ui::dom::markup!(@kids $p; $($kids)*);
+        }
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; if ($cond:expr) [ $($kids:tt)* ] $($rest:tt)*) => {
+        if $cond {
+            $crate::ui::dom::markup!(@kids $p; $($kids)*);
+        }
+        $crate::ui::dom::markup!(@kids $p; $($rest)*);
+    };
+    (@kids $p:ident; $words:literal $($rest:tt)*) => {
+        let _ = $p.append_with_str_1($words);
         $crate::ui::dom::markup!(@kids $p; $($rest)*);
     };
     (@kids $p:ident; ($child:expr) $($rest:tt)*) => {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use web_sys::Element;
 
-use super::dom::{add, el, text, typing};
+use super::dom::{add, markup, typing};
 use super::{LadderState, Router};
 use crate::ladder::Ladder;
 use crate::route::Route;
@@ -89,19 +89,16 @@ fn Pickers() -> impl IntoView {
 /// "Choose a role…", then each track's roles in an option group.
 fn role_options(select: &Element, ladder: &Ladder) {
     select.set_text_content(None);
-    add(
-        select,
-        &text(
-            "option",
-            &[("value", ""), ("disabled", "")],
-            "Choose a role…",
-        ),
-    );
+    let choose = markup! { option(value = "", disabled = "") { "Choose a role…" } };
+    add(select, &choose);
     for track in ladder.tracks() {
-        let group = el("optgroup", &[("label", track)]);
-        for r in ladder.roles.iter().filter(|r| r.track == track) {
-            add(&group, &text("option", &[("value", &r.id)], &r.name));
-        }
+        let group = markup! {
+            optgroup(label = track) [
+                for r in (&ladder.roles) [
+                    if (r.track == track) [ option(value = r.id) { r.name } ]
+                ]
+            ]
+        };
         add(select, &group);
     }
 }
@@ -112,12 +109,12 @@ fn level_options(select: &Element, ladder: &Ladder, role_id: &str) {
     match ladder.role(role_id) {
         Some(role) => {
             for l in &role.levels {
-                add(select, &text("option", &[("value", &l.id)], &l.heading()));
+                add(select, &markup! { option(value = l.id) { l.heading() } });
             }
         }
         None => add(
             select,
-            &text("option", &[("value", "")], "Choose a role first"),
+            &markup! { option(value = "") { "Choose a role first" } },
         ),
     }
 }
@@ -175,7 +172,9 @@ fn SearchBox() -> impl IntoView {
                 prop:value=query
                 on:input=on_input
             />
-            <kbd class="hint" aria-hidden="true">"/"</kbd>
+            <kbd class="hint" aria-hidden="true">
+                "/"
+            </kbd>
         </form>
     }
 }

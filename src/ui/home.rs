@@ -5,9 +5,9 @@ use leptos::html;
 use leptos::prelude::*;
 use web_sys::Element;
 
-use super::dom::{add, el, text};
+use super::dom::{add, el, markup};
 use super::LadderState;
-use crate::ladder::{Everyone, Guide, Ladder};
+use crate::ladder::{Everyone, Ladder, Role};
 use crate::modules::{self, Extra};
 use crate::progress::Progress;
 use crate::route::Route;
@@ -31,18 +31,16 @@ pub fn Home() -> impl IntoView {
 /// continue.
 fn build(host: &Element, ladder: &Ladder, progress: Option<Progress>) {
     host.set_text_content(None);
-    add(host, &text("h1", &[], "Career ladders"));
-    let lede = el("p", &[("class", "lede")]);
-    let _ = lede.append_with_str_1(
-        "Pick a role and level to read what it expects, search across every level with ",
-    );
-    add(&lede, &text("kbd", &[], "/"));
-    let _ = lede.append_with_str_1(", or browse the tracks below. Your company has its own? ");
-    add(
-        &lede,
-        &text("a", &[("href", "#/import")], "Import a ladder"),
-    );
-    let _ = lede.append_with_str_1(".");
+    add(host, &markup! { h1 { "Career ladders" } });
+    let lede = markup! {
+        p(class = "lede") [
+            "Pick a role and level to read what it expects, search across every level with "
+            kbd { "/" }
+            ", or browse the tracks below. Your company has its own? "
+            a(href = "#/import") { "Import a ladder" }
+            "."
+        ]
+    };
     add(host, &lede);
     if let Some(progress) = progress {
         let at = el("div", &[("class", "continue")]);
@@ -55,70 +53,51 @@ fn build(host: &Element, ladder: &Ladder, progress: Option<Progress>) {
     if ladder.roles.is_empty() && ladder.guides.is_empty() {
         add(
             host,
-            &text("p", &[], "This copy of Rungs has no ladder files."),
+            &markup! { p { "This copy of Rungs has no ladder files." } },
         );
     }
     for track in tracks(ladder) {
-        let section = el("section", &[("class", "track")]);
-        add(&section, &text("h2", &[], track));
-        for everyone in ladder
-            .everyone
-            .iter()
-            .filter(|e| e.track.as_deref() == Some(track))
-        {
-            add(&section, &everyone_link(everyone));
-        }
-        let roles = el("div", &[("class", "roles")]);
-        for role in ladder.roles.iter().filter(|r| r.track == track) {
-            let card = el(
-                "section",
-                &[("class", "role-card"), ("aria-label", &role.name)],
-            );
-            add(&card, &text("h3", &[], &role.name));
-            let levels = el("ol", &[("class", "levels")]);
-            for l in &role.levels {
-                let li = el("li", &[]);
-                add(
-                    &li,
-                    &text(
-                        "a",
-                        &[("href", &Route::level(&role.id, &l.id).to_fragment())],
-                        &l.heading(),
-                    ),
-                );
-                add(&levels, &li);
-            }
-            add(&card, &levels);
-            add(&roles, &card);
-        }
-        add(&section, &roles);
-        let guides: Vec<&Guide> = ladder.guides.iter().filter(|g| g.track == track).collect();
-        if !guides.is_empty() {
-            let card = el(
-                "section",
-                &[
-                    ("class", "guides"),
-                    ("aria-label", &format!("Guides of {track}")),
-                ],
-            );
-            add(&card, &text("h3", &[], "Guides"));
-            let list = el("ul", &[]);
-            for g in guides {
-                let li = el("li", &[]);
-                add(
-                    &li,
-                    &text(
-                        "a",
-                        &[("href", &Route::Guide(g.id.clone()).to_fragment())],
-                        &g.title,
-                    ),
-                );
-                add(&list, &li);
-            }
-            add(&card, &list);
-            add(&section, &card);
-        }
+        let guides = ladder.guides.iter().any(|g| g.track == track);
+        let section = markup! {
+            section(class = "track") [
+                h2 { track }
+                for everyone in (&ladder.everyone) [
+                    if (everyone.track.as_deref() == Some(track)) [ (everyone_link(everyone)) ]
+                ]
+                div(class = "roles") [
+                    for role in (&ladder.roles) [
+                        if (role.track == track) [ (role_card(role)) ]
+                    ]
+                ]
+                if (guides) [
+                    section(class = "guides", "aria-label" = format!("Guides of {track}")) [
+                        h3 { "Guides" }
+                        ul [
+                            for g in (&ladder.guides) [
+                                if (g.track == track) [ li [
+                                    a(href = Route::Guide(g.id.clone()).to_fragment()) { g.title }
+                                ] ]
+                            ]
+                        ]
+                    ]
+                ]
+            ]
+        };
         add(host, &section);
+    }
+}
+
+/// A role's card: its name and its levels, each a link.
+fn role_card(role: &Role) -> Element {
+    markup! {
+        section(class = "role-card", "aria-label" = role.name) [
+            h3 { role.name }
+            ol(class = "levels") [
+                for l in (&role.levels) [
+                    li [ a(href = Route::level(&role.id, &l.id).to_fragment()) { l.heading() } ]
+                ]
+            ]
+        ]
     }
 }
 
@@ -140,15 +119,12 @@ fn tracks(ladder: &Ladder) -> Vec<&str> {
 
 /// A link to a page of expectations for everyone.
 fn everyone_link(everyone: &Everyone) -> Element {
-    let p = el("p", &[("class", "everyone-link")]);
     let title = super::level_page::everyone_title(everyone);
-    add(
-        &p,
-        &text(
-            "a",
-            &[("href", &Route::Everyone(everyone.id.clone()).to_fragment())],
-            &format!("{title}: expected of every role"),
-        ),
-    );
-    p
+    markup! {
+        p(class = "everyone-link") [
+            a(href = Route::Everyone(everyone.id.clone()).to_fragment()) {
+                format!("{title}: expected of every role")
+            }
+        ]
+    }
 }

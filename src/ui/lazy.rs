@@ -256,7 +256,10 @@ pub fn GuidePage(
         waiting(&host, None, "Opening the page…");
         modules::call(Search::Guide { host, id });
     });
-    view! { {note} <div class="guide-page" node_ref=host></div> }
+    view! {
+        {note}
+        <div class="guide-page" node_ref=host></div>
+    }
 }
 
 /// `#/import`: the import module (`ui::importer`) reads a ladder in the browser.

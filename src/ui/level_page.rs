@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use super::check_page::CheckPage;
-use super::dom::{add, el, focus, rich_linked, text};
+use super::dom::{add, el, focus, markup, rich_linked};
 use super::lazy::{KnowPage, ShareButton};
 use super::rating;
 use super::store::ProgressStore;
@@ -34,7 +34,9 @@ pub fn LevelPage(
         return view! {
             <h1>"Role not found"</h1>
             <p>{format!("This ladder has no role “{role}”.")}</p>
-            <p><a href="#/">"See all roles"</a></p>
+            <p>
+                <a href="#/">"See all roles"</a>
+            </p>
         }
         .into_any();
     };
@@ -46,7 +48,14 @@ pub fn LevelPage(
         return view! {
             <h1>"Level not found"</h1>
             <p>{format!("{} has no level “{level}”.", r.name)}</p>
-            {first.map(|href| view! { <p><a href=href>{format!("Open {}’s first level", r.name)}</a></p> })}
+            {first
+                .map(|href| {
+                    view! {
+                        <p>
+                            <a href=href>{format!("Open {}’s first level", r.name)}</a>
+                        </p>
+                    }
+                })}
         }
         .into_any();
     };
@@ -67,14 +76,25 @@ pub fn LevelPage(
         }
         View::Checkins => super::lazy::checkins_page(r.id, level),
     };
-    view! { {tabs} {share} {note} {body} }.into_any()
+    view! {
+        {tabs}
+        {share}
+        {note}
+        {body}
+    }
+    .into_any()
 }
 
 /// The short note on a page read from file `source` that a build error touched
 /// (`page_note::note`), if any.
 pub fn page_note(state: &LadderState, source: &str, level: bool) -> Option<impl IntoView> {
-    crate::page_note::note(&state.problems, source, level)
-        .map(|words| view! { <p class="page-note" role="note">{words}</p> })
+    crate::page_note::note(&state.problems, source, level).map(|words| {
+        view! {
+            <p class="page-note" role="note">
+                {words}
+            </p>
+        }
+    })
 }
 
 /// Links between the views of one level; the current one is marked for screen readers.
@@ -84,7 +104,13 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
         .map(|(v, _, name)| {
             let href = Route::level_view(&role.id, &level.id, v).to_fragment();
             let here = (v == current).then_some("page");
-            view! { <li><a href=href aria-current=here>{name}</a></li> }
+            view! {
+                <li>
+                    <a href=href aria-current=here>
+                        {name}
+                    </a>
+                </li>
+            }
         })
         .collect_view();
     // A role with one level has nothing to compare it with by default: no dead end.
@@ -94,7 +120,11 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
             b: None,
         }
         .to_fragment();
-        view! { <li><a href=href>"Compare levels"</a></li> }
+        view! {
+            <li>
+                <a href=href>"Compare levels"</a>
+            </li>
+        }
     });
     view! {
         <nav class="views" aria-label=format!("Views of {}", level.heading())>
@@ -137,7 +167,15 @@ fn rated(host: NodeRef<html::Div>) -> impl IntoView {
     let on_click = move |e: web_sys::MouseEvent| {
         rating::handle(&e, store);
     };
-    view! { <div class="level-view" node_ref=host on:change=on_event on:input=on_event on:click=on_click></div> }
+    view! {
+        <div
+            class="level-view"
+            node_ref=host
+            on:change=on_event
+            on:input=on_event
+            on:click=on_click
+        ></div>
+    }
 }
 
 /// The page of expectations for everyone `id`: its text, each expectation rated as on
@@ -152,7 +190,9 @@ pub fn EveryonePage(
         return view! {
             <h1>"Page not found"</h1>
             <p>"This ladder has no such page of expectations for everyone."</p>
-            <p><a href="#/">"See all roles"</a></p>
+            <p>
+                <a href="#/">"See all roles"</a>
+            </p>
         }
         .into_any();
     };
@@ -160,7 +200,11 @@ pub fn EveryonePage(
     let ladder = state.ladder.clone();
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| build_everyone(&host, &ladder, &everyone));
-    view! { {note} {rated(host)} }.into_any()
+    view! {
+        {note}
+        {rated(host)}
+    }
+    .into_any()
 }
 
 /// Breadcrumbs, the title, summary and each dimension of a page of expectations for
@@ -173,43 +217,48 @@ fn build_everyone(host: &Element, ladder: &Ladder, everyone: &Everyone) {
         host,
         &crumbs(&[everyone.track.as_deref().unwrap_or("Every track")]),
     );
-    let article = el("article", &[("class", "level")]);
-    add(&article, &text("h1", &[], &everyone_title(everyone)));
-    add(
-        &article,
-        &text(
-            "p",
-            &[("class", "lede")],
-            "Asked of every role, at every level: rated once, counted on each level’s summary.",
-        ),
-    );
-    if !level.summary.is_empty() {
-        let p = el("p", &[("class", "summary")]);
-        rich_linked(&p, &level.summary, &href);
-        add(&article, &p);
-    }
-    for (i, d) in level.dimensions.iter().enumerate() {
-        let mut d = d.clone();
-        if d.name.trim().is_empty() && d.emoji.is_none() {
-            d.name = crate::everyone::GROUP.to_string();
-        }
-        add(&article, &dimension(&d, i, &href));
-    }
+    let article = markup! {
+        article(class = "level") [
+            h1 { everyone_title(everyone) }
+            p(class = "lede") {
+                "Asked of every role, at every level: rated once, counted on each level’s summary."
+            }
+            if (!level.summary.is_empty()) [
+                (linked(markup! { p(class = "summary") [] }, &level.summary, &href))
+            ]
+            for (i, d) in (level.dimensions.iter().enumerate()) [
+                (dimension(&group(d), i, &href))
+            ]
+        ]
+    };
     add(host, &article);
+}
+
+/// Dimension `d`, named for everyone when the ladder gives it no name.
+fn group(d: &Dimension) -> Dimension {
+    let mut d = d.clone();
+    if d.name.trim().is_empty() && d.emoji.is_none() {
+        d.name = crate::everyone::GROUP.to_string();
+    }
+    d
+}
+
+/// `e` with ladder text `t` in it, its links sent through `href` (`dom::rich_linked`).
+fn linked(e: Element, t: &Text, href: &dyn Fn(&str) -> Option<String>) -> Element {
+    rich_linked(&e, t, href);
+    e
 }
 
 /// Breadcrumbs: All roles, then `names`.
 pub fn crumbs(names: &[&str]) -> Element {
-    let nav = el("nav", &[("class", "crumbs"), ("aria-label", "Breadcrumb")]);
-    let list = el("ol", &[]);
-    let home = el("li", &[]);
-    add(&home, &text("a", &[("href", "#/")], "All roles"));
-    add(&list, &home);
-    for n in names {
-        add(&list, &text("li", &[], n));
+    markup! {
+        nav(class = "crumbs", "aria-label" = "Breadcrumb") [
+            ol [
+                li [ a(href = "#/") { "All roles" } ]
+                for n in (names) [ li { n } ]
+            ]
+        ]
     }
-    add(&nav, &list);
-    nav
 }
 
 /// Breadcrumbs, the level's text with a rating control per expectation, neighbours.
@@ -222,9 +271,12 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
     let href = |t: &str| crate::links::href(ladder, &level.source, t);
     add(host, &crumbs(&[&role.track, &role.name]));
 
-    let article = el("article", &[("class", "level")]);
-    add(&article, &text("h1", &[], &level.heading()));
-    add(&article, &el("p", &[("class", "rated-count")]));
+    let article = markup! {
+        article(class = "level") [
+            h1 { level.heading() }
+            p(class = "rated-count") []
+        ]
+    };
     // A kept reply's ratings, beside the person's own: drawn by the extra module.
     if !crate::storage::keys("rungs:kept:").is_empty() {
         let beside = el("div", &[("class", "kept-beside")]);
@@ -236,23 +288,25 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
         });
     }
     if !level.summary.is_empty() {
-        let quote = el("blockquote", &[("class", "summary")]);
-        let p = el("p", &[]);
-        rich_linked(&p, &level.summary, &href);
-        add(&quote, &p);
+        let quote = markup! {
+            blockquote(class = "summary") [
+                (linked(markup! { p [] }, &level.summary, &href))
+            ]
+        };
         add(&article, &quote);
     }
     if !level.attributes.is_empty() {
-        let dl = el("dl", &[("class", "attributes")]);
-        for a in &level.attributes {
-            let row = el("div", &[]);
-            add(&row, &text("dt", &[], &a.name));
-            let dd = el("dd", &[]);
-            rich_linked(&dd, &a.value, &href);
-            add(&row, &dd);
-            add(&dl, &row);
-        }
-        add(&article, &dl);
+        let list = markup! {
+            dl(class = "attributes") [
+                for a in (&level.attributes) [
+                    div [
+                        dt { a.name }
+                        (linked(markup! { dd [] }, &a.value, &href))
+                    ]
+                ]
+            ]
+        };
+        add(&article, &list);
     }
     for (i, d) in level.dimensions.iter().enumerate() {
         add(&article, &dimension(d, i, &href));
@@ -267,27 +321,23 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
     }
     add(host, &article);
 
-    let neighbours = el(
-        "nav",
-        &[("class", "neighbours"), ("aria-label", "Other levels")],
-    );
     let prev = index.checked_sub(1).and_then(|i| role.levels.get(i));
-    for (l, rel, word) in [
+    let next = role.levels.get(index + 1);
+    let sides = [
         (prev, "prev", "Previous level"),
-        (role.levels.get(index + 1), "next", "Next level"),
-    ] {
-        if let Some(l) = l {
-            let href = Route::level(&role.id, &l.id).to_fragment();
-            add(
-                &neighbours,
-                &text(
-                    "a",
-                    &[("href", &href), ("rel", rel)],
-                    &format!("{word}: {}", l.heading()),
-                ),
-            );
-        }
-    }
+        (next, "next", "Next level"),
+    ];
+    let neighbours = markup! {
+        nav(class = "neighbours", "aria-label" = "Other levels") [
+            for (l, rel, word) in (sides) [
+                if let Some(l) = (l) [
+                    a(href = Route::level(&role.id, &l.id).to_fragment(), rel = rel) {
+                        format!("{word}: {}", l.heading())
+                    }
+                ]
+            ]
+        ]
+    };
     add(host, &neighbours);
 }
 
@@ -299,26 +349,21 @@ fn dimension(d: &Dimension, index: usize, href: &dyn Fn(&str) -> Option<String>)
         &heading_id,
         &super::dom::dimension_title(d.emoji.as_deref(), &d.name),
     );
-    let body = el("div", &[("class", "dimension-body")]);
-    let left = el("div", &[]);
-    let list = el("ul", &[("class", "expectations")]);
-    for x in &d.expectations {
-        add(&list, &expectation(x, href));
-    }
-    add(&left, &list);
-    if d.expectations.is_empty() {
-        add(
-            &left,
-            &text("p", &[("class", "muted")], "No expectations listed."),
-        );
-    }
-    add(&body, &left);
-    if !d.examples.is_empty() {
-        let ids: Vec<String> = (0..d.examples.len())
-            .map(|j| format!("x-{index}-{j}"))
-            .collect();
-        add(&body, &examples(&d.examples, &ids, true, href));
-    }
+    let body = markup! {
+        div(class = "dimension-body") [
+            div [
+                ul(class = "expectations") [
+                    for x in (&d.expectations) [ (expectation(x, href)) ]
+                ]
+                if (d.expectations.is_empty()) [
+                    p(class = "muted") { "No expectations listed." }
+                ]
+            ]
+            if (!d.examples.is_empty()) [
+                (examples(&d.examples, &|j| format!("x-{index}-{j}"), true, href))
+            ]
+        ]
+    };
     add(&section, &body);
     section
 }
@@ -326,54 +371,40 @@ fn dimension(d: &Dimension, index: usize, href: &dyn Fn(&str) -> Option<String>)
 /// One expectation: its text, what its heading says of it, its rating control, its
 /// examples in a closed disclosure.
 fn expectation(x: &Expectation, href: &dyn Fn(&str) -> Option<String>) -> Element {
-    let li = el(
-        "li",
-        &[
-            ("class", "expectation"),
-            ("id", &format!("e-{}", x.id)),
-            ("tabindex", "-1"),
-        ],
-    );
-    let p = el("p", &[("class", "expectation-text")]);
-    rich_linked(&p, &x.text, href);
-    add(&li, &p);
-    for detail in &x.details {
-        let p = el("p", &[("class", "expectation-detail")]);
-        rich_linked(&p, detail, href);
-        add(&li, &p);
+    markup! {
+        li(class = "expectation", id = format!("e-{}", x.id), tabindex = "-1") [
+            (linked(markup! { p(class = "expectation-text") [] }, &x.text, href))
+            for detail in (&x.details) [
+                (linked(markup! { p(class = "expectation-detail") [] }, detail, href))
+            ]
+            if (!x.examples.is_empty()) [
+                (examples(&x.examples, &|j| format!("xe-{}-{j}", x.id), false, href))
+            ]
+            (rating::control(&x.id, &x.text.to_plain(), None))
+        ]
     }
-    if !x.examples.is_empty() {
-        let ids: Vec<String> = (0..x.examples.len())
-            .map(|j| format!("xe-{}-{j}", x.id))
-            .collect();
-        add(&li, &examples(&x.examples, &ids, false, href));
-    }
-    add(&li, &rating::control(&x.id, &x.text.to_plain(), None));
-    li
 }
 
-/// Examples in a disclosure, open or closed, each item with its element id.
+/// Examples in a disclosure, open or closed, item `j` with element id `id(j)`.
 fn examples(
     list: &[Text],
-    ids: &[String],
+    id: &dyn Fn(usize) -> String,
     open: bool,
     href: &dyn Fn(&str) -> Option<String>,
 ) -> Element {
-    let details = el("details", &[("class", "examples")]);
+    let details = markup! {
+        details(class = "examples") [
+            summary { format!("Examples ({})", list.len()) }
+            ul [
+                for (j, x) in (list.iter().enumerate()) [
+                    (linked(markup! { li(id = id(j), tabindex = "-1") [] }, x, href))
+                ]
+            ]
+        ]
+    };
     if open {
         let _ = details.set_attribute("open", "");
     }
-    add(
-        &details,
-        &text("summary", &[], &format!("Examples ({})", list.len())),
-    );
-    let ul = el("ul", &[]);
-    for (x, id) in list.iter().zip(ids) {
-        let li = el("li", &[("id", id), ("tabindex", "-1")]);
-        rich_linked(&li, x, href);
-        add(&ul, &li);
-    }
-    add(&details, &ul);
     details
 }
 
@@ -381,27 +412,21 @@ fn examples(
 /// everyone that applies, rated here as on its own page (answers are keyed by id).
 fn everyones(everyone: &Everyone, href: &dyn Fn(&str) -> Option<String>) -> Element {
     let section = super::dom::section("dimension everyone", "everyone-h", crate::everyone::GROUP);
-    let lede = el("p", &[("class", "muted")]);
-    let _ = lede.append_with_str_1("Asked of every role: rated once, counted on every level. ");
     let page = Route::Everyone(everyone.id.clone()).to_fragment();
-    add(
-        &lede,
-        &text(
-            "a",
-            &[("href", &page)],
-            &format!("Open “{}”", everyone_title(everyone)),
-        ),
-    );
+    let lede = markup! {
+        p(class = "muted") [
+            "Asked of every role: rated once, counted on every level. "
+            a(href = page) { format!("Open “{}”", everyone_title(everyone)) }
+        ]
+    };
+    let list = markup! {
+        ul(class = "expectations") [
+            for d in (&everyone.level.dimensions) [
+                for x in (&d.expectations) [ (expectation(x, href)) ]
+            ]
+        ]
+    };
     add(&section, &lede);
-    let list = el("ul", &[("class", "expectations")]);
-    for x in everyone
-        .level
-        .dimensions
-        .iter()
-        .flat_map(|d| &d.expectations)
-    {
-        add(&list, &expectation(x, href));
-    }
     add(&section, &list);
     section
 }

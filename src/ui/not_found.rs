@@ -11,6 +11,8 @@ pub fn NotFound(
     view! {
         <h1>"Page not found"</h1>
         <p>{format!("Rungs has no page at “#{raw}”.")}</p>
-        <p><a href="#/">"See all roles and levels"</a></p>
+        <p>
+            <a href="#/">"See all roles and levels"</a>
+        </p>
     }
 }

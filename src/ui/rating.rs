@@ -8,9 +8,17 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlTextAreaElement};
 
-use super::dom::{add, button, el, text};
+use super::dom::{actions, add, button, markup};
 use super::store::ProgressStore;
 use crate::progress::{Progress, Rating};
+
+actions! {
+    /// What a click on a rating control asks for (its radios and note speak through
+    /// `change` and `input`).
+    enum Act {
+        Clear = "clear",
+    }
+}
 
 /// A radio group named by the expectation `words`, the four ratings, a Clear button,
 /// and the evidence note (with element id `evidence_id` when given); `id` is the
@@ -36,61 +44,42 @@ pub struct Labels {
 
 /// [`control`] with other names: see [`Labels`].
 pub fn labelled(id: &str, words: &str, labels: &Labels, evidence_id: Option<&str>) -> Element {
-    let rate = el(
-        "div",
-        &[("class", "rate"), ("data-id", id), ("data-words", words)],
-    );
-    let scale = el(
-        "div",
-        &[
-            ("class", "scale"),
-            ("role", "radiogroup"),
-            ("aria-label", &labels.group),
-        ],
-    );
     let name = format!("rate-{id}");
-    for r in Rating::ALL {
-        let label = el("label", &[("class", &format!("choice r{}", r.key()))]);
-        let key = r.key().to_string();
-        add(
-            &label,
-            &el(
-                "input",
-                &[
-                    ("type", "radio"),
-                    ("name", &name),
-                    ("value", r.code()),
-                    ("data-rate", &key),
-                ],
-            ),
-        );
-        add(&label, &text("span", &[], r.label()));
-        add(&scale, &label);
-    }
     let clear = format!("Clear rating for: {words}");
-    add(
-        &scale,
-        &button(
-            "Clear",
-            "clear",
-            &[("class", "clear"), ("aria-label", &clear), ("disabled", "")],
-        ),
-    );
-    add(&rate, &scale);
-    let note = el(
-        "textarea",
-        &[
-            ("class", "evidence"),
-            ("rows", "2"),
-            ("aria-label", &labels.note),
-            ("placeholder", labels.placeholder),
-        ],
-    );
+    let note = markup! {
+        textarea(
+            class = "evidence",
+            rows = "2",
+            "aria-label" = labels.note,
+            placeholder = labels.placeholder,
+        ) []
+    };
     if let Some(evidence_id) = evidence_id {
         let _ = note.set_attribute("id", evidence_id);
     }
-    add(&rate, &note);
-    rate
+    markup! {
+        div(class = "rate", "data-id" = id, "data-words" = words) [
+            div(class = "scale", role = "radiogroup", "aria-label" = labels.group) [
+                for r in (Rating::ALL) [
+                    label(class = format!("choice r{}", r.key())) [
+                        input(
+                            type = "radio",
+                            name = name,
+                            value = r.code(),
+                            "data-rate" = r.key().to_string(),
+                        ) []
+                        span { r.label() }
+                    ]
+                ]
+                (button(
+                    "Clear",
+                    Act::Clear.name(),
+                    &[("class", "clear"), ("aria-label", &clear), ("disabled", "")],
+                ))
+            ]
+            (note)
+        ]
+    }
 }
 
 /// What an event inside a rating control asks for.
@@ -114,10 +103,13 @@ pub fn read(e: &web_sys::Event) -> Option<(String, String, Change)> {
     let rating = match (
         e.type_().as_str(),
         target.get_attribute("data-rate"),
-        target.get_attribute("data-act"),
+        target
+            .get_attribute("data-act")
+            .as_deref()
+            .and_then(Act::parse),
     ) {
         ("change", Some(key), _) => Some(Rating::from_key(key.parse().ok()?)?),
-        ("click", _, Some(act)) if act == "clear" => None,
+        ("click", _, Some(Act::Clear)) => None,
         _ => return None,
     };
     Some((id, words, Change::Rate(rating)))
@@ -155,7 +147,7 @@ fn saved(e: &web_sys::Event) {
     }
     add(
         &control,
-        &text("span", &[("class", "saved"), ("role", "status")], "Saved"),
+        &markup! { span(class = "saved", role = "status") { "Saved" } },
     );
 }
 

@@ -106,7 +106,15 @@ fn YourData() -> impl IntoView {
         input.set_value("");
         extra(DataAct::Import, &file.into());
     };
-    view! { <section class="your-data" aria-labelledby="your-data" node_ref=host on:click=on_click on:change=on_change></section> }
+    view! {
+        <section
+            class="your-data"
+            aria-labelledby="your-data"
+            node_ref=host
+            on:click=on_click
+            on:change=on_change
+        ></section>
+    }
 }
 
 thread_local! {
