@@ -294,6 +294,7 @@ impl Round {
     /// The end of a round: where the person stands, the way to the summary, and
     /// Previous and Start again.
     fn draw_end(&self, host: &Element) {
+        host.set_text_content(None);
         let line = self
             .store
             .with_untracked(|p| check_end_line(p, &self.level));

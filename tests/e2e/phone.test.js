@@ -174,6 +174,9 @@ test('after Next the new statement is at the top, and the round ends with where 
   await finish.tap();
   await page.getByRole('heading', { name: 'Round done' }).waitFor();
   await page.getByText('You rated 1 of 12 expectations: 1 Performing.').waitFor();
+  // The round-done card replaces the last expectation's card and its buttons.
+  assert.equal(await page.locator('[id="check-card"]').count(), 1, 'one card at the end of a round');
+  assert.equal(await finish.count(), 0, 'no Finish once the round is done');
   await noViolations(page, 'the end of a round on a phone');
   await page.getByRole('link', { name: 'See where you stand in the Summary' }).tap();
   await page.getByRole('heading', { level: 1, name: 'Summary: L2: Site Reliability Engineer' }).waitFor();
