@@ -211,7 +211,7 @@ fn classify(blocks: &[MarkdownBlock], heads: &[Heading], file_title: &str) -> Ve
             continue;
         }
         let next = heads.get(i + 1).map_or(blocks.len(), |h| h.index);
-        let direct = blocks[heads[i].index + 1..next].iter().any(substantive);
+        let direct = blocks[heads[i].index + 1..next].iter().any(beyond_comments);
         let has_child = heads[i + 1..]
             .iter()
             .zip(&uses[i + 1..])
@@ -227,14 +227,14 @@ fn classify(blocks: &[MarkdownBlock], heads: &[Heading], file_title: &str) -> Ve
 /// Whether heading `i` has blocks a reader would see before the next heading.
 fn has_content(blocks: &[MarkdownBlock], heads: &[Heading], i: usize) -> bool {
     let next = heads.get(i + 1).map_or(blocks.len(), |h| h.index);
-    blocks[heads[i].index + 1..next].iter().any(substantive)
+    blocks[heads[i].index + 1..next].iter().any(beyond_comments)
 }
 
 fn is_title(blocks: &[MarkdownBlock], heads: &[Heading], file_title: &str) -> bool {
     let Some(first) = heads.first() else {
         return false;
     };
-    if blocks[..first.index].iter().any(substantive) {
+    if blocks[..first.index].iter().any(beyond_comments) {
         return false;
     }
     let (label, rest) = split_label(&first.plain);
@@ -264,8 +264,10 @@ fn squash(s: &str) -> String {
         .collect()
 }
 
-/// Whether a block carries anything a reader would see.
-fn substantive(block: &MarkdownBlock) -> bool {
+/// Whether a block holds anything but HTML comments. Stricter than
+/// `layout::substantive`, which also passes over HTML without text: here a bare tag
+/// (`<br>`, `<img …>`) counts, as under a heading it may show.
+fn beyond_comments(block: &MarkdownBlock) -> bool {
     match &block.kind {
         Kind::Rule | Kind::FrontMatter => false,
         Kind::Paragraph(text) => !text.is_empty(),

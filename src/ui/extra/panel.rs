@@ -77,7 +77,7 @@ fn draw(host: &Element, id: &'static str, intro: &str, shared: SharedAssessment,
     name_field(host, &name_id);
     let notes = markup! {
         label(class = "check") [
-            input(type = "checkbox", id = notes_id, "data-act" = "notes") []
+            input(type = "checkbox", id = notes_id) []
             span { "Include evidence notes" }
         ]
     };
