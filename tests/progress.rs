@@ -319,7 +319,7 @@ fn merge_keeps_answers_from_both_sides() {
             ("only-b".to_owned(), answer(None, "Note.", "B.", 2)),
         ]
     );
-    assert_eq!(ab.quiz.get("eng/dev/l1"), Some(&2));
+    assert_eq!(ab.check_positions.get("eng/dev/l1"), Some(&2));
     assert_eq!(
         ab.ladder_quiz,
         LadderQuiz {

@@ -101,9 +101,9 @@ fn progress() -> impl Strategy<Value = Progress> {
         ladder_quiz(),
         any::<u64>(),
     )
-        .prop_map(|(answers, quiz, ladder_quiz, reset)| Progress {
+        .prop_map(|(answers, check_positions, ladder_quiz, reset)| Progress {
             answers,
-            quiz,
+            check_positions,
             ladder_quiz,
             reset,
         })
@@ -122,20 +122,22 @@ fn overlapping() -> impl Strategy<Value = Progress> {
         (prop::collection::btree_set(missed, 0..3), 0..5u32, 0..5u32),
         prop_oneof![2 => Just(0u64), 1 => 1..4u64],
     )
-        .prop_map(|(answers, quiz, (missed, right, asked), reset)| {
-            let mut p = Progress {
-                answers,
-                quiz,
-                ladder_quiz: LadderQuiz {
-                    missed,
-                    right,
-                    asked,
-                },
-                reset,
-            };
-            p.merge(&Progress::default());
-            p
-        })
+        .prop_map(
+            |(answers, check_positions, (missed, right, asked), reset)| {
+                let mut p = Progress {
+                    answers,
+                    check_positions,
+                    ladder_quiz: LadderQuiz {
+                        missed,
+                        right,
+                        asked,
+                    },
+                    reset,
+                };
+                p.merge(&Progress::default());
+                p
+            },
+        )
 }
 
 /// Any JSON value, a few levels deep, with the field names the readers look for.
@@ -235,7 +237,7 @@ fn serde_stored(p: &Progress) -> SerdeStored<'_> {
     SerdeStored {
         schema: 4,
         answers: answers.collect(),
-        quiz: &p.quiz,
+        quiz: &p.check_positions,
         ladder_quiz: SerdeLadderQuiz {
             missed: &p.ladder_quiz.missed,
             right: p.ladder_quiz.right,

@@ -46,7 +46,7 @@ pub struct Progress {
     /// Check yourself: the position to resume at, by
     /// [`check_position_key`](super::check_position_key) (`role_id/level_id`). Stored
     /// as `quiz`, its name before the feature had one name.
-    pub quiz: BTreeMap<String, usize>,
+    pub check_positions: BTreeMap<String, usize>,
     /// Know your ladder: the missed items and the score.
     pub ladder_quiz: LadderQuiz,
     /// When everything was last reset (milliseconds since the Unix epoch), 0 if never.
@@ -91,7 +91,7 @@ impl Progress {
     /// Remember where Check yourself is for `key` (see
     /// [`check_position_key`](super::check_position_key)).
     pub fn remember_position(&mut self, key: &str, position: usize) {
-        self.quiz.insert(key.to_owned(), position);
+        self.check_positions.insert(key.to_owned(), position);
     }
 
     /// Answers whose expectation is in no level of `ladder`, to show under

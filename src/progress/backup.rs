@@ -199,7 +199,7 @@ mod tests {
             "ladder_quiz":{"missed":[],"right":0,"asked":0}}"#;
         let backup = Backup::read(old).expect("reads");
         assert_eq!(backup.progress.rating("a1"), Some(Rating::Maturing));
-        assert_eq!(backup.progress.quiz.get("e/r/l1"), Some(&1));
+        assert_eq!(backup.progress.check_positions.get("e/r/l1"), Some(&1));
         assert_eq!((backup.kept.len(), backup.imported_ladder), (0, None));
     }
 

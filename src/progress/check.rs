@@ -26,7 +26,10 @@ pub fn check_order(level: &Level) -> Vec<(usize, usize)> {
 /// the level has no expectations.
 pub fn resume_position(progress: &Progress, key: &str, level: &Level) -> usize {
     let last = level.expectation_count().saturating_sub(1);
-    progress.quiz.get(key).map_or(0, |&p| p.min(last))
+    progress
+        .check_positions
+        .get(key)
+        .map_or(0, |&p| p.min(last))
 }
 
 /// The progress line quiz mode shows and announces, e.g. `7 of 14` for position 6.

@@ -31,12 +31,12 @@ impl Progress {
         match other.reset.cmp(&self.reset) {
             Ordering::Greater => {
                 self.reset = other.reset;
-                self.quiz.clone_from(&other.quiz);
+                self.check_positions.clone_from(&other.check_positions);
                 self.ladder_quiz.clone_from(&other.ladder_quiz);
             }
             Ordering::Equal => {
-                for (key, &position) in &other.quiz {
-                    let mine = self.quiz.entry(key.clone()).or_insert(position);
+                for (key, &position) in &other.check_positions {
+                    let mine = self.check_positions.entry(key.clone()).or_insert(position);
                     *mine = (*mine).max(position);
                 }
                 self.ladder_quiz.merge(&other.ladder_quiz);
@@ -154,7 +154,11 @@ mod tests {
         b.remember_position("e/r/l1", 7);
         b.remember_position("e/r/l3", 2);
         a.merge(&b);
-        let positions: Vec<(&str, usize)> = a.quiz.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        let positions: Vec<(&str, usize)> = a
+            .check_positions
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
         assert_eq!(positions, [("e/r/l1", 7), ("e/r/l2", 1), ("e/r/l3", 2)]);
     }
 
@@ -187,7 +191,11 @@ mod tests {
         reset.reset(100);
         for (mut into, from) in [(reset.clone(), other_tab.clone()), (other_tab, reset)] {
             into.merge(&from);
-            assert!(into.quiz.is_empty(), "{:?}", into.quiz);
+            assert!(
+                into.check_positions.is_empty(),
+                "{:?}",
+                into.check_positions
+            );
             assert_eq!(into.ladder_quiz, LadderQuiz::default());
             assert!(into.answers.values().all(Answer::is_blank));
         }
@@ -200,7 +208,7 @@ mod tests {
         stored.reset(100);
         stale.remember_position("e/r/l1", 6);
         stale.merge_before_save(&stored);
-        assert!(stale.quiz.is_empty());
+        assert!(stale.check_positions.is_empty());
         assert_eq!(stale.reset, 100);
     }
 
@@ -210,7 +218,7 @@ mod tests {
         mine.remember_position("e/r/l1", 2);
         let stored = quizzed();
         mine.merge_before_save(&stored);
-        assert_eq!(mine.quiz.get("e/r/l1"), Some(&2));
+        assert_eq!(mine.check_positions.get("e/r/l1"), Some(&2));
     }
 
     #[test]

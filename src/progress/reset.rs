@@ -38,7 +38,7 @@ impl Progress {
             answer.updated = at.max(answer.updated.saturating_add(1));
         }
         self.reset = at;
-        self.quiz.clear();
+        self.check_positions.clear();
         self.ladder_quiz = LadderQuiz::default();
         before
     }
@@ -59,8 +59,8 @@ impl Progress {
                 });
             }
         }
-        for (key, &position) in &before.quiz {
-            self.quiz.entry(key.clone()).or_insert(position);
+        for (key, &position) in &before.check_positions {
+            self.check_positions.entry(key.clone()).or_insert(position);
         }
         self.ladder_quiz.merge(&before.ladder_quiz);
     }
@@ -196,7 +196,7 @@ impl ResetScope {
                 .values()
                 .filter(|a| a.goal.is_some())
                 .count(),
-            quiz_levels: progress.quiz.len(),
+            quiz_levels: progress.check_positions.len(),
             ladder_quiz: progress.ladder_quiz != LadderQuiz::default(),
             replies: kinds.clone().filter(|k| *k == KeptKind::Reply).count(),
             kept_replies: kinds.clone().filter(|k| *k == KeptKind::Kept).count(),
@@ -290,7 +290,7 @@ mod tests {
         p.reset(100);
         assert!(p.answers.values().all(|a| a.is_blank() && a.updated == 100));
         assert_eq!(p.answer("a").map(|a| a.text.as_str()), Some("I ship."));
-        assert!(p.quiz.is_empty());
+        assert!(p.check_positions.is_empty());
         assert_eq!(p.ladder_quiz, LadderQuiz::default());
         assert_eq!(p.reset, 100);
     }
@@ -317,7 +317,7 @@ mod tests {
         p.reset(100);
         p.merge(&stored);
         assert!(p.answers.values().all(|a| a.is_blank()));
-        assert!(p.quiz.is_empty());
+        assert!(p.check_positions.is_empty());
     }
 
     #[test]
@@ -330,7 +330,7 @@ mod tests {
             p.answer("b").map(|a| a.evidence.as_str()),
             Some("Reviewed the storage RFC")
         );
-        assert_eq!(p.quiz.get("sre/l2"), Some(&5));
+        assert_eq!(p.check_positions.get("sre/l2"), Some(&5));
         assert_eq!(p.ladder_quiz, before.ladder_quiz);
         // The restored answers are newer than the clearing another tab may hold.
         let mut cleared = rated();
@@ -436,7 +436,7 @@ mod tests {
             p.answer("b").map(|a| a.evidence.as_str()),
             Some("Reviewed the storage RFC")
         );
-        assert_eq!(p.quiz.get("sre/l2"), Some(&5));
+        assert_eq!(p.check_positions.get("sre/l2"), Some(&5));
         // A second Undo brings nothing back, and is no longer offered.
         assert!(!undo.offered(&p, &[]));
         let before = p.clone();

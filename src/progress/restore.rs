@@ -104,9 +104,9 @@ impl Progress {
                 self.answers.insert(id.clone(), answer);
             }
         }
-        for (key, &position) in &backup.quiz {
-            if !self.quiz.contains_key(key) {
-                self.quiz.insert(key.clone(), position);
+        for (key, &position) in &backup.check_positions {
+            if !self.check_positions.contains_key(key) {
+                self.check_positions.insert(key.clone(), position);
                 out.quiz_levels += 1;
             }
         }
@@ -194,7 +194,7 @@ mod tests {
         let restored = p.restore_backup(&backup(), 200);
         assert_eq!(p.rating("a"), Some(Rating::Performing));
         assert_eq!(p.answer("b").map(|a| a.evidence.as_str()), Some("Did B."));
-        assert_eq!(p.quiz.get("e/r/l1"), Some(&3));
+        assert_eq!(p.check_positions.get("e/r/l1"), Some(&3));
         assert_eq!(
             restored.message("backup.json"),
             "Restored 2 answers and quiz positions on 1 level from “backup.json”."
@@ -204,7 +204,7 @@ mod tests {
         other_tab.reset(100);
         other_tab.merge(&p);
         assert_eq!(other_tab.rating("a"), Some(Rating::Performing));
-        assert_eq!(other_tab.quiz.get("e/r/l1"), Some(&3));
+        assert_eq!(other_tab.check_positions.get("e/r/l1"), Some(&3));
     }
 
     #[test]

@@ -70,7 +70,7 @@ pub(super) fn stored(progress: &Progress, envelope: Vec<(String, Value)>) -> Val
         (id.clone(), object(fields))
     });
     let quiz = progress
-        .quiz
+        .check_positions
         .iter()
         .map(|(key, &at)| (key.clone(), number(at as u64)));
     let ladder_quiz = &progress.ladder_quiz;
@@ -186,7 +186,9 @@ fn read_v2(root: &Node, fields: &[&str]) -> Result<Progress, ProgressError> {
     }
     if let Some(node) = top.get("quiz") {
         for (key, value) in node.entries()? {
-            progress.quiz.insert(key.to_owned(), value.usize()?);
+            progress
+                .check_positions
+                .insert(key.to_owned(), value.usize()?);
         }
     }
     if let Some(node) = top.get("ladder_quiz") {
@@ -279,7 +281,7 @@ mod tests {
     fn schema_2_reads_without_a_reset_and_refuses_one() {
         let p = from_json(r#"{"schema":2,"answers":{"a1":{"rating":"maturing","updated":4}},"quiz":{"e/r/l1":2}}"#).expect("reads");
         assert_eq!(
-            (p.reset, p.rating("a1"), p.quiz.get("e/r/l1")),
+            (p.reset, p.rating("a1"), p.check_positions.get("e/r/l1")),
             (0, Some(Rating::Maturing), Some(&2))
         );
         assert_eq!(
