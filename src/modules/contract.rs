@@ -83,6 +83,7 @@ pub enum Extra {
 impl Call for Extra {
     const MODULE: &'static str = "extra";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         match self {
             Extra::Summary {
@@ -161,6 +162,7 @@ pub enum Explore {
 impl Call for Explore {
     const MODULE: &'static str = "explore";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         match self {
             Explore::Know { host, level, doors } => {
@@ -216,6 +218,7 @@ pub enum Checkins {
 impl Call for Checkins {
     const MODULE: &'static str = "checkins";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         let (entry, host, level, progress) = match self {
             Checkins::List {
@@ -290,6 +293,7 @@ pub struct SentCheckin {
 impl Call for Share {
     const MODULE: &'static str = "share";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         match self {
             Share::Panel {
@@ -407,6 +411,7 @@ pub enum Search {
 impl Call for Search {
     const MODULE: &'static str = "search";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         match self {
             Search::Search { host, query } => Args::new("search", host).text(&query),
@@ -441,6 +446,7 @@ pub enum Import {
 impl Call for Import {
     const MODULE: &'static str = "import";
 
+    #[inline(always)]
     fn encode(self) -> Array {
         let Import::Show { host } = self;
         Args::new("show", host).0

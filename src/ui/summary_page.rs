@@ -30,7 +30,7 @@ pub fn SummaryPage(
     let heading = format!("Summary: {}", role.levels[index].heading());
     let level = (role.id.clone(), role.levels[index].id.clone());
     let doors = doors(ProgressStore::expect());
-    let report = super::lazy::follow(None, "Counting your ratings…", move |host, progress| {
+    let draw = move |host, progress| {
         let (level, doors) = (level.clone(), doors.clone());
         modules::call(Extra::Summary {
             host,
@@ -38,7 +38,8 @@ pub fn SummaryPage(
             progress,
             doors,
         });
-    });
+    };
+    let report = super::lazy::follow(None, "Counting your ratings…", Box::new(draw));
     view! {
         <h1>{heading}</h1>
         <div class="report" node_ref=report></div>
