@@ -259,9 +259,10 @@ test('share progress and a reply open the system share sheet where there is one'
   const me = await phone(LEVEL, { init: STUB_SHARE });
   await radio(me.page, E1, 'Performing').tap();
   await me.page.getByRole('button', { name: 'Share progress' }).tap();
-  const link = await me.page.getByRole('textbox', { name: 'Share link' }).inputValue();
   await me.page.getByRole('button', { name: 'Share…' }).tap();
   await me.page.getByText('Link shared.').waitFor();
+  // Share… makes the link again: the one sent is the one the box shows now.
+  const link = await me.page.getByRole('textbox', { name: 'Share link' }).inputValue();
   const [sent] = await me.page.evaluate(() => window.shared);
   assert.deepEqual(sent, { title: 'My self-check: L2: Site Reliability Engineer', text: 'My ratings in Rungs, to talk them over:', url: link });
   // The link stays visible, to copy by hand.
@@ -272,9 +273,11 @@ test('share progress and a reply open the system share sheet where there is one'
   await gotoReady(boss.page, link);
   await boss.page.getByRole('radiogroup', { name: `Your rating for: ${E1}` }).getByRole('radio', { name: 'Maturing' }).tap();
   await boss.page.getByRole('button', { name: 'Share reply' }).tap();
-  const reply = await boss.page.getByRole('textbox', { name: 'Reply link' }).inputValue();
   await boss.page.getByRole('button', { name: 'Share…' }).tap();
   await boss.page.getByText('Link shared.').waitFor();
+  // The reply link records the second it was made, and Share… makes it again: under
+  // load the clock may tick between the two, so the box is read after sharing.
+  const reply = await boss.page.getByRole('textbox', { name: 'Reply link' }).inputValue();
   const [answer] = await boss.page.evaluate(() => window.shared);
   assert.deepEqual(answer, { title: 'My reply on L2: Site Reliability Engineer', text: 'My answers to your self-check in Rungs:', url: reply });
   assert.deepEqual([...me.page.errors, ...boss.page.errors], []);
