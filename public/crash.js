@@ -2,6 +2,12 @@
 // the release build aborts on a panic (a WebAssembly trap), and old browsers lack
 // WebAssembly altogether. Plain JS, loaded before the app, so it works when the app cannot.
 //
+// It runs before the page is drawn (no `defer`) for one more job: the root page holds
+// the home page's text, written at build time, but a fragment address there
+// (`#/engineering/sre/l2/check`, a shared link) names another page, which the app
+// draws. Until it does, that text stays hidden (`html.rungs-hold` in style/main.css)
+// rather than show the wrong page for a moment.
+//
 // It also keeps Rungs out of frames. A site that frames Rungs could lay its own page
 // over Reset, Keep or Remove and have the person click them (clickjacking), and a meta
 // CSP cannot forbid framing (`frame-ancestors`: the header in docs/deploy.md does). In a
@@ -9,22 +15,28 @@
 // that check), and this script puts a link to open Rungs on its own in the page.
 (() => {
   if (window.top !== window.self) return refuseFrame();
+  const root = document.documentElement;
+  if (location.hash.length > 2 && typeof WebAssembly === 'object') root.classList.add('rungs-hold');
   const CRASH = 'Rungs ran into a bug and stopped. Nothing you saved is lost: reload the page to carry on.';
-  const NO_WASM = 'Rungs needs WebAssembly, which this browser does not offer. Open this page in a current version of Firefox, Safari, Chrome or Edge.';
-  function show(text) {
+  const NO_WASM = 'You can read this page, but rating yourself, saving your progress and sharing it need WebAssembly, which this browser does not offer. Open Rungs in a current version of Firefox, Safari, Chrome or Edge for those.';
+  // A crash shows above the page; the missing WebAssembly under the text it can still read.
+  function show(text, under) {
     if (document.getElementById('rungs-crash')) return;
+    root.classList.remove('rungs-hold');
     const box = document.createElement('div');
     box.id = 'rungs-crash';
     box.className = 'crash';
     box.setAttribute('role', 'alert');
     box.textContent = text;
-    (document.body || document.documentElement).prepend(box);
+    const page = document.body || root;
+    if (under) page.append(box);
+    else page.prepend(box);
   }
   const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
   addEventListener('error', (ev) => { if (isTrap(ev.error)) show(CRASH); });
   addEventListener('unhandledrejection', (ev) => { if (isTrap(ev.reason)) show(CRASH); });
   if (typeof WebAssembly !== 'object') {
-    document.addEventListener('DOMContentLoaded', () => show(NO_WASM));
+    document.addEventListener('DOMContentLoaded', () => show(NO_WASM, true));
   }
 
   function refuseFrame() {

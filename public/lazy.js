@@ -5,12 +5,14 @@
 // window.rungsModule(NAME) resolves to that door, loading the module once; a failed
 // load may be tried again.
 (() => {
+  // The build names each module's file beside this script, whatever page loaded it.
+  const here = document.currentScript.src;
   const loading = {};
   window.rungsModules = {};
   async function load(name) {
     const meta = document.querySelector(`meta[name="rungs-${name}"]`);
     if (!meta) throw new Error(`this build has no ${name} module`);
-    const module = await import(new URL(meta.content, document.baseURI).href);
+    const module = await import(new URL(meta.content, here).href);
     await module.default();
     return window.rungsModules[name];
   }

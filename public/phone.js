@@ -10,9 +10,10 @@
 //   used (localStorage `rungs:last`, see docs/storage.md).
 (() => {
   const root = document.documentElement;
-  // Calls `then` once the app has drawn `selector` (waiting ten seconds at most).
+  // Calls `then` once the app has drawn `selector` (waiting ten seconds at most): the
+  // app's own, not the page the build wrote, which the app replaces when it starts.
   const drawn = (selector, then, frames = 600) => {
-    const el = document.querySelector(selector);
+    const el = document.body?.hasAttribute('data-rungs-page') ? null : document.querySelector(selector);
     if (el) then(el);
     else if (frames > 0) requestAnimationFrame(() => drawn(selector, then, frames - 1));
   };
@@ -49,6 +50,7 @@
     onSearch();
   });
   addEventListener('hashchange', where);
+  addEventListener('popstate', where);
 
   addEventListener('click', (e) => {
     const button = e.target.closest?.('.top .where, .top .find');
@@ -59,6 +61,7 @@
     if (e.target.id === 'level-picker') open(document.getElementById('where'), false);
   });
   addEventListener('hashchange', onSearch);
+  addEventListener('popstate', onSearch);
 
   addEventListener('keydown', (e) => {
     if (!e.ctrlKey && !e.metaKey && !e.altKey && e.key.length === 1) root.classList.add('keyed');
@@ -83,9 +86,12 @@
     if (button && !button.disabled) button.click();
   }, { passive: true });
 
-  // The last level used: any level route (not search, import, a shared link, compare).
+  // The last level used: any level route (not search, import, a shared link, compare),
+  // at its address by path (`<root>/track/role/level/`) or in the root's fragment.
   const LAST = 'rungs:last';
-  const isLevel = (hash) => /^#\/(?!(search|import|shared|compare)([/?]|$))[^/?]+\/[^/?]+\/[^/?]+/.test(hash);
+  const base = new URL('./', document.currentScript.src).pathname;
+  const route = () => (location.hash.length > 1 ? location.hash : `#/${location.pathname.slice(base.length)}`);
+  const isLevel = (hash) => /^#\/(?!(search|import|shared|compare|guide|everyone)([/?]|$))[^/?]+\/[^/?]+\/[^/?]+/.test(hash);
   // Launched from the home screen: the manifest's start_url is ./?app.
   const launched = new URLSearchParams(location.search).has('app');
   const installed = launched || matchMedia('(display-mode: standalone)').matches || navigator.standalone === true;
@@ -93,10 +99,14 @@
     const last = localStorage.getItem(LAST);
     // Before the app reads the route (this script runs before the app's module).
     if (launched) history.replaceState(null, '', location.pathname + location.hash);
-    if (launched && (location.hash || '#/') === '#/' && last && isLevel(last)) history.replaceState(null, '', last);
-    const keep = () => isLevel(location.hash) && localStorage.setItem(LAST, location.hash);
+    // (An address kept before levels had paths is a fragment.)
+    const to = last && last.startsWith('#') ? base + last : last;
+    if (launched && route() === '#/' && to && to.startsWith(base)) history.replaceState(null, '', to);
+    const keep = () => isLevel(route()) && localStorage.setItem(LAST, location.pathname + location.search + location.hash);
     keep();
+    // The app changes the address in place (history.pushState): look after each change.
     addEventListener('hashchange', keep);
+    addEventListener('popstate', keep);
   } catch {
     // No storage here: the app opens on its home page.
   }

@@ -5,6 +5,8 @@
   // In a frame the app does not run (public/crash.js): nothing to offer there.
   if (!('serviceWorker' in navigator) || window.top !== window.self) return;
   const sw = navigator.serviceWorker;
+  // Beside this script, at the app's root, whichever page loaded it.
+  const script = new URL('sw.js', document.currentScript.src).href;
   let asked = false;
   let reloading = false;
   const reload = () => {
@@ -50,10 +52,11 @@
   addEventListener('load', async () => {
     let reg;
     try {
-      reg = await sw.register('./sw.js');
+      reg = await sw.register(script);
     } catch {
       return; // No service worker (a private window, for one): Rungs still works online.
     }
+    if (!reg) return; // Blocked by the browser's automation (the build drawing its pages).
     // This page has loaded: the worker may drop files only older tabs needed.
     if (sw.controller) sw.controller.postMessage('tidy');
     const watch = (worker) => {

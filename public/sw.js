@@ -86,11 +86,14 @@ self.addEventListener('message', (event) => {
   if (event.data === 'tidy') event.waitUntil(tidy());
 });
 
-/** Whether `request` asks for the app itself (its routes live in the fragment). */
-function isApp(request) {
+// The pages the build wrote (scripts/prerender.mjs): index.html at the root and one
+// for each address by path below it (`engineering/sre/l2/index.html`).
+const PAGES = new Set(PRECACHE.filter((f) => /(^|\/)index\.html$/.test(f)).map((f) => new URL(f, SCOPE).href));
+
+/** The page file a navigation asks for: a folder's address is its index.html. */
+function pageOf(request) {
   const url = new URL(request.url);
-  const page = url.origin + url.pathname;
-  return page === SCOPE || page === INDEX;
+  return url.origin + url.pathname + (url.pathname.endsWith('/') ? 'index.html' : '');
 }
 
 /**
@@ -119,8 +122,10 @@ self.addEventListener('fetch', (event) => {
       } catch {
         // Offline: the cached app below.
       }
-      if (response && (!isApp(request) || (await isTheApp(response)))) return response;
-      return (await (await cache()).match(INDEX)) || response || Response.error();
+      const page = pageOf(request);
+      const ours = PAGES.has(page);
+      if (response && (!ours || (await isTheApp(response)))) return response;
+      return (await (await cache()).match(ours ? page : INDEX)) || response || Response.error();
     })());
     return;
   }

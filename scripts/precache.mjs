@@ -4,12 +4,15 @@
 //    inline script, and makes it start the app only outside frames.
 // 2. Names the on-demand modules (src/modules: every wasm file Trunk built as a
 //    "worker") for public/lazy.js, which loads them on first use.
-// 3. Writes the service worker's precache list and version from the files actually
-//    built, never by hand, and the version into index.html.
+// 3. Writes every page a reader can reach by link as HTML, drawn by the app itself
+//    (scripts/prerender.mjs).
+// 4. Writes the service worker's precache list and version from the files actually
+//    built, never by hand, and the version into every page.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Script } from 'node:vm';
+import { prerender } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('scripts/precache.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR unset)');
@@ -26,7 +29,11 @@ const lines = found[1].trim().split('\n');
 const imports = lines.filter((l) => /^import .+ from '[^']+';$/.test(l));
 if (!imports.length) throw new Error('index.html: Trunk\'s start-up script imports nothing');
 const start = lines.filter((l) => !imports.includes(l) && l.trim()).map((l) => `  ${l}`);
-const bootText = `${imports.join('\n')}\nif (window.top === window.self) {\n${start.join('\n')}\n}\n`;
+// The wasm file is found beside this script, not beside the page, which may be a page
+// in a folder of its own.
+const fromHere = (l) => l.replace(/module_or_path: ('\.\/[^']+')/, 'module_or_path: new URL($1, import.meta.url)');
+const bootText = `${imports.join('\n')}\nif (window.top === window.self) {\n${start.map(fromHere).join('\n')}\n}\n`;
+if (!bootText.includes('import.meta.url')) throw new Error('index.html: Trunk\'s start-up script names no wasm file to load');
 const boot = `boot-${hash(bootText).slice(0, 16)}.js`;
 await writeFile(path.join(dir, boot), bootText);
 html = html.replace(inline, `<script type="module" src="./${boot}"></script>`);
@@ -63,18 +70,27 @@ for (const f of await readdir(dir)) {
   html = html.replace(tag, found[0].replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sri}"`));
 }
 await writeFile(indexPath, html);
+await writeFile(indexPath, await prerender(dir, html));
 
-// The version: a digest of every built file and of the worker itself. index.html names
+// The version: a digest of every built file and of the worker itself. Every page names
 // it too (<meta name="rungs-version">), so the worker can tell its own build's page from
 // a stale or newer one, and a page can tell which build it runs.
-const files = (await readdir(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('.')).sort();
+const files = [];
+for (const f of (await readdir(dir, { recursive: true })).sort()) {
+  if (f !== 'sw.js' && !f.split(path.sep).some((p) => p.startsWith('.')) && (await stat(path.join(dir, f))).isFile()) {
+    files.push(f.split(path.sep).join('/'));
+  }
+}
 const swPath = path.join(dir, 'sw.js');
 let digest = hash(await readFile(swPath));
 for (const f of files) digest += f + hash(await readFile(path.join(dir, f)));
 const version = hash(digest).slice(0, 16);
-const versioned = html.replace('</head>', `<meta name="rungs-version" content="${version}"></head>`);
-if (versioned === html) throw new Error('index.html: no </head> to put the version before');
-await writeFile(indexPath, versioned);
+for (const f of files.filter((f) => /(^|\/)index\.html$/.test(f))) {
+  const page = await readFile(path.join(dir, f), 'utf8');
+  const versioned = page.replace('</head>', `<meta name="rungs-version" content="${version}"></head>`);
+  if (versioned === page) throw new Error(`${f}: no </head> to put the version before`);
+  await writeFile(path.join(dir, f), versioned);
+}
 const sw = (await readFile(swPath, 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(files));

@@ -1,7 +1,13 @@
-//! The URL fragment as the app's shared state: what a link must reproduce.
+//! The address as the app's shared state: what a link must reproduce.
 //!
-//! Routes live in the fragment (`#/...`) so they work on any static host, under any
-//! sub-path, and never reach a server.
+//! The pages the build writes out as HTML (home, each level, its comparison with the
+//! next, guides, expectations for everyone: [`Route::page_path`]) have addresses by
+//! path below the app's root, `<root>/engineering/sre/l2/`, so a static host answers
+//! each with its own text. Every other route lives in the fragment of the root,
+//! `<root>#/engineering/sre/l2/check`, and so does every route of a ladder imported in
+//! the browser, which has no page on the server: no server rules, any sub-path. The
+//! fragment form (`#/...`) of every route still opens it, so old links keep working,
+//! and a shared link's text never reaches a server.
 
 /// What a level route shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,6 +142,57 @@ impl Route {
                 focus: param(query, "focus").filter(|f| !f.is_empty()),
             },
             _ => Route::NotFound(decode(raw)),
+        }
+    }
+
+    /// The route at an address below the app's root: `path` relative to the root (no
+    /// leading `/`, e.g. `engineering/sre/l2/` or `index.html`), its `search` (`?...`)
+    /// and its `hash`. A fragment route (`#/...`) wins over the path, as old links
+    /// and the routes that have no page of their own need.
+    pub fn at(path: &str, search: &str, hash: &str) -> Route {
+        if hash.len() > 1 {
+            return Route::parse(hash);
+        }
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        Route::parse(&format!("/{path}{search}"))
+    }
+
+    /// The path below the app's root of the page the build writes for this route, if
+    /// it writes one: home (``), a level read (`<track>/<role>/<level>/`), a level
+    /// compared with its default partner (`compare/<track>/<role>/<level>/`), a guide
+    /// (`guide/<track>/<page>/`) and expectations for everyone (`everyone/[<track>/]`).
+    /// Only for routes of the embedded ladder: an imported one has no pages.
+    pub fn page_path(&self) -> Option<String> {
+        let path = match self {
+            Route::Home => return Some(String::new()),
+            Route::Level {
+                role,
+                level,
+                view: View::Read,
+                ..
+            } => Route::level_fragment(role, level, View::Read),
+            Route::Compare { b: None, .. } | Route::Guide(_) | Route::Everyone(_) => {
+                self.to_fragment()
+            }
+            _ => return None,
+        };
+        Some(format!("{}/", path.strip_prefix("#/").unwrap_or(&path)))
+    }
+
+    /// The address of this route below `root` (the app's root path, ending in `/`):
+    /// its page's path when `page` (the build wrote pages for its ladder) and it has one
+    /// (a level's focus as `?focus=`), else the root and the fragment.
+    pub fn href(&self, root: &str, page: bool) -> String {
+        match self.page_path().filter(|_| page) {
+            Some(path) => {
+                let mut href = format!("{root}{path}");
+                if let Route::Level { focus: Some(f), .. } = self {
+                    href.push_str("?focus=");
+                    href.push_str(&encode(f));
+                }
+                href
+            }
+            None => format!("{root}{}", self.to_fragment()),
         }
     }
 
@@ -424,5 +481,74 @@ mod tests {
             "#/compare/engineering/site-reliability-engineering/l2/design/product-design/l10"
         );
         assert_eq!(Route::parse(&two.to_fragment()), two);
+    }
+
+    #[test]
+    fn pages_of_the_build_have_addresses_by_path_and_the_rest_fragments() {
+        let sre = "engineering/site-reliability-engineering";
+        let read = Route::level(sre, "l2");
+        let check = Route::level_view(sre, "l2", View::Check);
+        let compare = Route::Compare {
+            a: (sre.to_string(), "l2".to_string()),
+            b: None,
+        };
+        let guide = Route::Guide("engineering/how-reviews-work".into());
+        let everyone = Route::Everyone("support/everyone".into());
+        for (route, href) in [
+            (Route::Home, "/r/"),
+            (
+                read.clone(),
+                "/r/engineering/site-reliability-engineering/l2/",
+            ),
+            (
+                check.clone(),
+                "/r/#/engineering/site-reliability-engineering/l2/check",
+            ),
+            (
+                compare.clone(),
+                "/r/compare/engineering/site-reliability-engineering/l2/",
+            ),
+            (guide.clone(), "/r/guide/engineering/how-reviews-work/"),
+            (everyone.clone(), "/r/everyone/support/"),
+            (Route::Everyone("everyone".into()), "/r/everyone/"),
+            (Route::Import, "/r/#/import"),
+            (Route::Shared("AQ".into()), "/r/#/shared/AQ"),
+        ] {
+            assert_eq!(route.href("/r/", true), href);
+            // Every address reads back as its route, and so does its old fragment.
+            let (path, hash) = href["/r/".len()..]
+                .split_once('#')
+                .map_or((&href["/r/".len()..], String::new()), |(p, h)| {
+                    (p, format!("#{h}"))
+                });
+            assert_eq!(Route::at(path, "", &hash), route, "{href}");
+            assert_eq!(Route::at("", "", &route.to_fragment()), route);
+        }
+        // An imported ladder has no pages: its levels live in the root's fragment.
+        assert_eq!(
+            read.href("/r/", false),
+            "/r/#/engineering/site-reliability-engineering/l2"
+        );
+        let focused = Route::Level {
+            role: sre.to_string(),
+            level: "l2".to_string(),
+            view: View::Read,
+            focus: Some("e-1a".into()),
+        };
+        let href = focused.href("/", true);
+        assert_eq!(
+            href,
+            "/engineering/site-reliability-engineering/l2/?focus=e-1a"
+        );
+        assert_eq!(
+            Route::at(
+                "engineering/site-reliability-engineering/l2/",
+                "?focus=e-1a",
+                ""
+            ),
+            focused
+        );
+        assert_eq!(Route::at("index.html", "", ""), Route::Home);
+        assert_eq!(Route::at("", "?app", "#"), Route::Home);
     }
 }

@@ -62,7 +62,7 @@ pub fn CheckPage(
         .iter()
         .filter(|g| g.rating_scale && g.track == role.track)
         .map(|g| {
-            let href = Route::Guide(g.id.clone()).to_fragment();
+            let href = crate::ui::address::href(&Route::Guide(g.id.clone()));
             view! {
                 <p class="rating-scale">
                     <a href=href>{format!("How this ladder rates: {}", g.title)}</a>
@@ -85,9 +85,8 @@ pub fn CheckPage(
         store.with_untracked(|p| resume_position(p, &key, &level)),
     ));
     let card = NodeRef::<html::Section>::new();
-    let summary: Rc<str> = Route::level_view(&role.id, &level.id, View::Summary)
-        .to_fragment()
-        .into();
+    let summary: Rc<str> =
+        crate::ui::address::href(&Route::level_view(&role.id, &level.id, View::Summary)).into();
     let round = Round {
         level,
         order,

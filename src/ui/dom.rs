@@ -277,6 +277,11 @@ pub fn rich_linked(
             }
         }
         if let Some(to) = span.link.as_deref().and_then(href) {
+            // A page of the ladder comes as its fragment: its address may be a path.
+            let to = match to.starts_with("#/") {
+                true => super::address::href_of(&to),
+                false => to,
+            };
             let a = el("a", &[("href", &to)]);
             let _ = a.append_child(&node);
             node = a.into();

@@ -37,7 +37,7 @@ fn build(host: &Element, ladder: &Ladder, progress: Option<Progress>) {
             "Pick a role and level to read what it expects, search across every level with "
             kbd { "/" }
             ", or browse the tracks below. Your company has its own? "
-            a(href = "#/import") { "Import a ladder" }
+            a(href = crate::ui::address::href(&Route::Import)) { "Import a ladder" }
             "."
         ]
     };
@@ -75,7 +75,7 @@ fn build(host: &Element, ladder: &Ladder, progress: Option<Progress>) {
                         ul [
                             for g in (&ladder.guides) [
                                 if (g.track == track) [ li [
-                                    a(href = Route::Guide(g.id.clone()).to_fragment()) { g.title }
+                                    a(href = crate::ui::address::href(&Route::Guide(g.id.clone()))) { g.title }
                                 ] ]
                             ]
                         ]
@@ -94,7 +94,7 @@ fn role_card(role: &Role) -> Element {
             h3 { role.name }
             ol(class = "levels") [
                 for l in (&role.levels) [
-                    li [ a(href = Route::level(&role.id, &l.id).to_fragment()) { l.heading() } ]
+                    li [ a(href = crate::ui::address::href(&Route::level(&role.id, &l.id))) { l.heading() } ]
                 ]
             ]
         ]
@@ -122,7 +122,7 @@ fn everyone_link(everyone: &Everyone) -> Element {
     let title = super::level_page::everyone_title(everyone);
     markup! {
         p(class = "everyone-link") [
-            a(href = Route::Everyone(everyone.id.clone()).to_fragment()) {
+            a(href = crate::ui::address::href(&Route::Everyone(everyone.id.clone()))) {
                 format!("{title}: expected of every role")
             }
         ]

@@ -35,7 +35,7 @@ pub fn LevelPage(
             <h1>"Role not found"</h1>
             <p>{format!("This ladder has no role “{role}”.")}</p>
             <p>
-                <a href="#/">"See all roles"</a>
+                <a href=crate::ui::address::href(&Route::Home)>"See all roles"</a>
             </p>
         }
         .into_any();
@@ -44,7 +44,7 @@ pub fn LevelPage(
         let first = r
             .levels
             .first()
-            .map(|l| Route::level(&r.id, &l.id).to_fragment());
+            .map(|l| crate::ui::address::href(&Route::level(&r.id, &l.id)));
         return view! {
             <h1>"Level not found"</h1>
             <p>{format!("{} has no level “{level}”.", r.name)}</p>
@@ -102,7 +102,7 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
     let links = View::ALL
         .into_iter()
         .map(|(v, _, name)| {
-            let href = Route::level_view(&role.id, &level.id, v).to_fragment();
+            let href = crate::ui::address::href(&Route::level_view(&role.id, &level.id, v));
             let here = (v == current).then_some("page");
             view! {
                 <li>
@@ -115,11 +115,10 @@ fn view_tabs(role: &Role, level: &Level, current: View) -> impl IntoView {
         .collect_view();
     // A role with one level has nothing to compare it with by default: no dead end.
     let compare = (role.levels.len() > 1).then(|| {
-        let href = Route::Compare {
+        let href = crate::ui::address::href(&Route::Compare {
             a: (role.id.clone(), level.id.clone()),
             b: None,
-        }
-        .to_fragment();
+        });
         view! {
             <li>
                 <a href=href>"Compare levels"</a>
@@ -191,7 +190,7 @@ pub fn EveryonePage(
             <h1>"Page not found"</h1>
             <p>"This ladder has no such page of expectations for everyone."</p>
             <p>
-                <a href="#/">"See all roles"</a>
+                <a href=crate::ui::address::href(&Route::Home)>"See all roles"</a>
             </p>
         }
         .into_any();
@@ -254,7 +253,7 @@ pub fn crumbs(names: &[&str]) -> Element {
     markup! {
         nav(class = "crumbs", "aria-label" = "Breadcrumb") [
             ol [
-                li [ a(href = "#/") { "All roles" } ]
+                li [ a(href = crate::ui::address::href(&Route::Home)) { "All roles" } ]
                 for n in (names) [ li { n } ]
             ]
         ]
@@ -331,7 +330,7 @@ fn build(host: &Element, ladder: &Ladder, role: &Role, index: usize) {
         nav(class = "neighbours", "aria-label" = "Other levels") [
             for (l, rel, word) in (sides) [
                 if let Some(l) = (l) [
-                    a(href = Route::level(&role.id, &l.id).to_fragment(), rel = rel) {
+                    a(href = crate::ui::address::href(&Route::level(&role.id, &l.id)), rel = rel) {
                         format!("{word}: {}", l.heading())
                     }
                 ]
@@ -412,7 +411,7 @@ fn examples(
 /// everyone that applies, rated here as on its own page (answers are keyed by id).
 fn everyones(everyone: &Everyone, href: &dyn Fn(&str) -> Option<String>) -> Element {
     let section = super::dom::section("dimension everyone", "everyone-h", crate::everyone::GROUP);
-    let page = Route::Everyone(everyone.id.clone()).to_fragment();
+    let page = crate::ui::address::href(&Route::Everyone(everyone.id.clone()));
     let lede = markup! {
         p(class = "muted") [
             "Asked of every role: rated once, counted on every level. "

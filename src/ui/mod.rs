@@ -1,5 +1,6 @@
 //! The Leptos skin: components wire signals to the pure core.
 
+pub(crate) mod address;
 mod app;
 mod banner;
 mod check_page;
@@ -50,10 +51,29 @@ fn ladder_read_by(read: fn(&str) -> Option<crate::ladder::Ladder>) -> crate::lad
 
 /// Installs the panic hook, mounts the app on `<body>` with the embedded ladder (and an
 /// imported one) and marks `rungs:ready` for the benchmarks.
+///
+/// A page the build wrote (`scripts/prerender.mjs`) already shows this route's text,
+/// made by this same app at build time: the app's own view replaces it in the same
+/// task, so the browser never paints the page between the two.
 pub fn start() {
     panic::install();
     let ladder = ladder();
     let problems = crate::embedded::build_errors();
+    let body = leptos::prelude::document()
+        .body()
+        .expect("a page has a body");
+    if body.has_attribute("data-rungs-page") {
+        let _ = body.remove_attribute("data-rungs-page");
+        let nodes = body.child_nodes();
+        for i in (0..nodes.length()).rev() {
+            match nodes.item(i) {
+                Some(node) if node.node_name() != "NOSCRIPT" => {
+                    let _ = body.remove_child(&node);
+                }
+                _ => {}
+            }
+        }
+    }
     leptos::mount::mount_to_body(
         move || leptos::view! { <App ladder=ladder.clone() problems=problems.clone() /> },
     );

@@ -1,31 +1,50 @@
-//! The URL fragment as a signal: links, the back button and the pickers all go through it.
+//! The address as a signal: links, the back button and the pickers all go through it.
 
 use leptos::ev;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
+use super::address;
 use crate::route::Route;
 
-/// The current route, kept in step with `location.hash`.
+/// The current route, kept in step with the address (`ui::address`).
 #[derive(Clone, Copy)]
 pub struct Router {
     route: RwSignal<Route>,
 }
 
 impl Router {
-    /// Reads the current fragment and follows every later change of it.
+    /// Reads the current address and follows every later change of it. An old fragment
+    /// address of a page the build wrote (`#/engineering/sre/l2`) becomes that page's
+    /// address. A click on a link to one of the app's own addresses changes the address
+    /// in place, without loading a page.
     pub fn provide() -> Router {
-        let route = RwSignal::new(Route::parse(&current_hash()));
+        address::fix_root();
+        let first = address::current();
+        let canonical = address::href(&first);
+        if window().location().hash().unwrap_or_default().len() > 1 && !canonical.contains('#') {
+            address::set_address(&canonical, true);
+        }
+        let route = RwSignal::new(first);
         let sync = move || {
-            let next = Route::parse(&current_hash());
+            let next = address::current();
             if route.get_untracked() != next {
                 route.set(next);
             }
         };
         let on_hash = window_event_listener(ev::hashchange, move |_| sync());
         let on_pop = window_event_listener(ev::popstate, move |_| sync());
+        let on_click = window_event_listener(ev::click, move |e| {
+            if let Some(url) = own_link(&e) {
+                e.prevent_default();
+                address::set_address(&url, false);
+                address::changed();
+            }
+        });
         on_cleanup(move || {
             on_hash.remove();
             on_pop.remove();
+            on_click.remove();
         });
         let router = Router { route };
         provide_context(router);
@@ -47,28 +66,40 @@ impl Router {
 
     /// Goes to `to`, adding a history entry, or replacing the current one when `replace`.
     pub fn go(&self, to: Route, replace: bool) {
-        let fragment = to.to_fragment();
-        if let Ok(history) = window().history() {
-            let url = format!("{}{}", path_and_query(), fragment);
-            let _ = if replace {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            } else {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            };
+        address::go(&to, replace);
+        if self.route.get_untracked() != to {
+            self.route.set(to);
         }
-        self.route.set(to);
     }
 }
 
-fn current_hash() -> String {
-    window().location().hash().unwrap_or_default()
-}
-
-fn path_and_query() -> String {
-    let loc = window().location();
-    format!(
-        "{}{}",
-        loc.pathname().unwrap_or_default(),
-        loc.search().unwrap_or_default()
-    )
+/// The address a plain click on a link to one of the app's pages goes to: not a click
+/// with a modifier or another button, nor on a link that opens elsewhere or downloads.
+fn own_link(e: &web_sys::MouseEvent) -> Option<String> {
+    if e.default_prevented()
+        || e.button() != 0
+        || e.ctrl_key()
+        || e.meta_key()
+        || e.shift_key()
+        || e.alt_key()
+    {
+        return None;
+    }
+    let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let a = target
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .ok()?;
+    let hash = a.hash();
+    if !a.target().is_empty()
+        || a.has_attribute("download")
+        || (hash.len() > 1 && !hash.starts_with("#/"))
+    {
+        return None;
+    }
+    let here = window().location();
+    let below = a.pathname().strip_prefix(&address::root())?.to_string();
+    let page = below.is_empty() || below.ends_with('/') || below == "index.html";
+    (a.origin() == here.origin().ok()? && page).then(|| a.href())
 }

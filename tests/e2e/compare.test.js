@@ -15,7 +15,7 @@ test('compare opens the next level with what changed marked in words and your ra
   await radio(page, SAME, 'Performing').check();
   await page.getByRole('link', { name: 'Compare levels' }).click();
   await page.getByRole('heading', { level: 1, name: 'Compare levels' }).waitFor();
-  assert.equal(new URL(page.url()).hash, '#/compare/engineering/platform-engineering/l3');
+  assert.equal(new URL(page.url()).pathname, '/compare/engineering/platform-engineering/l3/');
   // The header's Role and Level stay on the first level (issue 21).
   assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'engineering/platform-engineering');
   assert.equal(await page.getByLabel('Level', { exact: true }).inputValue(), 'l3');

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { serve, openPage, gotoReady, noViolations, sharedBrowser } from './helpers.js';
 
 const SRE = '#/engineering/site-reliability-engineering/l2';
+// The level's address by path, which the build wrote as a page.
+const SRE_PAGE = '/engineering/site-reliability-engineering/l2/';
 const shared = sharedBrowser({ before, after });
 
 test('home lists the tracks, roles and levels', async () => {
@@ -14,7 +16,7 @@ test('home lists the tracks, roles and levels', async () => {
   await page.getByRole('heading', { level: 3, name: 'Site Reliability Engineering' }).waitFor();
   await page.getByRole('link', { name: 'L2: Site Reliability Engineer' }).click();
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
-  assert.equal(new URL(page.url()).hash, SRE);
+  assert.equal(new URL(page.url()).pathname, SRE_PAGE);
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
   await noViolations(page, 'home');
@@ -27,7 +29,7 @@ test('picking role and level by their labels opens the level', async () => {
   assert.equal(await page.getByLabel('Level', { exact: true }).isDisabled(), true, 'Level waits for a role');
   await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Site Reliability Engineering' });
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
-  assert.equal(new URL(page.url()).hash, SRE);
+  assert.equal(new URL(page.url()).pathname, SRE_PAGE);
   await page.getByLabel('Level', { exact: true }).selectOption({ label: 'L2: Site Reliability Engineer' });
   assert.equal(await page.getByLabel('Role', { exact: true }).inputValue(), 'engineering/site-reliability-engineering');
   assert.equal(await page.getByLabel('Level', { exact: true }).inputValue(), 'l2');
@@ -163,21 +165,26 @@ test('a crash of the app shows a friendly alert, not a blank page', async () => 
 test('a browser without JavaScript or without WebAssembly is told so in plain words', async () => {
   const noScript = await shared.browser.newContext({ javaScriptEnabled: false });
   const plain = await noScript.newPage();
-  await plain.goto(shared.server.url + SRE);
-  // Playwright's text queries skip <noscript>, so read what the page shows.
-  assert.match(await plain.evaluate(() => document.body.innerText), /^Rungs runs in your browser and needs JavaScript and WebAssembly\. Turn JavaScript on/);
+  await plain.goto(shared.server.url + SRE_PAGE.slice(1));
+  // The level's text is there to read, and under it what needs the app. (Playwright's
+  // text queries skip <noscript>, so read what the page shows.)
+  const shown = await plain.evaluate(() => document.body.innerText);
+  assert.match(shown, /L2: Site Reliability Engineer[\s\S]*I am competent in my domain\.[\s\S]*You can read this page, but rating yourself, saving your progress and sharing it need JavaScript and WebAssembly\. Turn JavaScript on/);
   await noScript.close();
 
   const noWasm = await shared.browser.newContext();
   await noWasm.addInitScript(() => { delete window.WebAssembly; });
   const page = await noWasm.newPage();
-  await page.goto(shared.server.url + SRE);
+  await page.goto(shared.server.url + SRE_PAGE.slice(1));
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.equal(
     await alert.innerText(),
-    'Rungs needs WebAssembly, which this browser does not offer. Open this page in a current version of Firefox, Safari, Chrome or Edge.',
+    'You can read this page, but rating yourself, saving your progress and sharing it need WebAssembly, which this browser does not offer. Open Rungs in a current version of Firefox, Safari, Chrome or Edge for those.',
   );
+  // Under the level's text, which stays to be read.
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  assert.equal(await page.evaluate(() => document.body.lastElementChild.id), 'rungs-crash');
   await noWasm.close();
 });
 

@@ -49,7 +49,8 @@ test('framed by another site, Rungs shows only a message and a link to open it o
   // The link opens Rungs in a tab of its own, with the progress.
   const [tab] = await Promise.all([context.waitForEvent('page'), open.click()]);
   await ready(tab);
-  assert.equal(tab.url(), app);
+  // At the level's address by path, which the old fragment address becomes.
+  assert.equal(tab.url(), shared.server.url + 'engineering/site-reliability-engineering/l2/');
   assert.equal(await radio(tab, E1, 'Performing').isChecked(), true);
   assert.deepEqual(page.errors, []);
   await site.close();

@@ -70,7 +70,7 @@ test('an expectation written as a heading shows its details and examples, and se
   await noViolations(page, 'search results with a detail');
   await hit.getByRole('link').click();
   await page.getByRole('heading', { level: 1, name: 'Associate Product Manager' }).waitFor();
-  assert.match(new URL(page.url()).hash, /^#\/product\/product-roles\/associate-product-manager\?focus=e-/);
+  assert.match(new URL(page.url()).pathname + new URL(page.url()).search, /^\/product\/product-roles\/associate-product-manager\/\?focus=e-/);
 
   await gotoReady(page, shared.server.url + '#/search?q=senior%20software');
   const first = page.locator('.hit').first();

@@ -16,6 +16,6 @@ pub fn show(host: Element, progress: Progress) {
     let Some(at) = progress.continue_at(&ladder) else {
         return;
     };
-    let href = Route::level(&at.role.id, &at.level.id).to_fragment();
+    let href = crate::ui::address::href(&Route::level(&at.role.id, &at.level.id));
     add(&host, &markup! { p [ a(href = href) { at.line() } ] });
 }

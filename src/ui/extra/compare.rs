@@ -99,10 +99,7 @@ fn go(swap: bool) {
     } else {
         (first, second)
     };
-    let route = Route::Compare { a, b: Some(b) };
-    let _ = leptos::prelude::window()
-        .location()
-        .set_hash(&route.to_fragment());
+    crate::ui::address::go(&Route::Compare { a, b: Some(b) }, false);
 }
 
 /// `track/role/level` as (role id, level id).

@@ -20,7 +20,10 @@ pub fn show(host: Element, id: String) {
             &host,
             &markup! { p { format!("This ladder has no page “{id}”.") } },
         );
-        add(&host, &markup! { p [ a(href = "#/") { "See all roles" } ] });
+        add(
+            &host,
+            &markup! { p [ a(href = crate::ui::address::href(&crate::route::Route::Home)) { "See all roles" } ] },
+        );
         return;
     };
     let href = |t: &str| crate::links::href(&ladder, &guide.source, t);

@@ -84,7 +84,7 @@ fn rated(entry: Option<&Entry>) -> &'static str {
 
 /// A link to a level's own view: "Open L3: Senior Engineer".
 fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Element {
-    let href = crate::route::Route::level(&role.id, &level.id).to_fragment();
+    let href = crate::ui::address::href(&crate::route::Route::level(&role.id, &level.id));
     crate::ui::dom::text(
         "a",
         &[("href", &href)],
@@ -97,14 +97,13 @@ fn link_to(text: &str) -> String {
     address_of(&crate::route::Route::shared_fragment(text))
 }
 
-/// The page address with `fragment` (`#/...`) as its fragment: a link that works from
-/// anywhere. (A fragment rather than a `Route`: `Route::to_fragment` brings every
+/// The app's root address with `fragment` (`#/...`) as its fragment: a link that works
+/// from anywhere. (A fragment rather than a `Route`: `Route::to_fragment` brings every
 /// route's code with it.)
 fn address_of(fragment: &str) -> String {
-    let href = leptos::prelude::window()
+    let origin = leptos::prelude::window()
         .location()
-        .href()
+        .origin()
         .unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default();
-    format!("{base}{fragment}")
+    format!("{origin}{}{fragment}", crate::ui::address::root())
 }

@@ -40,7 +40,7 @@ pub fn show(host: Element, query: String) {
             }
         }
         let hit = markup! {
-            li(class = "hit") [ a(href = hit.route.to_fragment()) [
+            li(class = "hit") [ a(href = crate::ui::address::href(&hit.route)) [
                 (words)
                 span(class = "hit-where") { format!("{} · {}", hit.kind.label(), hit.location) }
             ] ]

@@ -1,0 +1,149 @@
+//! Where each route lives: the app's root and a route's address below it
+//! ([`Route::href`]), for the app and the on-demand modules alike.
+
+use std::cell::RefCell;
+
+use leptos::prelude::{document, window};
+use wasm_bindgen::JsCast;
+
+use crate::route::Route;
+
+thread_local! {
+    static ROOT: RefCell<Option<String>> = const { RefCell::new(None) };
+    static PAGES: Pages = Pages::of(&crate::embedded::ladder());
+}
+
+/// The routes the build wrote pages for: those of the embedded ladder.
+struct Pages {
+    roles: Vec<String>,
+    guides: Vec<String>,
+    everyone: Vec<String>,
+}
+
+impl Pages {
+    fn of(ladder: &crate::ladder::Ladder) -> Pages {
+        Pages {
+            roles: ladder.roles.iter().map(|r| r.id.clone()).collect(),
+            guides: ladder.guides.iter().map(|g| g.id.clone()).collect(),
+            everyone: ladder.everyone.iter().map(|e| e.id.clone()).collect(),
+        }
+    }
+
+    fn has(&self, route: &Route) -> bool {
+        match route {
+            Route::Level { role, .. } | Route::Compare { a: (role, _), .. } => {
+                self.roles.contains(role)
+            }
+            Route::Guide(id) => self.guides.contains(id),
+            Route::Everyone(id) => self.everyone.contains(id),
+            _ => true,
+        }
+    }
+}
+
+/// The app's root path, e.g. `/` or `/rungs/`: what `<meta name="rungs-root">` says,
+/// relative to the page the app started on. The app writes it back as this absolute
+/// path at its start ([`fix_root`]), so a module loaded after the address changed
+/// still reads the same root.
+pub fn root() -> String {
+    ROOT.with(|root| {
+        root.borrow_mut()
+            .get_or_insert_with(|| {
+                let meta = document()
+                    .query_selector("meta[name=rungs-root]")
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.get_attribute("content"))
+                    .unwrap_or_else(|| "./".to_string());
+                let here = window().location().href().unwrap_or_default();
+                web_sys::Url::new_with_base(&meta, &here)
+                    .map(|u| u.pathname())
+                    .unwrap_or_else(|_| "/".to_string())
+            })
+            .clone()
+    })
+}
+
+/// Writes the root into `<meta name="rungs-root">` as an absolute path (see [`root`]),
+/// and the addresses of the head's links (the icon the browser asks for again after
+/// each change of address, among them) as absolute addresses: a page in a folder of
+/// its own names them relative to itself, which the app's next address is not.
+pub fn fix_root() {
+    let root = root();
+    if let Ok(Some(meta)) = document().query_selector("meta[name=rungs-root]") {
+        let _ = meta.set_attribute("content", &root);
+    }
+    let here = window().location().href().unwrap_or_default();
+    let Ok(links) = document().query_selector_all("head link[href]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        let Some(link) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let href = link.get_attribute("href").unwrap_or_default();
+        if let Ok(url) = web_sys::Url::new_with_base(&href, &here) {
+            let _ = link.set_attribute("href", &url.href());
+        }
+    }
+}
+
+/// The address of `route`: its page's path when the build wrote one, else the root's
+/// fragment (`Route::href`).
+pub fn href(route: &Route) -> String {
+    route.href(&root(), PAGES.with(|p| p.has(route)))
+}
+
+/// The address of a fragment route (`#/...`) as [`href`] gives it.
+pub fn href_of(fragment: &str) -> String {
+    href(&Route::parse(fragment))
+}
+
+/// The route at the current address: its path below the root, its query and its
+/// fragment (`Route::at`).
+pub fn current() -> Route {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let root = root();
+    match path
+        .strip_prefix(&root)
+        .or_else(|| (path == root.trim_end_matches('/')).then_some(""))
+    {
+        Some(below) => Route::at(
+            below,
+            &loc.search().unwrap_or_default(),
+            &loc.hash().unwrap_or_default(),
+        ),
+        None => Route::NotFound(path),
+    }
+}
+
+/// Goes to `route`: a new history entry (or the current one replaced, when `replace`),
+/// then [`changed`].
+pub fn go(route: &Route, replace: bool) {
+    set_address(&href(route), replace);
+    changed();
+}
+
+/// Says that the address changed in place, as the back button does: a `popstate`
+/// event, which the app's router and `public/phone.js` follow.
+pub fn changed() {
+    if let Ok(event) = web_sys::Event::new("popstate") {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
+/// Sets the address bar to `url` without loading it.
+pub fn set_address(url: &str, replace: bool) {
+    if let Ok(history) = window().history() {
+        let null = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&null, "", Some(url))
+        } else {
+            history.push_state_with_url(&null, "", Some(url))
+        };
+    }
+}

@@ -1,0 +1,154 @@
+// The pages the build writes (scripts/prerender.mjs): each holds its text in the HTML
+// the server sends, the app takes each over with the very same markup, the old
+// fragment addresses still open them, and axe finds nothing before the app arrives.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import { DIST, FIXTURES, serve, launch, openPage, gotoReady, radio, noViolations } from './helpers.js';
+import { REFLECT } from '../../scripts/prerender.mjs';
+
+const LEVEL = 'engineering/site-reliability-engineering/l2/';
+const EXPECTATION = 'I am competent in my domain.';
+const shared = { server: null, fixtures: null, sub: null, browser: null };
+before(async () => {
+  shared.server = await serve();
+  shared.fixtures = await serve({ dir: FIXTURES });
+  shared.sub = await serve({ base: '/rungs/' });
+  shared.browser = await launch();
+});
+after(async () => {
+  await shared.browser?.close();
+  for (const s of [shared.server, shared.fixtures, shared.sub]) await s?.close();
+});
+
+/** Every page a build wrote, as its address below the root ('' for home). */
+async function pagesOf(dir) {
+  const files = await readdir(dir, { recursive: true });
+  return files.filter((f) => f === 'index.html' || f.endsWith('/index.html')).map((f) => f.slice(0, -'index.html'.length)).sort();
+}
+
+/** The body's markup, every form control's state written in and every address absolute. */
+const markup = (page) => page.evaluate(`(${REFLECT}, (() => {
+  reflect(document.body);
+  const body = document.body.cloneNode(true);
+  body.querySelectorAll('noscript').forEach((n) => n.remove());
+  body.removeAttribute('data-rungs-page');
+  document.querySelectorAll('body [href]').forEach((a, i) => { body.querySelectorAll('[href]')[i]?.setAttribute('href', a.href); });
+  return body.innerHTML;
+})())`);
+
+/** A tab in which no script runs: the page as a reader sees it before the app arrives. */
+async function withoutScripts(url) {
+  const context = await shared.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
+}
+
+test('a level page arrives with its text in the HTML the server sends', async () => {
+  const res = await fetch(shared.server.url + LEVEL);
+  assert.equal(res.status, 200);
+  const html = await res.text();
+  assert.match(html, /<h1[^>]*>L2: Site Reliability Engineer<\/h1>/);
+  assert.ok(html.includes(EXPECTATION), 'the expectations are in the HTML');
+  assert.ok(html.includes('Domain expertise'), 'the dimensions are in the HTML');
+  assert.match(html, /<title>L2: Site Reliability Engineer · Site Reliability Engineering · Rungs<\/title>/);
+  assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  const home = await (await fetch(shared.server.url)).text();
+  assert.ok(home.includes('Career ladders') && home.includes('L2: Site Reliability Engineer'), 'home lists the levels');
+});
+
+for (const [name, key] of [['the shipped ladder', 'server'], ['the fixture ladders', 'fixtures']]) {
+  test(`the app takes over every page of ${name} with the same markup`, async () => {
+    const dir = key === 'server' ? DIST : FIXTURES;
+    const pages = await pagesOf(dir);
+    assert.ok(pages.length >= 2, `pages: ${pages}`);
+    for (const at of pages) {
+      const url = shared[key].url + at;
+      const before = await withoutScripts(url);
+      const written = await markup(before.page);
+      await before.context.close();
+      const { context, page } = await openPage(shared.browser, url);
+      await page.waitForLoadState('networkidle');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      assert.equal(new URL(page.url()).pathname, `/${at}`, 'the address stays');
+      assert.equal(await markup(page), written, `${at || 'home'}: the app's markup differs from the page's`);
+      assert.deepEqual(page.errors, [], at);
+      await context.close();
+    }
+  });
+}
+
+test('on a written page the app rates with no second copy of the text', async () => {
+  const { context, page } = await openPage(shared.browser, shared.server.url + LEVEL);
+  const count = () => page.evaluate((t) => document.body.innerText.split(t).length - 1, EXPECTATION);
+  assert.equal(await count(), 1);
+  await radio(page, EXPECTATION, 'Performing').check();
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
+  assert.equal(await radio(page, EXPECTATION, 'Performing').isChecked(), true, 'the rating was kept');
+  assert.equal(await count(), 1);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('every old #/ address still opens its page, and pages link by path', async () => {
+  const { context, page } = await openPage(shared.browser, `${shared.server.url}#/${LEVEL.slice(0, -1)}`);
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  assert.equal(page.url(), shared.server.url + LEVEL, 'an old level address becomes its page address');
+  await page.getByRole('link', { name: 'Check yourself' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Check yourself/ }).waitFor();
+  assert.equal(page.url(), `${shared.server.url}#/${LEVEL}check`, 'a view with no page of its own lives in the root\'s fragment');
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  await page.getByRole('link', { name: 'Rungs' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
+  assert.equal(page.url(), shared.server.url);
+  for (const [old, heading] of [
+    [`#/${LEVEL}check`, /^Check yourself/],
+    [`#/${LEVEL}summary`, /Where I stand|Summary/],
+    ['#/search?q=on-call', /Search/],
+    ['#/import', /Import/],
+  ]) {
+    await gotoReady(page, shared.server.url + old);
+    await page.getByRole('heading', { level: 1, name: heading }).first().waitFor();
+  }
+  for (const at of (await pagesOf(FIXTURES)).filter(Boolean)) {
+    await gotoReady(page, `${shared.fixtures.url}#/${at.slice(0, -1)}`);
+    await page.waitForURL(shared.fixtures.url + at);
+  }
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('under a sub-path every written page loads and links within it', async () => {
+  const { context, page } = await openPage(shared.browser, shared.sub.url + LEVEL);
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  await page.getByRole('link', { name: 'Rungs' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, '/rungs/');
+  await page.getByRole('link', { name: 'L2: Site Reliability Engineer' }).click();
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  assert.equal(new URL(page.url()).pathname, `/rungs/${LEVEL}`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a written page reads without scripts, says what needs the app, and axe finds nothing', async () => {
+  for (const at of ['', LEVEL]) {
+    const { context, page } = await withoutScripts(shared.server.url + at);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    assert.ok((await page.locator('body').innerText()).includes('rating yourself'), 'the noscript note shows');
+    await context.close();
+  }
+  // axe runs as a script, so here the app's own files are refused instead.
+  const context = await shared.browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.(js|wasm)$/, (r) => r.abort());
+  await page.goto(shared.server.url + LEVEL);
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  await noViolations(page, 'the written level page');
+  await context.close();
+});
