@@ -4,9 +4,13 @@
 //! `ladders/`) or several separated by `:` (`ladders:../acme-ladder` embeds both, side by
 //! side), each relative to this crate or absolute. Two folders may not hold the same
 //! relative path: the build stops and names it. The importer in `src/ladder` runs here, at build time, so the app
-//! ships the model rather than a markdown parser: a smaller download and nothing to
-//! parse at start-up. The raw files are embedded too, for host tests that check the
-//! generated model against a fresh import.
+//! ships the model rather than a markdown parser: the ladder is written in the stored
+//! form (`ladder::format::stored`) to `OUT_DIR/embedded.ladder`, one compact string
+//! that `src/embedded.rs` includes and every wasm module reads with the reader it
+//! already has for an imported ladder (as code, the model cost each wasm file about
+//! twice its markdown's gzipped size per level). The build's errors go to
+//! `OUT_DIR/embedded_ladders.rs` as two small tables. The raw files are embedded too,
+//! for host tests that check the stored model against a fresh import.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -30,7 +34,6 @@ mod fnv;
 mod hex;
 
 use ladder::import::diagnostic::Severity;
-use ladder::{Ladder, Text};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=RUNGS_LADDERS");
@@ -118,17 +121,18 @@ fn main() {
         touched.join(", ")
     )
     .unwrap();
-    writeln!(out, "/// The ladder as imported at build time.").unwrap();
-    writeln!(
-        out,
-        "pub fn ladder() -> Ladder {{\n    {}\n}}",
-        ladder_expr(&import.ladder)
-    )
-    .unwrap();
 
-    let dest =
-        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded_ladders.rs");
-    fs::write(dest, out).expect("write embedded_ladders.rs");
+    let out_dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out_dir.join("embedded_ladders.rs"), out).expect("write embedded_ladders.rs");
+    let stored = ladder::format::stored::write_stored(&import.ladder);
+    // The app knows only what the stored form keeps: a ladder it would read back
+    // otherwise stops the build here, whatever folders RUNGS_LADDERS names.
+    if ladder::format::stored::read_stored(&stored).as_ref() != Some(&import.ladder) {
+        panic!(
+            "the stored form loses part of the embedded ladder: extend src/ladder/format/stored.rs"
+        );
+    }
+    fs::write(out_dir.join("embedded.ladder"), stored).expect("write embedded.ladder");
 }
 
 fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
@@ -148,157 +152,4 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             files.push((rel.join("/"), path));
         }
     }
-}
-
-// Rust expressions that rebuild the model; `s`, `t`, `sp` and `lk` are helpers in `embedded.rs`.
-
-fn ladder_expr(l: &Ladder) -> String {
-    let roles: Vec<String> = l
-        .roles
-        .iter()
-        .map(|r| {
-            let levels: Vec<String> = r.levels.iter().map(level_expr).collect();
-            format!(
-                "Role {{ id: s({:?}), track: s({:?}), name: s({:?}), levels: vec![{}] }}",
-                r.id,
-                r.track,
-                r.name,
-                levels.join(",\n")
-            )
-        })
-        .collect();
-    let guides: Vec<String> = l
-        .guides
-        .iter()
-        .map(|g| {
-            let blocks: Vec<String> = g
-                .blocks
-                .iter()
-                .map(|b| match b {
-                    ladder::model::Block::Heading(t) => format!("Block::Heading({})", text(t)),
-                    ladder::model::Block::Paragraph(t) => format!("Block::Paragraph({})", text(t)),
-                    ladder::model::Block::Bullet(t) => format!("Block::Bullet({})", text(t)),
-                })
-                .collect();
-            format!(
-                "Guide {{ id: s({:?}), track: s({:?}), role: {}, title: s({:?}), blocks: vec![{}], source: s({:?}), \
-                 rating_scale: {} }}",
-                g.id,
-                g.track,
-                opt(&g.role),
-                g.title,
-                blocks.join(", "),
-                g.source,
-                g.rating_scale
-            )
-        })
-        .collect();
-    let everyone: Vec<String> = l
-        .everyone
-        .iter()
-        .map(|e| {
-            format!(
-                "Everyone {{ id: s({:?}), track: {}, level: {} }}",
-                e.id,
-                opt(&e.track),
-                level_expr(&e.level)
-            )
-        })
-        .collect();
-    format!(
-        "Ladder {{ version: s({:?}), roles: vec![{}], guides: vec![{}], everyone: vec![{}] }}",
-        l.version,
-        roles.join(",\n"),
-        guides.join(",\n"),
-        everyone.join(",\n")
-    )
-}
-
-fn opt(o: &Option<String>) -> String {
-    match o {
-        Some(x) => format!("Some(s({x:?}))"),
-        None => "None".to_string(),
-    }
-}
-
-fn texts(ts: &[Text]) -> String {
-    format!(
-        "vec![{}]",
-        ts.iter().map(text).collect::<Vec<_>>().join(", ")
-    )
-}
-
-fn level_expr(v: &ladder::Level) -> String {
-    let attributes: Vec<String> = v
-        .attributes
-        .iter()
-        .map(|a| {
-            format!(
-                "Attribute {{ name: s({:?}), value: {} }}",
-                a.name,
-                text(&a.value)
-            )
-        })
-        .collect();
-    let dimensions: Vec<String> = v
-        .dimensions
-        .iter()
-        .map(|d| {
-            let exps: Vec<String> = d
-                .expectations
-                .iter()
-                .map(|e| {
-                    format!(
-                        "Expectation {{ id: s({:?}), text: {}, details: {}, examples: {} }}",
-                        e.id,
-                        text(&e.text),
-                        texts(&e.details),
-                        texts(&e.examples)
-                    )
-                })
-                .collect();
-            format!(
-                "Dimension {{ emoji: {}, name: s({:?}), expectations: vec![{}], examples: {} }}",
-                opt(&d.emoji),
-                d.name,
-                exps.join(", "),
-                texts(&d.examples)
-            )
-        })
-        .collect();
-    format!(
-        "Level {{ id: s({:?}), number: {:?}, label: s({:?}), title: s({:?}), summary: {}, \
-         attributes: vec![{}], dimensions: vec![{}], source: s({:?}) }}",
-        v.id,
-        v.number,
-        v.label,
-        v.title,
-        text(&v.summary),
-        attributes.join(", "),
-        dimensions.join(", "),
-        v.source
-    )
-}
-
-fn text(t: &Text) -> String {
-    let spans: Vec<String> =
-        t.0.iter()
-            .map(|sp| {
-                let st = &sp.style;
-                if let Some(link) = &sp.link {
-                    format!(
-                        "lk({:?}, {}, {}, {}, {:?})",
-                        sp.text, st.emphasis, st.strong, st.code, link
-                    )
-                } else if st.emphasis || st.strong || st.code {
-                    format!(
-                        "sp({:?}, {}, {}, {})",
-                        sp.text, st.emphasis, st.strong, st.code
-                    )
-                } else {
-                    format!("t({:?})", sp.text)
-                }
-            })
-            .collect();
-    format!("Text(vec![{}])", spans.join(", "))
 }

@@ -1,51 +1,23 @@
 //! The ladder embedded at build time (see `build.rs`; `RUNGS_LADDERS` picks the folders).
 //!
-//! `build.rs` runs the importer and writes the model out as code, so the app ships no
-//! markdown parser for its own ladder.
+//! `build.rs` runs the importer and writes the ladder in the stored form
+//! (`ladder::format::stored`), so the app ships no markdown parser for its own ladder,
+//! and each wasm file holds the ladder as one compact string that the reader it has
+//! for an imported ladder reads ([`STORED`]), not as code that builds the model.
 
-// The ladder may have no guides, expectations for everyone or links: then these go unused.
-#[allow(unused_imports)]
-use crate::ladder::model::{Block, Everyone, Guide};
-use crate::ladder::{Attribute, Dimension, Expectation, Ladder, Level, Role, Span, Style, Text};
+use crate::ladder::Ladder;
 use crate::page_note::{BuildError, Part};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_ladders.rs"));
 
-fn s(x: &str) -> String {
-    x.to_string()
-}
+/// The ladder imported at build time, as `ladder::format::stored::write_stored` wrote
+/// it. Read it with `read_stored`, or `read_stored_levels` where no guide page is
+/// shown.
+pub static STORED: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.ladder"));
 
-fn t(x: &str) -> Span {
-    Span {
-        text: x.to_string(),
-        style: Style::default(),
-        link: None,
-    }
-}
-
-fn sp(x: &str, emphasis: bool, strong: bool, code: bool) -> Span {
-    Span {
-        text: x.to_string(),
-        style: Style {
-            emphasis,
-            strong,
-            code,
-        },
-        link: None,
-    }
-}
-
-#[allow(dead_code)]
-fn lk(x: &str, emphasis: bool, strong: bool, code: bool, link: &str) -> Span {
-    Span {
-        text: x.to_string(),
-        style: Style {
-            emphasis,
-            strong,
-            code,
-        },
-        link: Some(link.to_string()),
-    }
+/// The ladder imported at build time, guide pages and all.
+pub fn ladder() -> Ladder {
+    crate::ladder::format::stored::read_stored(STORED).unwrap_or_default()
 }
 
 /// The errors of the build-time import, one `path:line: error: message` line each.

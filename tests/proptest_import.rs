@@ -1,12 +1,14 @@
 //! Property tests: the importer never panics, whatever it is fed, and
 //! writing a level back to markdown and importing it again gives the same
-//! level; a ladder survives JSON.
+//! level; a ladder survives JSON and the stored form (what the browser keeps of an
+//! imported ladder, and what the app ships of the embedded one).
 
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use rungs::ladder::format::markdown::level_to_markdown;
+use rungs::ladder::format::stored::{read_stored, read_stored_levels, write_stored};
 use rungs::ladder::import::import_ladder;
 use rungs::ladder::{Ladder, Level};
 
@@ -76,6 +78,17 @@ fn document() -> impl Strategy<Value = String> {
         .prop_map(|(lines, crlf)| lines.join(if crlf { "\r\n" } else { "\n" }))
 }
 
+/// Where a file may sit so that it is read as a level, a guide page or the
+/// expectations for everyone.
+const PAGES: [&str; 6] = [
+    "E/R/L2-Dev.md",
+    "E/R/Senior Dev L10.markdown",
+    "E/How-Reviews-Work.md",
+    "E/Rating-Scale.md",
+    "E/Everyone.md",
+    "Everyone.md",
+];
+
 fn levels(ladder: Ladder) -> Vec<Level> {
     ladder.roles.into_iter().flat_map(|r| r.levels).collect()
 }
@@ -126,5 +139,16 @@ proptest! {
         let json = serde_json::to_string(&ladder).expect("serialises");
         let back: Ladder = serde_json::from_str(&json).expect("deserialises");
         prop_assert_eq!(back, ladder);
+    }
+
+    #[test]
+    fn ladder_survives_the_stored_form(docs in prop::collection::vec(document(), 1..6)) {
+        let files: Vec<(&str, &[u8])> = docs.iter().zip(PAGES).map(|(d, p)| (p, d.as_bytes())).collect();
+        let ladder = import_ladder(files).ladder;
+        let stored = write_stored(&ladder);
+        let back = read_stored(&stored);
+        prop_assert_eq!(back.as_ref(), Some(&ladder), "stored:\n{}", stored);
+        let without = Ladder { guides: Vec::new(), ..ladder };
+        prop_assert_eq!(read_stored_levels(&stored), Some(without));
     }
 }

@@ -32,15 +32,16 @@ pub fn ladder() -> crate::ladder::Ladder {
     ladder_read_by(crate::ladder::format::stored::read_stored)
 }
 
-/// [`ladder`] without the imported ladder's guide pages, for the on-demand modules
-/// that show none (`ui::extra`).
+/// [`ladder`] without guide pages, for the on-demand modules that show none
+/// (`ui::extra`).
 pub fn ladder_without_guides() -> crate::ladder::Ladder {
     ladder_read_by(crate::ladder::format::stored::read_stored_levels)
 }
 
-/// The embedded ladder, then what `read` reads of the imported one.
+/// What `read` reads of the embedded ladder (`embedded::STORED`), then of the
+/// imported one.
 fn ladder_read_by(read: fn(&str) -> Option<crate::ladder::Ladder>) -> crate::ladder::Ladder {
-    let mut ladder = crate::embedded::ladder();
+    let mut ladder = read(crate::embedded::STORED).unwrap_or_default();
     if let Some(imported) = crate::storage::imported_ladder(read) {
         ladder.roles.extend(imported.roles);
         ladder.guides.extend(imported.guides);

@@ -1,8 +1,11 @@
 //! A ladder as text for the browser's storage, and back: what the in-browser importer
-//! (the import module, `ui::importer`) keeps, and what the app and its on-demand
-//! modules read back with a few lines of code instead of a markdown parser
-//! ([`read_stored`], or [`read_stored_levels`] without the guide pages; the import
-//! page lists the roles alone with [`stored_roles`]).
+//! (the import module, `ui::importer`) keeps, the form in which the app ships the
+//! ladder embedded at build time (`build.rs` writes it, `embedded::STORED` holds it),
+//! and what the app and its on-demand modules read back with a few lines of code
+//! instead of a markdown parser ([`read_stored`], or [`read_stored_levels`] without the
+//! guide pages; the import page lists the roles alone with [`stored_roles`]). It keeps
+//! every part of the model: `build.rs` stops when the embedded ladder would read back
+//! as another.
 //!
 //! The first line is `rungs-ladder 1`. Then one line per item, its kind, a tab, and
 //! its fields separated by tabs:
@@ -422,17 +425,45 @@ fn spans(field: &str) -> Text {
 mod tests {
     use super::*;
 
+    /// Every ladder folder of the repository: the shipped one and the test fixtures
+    /// (hostile text, broken files, every layout the importer reads).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn ladder_folders() -> Vec<std::path::PathBuf> {
+        let mut dirs = vec![std::path::PathBuf::from("ladders")];
+        for entry in std::fs::read_dir("tests/fixtures").expect("tests/fixtures reads") {
+            let path = entry.expect("tests/fixtures lists").path();
+            if path.is_dir() {
+                dirs.push(path);
+            }
+        }
+        dirs.sort();
+        dirs
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
-    fn the_shipped_ladder_round_trips() {
-        let files = crate::ladder::import::read_dir(std::path::Path::new("ladders"))
-            .expect("ladders/ reads");
-        let import = crate::ladder::import::import_ladder(
-            files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
-        );
-        let stored = write_stored(&import.ladder);
-        assert!(stored.starts_with("rungs-ladder 1\nV\t"));
-        assert_eq!(read_stored(&stored), Some(import.ladder));
+    fn every_ladder_folder_round_trips() {
+        let mut seen = (0, 0, 0);
+        for dir in ladder_folders() {
+            let files = crate::ladder::import::read_dir(&dir).expect("the folder reads");
+            let import = crate::ladder::import::import_ladder(
+                files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+            );
+            let ladder = import.ladder;
+            seen.0 += ladder.roles.len();
+            seen.1 += ladder.guides.len();
+            seen.2 += ladder.everyone.len();
+            let stored = write_stored(&ladder);
+            assert!(stored.starts_with("rungs-ladder 1\nV\t"));
+            assert_eq!(
+                read_stored(&stored).as_ref(),
+                Some(&ladder),
+                "{}",
+                dir.display()
+            );
+        }
+        let (roles, guides, everyone) = seen;
+        assert!(roles > 5 && guides > 0 && everyone > 0, "{seen:?}");
     }
 
     /// The roles of `ladder` as [`stored_roles`] lists them.

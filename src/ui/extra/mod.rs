@@ -44,7 +44,7 @@ thread_local! {
 }
 
 /// The ladder: the one embedded at build time, and one imported in this browser,
-/// without the imported one's guide pages (`ui::ladder_without_guides`). Read once:
+/// without their guide pages (`ui::ladder_without_guides`). Read once:
 /// views redraw on every change of progress, and an import or a removal reloads the
 /// page.
 fn ladder() -> std::rc::Rc<crate::ladder::Ladder> {
