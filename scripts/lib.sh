@@ -36,3 +36,15 @@ release_env() {
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
   export CARGO_TARGET_DIR="$ROOT/target/release-wasm"
 }
+
+# The release app with a generated ladder of 50 levels (scripts/ladder50.mjs, written to
+# target/ladder50) in place of ladders/, in dist-ladder50/ and its own target dir so
+# that neither build undoes the other: the size test and benches/firstpaint.mjs measure
+# what the size of a ladder costs. Generating again rewrites nothing that is unchanged.
+# The linter must find no error in it (the build would embed a ladder with errors).
+build_ladder50() {
+  node scripts/ladder50.mjs target/ladder50 &&
+    cargo run --offline --locked --quiet --bin ladder -- check target/ladder50 &&
+    (release_env && RUNGS_LADDERS=target/ladder50 CARGO_TARGET_DIR="$ROOT/target/release-wasm-ladder50" \
+      trunk build --release --offline --locked --dist dist-ladder50)
+}

@@ -12,6 +12,8 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const DIST = path.join(ROOT, 'dist');
 /** The release build with the test ladders beside the shipped one (see scripts/test). */
 export const FIXTURES = path.join(ROOT, 'dist-fixtures');
+/** The release build with a generated ladder of 50 levels instead of ladders/ (scripts/lib.sh build_ladder50). */
+export const LADDER50 = path.join(ROOT, 'dist-ladder50');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
