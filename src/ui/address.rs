@@ -97,6 +97,11 @@ pub fn href(route: &Route) -> String {
     route.href(&root(), PAGES.with(|p| p.has(route)))
 }
 
+/// The home page's address.
+pub fn home() -> String {
+    href(&Route::Home)
+}
+
 /// The address of a fragment route (`#/...`) as [`href`] gives it.
 pub fn href_of(fragment: &str) -> String {
     href(&Route::parse(fragment))

@@ -21,7 +21,7 @@ use crate::route::Route;
 pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
-            <a class="brand" href=crate::ui::address::href(&crate::route::Route::Home)>
+            <a class="brand" href=crate::ui::address::home()>
                 "Rungs"
             </a>
             <Pickers />

@@ -35,7 +35,7 @@ pub fn LevelPage(
             <h1>"Role not found"</h1>
             <p>{format!("This ladder has no role “{role}”.")}</p>
             <p>
-                <a href=crate::ui::address::href(&Route::Home)>"See all roles"</a>
+                <a href=crate::ui::address::home()>"See all roles"</a>
             </p>
         }
         .into_any();
@@ -190,7 +190,7 @@ pub fn EveryonePage(
             <h1>"Page not found"</h1>
             <p>"This ladder has no such page of expectations for everyone."</p>
             <p>
-                <a href=crate::ui::address::href(&Route::Home)>"See all roles"</a>
+                <a href=crate::ui::address::home()>"See all roles"</a>
             </p>
         }
         .into_any();
@@ -253,7 +253,7 @@ pub fn crumbs(names: &[&str]) -> Element {
     markup! {
         nav(class = "crumbs", "aria-label" = "Breadcrumb") [
             ol [
-                li [ a(href = crate::ui::address::href(&Route::Home)) { "All roles" } ]
+                li [ a(href = crate::ui::address::home()) { "All roles" } ]
                 for n in (names) [ li { n } ]
             ]
         ]

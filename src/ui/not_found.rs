@@ -12,7 +12,7 @@ pub fn NotFound(
         <h1>"Page not found"</h1>
         <p>{format!("Rungs has no page at “#{raw}”.")}</p>
         <p>
-            <a href=crate::ui::address::href(&crate::route::Route::Home)>"See all roles and levels"</a>
+            <a href=crate::ui::address::home()>"See all roles and levels"</a>
         </p>
     }
 }

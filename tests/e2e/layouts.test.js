@@ -45,7 +45,7 @@ test('home lists every level and guide of the fixture, and each level opens with
   await noViolations(page, 'the home page with guides');
 
   for (const [heading, href] of hrefs) {
-    await gotoReady(page, shared.server.url + href);
+    await gotoReady(page, new URL(href, shared.server.url).href);
     await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
     const own = page.locator('.dimension:not(.everyone) [role=radiogroup]');
     assert.ok((await own.count()) > 0, `${heading} has expectations to rate`);

@@ -3,8 +3,11 @@
 // fragment addresses still open them, and axe finds nothing before the app arrives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
-import { DIST, FIXTURES, serve, launch, openPage, gotoReady, radio, noViolations } from './helpers.js';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, DIST, FIXTURES, LADDER50, serve, launch, openPage, gotoReady, radio, noViolations } from './helpers.js';
 import { REFLECT } from '../../scripts/prerender.mjs';
 
 const LEVEL = 'engineering/site-reliability-engineering/l2/';
@@ -151,4 +154,39 @@ test('a written page reads without scripts, says what needs the app, and axe fin
   await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
   await noViolations(page, 'the written level page');
   await context.close();
+});
+
+test('a level of the 50-level ladder opens offline after one visit to any page', { timeout: 90_000 }, async () => {
+  const server = await serve({ dir: LADDER50 });
+  // A real profile, as tests/e2e/pwa.test.js: the worker installs there as for a person.
+  const profile = await mkdtemp(path.join(tmpdir(), 'rungs-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: CHROME_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const levels = (await pagesOf(LADDER50)).filter((p) => /^[^/]+\/[^/]+\/[^/]+\/$/.test(p) && !p.startsWith('compare/'));
+    assert.ok(levels.length >= 50, `level pages: ${levels.length}`);
+    // One visit, to the home page.
+    await gotoReady(page, server.url);
+    await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.ready;
+      const worker = reg.active;
+      if (worker.state !== 'activated') {
+        await new Promise((done) => worker.addEventListener('statechange', () => worker.state === 'activated' && done()));
+      }
+    });
+    await context.setOffline(true);
+    const last = levels[levels.length - 1];
+    await gotoReady(page, server.url + last);
+    const title = await page.title();
+    await page.getByRole('heading', { level: 1, name: title.split(' · ')[0], exact: true }).waitFor();
+    assert.ok((await page.locator('[role=radiogroup]').count()) > 0, 'its expectations are there to rate');
+    assert.equal(new URL(page.url()).pathname, `/${last}`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });

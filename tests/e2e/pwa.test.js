@@ -2,7 +2,7 @@
 // CSP with no request to another origin, all at the root and under a sub-path.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -130,10 +130,13 @@ for (const base of ['/', '/rungs/']) {
       // The second build: another worker version, and a page that says which build it is.
       const swPath = path.join(dir, 'sw.js');
       await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
-      const indexPath = path.join(dir, 'index.html');
-      await writeFile(indexPath, (await readFile(indexPath, 'utf8'))
-        .replace(/<meta name="rungs-version" content="[^"]+">/, '<meta name="rungs-version" content="second-build">')
-        .replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
+      // Every page the build wrote says so, the level's own page among them.
+      const pages = (await readdir(dir, { recursive: true })).filter((f) => /(^|\/)index\.html$/.test(f));
+      for (const indexPath of pages.map((f) => path.join(dir, f))) {
+        await writeFile(indexPath, (await readFile(indexPath, 'utf8'))
+          .replace(/<meta name="rungs-version" content="[^"]+">/, '<meta name="rungs-version" content="second-build">')
+          .replace('<title>', '<meta name="rungs-build" content="second" /><title>'));
+      }
 
       await page.reload();
       await ready(page);

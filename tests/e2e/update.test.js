@@ -35,7 +35,8 @@ async function host(dir) {
     if (atPortal || state.mode === 'portal') return portal(200);
     if (state.mode === '503') return portal(503);
     if (state.mode === 'redirect') return portal(302, { location: `http://localhost:${server.address().port}/login` });
-    const rel = decodeURIComponent(url.pathname.slice(1)) || 'index.html';
+    // A folder's address is its index.html, as static hosts serve the pages the build wrote.
+    const rel = decodeURIComponent(url.pathname.slice(1)).replace(/(^|\/)$/, '$1index.html');
     const body = await readFile(path.join(state.dir, rel)).catch(() => null);
     if (!body || rel.includes('..')) {
       res.writeHead(404, { 'content-type': 'text/plain' });
@@ -76,11 +77,12 @@ async function deploySecondBuild(dir) {
   const swText = await readFile(path.join(dir, 'sw.js'), 'utf8');
   const version = swText.match(/const VERSION\s*=\s*["']([^"']+)["']/)[1];
   const next = bump(version);
-  for (const f of await readdir(dir)) {
+  // Every page the build wrote names the files and the version, not only the root's.
+  for (const f of await readdir(dir, { recursive: true })) {
     if (!/\.(html|js|css|webmanifest)$/.test(f)) continue;
     let text = await readFile(path.join(dir, f), 'utf8');
     for (const [from, to] of Object.entries(names)) text = text.replaceAll(from, to);
-    if (f === 'sw.js' || f === 'index.html') text = text.replaceAll(version, next);
+    if (f === 'sw.js' || /(^|\/)index\.html$/.test(f)) text = text.replaceAll(version, next);
     await writeFile(path.join(dir, f), text);
   }
   for (const [from, to] of Object.entries(names)) await rename(path.join(dir, from), path.join(dir, to));
@@ -138,7 +140,7 @@ test('a new worker precaches index.html from the host, never from the HTTP cache
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await until(page, async () => !!(await navigator.serviceWorker.getRegistration()).waiting);
   assert.equal(
-    await page.evaluate(async (name) => (await (await caches.open(name)).match('index.html')).text(), `rungs-${next}`),
+    await page.evaluate(async (name) => (await (await caches.open(name)).match(new URL('/index.html', location.href))).text(), `rungs-${next}`),
     await readFile(path.join(dir, 'index.html'), 'utf8'),
     'the new version holds the new build\'s index.html',
   );

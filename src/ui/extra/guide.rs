@@ -22,7 +22,7 @@ pub fn show(host: Element, id: String) {
         );
         add(
             &host,
-            &markup! { p [ a(href = crate::ui::address::href(&crate::route::Route::Home)) { "See all roles" } ] },
+            &markup! { p [ a(href = crate::ui::address::home()) { "See all roles" } ] },
         );
         return;
     };

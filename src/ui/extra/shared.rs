@@ -118,7 +118,7 @@ fn missing(host: &Element, shared: &SharedAssessment, what: &str) {
 fn add_home(host: &Element) {
     add(
         host,
-        &markup! { p [ a(href = crate::ui::address::href(&crate::route::Route::Home)) { "Go to the ladder" } ] },
+        &markup! { p [ a(href = crate::ui::address::home()) { "Go to the ladder" } ] },
     );
 }
 
