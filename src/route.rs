@@ -157,45 +157,6 @@ impl Route {
         Route::parse(&format!("/{path}{search}"))
     }
 
-    /// The path below the app's root of the page the build writes for this route, if
-    /// it writes one: home (``), a level read (`<track>/<role>/<level>/`), a level
-    /// compared with its default partner (`compare/<track>/<role>/<level>/`), a guide
-    /// (`guide/<track>/<page>/`) and expectations for everyone (`everyone/[<track>/]`).
-    /// Only for routes of the embedded ladder: an imported one has no pages.
-    pub fn page_path(&self) -> Option<String> {
-        let path = match self {
-            Route::Home => return Some(String::new()),
-            Route::Level {
-                role,
-                level,
-                view: View::Read,
-                ..
-            } => Route::level_fragment(role, level, View::Read),
-            Route::Compare { b: None, .. } | Route::Guide(_) | Route::Everyone(_) => {
-                self.to_fragment()
-            }
-            _ => return None,
-        };
-        Some(format!("{}/", path.strip_prefix("#/").unwrap_or(&path)))
-    }
-
-    /// The address of this route below `root` (the app's root path, ending in `/`):
-    /// its page's path when `page` (the build wrote pages for its ladder) and it has one
-    /// (a level's focus as `?focus=`), else the root and the fragment.
-    pub fn href(&self, root: &str, page: bool) -> String {
-        match self.page_path().filter(|_| page) {
-            Some(path) => {
-                let mut href = format!("{root}{path}");
-                if let Route::Level { focus: Some(f), .. } = self {
-                    href.push_str("?focus=");
-                    href.push_str(&encode(f));
-                }
-                href
-            }
-            None => format!("{root}{}", self.to_fragment()),
-        }
-    }
-
     /// The fragment for this route, with the leading `#`.
     pub fn to_fragment(&self) -> String {
         match self {
@@ -270,6 +231,56 @@ impl Route {
             view,
             focus: None,
         }
+    }
+}
+
+/// What a page the build writes is of, named as the ladder's stored text names it
+/// (`ladder::format::stored`): a role (`'R'`), a guide (`'G'`) or expectations for
+/// everyone (`'W'`), by id. The home page is of no one ladder.
+pub type PageOf = Option<(char, String)>;
+
+/// The page the build writes for the route at `fragment` (`#/...`, as
+/// [`Route::to_fragment`] writes it), if it writes one: its path below the app's root
+/// (home ``, a level read `<track>/<role>/<level>/` with its `?focus=`, a level
+/// compared with its default partner `compare/<track>/<role>/<level>/`, a guide
+/// `guide/<track>/<page>/`, expectations for everyone `everyone/[<track>/]`) and what it
+/// is of. Read from the fragment's text, so that a module that links a level needs no
+/// route parser.
+pub fn page_of(fragment: &str) -> Option<(String, PageOf)> {
+    let rest = fragment.strip_prefix("#/")?;
+    let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+    let path = path.trim_end_matches('/');
+    let parts: Vec<&str> = path.split('/').collect();
+    let (of, query) = match parts.as_slice() {
+        [""] => return Some((String::new(), None)),
+        [t, r, _]
+            if !["search", "import", "shared", "guide", "everyone", "compare"].contains(t) =>
+        {
+            (('R', format!("{t}/{r}")), query)
+        }
+        ["compare", t, r, _] => (('R', format!("{t}/{r}")), ""),
+        ["guide", id @ ..] if !id.is_empty() => (('G', id.join("/")), ""),
+        ["everyone"] => (('W', "everyone".to_string()), ""),
+        ["everyone", track] => (('W', format!("{track}/everyone")), ""),
+        _ => return None,
+    };
+    let query = if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{query}")
+    };
+    Some((format!("{path}/{query}"), Some(of)))
+}
+
+/// The address below `root` (the app's root path, ending in `/`) of the route at
+/// `fragment`: its page's path ([`page_of`]) when `built` says the build wrote pages for
+/// what it is of, else the root and the fragment.
+pub fn address(root: &str, fragment: &str, built: impl Fn(char, &str) -> bool) -> String {
+    match page_of(fragment) {
+        Some((path, of)) if of.as_ref().is_none_or(|(kind, id)| built(*kind, id)) => {
+            format!("{root}{path}")
+        }
+        _ => format!("{root}{fragment}"),
     }
 }
 
@@ -514,7 +525,7 @@ mod tests {
             (Route::Import, "/r/#/import"),
             (Route::Shared("AQ".into()), "/r/#/shared/AQ"),
         ] {
-            assert_eq!(route.href("/r/", true), href);
+            assert_eq!(address("/r/", &route.to_fragment(), |_, _| true), href);
             // Every address reads back as its route, and so does its old fragment.
             let (path, hash) = href["/r/".len()..]
                 .split_once('#')
@@ -526,7 +537,8 @@ mod tests {
         }
         // An imported ladder has no pages: its levels live in the root's fragment.
         assert_eq!(
-            read.href("/r/", false),
+            address("/r/", &read.to_fragment(), |kind, id| kind == 'G'
+                && id == sre),
             "/r/#/engineering/site-reliability-engineering/l2"
         );
         let focused = Route::Level {
@@ -535,7 +547,7 @@ mod tests {
             view: View::Read,
             focus: Some("e-1a".into()),
         };
-        let href = focused.href("/", true);
+        let href = address("/", &focused.to_fragment(), |_, _| true);
         assert_eq!(
             href,
             "/engineering/site-reliability-engineering/l2/?focus=e-1a"
@@ -549,6 +561,26 @@ mod tests {
             focused
         );
         assert_eq!(Route::at("index.html", "", ""), Route::Home);
+        // What each page is of, as the ladder's stored text names it.
+        assert_eq!(
+            page_of(&read.to_fragment()),
+            Some((format!("{sre}/l2/"), Some(('R', sre.to_string()))))
+        );
+        assert_eq!(
+            page_of(&compare.to_fragment()).unwrap().1,
+            Some(('R', sre.to_string()))
+        );
+        assert_eq!(
+            page_of(&guide.to_fragment()).unwrap().1,
+            Some(('G', "engineering/how-reviews-work".to_string()))
+        );
+        assert_eq!(
+            page_of(&everyone.to_fragment()).unwrap().1,
+            Some(('W', "support/everyone".to_string()))
+        );
+        assert_eq!(page_of("#/"), Some((String::new(), None)));
+        assert_eq!(page_of(&check.to_fragment()), None);
+        assert_eq!(page_of("#/search?q=a/b/c"), None);
         assert_eq!(Route::at("", "?app", "#"), Route::Home);
     }
 }

@@ -10,35 +10,14 @@ use crate::route::Route;
 
 thread_local! {
     static ROOT: RefCell<Option<String>> = const { RefCell::new(None) };
-    static PAGES: Pages = Pages::of(&crate::embedded::ladder());
 }
 
-/// The routes the build wrote pages for: those of the embedded ladder.
-struct Pages {
-    roles: Vec<String>,
-    guides: Vec<String>,
-    everyone: Vec<String>,
-}
-
-impl Pages {
-    fn of(ladder: &crate::ladder::Ladder) -> Pages {
-        Pages {
-            roles: ladder.roles.iter().map(|r| r.id.clone()).collect(),
-            guides: ladder.guides.iter().map(|g| g.id.clone()).collect(),
-            everyone: ladder.everyone.iter().map(|e| e.id.clone()).collect(),
-        }
-    }
-
-    fn has(&self, route: &Route) -> bool {
-        match route {
-            Route::Level { role, .. } | Route::Compare { a: (role, _), .. } => {
-                self.roles.contains(role)
-            }
-            Route::Guide(id) => self.guides.contains(id),
-            Route::Everyone(id) => self.everyone.contains(id),
-            _ => true,
-        }
-    }
+/// Whether the build wrote pages for what a page is of (`route::PageOf`): the embedded
+/// ladder's, whose stored text (`embedded::STORED`) names each role, guide and
+/// expectations for everyone at the start of a line of its own. A scan of that text,
+/// not the model read from it, so that no module carries a reader only for this.
+fn built(kind: char, id: &str) -> bool {
+    crate::embedded::STORED.contains(&format!("\n{kind}\t{id}\t"))
 }
 
 /// The app's root path, e.g. `/` or `/rungs/`: what `<meta name="rungs-root">` says,
@@ -92,19 +71,20 @@ pub fn fix_root() {
 }
 
 /// The address of `route`: its page's path when the build wrote one, else the root's
-/// fragment (`Route::href`).
+/// fragment (`route::address`).
 pub fn href(route: &Route) -> String {
-    route.href(&root(), PAGES.with(|p| p.has(route)))
+    href_of(&route.to_fragment())
 }
 
 /// The home page's address.
 pub fn home() -> String {
-    href(&Route::Home)
+    href_of("#/")
 }
 
-/// The address of a fragment route (`#/...`) as [`href`] gives it.
+/// The address of the route at `fragment` (`#/...`), as [`href`] gives it: for the
+/// modules that link one and need no other route (see `Route::level_fragment`).
 pub fn href_of(fragment: &str) -> String {
-    href(&Route::parse(fragment))
+    crate::route::address(&root(), fragment, built)
 }
 
 /// The route at the current address: its path below the root, its query and its

@@ -16,6 +16,10 @@ pub fn show(host: Element, progress: Progress) {
     let Some(at) = progress.continue_at(&ladder) else {
         return;
     };
-    let href = crate::ui::address::href(&Route::level(&at.role.id, &at.level.id));
+    let href = crate::ui::address::href_of(&Route::level_fragment(
+        &at.role.id,
+        &at.level.id,
+        crate::route::View::Read,
+    ));
     add(&host, &markup! { p [ a(href = href) { at.line() } ] });
 }

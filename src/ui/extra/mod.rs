@@ -84,7 +84,11 @@ fn rated(entry: Option<&Entry>) -> &'static str {
 
 /// A link to a level's own view: "Open L3: Senior Engineer".
 fn open_level(role: &crate::ladder::Role, level: &crate::ladder::Level) -> Element {
-    let href = crate::ui::address::href(&crate::route::Route::level(&role.id, &level.id));
+    let href = crate::ui::address::href_of(&crate::route::Route::level_fragment(
+        &role.id,
+        &level.id,
+        crate::route::View::Read,
+    ));
     crate::ui::dom::text(
         "a",
         &[("href", &href)],

@@ -80,7 +80,7 @@ pub fn show(host: Element, (role, level): LevelId, parsed: Progress, doors: Door
         let _ = p.append_with_str_1(
             ": nothing on this level is rated yet, so there is nothing to sum up. ",
         );
-        let href = crate::ui::address::href(&Route::level_view(&role, &level, View::Read));
+        let href = crate::ui::address::href_of(&Route::level_fragment(&role, &level, View::Read));
         add(
             &p,
             &text("a", &[("href", &href)], "Start rating on Read and rate"),
