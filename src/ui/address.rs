@@ -81,6 +81,12 @@ pub fn home() -> String {
     href_of("#/")
 }
 
+/// The address of a route that has no page of its own, a shared link's above all: the
+/// root and `fragment` (no need to ask [`href_of`]).
+pub fn at_root(fragment: &str) -> String {
+    format!("{}{fragment}", root())
+}
+
 /// The address of the route at `fragment` (`#/...`), as [`href`] gives it: for the
 /// modules that link one and need no other route (see `Route::level_fragment`).
 pub fn href_of(fragment: &str) -> String {

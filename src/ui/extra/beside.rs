@@ -98,7 +98,7 @@ pub fn show(host: Element, (role, level): LevelId) {
     let _ = p.append_with_str_1(&(said + ". "));
     add(
         &p,
-        &markup! { a(href = crate::ui::address::href_of(&Route::shared_fragment(&link))) { "Open the reply" } },
+        &markup! { a(href = crate::ui::address::at_root(&Route::shared_fragment(&link))) { "Open the reply" } },
     );
     add(&host, &p);
     if !view.comment.is_empty() {

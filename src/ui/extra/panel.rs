@@ -188,7 +188,7 @@ fn replies(host: &Element, role: &str, level: &str) {
         return;
     }
     let items = kept.into_iter().map(|(_, reply)| {
-        let href = crate::ui::address::href_of(&Route::shared_fragment(&reply.link));
+        let href = crate::ui::address::at_root(&Route::shared_fragment(&reply.link));
         let from = reply.manager.filter(|m| !m.is_empty());
         let label = format!("Reply from {}", from.as_deref().unwrap_or("your manager"));
         markup! { li [ a(href = href) { label } ] }

@@ -106,7 +106,7 @@ pub(super) fn opened(c: &Checkin, previous: Option<&Checkin>, level: &Level) -> 
     add(&s, &markup! { p(class = "actions") [ (close) ] });
     if let Some(link) = &c.reply {
         let reply = markup! {
-            p [ a(href = crate::ui::address::href_of(&Route::shared_fragment(link))) { "The manager's reply kept with this check-in" } ]
+            p [ a(href = crate::ui::address::at_root(&Route::shared_fragment(link))) { "The manager's reply kept with this check-in" } ]
         };
         add(&s, &reply);
     }
