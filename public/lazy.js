@@ -6,7 +6,8 @@
 // load may be tried again.
 (() => {
   // The build names each module's file beside this script, whatever page loaded it.
-  const here = document.currentScript.src;
+  // (No script element when run some other way, as the component tests do: the page.)
+  const here = document.currentScript?.src || document.baseURI;
   const loading = {};
   window.rungsModules = {};
   async function load(name) {

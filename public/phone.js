@@ -89,7 +89,7 @@
   // The last level used: any level route (not search, import, a shared link, compare),
   // at its address by path (`<root>/track/role/level/`) or in the root's fragment.
   const LAST = 'rungs:last';
-  const base = new URL('./', document.currentScript.src).pathname;
+  const base = new URL('./', document.currentScript?.src || document.baseURI).pathname;
   const route = () => (location.hash.length > 1 ? location.hash : `#/${location.pathname.slice(base.length)}`);
   const isLevel = (hash) => /^#\/(?!(search|import|shared|compare|guide|everyone)([/?]|$))[^/?]+\/[^/?]+\/[^/?]+/.test(hash);
   // Launched from the home screen: the manifest's start_url is ./?app.

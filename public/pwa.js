@@ -6,7 +6,7 @@
   if (!('serviceWorker' in navigator) || window.top !== window.self) return;
   const sw = navigator.serviceWorker;
   // Beside this script, at the app's root, whichever page loaded it.
-  const script = new URL('sw.js', document.currentScript.src).href;
+  const script = new URL('sw.js', document.currentScript?.src || document.baseURI).href;
   let asked = false;
   let reloading = false;
   const reload = () => {
