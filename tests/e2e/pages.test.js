@@ -5,6 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, DIST, FIXTURES, LADDER50, serve, launch, openPage, gotoReady, radio, noViolations } from './helpers.js';
@@ -57,6 +58,10 @@ test('a level page arrives with its text in the HTML the server sends', async ()
   assert.ok(html.includes('Domain expertise'), 'the dimensions are in the HTML');
   assert.match(html, /<title>L2: Site Reliability Engineer · Site Reliability Engineering · Rungs<\/title>/);
   assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'no inline script');
+  // Issue 16's budget: under 8 KB gzipped.
+  const gz = gzipSync(Buffer.from(html), { level: 9 }).length;
+  console.log(`# the seed's level page: ${gz} bytes gzipped`);
+  assert.ok(gz < 8 * 1024, `${gz} bytes gzipped is over the 8 KB budget`);
   const home = await (await fetch(shared.server.url)).text();
   assert.ok(home.includes('Career ladders') && home.includes('L2: Site Reliability Engineer'), 'home lists the levels');
 });

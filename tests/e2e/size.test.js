@@ -46,11 +46,12 @@ for (const [group, what] of [['first', 'the first load'], ['extra', 'the extra m
 
 // The first load of the app built with a generated ladder of 50 levels (scripts/ladder50.mjs;
 // dist-ladder50, built by scripts/test) against the seed alone. Issue 16's budget is
-// at most 1.05x; while the ladder is compiled into each wasm file it is missed by far,
-// and this says so. The ceiling is a ratchet at the figure measured on 2026-12-02
-// (202,085 bytes, 1.44x the seed's 139,928, rounded up to the next KB): lower it as the
-// ratio falls, never raise it.
-const LADDER50_KB = 198;
+// at most 1.05x; while every wasm file that reads the ladder holds all of it (as data
+// since the ladder left the code) it is missed, and this says so. The ceiling is a
+// ratchet at the figure measured on 2026-12-02 (202,085 bytes, 1.44x the seed's, with
+// the ladder as code; 162,827 bytes, 1.14x, with it as data), rounded up to the next
+// KB: lower it as the ratio falls, never raise it.
+const LADDER50_KB = 160;
 const LADDER50_CEILING = LADDER50_KB * 1024;
 test(`the first load with 50 levels stays under its ${LADDER50_KB} KB gzipped ceiling (budget: 1.05x the seed's)`, async () => {
   const large = await sizes(LADDER50, { quiet: true }).catch((e) => {
