@@ -44,16 +44,17 @@ pub fn root() -> String {
 }
 
 /// Writes the root into `<meta name="rungs-root">` as an absolute path (see [`root`]),
-/// and the addresses of the head's links (the icon the browser asks for again after
-/// each change of address, among them) as absolute addresses: a page in a folder of
-/// its own names them relative to itself, which the app's next address is not.
+/// and the addresses of the page's icons, which the browser asks for again after each
+/// change of address, as absolute addresses: a page in a folder of its own names them
+/// relative to itself, which the app's next address is not. (Only the icons: a
+/// stylesheet or preload whose address is set again is fetched again.)
 pub fn fix_root() {
     let root = root();
     if let Ok(Some(meta)) = document().query_selector("meta[name=rungs-root]") {
         let _ = meta.set_attribute("content", &root);
     }
     let here = window().location().href().unwrap_or_default();
-    let Ok(links) = document().query_selector_all("head link[href]") else {
+    let Ok(links) = document().query_selector_all("head link[rel$=icon]") else {
         return;
     };
     for i in 0..links.length() {
