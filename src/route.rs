@@ -1,7 +1,7 @@
 //! The address as the app's shared state: what a link must reproduce.
 //!
 //! The pages the build writes out as HTML (home, each level, its comparison with the
-//! next, guides, expectations for everyone: [`Route::page_path`]) have addresses by
+//! next, guides, expectations for everyone: [`page_of`]) have addresses by
 //! path below the app's root, `<root>/engineering/sre/l2/`, so a static host answers
 //! each with its own text. Every other route lives in the fragment of the root,
 //! `<root>#/engineering/sre/l2/check`, and so does every route of a ladder imported in

@@ -1,7 +1,7 @@
 //! Where each route lives: the app's root and a route's address below it
-//! ([`Route::href`]), for the app and the on-demand modules alike.
+//! (`route::address`), for the app and the on-demand modules alike.
 
-use std::cell::RefCell;
+use std::cell::OnceCell;
 
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsCast;
@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use crate::route::Route;
 
 thread_local! {
-    static ROOT: RefCell<Option<String>> = const { RefCell::new(None) };
+    static ROOT: OnceCell<String> = const { OnceCell::new() };
 }
 
 /// Whether the build wrote pages for what a page is of (`route::PageOf`): the embedded
@@ -26,20 +26,19 @@ fn built(kind: char, id: &str) -> bool {
 /// still reads the same root.
 pub fn root() -> String {
     ROOT.with(|root| {
-        root.borrow_mut()
-            .get_or_insert_with(|| {
-                let meta = document()
-                    .query_selector("meta[name=rungs-root]")
-                    .ok()
-                    .flatten()
-                    .and_then(|m| m.get_attribute("content"))
-                    .unwrap_or_else(|| "./".to_string());
-                let here = window().location().href().unwrap_or_default();
-                web_sys::Url::new_with_base(&meta, &here)
-                    .map(|u| u.pathname())
-                    .unwrap_or_else(|_| "/".to_string())
-            })
-            .clone()
+        root.get_or_init(|| {
+            let meta = document()
+                .query_selector("meta[name=rungs-root]")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+                .unwrap_or_else(|| "./".to_string());
+            let here = window().location().href().unwrap_or_default();
+            web_sys::Url::new_with_base(&meta, &here)
+                .map(|u| u.pathname())
+                .unwrap_or_else(|_| "/".to_string())
+        })
+        .clone()
     })
 }
 

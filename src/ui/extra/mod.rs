@@ -109,5 +109,5 @@ fn address_of(fragment: &str) -> String {
         .location()
         .origin()
         .unwrap_or_default();
-    format!("{origin}{}{fragment}", crate::ui::address::root())
+    format!("{origin}{}", crate::ui::address::at_root(fragment))
 }
