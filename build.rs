@@ -6,9 +6,11 @@
 //! relative path: the build stops and names it. The importer in `src/ladder` runs here, at build time, so the app
 //! ships the model rather than a markdown parser: the ladder is written in the stored
 //! form (`ladder::format::stored`) to `OUT_DIR/embedded.ladder`, one compact string
-//! that `src/embedded.rs` includes and every wasm module reads with the reader it
-//! already has for an imported ladder (as code, the model cost each wasm file about
-//! twice its markdown's gzipped size per level). The build's errors go to
+//! that host tests read back (`src/embedded.rs`), and split by the page into
+//! `OUT_DIR/ladder/`: an index and a file per level and guide page, which the build
+//! ships beside the app (`scripts/precache.mjs`) and every wasm module reads as the
+//! page loads them (`public/lazy.js`). The wasm files hold none of it: as code, the
+//! model cost each wasm file about twice its markdown's gzipped size per level. The build's errors go to
 //! `OUT_DIR/embedded_ladders.rs` as two small tables. The raw files are embedded too,
 //! for host tests that check the stored model against a fresh import.
 
@@ -131,6 +133,16 @@ fn main() {
         panic!(
             "the stored form loses part of the embedded ladder: extend src/ladder/format/stored.rs"
         );
+    }
+    // For the web, by the page: the index and a file per level and guide page, which
+    // the build's post_build hook (scripts/precache.mjs) ships in `ladder/`.
+    let web = out_dir.join("ladder");
+    let _ = fs::remove_dir_all(&web);
+    fs::create_dir_all(&web).expect("make OUT_DIR/ladder");
+    let (index, parts) = ladder::format::stored::split_stored(&stored);
+    fs::write(web.join("index.txt"), index).expect("write the ladder's index");
+    for (name, text) in parts {
+        fs::write(web.join(name), text).expect("write a file of the ladder");
     }
     fs::write(out_dir.join("embedded.ladder"), stored).expect("write embedded.ladder");
 }

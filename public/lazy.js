@@ -45,19 +45,98 @@
     return loading[name];
   };
 
+  // The ladder the build embedded, by the page (src/ladder/format/stored.rs says how
+  // it is split): the build's index of it, which every page preloads in
+  // <link id="rungs-ladder">, with the file of each level and guide page loaded so far
+  // put back in place of its `F` line. A page the build wrote holds the files of what
+  // it shows (<template data-rungs-file="NAME">, scripts/prerender.mjs); others are
+  // fetched, and a file's name is its hash, so caches keep it for good. The app and
+  // every module read the ladder here (src/ui/ladder_files.rs).
+  // Its address now: the app's own links change the page's address, and a relative
+  // address with it.
+  const indexUrl = document.getElementById('rungs-ladder')?.href;
+  let ladder = '';
+  const put = (name, part) => { ladder = ladder.replace(`\nF\t${name}\n`, () => `\n${part}`); };
+  const fetchText = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.text();
+  };
+  const inPage = document.querySelectorAll('template[data-rungs-file]');
+  const index = indexUrl ? fetchText(indexUrl).then((text) => {
+    ladder = text;
+    inPage.forEach((t) => put(t.dataset.rungsFile, t.content.textContent));
+  }) : Promise.resolve();
+  index.catch(() => {}); // Said where it is awaited: the page's text, or a part's host.
+  const fetching = {};
+  window.rungsLadder = () => ladder;
+  // The file of level LEVEL of role ROLE in the index, while it is not back in place.
+  const levelFile = (role, level) => {
+    let inRole = false;
+    let inLevel = false;
+    for (const line of ladder.split('\n')) {
+      const [kind, id] = line.split('\t');
+      if (kind === 'R' || kind === 'W' || kind === 'G') [inRole, inLevel] = [kind === 'R' && id === role, false];
+      else if (kind === 'L') inLevel = inRole && id === level;
+      else if (kind === 'F' && inLevel) return [id];
+    }
+    return [];
+  };
+  // Loads the files of the ladder that WHAT names: "all" (every one not yet loaded),
+  // or [ROLE, LEVEL] (that level's, if it is not loaded yet). Resolves once the ladder
+  // holds them; rejects when one cannot load (it may be tried again), or reloads into
+  // the new version in a tab whose build's files are gone.
+  window.rungsLadderLoad = async (what) => {
+    await index;
+    const wanted = what === 'all' ? [...ladder.matchAll(/^F\t(.+)$/gm)].map((m) => m[1]) : levelFile(...what);
+    await Promise.all(wanted.map((name) => {
+      fetching[name] ||= fetchText(new URL(name, indexUrl)).then(
+        (part) => put(name, part),
+        async (e) => {
+          delete fetching[name];
+          if (await reloadIntoNew()) return new Promise(() => {}); // An old tab: the page goes.
+          throw e;
+        },
+      );
+      return fetching[name];
+    }));
+  };
+  // For the app (src/ui/ladder_files.rs): the ladder's index and level LEVEL of role
+  // ROLE loaded, then DONE(true). When they could not load, the page shown stays (the
+  // written text of a page the build wrote, or the page shown before a link was
+  // followed) and says so at its top, then DONE(false).
+  window.rungsLadderLevel = (role, level, done) => window.rungsLadderLoad([role, level]).then(
+    () => done(true),
+    () => {
+      document.documentElement.classList.remove('rungs-hold'); // public/crash.js
+      const p = alertOf('This part of the ladder did not load, so you can read this page but not rate, save or share. Check your connection and reload the page.');
+      p.className = 'crash';
+      (document.querySelector('main') || document.body).prepend(p);
+      done(false);
+    },
+  );
+  // A paragraph that says TEXT as an alert.
+  const alertOf = (text) => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = text;
+    return p;
+  };
+
   // Hands ARGS, a call of src/modules/contract.rs ([entry, host, ...]), to module NAME
-  // once it has loaded: the module's answer. When the module cannot load, the call's
-  // host says so, in place of its loading message, and the answer is undefined.
-  window.rungsCall = (name, args) => window.rungsModule(name).then(
-    (door) => door(args),
+  // once it has loaded, with the whole ladder (but for the import module, which reads
+  // none of it): the module's answer. When either cannot load, the call's host says
+  // so, in place of its loading message, and the answer is undefined.
+  window.rungsCall = (name, args) => Promise.all([
+    window.rungsModule(name),
+    name === 'import' || window.rungsLadderLoad('all'),
+  ]).then(
+    ([door]) => door(args),
     () => {
       const host = args[1];
       if (!host) return undefined;
       host.querySelectorAll('[role=status], [role=alert]').forEach((e) => e.remove());
-      const p = document.createElement('p');
-      p.setAttribute('role', 'alert');
-      p.textContent = 'This part of Rungs did not load. Check your connection and reload the page.';
-      host.append(p);
+      host.append(alertOf('This part of Rungs did not load. Check your connection and reload the page.'));
       return undefined;
     },
   );

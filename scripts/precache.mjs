@@ -4,12 +4,14 @@
 //    inline script, and makes it start the app only outside frames.
 // 2. Names the on-demand modules (src/modules: every wasm file Trunk built as a
 //    "worker") for public/lazy.js, which loads them on first use.
-// 3. Writes every page a reader can reach by link as HTML, drawn by the app itself
+// 3. Ships the ladder beside the app, split by the page (build.rs writes the index and
+//    a file per level and guide page), and has every page preload the index.
+// 4. Writes every page a reader can reach by link as HTML, drawn by the app itself
 //    (scripts/prerender.mjs).
-// 4. Writes the service worker's precache list and version from the files actually
+// 5. Writes the service worker's precache list and version from the files actually
 //    built, never by hand, and the version into every page.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { prerender } from './prerender.mjs';
@@ -69,6 +71,7 @@ for (const f of await readdir(dir)) {
   if (!found) throw new Error(`index.html does not load ${f}`);
   html = html.replace(tag, found[0].replace(/integrity="?sha384-[A-Za-z0-9+/=]+"?/, `integrity="${sri}"`));
 }
+html = html.replace('<title>', `${await shipLadder()}<title>`);
 await writeFile(indexPath, html);
 await writeFile(indexPath, await prerender(dir, html));
 
@@ -97,6 +100,35 @@ const sw = (await readFile(swPath, 'utf8'))
 if (sw.includes('__PRECACHE__') || sw.includes('__VERSION__')) throw new Error('sw.js: placeholders not replaced');
 await writeFile(swPath, stripComments(sw, 'sw.js'));
 console.log(`precache: ${files.length} files, version ${version}, start-up script ${boot}`);
+
+/**
+ * Copies the ladder as build.rs split it (OUT_DIR/ladder: `index.txt` and a file per
+ * level and guide page, each named by its hash) into `ladder/`, the index under a name
+ * of its hash too, so that caches keep every file for good; returns the index's
+ * preload, which every page carries: public/lazy.js finds the ladder by its id.
+ * build.rs ran in this build's cargo target folder: the newest of its outputs there.
+ */
+async function shipLadder() {
+  const target = path.resolve(process.env.TRUNK_SOURCE_DIR || '.', process.env.CARGO_TARGET_DIR || 'target', 'wasm32-unknown-unknown');
+  let newest = null;
+  for (const profile of await readdir(target).catch(() => [])) {
+    const build = path.join(target, profile, 'build');
+    for (const out of await readdir(build).catch(() => [])) {
+      const from = path.join(build, out, 'out', 'ladder');
+      const when = await stat(path.join(from, 'index.txt')).then((s) => s.mtimeMs, () => -1);
+      if (out.startsWith('rungs-') && when > (newest?.when ?? -1)) newest = { from, when };
+    }
+  }
+  if (!newest) throw new Error(`${target}: no ladder written by build.rs (*/build/rungs-*/out/ladder/index.txt)`);
+  await mkdir(path.join(dir, 'ladder'));
+  let indexName = null;
+  for (const f of await readdir(newest.from)) {
+    let name = f;
+    if (f === 'index.txt') name = indexName = `index-${hash(await readFile(path.join(newest.from, f))).slice(0, 16)}.txt`;
+    await copyFile(path.join(newest.from, f), path.join(dir, 'ladder', name));
+  }
+  return `<link rel="preload" href="./ladder/${indexName}" as="fetch" crossorigin id="rungs-ladder">`;
+}
 
 // Trunk copies sw.js as it is (it minifies only the scripts it bundles), and the worker
 // counts towards the first load: drop its whole-line comments and indentation (about

@@ -13,7 +13,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.md': 'text/markdown' };
+const TYPES = { '.html': 'text/html', '.txt': 'text/plain; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.md': 'text/markdown' };
 // Pages drawn at once: each is a fresh tab with its own start of the app.
 const AT_ONCE = 4;
 
@@ -44,7 +44,7 @@ export async function prerender(dir, html) {
     const seen = new Set(queue);
     while (queue.length) {
       const batch = queue.splice(0, AT_ONCE);
-      for (const drawn of await Promise.all(batch.map((p) => draw(context, origin, p)))) {
+      for (const drawn of await Promise.all(batch.map((p) => draw(context, origin, p, dir)))) {
         pages.set(drawn.path, drawn);
         for (const link of drawn.links) {
           if (!seen.has(link)) {
@@ -67,14 +67,35 @@ export async function prerender(dir, html) {
   }
 }
 
-/** One page, opened at its old fragment address on the root: its title, body and links. */
-async function draw(context, origin, at) {
+/**
+ * One page of the build in `dir`, opened at its old fragment address on the root: its
+ * title, body and links, and the ladder's files it loaded to draw them.
+ */
+async function draw(context, origin, at, dir) {
   const tab = await context.newPage();
   const errors = [];
   tab.on('pageerror', (e) => errors.push(e.message));
+  // Requests in flight, and when the last one started or ended: a page drawn by a
+  // module is done once its module and the ladder's files have arrived. (Playwright's
+  // "networkidle" may have been reached before the app ran, while the wasm compiled.)
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const change = (by) => { inFlight += by; lastChange = Date.now(); };
+  tab.on('request', () => change(1));
+  tab.on('requestfinished', () => change(-1));
+  tab.on('requestfailed', () => change(-1));
   await tab.goto(`${origin}/#/${at}`);
   await tab.waitForFunction(() => performance.getEntriesByName('rungs:ready').length > 0);
-  await tab.waitForLoadState('networkidle');
+  // The ladder's files the app loaded before it drew the page (a level's, beside the
+  // index): the page holds them, so the app needs no more than the index to start.
+  const files = await tab.evaluate(() => {
+    const ready = performance.getEntriesByName('rungs:ready')[0].startTime;
+    return performance.getEntriesByType('resource')
+      .filter((e) => e.startTime < ready && /\/ladder\/[0-9a-f]+\.txt$/.test(e.name))
+      .map((e) => new URL(e.name).pathname.split('/').pop());
+  });
+  const data = await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, 'ladder', f), 'utf8')]));
+  while (inFlight > 0 || Date.now() - lastChange < 500) await new Promise((ok) => setTimeout(ok, 50));
   await tab.evaluate(REFLECT);
   const drawn = await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
     document.querySelectorAll('body > noscript').forEach((n) => n.remove());
@@ -88,7 +109,7 @@ async function draw(context, origin, at) {
   await tab.close();
   if (errors.length) throw new Error(`prerender: /#/${at}: ${errors.join('; ')}`);
   if (drawn.path !== at) throw new Error(`prerender: /#/${at} opened ${drawn.path || 'the home page'}, not its own page`);
-  return drawn;
+  return { ...drawn, data };
 }
 
 /** `html` with `page`'s title and body, every address made relative to its folder. */
@@ -98,8 +119,10 @@ function pageHtml(html, page) {
   const noscript = html.match(/<noscript>[\s\S]*?<\/noscript>/)?.[0] ?? '';
   // The app draws addresses below the root `/` it had here: relative to this page now.
   const body = page.body.replace(/(\shref=")\/([^"]*)"/g, (_, attr, rest) => `${attr}${up}${rest}"`.replace('href=""', 'href="./"'));
+  // Inert, and read by public/lazy.js: text, escaped as HTML text is.
+  const files = page.data.map(([f, text]) => `<template data-rungs-file="${f}">${escape(text)}</template>`).join('');
   let out = html
-    .replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(page.title)}</title>`)
+    .replace(/<title>[\s\S]*?<\/title>/, `${files}<title>${escape(page.title)}</title>`)
     .replace(/<body>[\s\S]*<\/body>/, () => `<body data-rungs-page>${body}${noscript}</body>`);
   if (depth) {
     out = out

@@ -1,9 +1,11 @@
 //! The ladder embedded at build time (see `build.rs`; `RUNGS_LADDERS` picks the folders).
 //!
 //! `build.rs` runs the importer and writes the ladder in the stored form
-//! (`ladder::format::stored`), so the app ships no markdown parser for its own ladder,
-//! and each wasm file holds the ladder as one compact string that the reader it has
-//! for an imported ladder reads ([`STORED`]), not as code that builds the model.
+//! (`ladder::format::stored`), so the app ships no markdown parser for its own ladder.
+//! The app does not hold it either: the build ships it beside the app, split by the
+//! page, and the page loads what it shows (`ui::ladder_files`). What stays here is
+//! for the host's tests ([`STORED`], [`ladder`]) and the build's errors, which each
+//! page notes where they touch it.
 
 use crate::ladder::Ladder;
 use crate::page_note::{BuildError, Part};
@@ -11,13 +13,21 @@ use crate::page_note::{BuildError, Part};
 include!(concat!(env!("OUT_DIR"), "/embedded_ladders.rs"));
 
 /// The ladder imported at build time, as `ladder::format::stored::write_stored` wrote
-/// it. Read it with `read_stored`, or `read_stored_levels` where no guide page is
-/// shown.
+/// it: what the build splits for the web. Not in the browser's build, which loads it.
+#[cfg(not(target_arch = "wasm32"))]
 pub static STORED: &str = include_str!(concat!(env!("OUT_DIR"), "/embedded.ladder"));
 
 /// The ladder imported at build time, guide pages and all.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn ladder() -> Ladder {
     crate::ladder::format::stored::read_stored(STORED).unwrap_or_default()
+}
+
+/// The ladder imported at build time, imported again from its files: for tests in a
+/// browser, where the app loads it instead.
+#[cfg(target_arch = "wasm32")]
+pub fn ladder() -> Ladder {
+    crate::ladder::import::import_ladder(EMBEDDED.iter().copied()).ladder
 }
 
 /// The errors of the build-time import, one `path:line: error: message` line each.

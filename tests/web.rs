@@ -39,6 +39,18 @@ fn acme() -> Import {
 
 const ROBOTICS: &str = "engineering/robotics-software-engineering";
 
+/// The embedded ladder where the app and its modules read it (`ui::ladder_files`), as
+/// `public/lazy.js` holds it once a page has loaded all of it: the tests' page has no
+/// build's files to load.
+fn embedded_ladder_loaded() {
+    use wasm_bindgen::closure::Closure;
+    let text = rungs::ladder::format::stored::write_stored(&rungs::embedded::ladder());
+    let ladder = Closure::<dyn Fn() -> String>::new(move || text.clone());
+    js_sys::Reflect::set(&window(), &"rungsLadder".into(), ladder.as_ref()).unwrap();
+    ladder.forget();
+    rungs::ui::extra::forget_ladder();
+}
+
 /// Mounts the app for `import` at `hash` in a fresh container; unmounts on drop.
 struct Mounted {
     root: HtmlElement,
@@ -53,6 +65,7 @@ async fn mount(import: Import, hash: &str) -> Mounted {
         .map(BuildError::from)
         .collect();
     let ladder = import.ladder;
+    embedded_ladder_loaded();
     set_hash(hash);
     let doc = document();
     let root: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
@@ -417,6 +430,7 @@ async fn a_shared_link_says_so_when_the_share_module_cannot_load() {
 
 /// The share module's door (`modules::share`), as `public/lazy.js` hands it to the app.
 fn share_door() -> js_sys::Function {
+    embedded_ladder_loaded();
     rungs::modules::share::start();
     let modules = js_sys::Reflect::get(&window(), &"rungsModules".into()).unwrap();
     js_sys::Reflect::get(&modules, &"share".into())

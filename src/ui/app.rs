@@ -1,7 +1,5 @@
 //! The whole app: header with pickers and search, the page the route names, notices.
 
-use std::sync::Arc;
-
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,11 +24,7 @@ pub fn App(
     #[prop(optional)]
     problems: Vec<BuildError>,
 ) -> impl IntoView {
-    LadderState {
-        ladder: Arc::new(ladder),
-        problems: Arc::new(problems),
-    }
-    .provide();
+    LadderState::provide(ladder, problems);
     let router = Router::provide();
     ProgressStore::provide();
     let state = LadderState::expect();
@@ -89,7 +83,7 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         } => {
             let what = view.title_prefix();
             state
-                .ladder
+                .ladder()
                 .role(role)
                 .and_then(|r| {
                     r.level(level)
@@ -103,10 +97,10 @@ fn page_title(state: &LadderState, route: &Route) -> String {
         Route::Compare { .. } => "Compare levels".to_string(),
         Route::Import => "Import a ladder".to_string(),
         Route::Guide(id) => state
-            .ladder
+            .ladder()
             .guide(id)
             .map_or_else(|| "Page not found".to_string(), |g| g.title.clone()),
-        Route::Everyone(id) => state.ladder.everyone_page(id).map_or_else(
+        Route::Everyone(id) => state.ladder().everyone_page(id).map_or_else(
             || "Page not found".to_string(),
             super::level_page::everyone_title,
         ),

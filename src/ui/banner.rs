@@ -16,7 +16,7 @@ use crate::progress::Trouble;
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let store = ProgressStore::expect();
-    let version = LadderState::expect().ladder.version.clone();
+    let version = LadderState::expect().ladder().version.clone();
     let host = NodeRef::<html::Div>::new();
     Effect::new(move |_| {
         let troubles = store.trouble();

@@ -52,7 +52,7 @@ pub fn CheckPage(
     index: usize,
 ) -> impl IntoView {
     let store = ProgressStore::expect();
-    let ladder = LadderState::expect().ladder;
+    let ladder = LadderState::expect().ladder();
     // The level's expectations, then those for everyone (`everyone::with_everyone`).
     let level = Rc::new(with_everyone(&ladder, &role, &role.levels[index]));
     // The ladder's own explanation of its rating scale, for every Check yourself page

@@ -44,7 +44,7 @@ fn Pickers() -> impl IntoView {
         } => (role, level),
         _ => (String::new(), String::new()),
     };
-    let ladder = state.ladder.clone();
+    let ladder = state.ladder();
     let on_role = move |ev: ev::Event| {
         let role_id = event_target_value(&ev);
         if let Some(level) = level_for_role(&ladder, &role_id, &current().1) {
@@ -60,9 +60,9 @@ fn Pickers() -> impl IntoView {
     };
     let roles = NodeRef::<html::Select>::new();
     let levels = NodeRef::<html::Select>::new();
-    let ladder = state.ladder.clone();
+    let ladder = state.ladder();
     roles.on_load(move |select| role_options(&select, &ladder));
-    let ladder = state.ladder.clone();
+    let ladder = state.ladder();
     Effect::new(move |_| {
         let (role_id, level_id) = current();
         if let (Some(roles), Some(levels)) = (roles.get(), levels.get()) {

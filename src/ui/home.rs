@@ -22,7 +22,7 @@ pub fn Home() -> impl IntoView {
         // Where a returning person left off: drawn by the extra module, so that only
         // someone with answers loads it here.
         let answers = store.with_untracked(|p| (!p.answers.is_empty()).then(|| p.clone()));
-        build(&host, &state.ladder, answers);
+        build(&host, &state.ladder(), answers);
     });
     view! { <div class="home" node_ref=host></div> }
 }

@@ -248,7 +248,7 @@ pub fn GuidePage(
     id: String,
 ) -> impl IntoView {
     let state = super::LadderState::expect();
-    let note = (state.ladder.guide(&id))
+    let note = (state.ladder().guide(&id))
         .and_then(|g| super::level_page::page_note(&state, &g.source, false));
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| {

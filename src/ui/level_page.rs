@@ -30,7 +30,7 @@ pub fn LevelPage(
     focus: Option<String>,
 ) -> impl IntoView {
     let state = LadderState::expect();
-    let Some(r) = state.ladder.role(&role).cloned() else {
+    let Some(r) = state.ladder().role(&role).cloned() else {
         return view! {
             <h1>"Role not found"</h1>
             <p>{format!("This ladder has no role “{role}”.")}</p>
@@ -142,7 +142,7 @@ fn LevelView(
     /// Index of the level in `role.levels`.
     index: usize,
 ) -> impl IntoView {
-    let ladder = LadderState::expect().ladder;
+    let ladder = LadderState::expect().ladder();
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| build(&host, &ladder, &role, index));
     rated(host)
@@ -185,7 +185,7 @@ pub fn EveryonePage(
     id: String,
 ) -> impl IntoView {
     let state = LadderState::expect();
-    let Some(everyone) = state.ladder.everyone_page(&id).cloned() else {
+    let Some(everyone) = state.ladder().everyone_page(&id).cloned() else {
         return view! {
             <h1>"Page not found"</h1>
             <p>"This ladder has no such page of expectations for everyone."</p>
@@ -196,7 +196,7 @@ pub fn EveryonePage(
         .into_any();
     };
     let note = page_note(&state, &everyone.level.source, false);
-    let ladder = state.ladder.clone();
+    let ladder = state.ladder();
     let host = NodeRef::<html::Div>::new();
     host.on_load(move |host| build_everyone(&host, &ladder, &everyone));
     view! {

@@ -10,6 +10,7 @@ pub(crate) mod files;
 mod header;
 mod home;
 pub mod importer;
+pub(crate) mod ladder_files;
 pub mod lazy;
 mod level_page;
 mod not_found;
@@ -38,10 +39,10 @@ pub fn ladder_without_guides() -> crate::ladder::Ladder {
     ladder_read_by(crate::ladder::format::stored::read_stored_levels)
 }
 
-/// What `read` reads of the embedded ladder (`embedded::STORED`), then of the
-/// imported one.
+/// What `read` reads of the embedded ladder, as far as the page has loaded it
+/// (`ladder_files`), then of the imported one.
 fn ladder_read_by(read: fn(&str) -> Option<crate::ladder::Ladder>) -> crate::ladder::Ladder {
-    let mut ladder = read(crate::embedded::STORED).unwrap_or_default();
+    let mut ladder = read(&ladder_files::text()).unwrap_or_default();
     if let Some(imported) = crate::storage::imported_ladder(read) {
         ladder.roles.extend(imported.roles);
         ladder.guides.extend(imported.guides);
@@ -50,14 +51,34 @@ fn ladder_read_by(read: fn(&str) -> Option<crate::ladder::Ladder>) -> crate::lad
     ladder
 }
 
-/// Installs the panic hook, mounts the app on `<body>` with the embedded ladder (and an
-/// imported one) and marks `rungs:ready` for the benchmarks.
+/// Installs the panic hook and, once the page has the ladder's index and the file of
+/// the level it shows (`ladder_files`), mounts the app on `<body>` with the embedded
+/// ladder (and an imported one) and marks `rungs:ready` for the benchmarks.
 ///
 /// A page the build wrote (`scripts/prerender.mjs`) already shows this route's text,
-/// made by this same app at build time: the app's own view replaces it in the same
-/// task, so the browser never paints the page between the two.
+/// made by this same app at build time, and holds the level's file: the app's own
+/// view replaces the text in the same task, so the browser never paints the page
+/// between the two.
 pub fn start() {
     panic::install();
+    let level = match address::current() {
+        crate::route::Route::Level { role, level, .. } => Some((role, level)),
+        _ => None,
+    };
+    // When the ladder's files cannot load, the page's written text stays, and
+    // `public/lazy.js` says why it does not react.
+    ladder_files::load_level(
+        level,
+        Box::new(|loaded| {
+            if loaded {
+                mount()
+            }
+        }),
+    );
+}
+
+/// Mounts the app, in place of the page's written text if it has any.
+fn mount() {
     let ladder = ladder();
     let problems = crate::embedded::build_errors();
     let body = leptos::prelude::document()

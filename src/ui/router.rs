@@ -4,7 +4,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::address;
+use super::{address, ladder_files, LadderState};
 use crate::route::Route;
 
 /// The current route, kept in step with the address (`ui::address`).
@@ -25,13 +25,10 @@ impl Router {
         if window().location().hash().unwrap_or_default().len() > 1 && !canonical.contains('#') {
             address::set_address(&canonical, true);
         }
-        let route = RwSignal::new(first);
-        let sync = move || {
-            let next = address::current();
-            if route.get_untracked() != next {
-                route.set(next);
-            }
+        let router = Router {
+            route: RwSignal::new(first),
         };
+        let sync = move || router.show(address::current());
         let on_hash = window_event_listener(ev::hashchange, move |_| sync());
         let on_pop = window_event_listener(ev::popstate, move |_| sync());
         let on_click = window_event_listener(ev::click, move |e| {
@@ -46,7 +43,6 @@ impl Router {
             on_pop.remove();
             on_click.remove();
         });
-        let router = Router { route };
         provide_context(router);
         router
     }
@@ -67,9 +63,28 @@ impl Router {
     /// Goes to `to`, adding a history entry, or replacing the current one when `replace`.
     pub fn go(&self, to: Route, replace: bool) {
         address::go(&to, replace);
-        if self.route.get_untracked() != to {
-            self.route.set(to);
+        self.show(to);
+    }
+
+    /// Shows `next`: at once, or, for a level, once the page has loaded its file
+    /// (`ui::ladder_files`; in the same task when it had), if the address still names
+    /// it then. When the file cannot load, the page shown stays, and says so
+    /// (`public/lazy.js`).
+    fn show(self, next: Route) {
+        if self.route.get_untracked() == next {
+            return;
         }
+        let Route::Level { role, level, .. } = &next else {
+            return self.route.set(next);
+        };
+        let level = Some((role.clone(), level.clone()));
+        let then = move |loaded: bool| {
+            LadderState::read_again();
+            if loaded && address::current() == next {
+                self.route.set(next);
+            }
+        };
+        ladder_files::load_level(level, Box::new(then));
     }
 }
 

@@ -55,7 +55,7 @@ pub fn SummaryPage(
 #[component]
 fn YourData() -> impl IntoView {
     let store = ProgressStore::expect();
-    let version = LadderState::expect().ladder.version.clone();
+    let version = LadderState::expect().ladder().version.clone();
     let host = NodeRef::<html::Section>::new();
     // Drawn by the extra module, which the report loads anyway: its words and
     // controls cost the first load nothing. Leptos may keep the container from the

@@ -3,7 +3,7 @@
 // fragment addresses still open them, and axe finds nothing before the app arrives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -190,6 +190,70 @@ test('a level of the 50-level ladder opens offline after one visit to any page',
     await page.getByRole('heading', { level: 1, name: title.split(' · ')[0], exact: true }).waitFor();
     assert.ok((await page.locator('[role=radiogroup]').count()) > 0, 'its expectations are there to rate');
     assert.equal(new URL(page.url()).pathname, `/${last}`);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+/** The text of a few expectations in the ladder files of the build in `dir`, as written. */
+async function expectationsOf(dir) {
+  const files = (await readdir(path.join(dir, 'ladder'))).filter((f) => !f.startsWith('index-'));
+  const out = [];
+  for (const f of files) {
+    const text = await readFile(path.join(dir, 'ladder', f), 'utf8');
+    // `E<tab>id<tab>` and the expectation's spans: plain text is one span, style digit 0.
+    const found = text.match(/^E\t[^\t]+\t0([^\t\n\u001f]{24,})$/m);
+    if (found) out.push({ file: f, text: found[1] });
+  }
+  return out;
+}
+
+test('the wasm files hold code, not the ladder: its text is only in ladder/', async () => {
+  for (const dir of [DIST, LADDER50]) {
+    const wasm = (await readdir(dir)).filter((f) => f.endsWith('.wasm'));
+    assert.ok(wasm.length >= 7, `${dir}: the app and its six modules`);
+    const texts = await expectationsOf(dir);
+    assert.ok(texts.length >= (dir === DIST ? 1 : 50), `${dir}: expectations found in ladder/`);
+    for (const f of wasm) {
+      const bytes = await readFile(path.join(dir, f));
+      for (const { text } of texts.slice(0, 60)) {
+        assert.ok(!bytes.includes(Buffer.from(text)), `${f} holds “${text}”`);
+      }
+    }
+  }
+});
+
+test('a level page loads the ladder’s index and holds its own level; search loads the rest when asked', { timeout: 60_000 }, async () => {
+  const server = await serve({ dir: LADDER50 });
+  const { context, page } = await openPage(shared.browser);
+  const asked = [];
+  page.on('request', (r) => { if (r.url().includes('/ladder/')) asked.push(path.basename(new URL(r.url()).pathname)); });
+  try {
+    const all = await readdir(path.join(LADDER50, 'ladder'));
+    const levels = (await pagesOf(LADDER50)).filter((p) => /^[^/]+\/[^/]+\/[^/]+\/$/.test(p) && !p.startsWith('compare/'));
+    const level = levels[Math.floor(levels.length / 2)];
+    const html = await (await fetch(server.url + level)).text();
+    const own = html.match(/<template data-rungs-file="([0-9a-f]+\.txt)">/)?.[1];
+    assert.ok(own, 'the page holds its level’s file');
+    assert.equal(html.match(/<template /g).length, 1, 'and no other');
+    await gotoReady(page, server.url + level);
+    assert.equal(asked.length, 1, `a level page asked for ${asked.join(', ')}`);
+    assert.match(asked[0], /^index-/);
+    assert.ok((await page.locator('[role=radiogroup]').count()) > 0, 'its expectations are there to rate');
+    // Another level's text, found by search: its file is loaded when search asks.
+    const other = (await expectationsOf(LADDER50)).find((x) => x.file !== own);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(other.text);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Search' }).waitFor();
+    await page.locator('main').getByText(other.text).first().waitFor();
+    const fetched = all.filter((f) => f !== own).sort();
+    assert.deepEqual([...asked].sort(), fetched, 'search loaded every other file of the ladder, once each');
+    // The hit opens its level from what is loaded.
+    await page.locator('main a').filter({ hasText: other.text }).first().click();
+    await page.getByRole('radiogroup', { name: other.text, exact: true }).first().waitFor();
+    assert.equal(asked.length, fetched.length, 'no file asked for twice');
+    assert.deepEqual(page.errors, []);
   } finally {
     await context.close();
     await server.close();

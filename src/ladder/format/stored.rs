@@ -1,7 +1,7 @@
 //! A ladder as text for the browser's storage, and back: what the in-browser importer
 //! (the import module, `ui::importer`) keeps, the form in which the app ships the
-//! ladder embedded at build time (`build.rs` writes it, `embedded::STORED` holds it),
-//! and what the app and its on-demand modules read back with a few lines of code
+//! ladder embedded at build time (`build.rs` writes it, split by the page with
+//! [`split_stored`]: an index and a file per level and guide page), and what the app and its on-demand modules read back with a few lines of code
 //! instead of a markdown parser ([`read_stored`], or [`read_stored_levels`] without the
 //! guide pages; the import page lists the roles alone with [`stored_roles`]). It keeps
 //! every part of the model: `build.rs` stops when the embedded ladder would read back
@@ -25,6 +25,7 @@
 //! | `W`  | id, track (empty for every track) | expectations for everyone; the `L` line and the lines after it up to the next `R`, `W` or `G` are its level |
 //! | `G`  | id, track, role id (empty for none), title, source path, `1` when it explains the rating scale | a guide page |
 //! | `h`, `p`, `b` | text | a heading, paragraph or bullet of the guide before |
+//! | `F`  | file name | in an index ([`split_stored`]): the lines of the level or guide before, in that file |
 //!
 //! Fields escape `\` as `\\`, tab as `\t`, newline as `\n`, carriage return as `\r`,
 //! the unit separator (U+001F) as `\u` and the record separator (U+001E) as `\l`.
@@ -214,6 +215,50 @@ fn read(text: &str, guides: bool) -> Option<Ladder> {
         }
     }
     Some(ladder)
+}
+
+/// `stored`, as [`write_stored`] wrote it, split for the web by the page: an index,
+/// and the files it names, each `(name, text)`. In the index, each level of a role and
+/// each guide page keeps its own line (`L` or `G`) and, in place of the lines of its
+/// content, one `F` line that names the file holding them; everything else (the
+/// roles, the pages of expectations for everyone) stays. A file's name is a hash of
+/// its text, so a cache may keep it for good.
+///
+/// Putting a file back replaces its line `F\t<name>\n` with its text
+/// (`public/lazy.js` does so as the page loads them); with every file back, the index
+/// is `stored` again. A level not yet back reads as a level with no content.
+pub fn split_stored(stored: &str) -> (String, Vec<(String, String)>) {
+    let mut index = String::new();
+    let mut files = Vec::new();
+    // The lines of the level or guide page being gathered into a file.
+    let mut part = String::new();
+    let (mut in_role, mut gather) = (false, false);
+    for line in stored.split_inclusive('\n') {
+        let kind = line.split('\t').next().unwrap_or_default();
+        if matches!(kind, "R" | "W" | "G" | "L") {
+            to_file(std::mem::take(&mut part), &mut index, &mut files);
+            in_role = kind == "R" || (kind == "L" && in_role);
+            gather = kind == "G" || (kind == "L" && in_role);
+            index.push_str(line);
+        } else if gather {
+            part.push_str(line);
+        } else {
+            index.push_str(line);
+        }
+    }
+    to_file(part, &mut index, &mut files);
+    (index, files)
+}
+
+/// Moves `text`, the content of the level or guide page whose line ends `index`, to a
+/// file of `files` named by its hash, and names it in an `F` line; nothing when empty.
+fn to_file(text: String, index: &mut String, files: &mut Vec<(String, String)>) {
+    if !text.is_empty() {
+        let hash = crate::fnv::hash64(text.as_bytes());
+        let name = format!("{}.txt", crate::hex::leading(hash, 16));
+        index.push_str(&format!("F\t{name}\n"));
+        files.push((name, text));
+    }
 }
 
 /// A role of a stored ladder as the import page lists it: no level content read.
@@ -464,6 +509,89 @@ mod tests {
         }
         let (roles, guides, everyone) = seen;
         assert!(roles > 5 && guides > 0 && everyone > 0, "{seen:?}");
+    }
+
+    /// `index` with every file of `files` back in place, as `public/lazy.js` puts them.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn spliced(index: &str, files: &[(String, String)]) -> String {
+        let mut text = index.to_string();
+        for (name, part) in files {
+            let line = format!("\nF\t{name}\n");
+            assert!(text.contains(&line), "{name} is named in the index");
+            text = text.replacen(&line, &format!("\n{part}"), 1);
+        }
+        text
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn every_ladder_folder_splits_into_an_index_and_files_that_make_it_again() {
+        for dir in ladder_folders() {
+            let files = crate::ladder::import::read_dir(&dir).expect("the folder reads");
+            let ladder = crate::ladder::import::import_ladder(
+                files.iter().map(|(p, b)| (p.as_str(), b.as_slice())),
+            )
+            .ladder;
+            let stored = write_stored(&ladder);
+            let (index, files) = split_stored(&stored);
+            assert_eq!(spliced(&index, &files), stored, "{}", dir.display());
+            let levels: usize = ladder.roles.iter().map(|r| r.levels.len()).sum();
+            assert_eq!(
+                files.len(),
+                levels
+                    + ladder
+                        .guides
+                        .iter()
+                        .filter(|g| !g.blocks.is_empty())
+                        .count()
+            );
+            // The index alone: every role, level, guide and page for everyone, with
+            // no level's or guide's content.
+            let bare = read_stored(&index).expect("the index reads");
+            assert_eq!(bare.version, ladder.version);
+            assert_eq!(bare.everyone, ladder.everyone);
+            assert_eq!(bare.guides.len(), ladder.guides.len());
+            for (role, full) in bare.roles.iter().zip(&ladder.roles) {
+                assert_eq!((&role.id, &role.name), (&full.id, &full.name));
+                for (level, whole) in role.levels.iter().zip(&full.levels) {
+                    assert_eq!(level.heading(), whole.heading());
+                    assert!(level.dimensions.is_empty() && level.summary.is_empty());
+                    let file = level_file(&index, &role.id, &level.id).expect("named");
+                    let (_, text) = files.iter().find(|(n, _)| n == file).expect("a file");
+                    let one = spliced(&index, &[(file.to_string(), text.clone())]);
+                    let read = read_stored(&one).expect("reads");
+                    assert_eq!(
+                        read.role(&role.id).and_then(|r| r.level(&level.id)),
+                        Some(whole)
+                    );
+                    assert_eq!(level_file(&one, &role.id, &level.id), None);
+                }
+            }
+            // The same text gives the same file names: a cache may keep them.
+            assert_eq!(split_stored(&stored).1, files);
+        }
+    }
+
+    /// The file that holds the content of level `level` of role `role` in `index`, while
+    /// it is not back in place: what `public/lazy.js` loads for a page of that level.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn level_file<'a>(index: &'a str, role: &str, level: &str) -> Option<&'a str> {
+        let (mut in_role, mut in_level) = (false, false);
+        for l in index.lines() {
+            let mut f = l.split('\t');
+            let kind = f.next();
+            let id = f.next().map(unesc);
+            match kind {
+                Some("R" | "W" | "G") => {
+                    in_role = kind == Some("R") && id.as_deref() == Some(role);
+                    in_level = false;
+                }
+                Some("L") => in_level = in_role && id.as_deref() == Some(level),
+                Some("F") if in_level => return l.get(2..),
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The roles of `ladder` as [`stored_roles`] lists them.
