@@ -5,9 +5,11 @@
 // drift apart: one renderer. Called by scripts/precache.mjs (the Trunk post_build hook).
 //
 // The pages: the home page (index.html itself) and every address by path that a page
-// links to (src/route.rs, `Route::page_path`): each level, each level compared with its
-// default partner, guides, expectations for everyone. `<path>/index.html` holds each,
-// with every address in it relative, so the build works under any sub-path.
+// links to (src/route.rs, `page_of`): each level, each level compared with its default
+// partner, guides, expectations for everyone. `<path>/index.html` holds each, with every
+// address in it relative, so the build works under any sub-path, and the ladder's files
+// the app loaded to draw it (a level's), so that the page needs only the ladder's index
+// to start (public/lazy.js reads them).
 import { createServer } from 'node:http';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
