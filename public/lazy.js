@@ -70,6 +70,9 @@
   index.catch(() => {}); // Said where it is awaited: the page's text, or a part's host.
   const fetching = {};
   window.rungsLadder = () => ladder;
+  // Whether the ladder holds TEXT: asked for every link the app draws (src/ui/address.rs),
+  // so it answers here rather than copy the ladder into the wasm each time.
+  window.rungsLadderHas = (text) => ladder.includes(text);
   // The file of level LEVEL of role ROLE in the index, while it is not back in place.
   const levelFile = (role, level) => {
     let inRole = false;

@@ -45,9 +45,13 @@ const ROBOTICS: &str = "engineering/robotics-software-engineering";
 fn embedded_ladder_loaded() {
     use wasm_bindgen::closure::Closure;
     let text = rungs::ladder::format::stored::write_stored(&rungs::embedded::ladder());
+    let has = text.clone();
     let ladder = Closure::<dyn Fn() -> String>::new(move || text.clone());
     js_sys::Reflect::set(&window(), &"rungsLadder".into(), ladder.as_ref()).unwrap();
     ladder.forget();
+    let has = Closure::<dyn Fn(String) -> bool>::new(move |t: String| has.contains(&t));
+    js_sys::Reflect::set(&window(), &"rungsLadderHas".into(), has.as_ref()).unwrap();
+    has.forget();
     rungs::ui::extra::forget_ladder();
 }
 

@@ -14,10 +14,10 @@ thread_local! {
 
 /// Whether the build wrote pages for what a page is of (`route::PageOf`): the embedded
 /// ladder's, whose index (`ui::ladder_files`) names each role, guide and expectations
-/// for everyone at the start of a line of its own. A scan of that text, not the model
-/// read from it, so that no module carries a reader only for this.
+/// for everyone at the start of a line of its own. A search of that text where it is
+/// kept, not the model read from it, so that no module carries a reader only for this.
 fn built(kind: char, id: &str) -> bool {
-    super::ladder_files::text().contains(&format!("\n{kind}\t{id}\t"))
+    super::ladder_files::holds(&format!("\n{kind}\t{id}\t"))
 }
 
 /// The app's root path, e.g. `/` or `/rungs/`: what `<meta name="rungs-root">` says,

@@ -27,6 +27,14 @@ pub fn text() -> String {
         .unwrap_or_default()
 }
 
+/// Whether the ladder as far as loaded holds `text`: asked for every link drawn
+/// (`ui::address`), which [`text`] would copy the whole ladder for.
+pub fn holds(text: &str) -> bool {
+    lazy("rungsLadderHas")
+        .and_then(|f| f.call1(&JsValue::NULL, &text.into()).ok())
+        .is_some_and(|found| found.is_truthy())
+}
+
 /// Calls `then` once the ladder's index has arrived and, for `Some((role id, level
 /// id))`, that level's file too: with `true`, or `false` when they could not load
 /// (offline on a first visit, a host without them), which `public/lazy.js` has then
