@@ -259,3 +259,17 @@ test('a level page loads the ladder’s index and holds its own level; search lo
     await server.close();
   }
 });
+
+test('when a level’s file cannot load, the page says so at its top and stays readable', async () => {
+  const { context, page } = await openPage(shared.browser);
+  await page.route(/\/ladder\/[0-9a-f]+\.txt$/, (route) => route.abort());
+  page.errors.length = 0;
+  await page.goto(shared.server.url + '#/' + LEVEL + 'check');
+  const alert = page.getByRole('alert').filter({ hasText: 'This part of the ladder did not load, so you can read this page but not rate, save or share. Check your connection and reload the page.' });
+  await alert.waitFor();
+  // The home page's written text, hidden while the fragment named another page, shows.
+  await page.getByRole('heading', { level: 1, name: 'Career ladders' }).waitFor();
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('rungs:ready').length), 0, 'the app did not start on half a ladder');
+  await noViolations(page, 'the page whose level did not load');
+  await context.close();
+});
