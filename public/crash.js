@@ -2,11 +2,15 @@
 // the release build aborts on a panic (a WebAssembly trap), and old browsers lack
 // WebAssembly altogether. Plain JS, loaded before the app, so it works when the app cannot.
 //
-// It runs before the page is drawn (no `defer`) for one more job: the root page holds
-// the home page's text, written at build time, but a fragment address there
+// It runs before the page is drawn for one more job: the root page holds the home
+// page's text, written at build time, but a fragment address there
 // (`#/engineering/sre/l2/check`, a shared link) names another page, which the app
 // draws. Until it does, that text stays hidden (`html.rungs-hold` in style/main.css)
-// rather than show the wrong page for a moment.
+// rather than show the wrong page for a moment. On the root page it is a plain script,
+// which stops the parser until it has run, in every browser. A page the build wrote at
+// its own address (scripts/prerender.mjs) is not opened at a fragment address, so there
+// it is `async blocking=render`: the parser goes on to the body and its files while it
+// loads, and browsers that know `blocking` still run it before the first paint.
 //
 // It also keeps Rungs out of frames. A site that frames Rungs could lay its own page
 // over Reset, Keep or Remove and have the person click them (clickjacking), and a meta
@@ -35,9 +39,7 @@
   const isTrap = (e) => typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
   addEventListener('error', (ev) => { if (isTrap(ev.error)) show(CRASH); });
   addEventListener('unhandledrejection', (ev) => { if (isTrap(ev.reason)) show(CRASH); });
-  if (typeof WebAssembly !== 'object') {
-    document.addEventListener('DOMContentLoaded', () => show(NO_WASM, true));
-  }
+  if (typeof WebAssembly !== 'object') parsed(() => show(NO_WASM, true));
 
   function refuseFrame() {
     const show = () => {
@@ -55,7 +57,13 @@
       main.append(heading, text);
       document.body.replaceChildren(main);
     };
-    if (document.body) show();
-    else document.addEventListener('DOMContentLoaded', show);
+    parsed(show);
+  }
+
+  // Calls `then` once the whole page has been parsed: at once when this script ran
+  // after that (`async`).
+  function parsed(then) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', then);
+    else then();
   }
 })();

@@ -56,3 +56,22 @@ test('framed by another site, Rungs shows only a message and a link to open it o
   await site.close();
   await context.close();
 });
+
+test('a level page at its own address, framed, shows only the message too, none of its written text', { timeout: 60_000 }, async () => {
+  // There public/crash.js runs beside the parser (`async`), not before it, and must
+  // still clear the whole page once it is parsed.
+  const app = shared.server.url + 'engineering/site-reliability-engineering/l2/';
+  const site = await framer(app);
+  const { context, page: evil } = await openPage(shared.browser);
+  await evil.goto(site.url);
+  const frame = evil.frames().find((f) => f.url().startsWith(shared.server.origin));
+  assert.ok(frame, 'the app is framed');
+  await frame.getByRole('link', { name: 'Open Rungs on its own' }).waitFor();
+  await frame.waitForFunction(() => document.readyState === 'complete');
+  assert.equal(await frame.evaluate(() => document.body.innerText.trim()),
+    'Rungs\n\nRungs does not run inside another page, so that no other site can click in it for you. Open Rungs on its own');
+  assert.equal(await frame.locator('button, input, select, textarea, [role=radio]').count(), 0);
+  assert.deepEqual(await axe(frame), []);
+  await site.close();
+  await context.close();
+});
