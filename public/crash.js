@@ -8,9 +8,11 @@
 // draws. Until it does, that text stays hidden (`html.rungs-hold` in style/main.css)
 // rather than show the wrong page for a moment. On the root page it is a plain script,
 // which stops the parser until it has run, in every browser. A page the build wrote at
-// its own address (scripts/prerender.mjs) is not opened at a fragment address, so there
-// it is `async blocking=render`: the parser goes on to the body and its files while it
-// loads, and browsers that know `blocking` still run it before the first paint.
+// its own address (scripts/prerender.mjs) is not opened at a fragment address (the app's
+// links to other views lead to the root), so there it is `async`: the parser goes on to
+// the body and its files while it loads, and the page is drawn without waiting for it.
+// (At such an address typed with a fragment, the level's text may show for a moment
+// before the view the fragment names.)
 //
 // It also keeps Rungs out of frames. A site that frames Rungs could lay its own page
 // over Reset, Keep or Remove and have the person click them (clickjacking), and a meta

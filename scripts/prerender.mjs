@@ -129,7 +129,7 @@ function pageHtml(html, page) {
   if (depth) {
     out = out
       // Not opened at a fragment address: public/crash.js need not stop the parser.
-      .replace(/<script(?=[^>]*\bsrc="?\.\/crash-[0-9a-f]+\.js)/, '<script async blocking=render')
+      .replace(/<script(?=[^>]*\bsrc="?\.\/crash-[0-9a-f]+\.js)/, '<script async')
       .replace(/(\s(?:href|src)=)("?)\.\//g, `$1$2${up}`)
       .replace(/<meta[^>]*\bname="?rungs-root"?[^>]*>/, `<meta name="rungs-root" content="${up}">`);
   }
