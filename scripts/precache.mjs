@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Script } from 'node:vm';
+import { minify } from 'terser';
 import { prerender } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -56,14 +56,14 @@ for (const name of modules) {
   await rm(path.join(dir, `${name}.js`));
   html = html.replace('</head>', `<meta name="rungs-${name}" content="./${jsName}"></head>`);
 }
-// public/lazy.js ships as written too: Trunk's minifier cannot parse its dynamic
-// import(), and its comments were a third of its gzipped bytes (about 500 of the
-// first load). Its name keeps Trunk's hash of the source, which still names one text;
-// the integrity of its script tag is made again from the text shipped.
+// public/lazy.js ships minified here: Trunk's minifier cannot parse it (its dynamic
+// import(), `module.default`) and ships it as written. Its name keeps Trunk's hash of
+// the source, which still names one text; the integrity of its script tag is made again
+// from the text shipped.
 for (const f of await readdir(dir)) {
   if (!/^lazy-[0-9a-f]+\.js$/.test(f)) continue;
   const lazyPath = path.join(dir, f);
-  const text = stripComments(await readFile(lazyPath, 'utf8'), f);
+  const text = await minifyScript(await readFile(lazyPath, 'utf8'), f);
   await writeFile(lazyPath, text);
   const sri = `sha384-${createHash('sha384').update(text).digest('base64')}`;
   const tag = new RegExp(`<script[^>]*${f.replace('.', '\\.')}[^>]*>`);
@@ -98,7 +98,7 @@ const sw = (await readFile(swPath, 'utf8'))
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(files));
 if (sw.includes('__PRECACHE__') || sw.includes('__VERSION__')) throw new Error('sw.js: placeholders not replaced');
-await writeFile(swPath, stripComments(sw, 'sw.js'));
+await writeFile(swPath, await minifyScript(sw, 'sw.js'));
 console.log(`precache: ${files.length} files, version ${version}, start-up script ${boot}`);
 
 /**
@@ -131,23 +131,13 @@ async function shipLadder() {
 }
 
 // Trunk copies sw.js as it is (it minifies only the scripts it bundles), and the worker
-// counts towards the first load: drop its whole-line comments and indentation (about
-// 830 bytes gzipped). Only comments that start a line go, so no string can be cut;
-// the result must still parse. (`name` is the file's, for the parse error.)
-function stripComments(source, name) {
-  const out = [];
-  let inBlock = false;
-  for (const line of source.split('\n')) {
-    const text = line.trim();
-    if (inBlock) {
-      inBlock = !text.includes('*/');
-    } else if (text.startsWith('/*')) {
-      inBlock = !text.includes('*/');
-    } else if (text && !text.startsWith('//')) {
-      out.push(text);
-    }
+// counts towards the first load, as public/lazy.js does: terser minifies both (a
+// classic script each, so names at their top level stay as they are). A syntax error
+// stops the build with the file's name.
+async function minifyScript(source, name) {
+  try {
+    return (await minify(source, { ecma: 2020, compress: true, mangle: true })).code + '\n';
+  } catch (e) {
+    throw new Error(`${name}: ${e.message} (line ${e.line}, column ${e.col})`);
   }
-  const stripped = out.join('\n') + '\n';
-  new Script(stripped, { filename: name }); // throws on a syntax error
-  return stripped;
 }

@@ -129,7 +129,7 @@ for (const base of ['/', '/rungs/']) {
 
       // The second build: another worker version, and a page that says which build it is.
       const swPath = path.join(dir, 'sw.js');
-      await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION = "[^"]+"/, 'const VERSION = "second-build"'));
+      await writeFile(swPath, (await readFile(swPath, 'utf8')).replace(/const VERSION\s*=\s*"[^"]+"/, 'const VERSION = "second-build"'));
       // Every page the build wrote says so, the level's own page among them.
       const pages = (await readdir(dir, { recursive: true })).filter((f) => /(^|\/)index\.html$/.test(f));
       for (const indexPath of pages.map((f) => path.join(dir, f))) {

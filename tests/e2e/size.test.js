@@ -1,6 +1,7 @@
 // Size budgets, gzipped, of the release build's wasm, JS and CSS: the first load (all
 // but the on-demand modules, and the ladder's index, which every page loads) under
-// 139.9 KB; each on-demand module, which public/lazy.js loads on first use, under its
+// 139.0 KB (139.9 KB until public/lazy.js and the service worker were minified with
+// terser, 2026-12-02: 142,537 -> 141,866 bytes); each on-demand module, which public/lazy.js loads on first use, under its
 // own budget. Since the ladder left the wasm files (2026-12-02, issue 16) no module
 // changes with the ladder, and each budget was tightened to its figure then, rounded
 // up: `extra` (the summary report and 1:1 sheet, Your progress data) 76 KB (at
@@ -18,7 +19,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST, LADDER50 } from './helpers.js';
 
-const BUDGETS = { first: Math.floor(139.9 * 1024), extra: 76 * 1024, share: 92.5 * 1024, import: 150 * 1024, checkins: 73 * 1024, explore: 72.5 * 1024, search: 43 * 1024 };
+const BUDGETS = { first: Math.floor(139.0 * 1024), extra: 76 * 1024, share: 92.5 * 1024, import: 150 * 1024, checkins: 73 * 1024, explore: 72.5 * 1024, search: 43 * 1024 };
 
 /** Gzipped bytes of the build in `dir`, by group: the first load and each on-demand module. */
 async function sizes(dir = DIST, { quiet = false } = {}) {
