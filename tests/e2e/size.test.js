@@ -62,8 +62,9 @@ for (const [group, what] of [['first', 'the first load'], ['extra', 'the extra m
 // ladder (a page holds the level it shows). The ceiling is a ratchet at the figure
 // measured on 2026-12-02, rounded up to the next KB (202,085 bytes, 1.44x the seed's,
 // with the ladder as code; 162,827, 1.14x, as data in each wasm file; 145,210, 1.01x,
-// by the page): lower it as the figure falls, never raise it.
-const LADDER50_KB = 142;
+// by the page; 143,990 with lazy.js and the worker minified): lower it as the figure
+// falls, never raise it.
+const LADDER50_KB = 141;
 const LADDER50_CEILING = LADDER50_KB * 1024;
 test(`the first load with 50 levels is at most 1.05x the seed's, under its ${LADDER50_KB} KB gzipped ceiling`, async () => {
   const large = await sizes(LADDER50, { quiet: true }).catch((e) => {
