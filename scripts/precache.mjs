@@ -56,10 +56,10 @@ for (const name of modules) {
   await rm(path.join(dir, `${name}.js`));
   html = html.replace('</head>', `<meta name="rungs-${name}" content="./${jsName}"></head>`);
 }
-// public/lazy.js ships minified here: Trunk's minifier cannot parse it (its dynamic
-// import(), `module.default`) and ships it as written. Its name keeps Trunk's hash of
-// the source, which still names one text; the integrity of its script tag is made again
-// from the text shipped.
+// public/lazy.js ships minified here: Trunk's minifier (minify-js) cannot parse it
+// (`module.default`) and ships it as written. Its name keeps Trunk's hash of the source,
+// which still names one text; the integrity of its script tag is made again from the
+// text shipped.
 for (const f of await readdir(dir)) {
   if (!/^lazy-[0-9a-f]+\.js$/.test(f)) continue;
   const lazyPath = path.join(dir, f);

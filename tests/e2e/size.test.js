@@ -1,8 +1,8 @@
 // Size budgets, gzipped, of the release build's wasm, JS and CSS: the first load (all
 // but the on-demand modules, and the ladder's index, which every page loads) under
 // 139.0 KB (139.9 KB until public/lazy.js and the service worker were minified with
-// terser, 2026-12-02: 142,537 -> 141,866 bytes); each on-demand module, which public/lazy.js loads on first use, under its
-// own budget. Since the ladder left the wasm files (2026-12-02, issue 16) no module
+// terser, 2026-12-02: 142,537 -> 141,866 bytes); each on-demand module, which
+// public/lazy.js loads on first use, under its own budget. Since the ladder left the wasm files (2026-12-02, issue 16) no module
 // changes with the ladder, and each budget was tightened to its figure then, rounded
 // up: `extra` (the summary report and 1:1 sheet, Your progress data) 76 KB (at
 // 75.5 KB; 80 KB before), `share` (making and opening share links) 92.5 KB (91.8;
