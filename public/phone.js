@@ -10,12 +10,22 @@
 //   used (localStorage `rungs:last`, see docs/storage.md).
 (() => {
   const root = document.documentElement;
-  // Calls `then` once the app has drawn `selector` (waiting ten seconds at most): the
-  // app's own, not the page the build wrote, which the app replaces when it starts.
-  const drawn = (selector, then, frames = 600) => {
-    const el = document.body?.hasAttribute('data-rungs-page') ? null : document.querySelector(selector);
-    if (el) then(el);
-    else if (frames > 0) requestAnimationFrame(() => drawn(selector, then, frames - 1));
+  // Calls `then` once the app has drawn `selector`: the app's own, not the page the
+  // build wrote, which the app replaces when it starts. It watches the page change
+  // rather than look every frame, which would keep the browser drawing while the app
+  // starts.
+  const drawn = (selector, then) => {
+    const find = () => (document.body.hasAttribute('data-rungs-page') ? null : document.querySelector(selector));
+    const found = find();
+    if (found) return then(found);
+    const watch = new MutationObserver(() => {
+      const el = find();
+      if (el) {
+        watch.disconnect();
+        then(el);
+      }
+    });
+    watch.observe(document.body, { childList: true, subtree: true });
   };
   const open = (button, on) => {
     if (!button) return;

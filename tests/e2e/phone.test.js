@@ -111,6 +111,40 @@ test('on a phone the header is one line and the level title starts in the top qu
   }
 });
 
+test('on a slow connection the phone header still gets its buttons once the app starts', async () => {
+  const { context, page } = await phone();
+  // The app's wasm held back while 15 s of frames go by (Playwright's clock): the
+  // buttons come when the app draws its header, however long that takes.
+  let asked;
+  const wasmAsked = new Promise((resolve) => { asked = resolve; });
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/\/rungs-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    asked();
+    await held;
+    await route.continue();
+  });
+  await page.clock.install();
+  await page.goto(shared.server.url + LEVEL, { waitUntil: 'commit' });
+  await wasmAsked;
+  // After the page's scripts have run (public/phone.js among them).
+  await page.evaluate(() => new Promise((resolve) => {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', resolve);
+    else resolve();
+  }));
+  await page.clock.runFor(15_000);
+  release();
+  await page.clock.resume();
+  // (The clock's own `performance` has no marks: the app's heading says it has started.)
+  await page.getByRole('heading', { level: 1, name: 'L2: Site Reliability Engineer' }).waitFor();
+  const where = page.getByRole('button', { name: 'Site Reliability Engineering · L2: Site Reliability Engineer' });
+  await where.tap();
+  assert.equal(await page.getByLabel('Role', { exact: true }).isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: 'Search', exact: true }).isVisible(), true);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('wide screens keep the pickers and the search box in the header', async () => {
   const { context, page } = await phone(LEVEL, { viewport: { width: 1280, height: 800 } });
   assert.equal(await page.getByLabel('Role', { exact: true }).isVisible(), true);
