@@ -104,11 +104,35 @@
       return fetching[name];
     }));
   };
+  // Resolves once the browser has timed the largest paint of the written text, on a page
+  // the build wrote whose text shows. Chromium times it when the frame is shown, a
+  // little after it is drawn, and forgets text taken out of the page before then: the
+  // app's copy, drawn later, would count as the page's largest paint instead (about
+  // 100 ms later with the CPU as is, 200 at 4x slower; docs/performance.md). A second
+  // at most; at once where the paint is not timed (other browsers, a page opened out
+  // of sight) or the text is held back (public/crash.js).
+  let textTimed;
+  const writtenTextTimed = () => {
+    textTimed ||= document.body.hasAttribute('data-rungs-page')
+      && !document.documentElement.classList.contains('rungs-hold')
+      && document.visibilityState === 'visible'
+      && window.PerformanceObserver?.supportedEntryTypes?.includes('largest-contentful-paint')
+      ? new Promise((resolve) => {
+        new PerformanceObserver((_, observer) => {
+          observer.disconnect();
+          resolve();
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        setTimeout(resolve, 1000);
+      })
+      : Promise.resolve();
+    return textTimed;
+  };
   // For the app (src/ui/ladder_files.rs): the ladder's index and level LEVEL of role
-  // ROLE loaded, then DONE(true). When they could not load, the page shown stays (the
+  // ROLE loaded, then DONE(true), which takes the page over: on a written page, once
+  // its text's paint is timed. When they could not load, the page shown stays (the
   // written text of a page the build wrote, or the page shown before a link was
   // followed) and says so at its top, then DONE(false).
-  window.rungsLadderLevel = (role, level, done) => window.rungsLadderLoad([role, level]).then(
+  window.rungsLadderLevel = (role, level, done) => Promise.all([window.rungsLadderLoad([role, level]), writtenTextTimed()]).then(
     () => done(true),
     () => {
       document.documentElement.classList.remove('rungs-hold'); // public/crash.js
