@@ -11,9 +11,8 @@
 (() => {
   const root = document.documentElement;
   // Calls `then` once the app has drawn `selector`: the app's own, not the page the
-  // build wrote, which the app replaces when it starts. It watches the page change
-  // rather than look every frame, which would keep the browser drawing while the app
-  // starts.
+  // build wrote, which the app replaces when it starts. However long the app takes (a
+  // slow connection), it watches the page change for it.
   const drawn = (selector, then) => {
     const find = () => (document.body.hasAttribute('data-rungs-page') ? null : document.querySelector(selector));
     const found = find();
