@@ -2,16 +2,16 @@
 // but the on-demand modules, and the ladder's index, which every page loads) under
 // 139.0 KB (139.9 KB until public/lazy.js and the service worker were minified with
 // terser, 2026-12-02: 142,537 -> 141,866 bytes); each on-demand module, which
-// public/lazy.js loads on first use, under its own budget. Since the ladder left the wasm files (2026-12-02, issue 16) no module
-// changes with the ladder, and each budget was tightened to its figure then, rounded
-// up: `extra` (the summary report and 1:1 sheet, Your progress data) 76 KB (at
-// 75.5 KB; 80 KB before), `share` (making and opening share links) 92.5 KB (91.8;
-// 94.5), `import` (the markdown importer, which never held the ladder) 150 KB,
-// `checkins` (Save check-in and the Check-ins view) 73 KB (72.5; 75), `explore` (Know
-// your ladder and Compare levels) 72.5 KB (72.1; 74), `search` (search results and
-// guide pages) 43 KB (42.7; 44.5). docs/performance.md has the earlier history. The
-// first load of the app built with a generated ladder of 50 levels (dist-ladder50):
-// see the last test.
+// public/lazy.js loads on first use, under its own budget. Since the ladder left the
+// wasm files (2026-12-02, issue 16) no module changes with the ladder, and each budget
+// was tightened to its figure then, rounded up: `extra` (the summary report and 1:1
+// sheet, Your progress data) 76 KB (at 75.5 KB; 80 KB before), `share` (making and
+// opening share links) 92.5 KB (91.8; 94.5), `import` (the markdown importer, which
+// never held the ladder) 150 KB, `checkins` (Save check-in and the Check-ins view)
+// 73 KB (72.5; 75), `explore` (Know your ladder and Compare levels) 72.5 KB (72.1; 74),
+// `search` (search results and guide pages) 43 KB (42.7; 44.5). docs/performance.md has
+// the earlier history. The first load of the app built with a generated ladder of 50
+// levels (dist-ladder50): see the last test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
